@@ -1,0 +1,180 @@
+// saring's own DOM. Every area above html/ sees only these types; the parser
+// behind them (MyHTML or libxml2 today, maybe our own tokenizer tomorrow) is a
+// backend chosen at run time. See docs/html-parser.md for the measurements
+// behind the default.
+//
+// The tree is read-only once built, stored in an arena owned by Document, and
+// bounded in depth: elements nested deeper than ParseOptions::max_depth are
+// attached at the depth limit, so their text is kept while every traversal
+// stays shallow (a page nested 100,000 deep cannot blow the stack).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saring/result.h"
+
+namespace saring::html {
+
+enum class NodeType : uint8_t { document, element, text, comment };
+
+// Elements the extractors reason about. Anything else is Tag::other, with its
+// lowercase name still available in Node::name.
+enum class Tag : uint16_t {
+  other,
+  // document structure
+  html, head, body, title, meta, link, base, script, style, noscript, template_,
+  // embedded and interactive
+  iframe, svg, math, canvas, object, embed, form, input, button, select,
+  textarea, label, option, dialog, menu,
+  // sectioning
+  nav, header, footer, aside, main, article, section, div, span, address,
+  details, summary, center,
+  // text blocks
+  p, br, hr, h1, h2, h3, h4, h5, h6, ul, ol, li, dl, dt, dd, blockquote, pre,
+  // tables
+  table, thead, tbody, tfoot, tr, td, th, caption,
+  // inline
+  a, img, picture, source, figure, figcaption, video, audio, em, strong, b, i,
+  u, s, del, ins, mark, small, sub, sup, abbr, cite, q, code, kbd, samp, tt,
+  time, font,
+  count_  // number of tags; keep last
+};
+
+// Lowercase name of a known tag ("" for Tag::other).
+std::string_view tag_name(Tag tag);
+// Tag for a lowercase element name; Tag::other when unknown.
+Tag tag_from_name(std::string_view name);
+
+struct Attribute {
+  std::string_view name;   // lowercase
+  std::string_view value;  // entities decoded, UTF-8
+};
+
+struct Node {
+  NodeType type = NodeType::element;
+  Tag tag = Tag::other;
+  std::string_view name;  // lowercase element name; empty for non-elements
+  std::string_view text;  // text or comment content, entities decoded, UTF-8
+  Node* parent = nullptr;
+  Node* first_child = nullptr;
+  Node* last_child = nullptr;
+  Node* prev_sibling = nullptr;
+  Node* next_sibling = nullptr;
+  const Attribute* attrs = nullptr;
+  uint32_t attr_count = 0;
+  uint32_t depth = 0;  // root is 0
+
+  bool is(Tag t) const { return type == NodeType::element && tag == t; }
+  bool is_element() const { return type == NodeType::element; }
+  bool is_text() const { return type == NodeType::text; }
+
+  // Value of attribute `attr_name` (lowercase), or "" when absent.
+  std::string_view attr(std::string_view attr_name) const;
+  bool has_attr(std::string_view attr_name) const;
+};
+
+class DocumentBuilder;
+
+// A parsed page. Owns every node and string; movable, not copyable. Node
+// pointers stay valid for the Document's lifetime, across moves.
+class Document {
+ public:
+  Document();
+  ~Document();
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  const Node* root() const;  // NodeType::document
+  const Node* html() const;  // <html>, or nullptr
+  const Node* head() const;  // <head>, or nullptr
+  const Node* body() const;  // <body>, or nullptr
+  size_t node_count() const;
+
+ private:
+  friend class DocumentBuilder;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Backends build a Document by replaying their own tree as events. The builder
+// copies strings into the Document's arena, interns tag names and caps depth.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(uint32_t max_depth);
+  ~DocumentBuilder();
+  void start_element(std::string_view name, const std::vector<Attribute>& attrs);
+  void end_element();
+  void add_text(std::string_view text);     // adjacent texts are merged
+  void add_comment(std::string_view text);
+  Document finish();                         // closes open elements
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+enum class Backend : uint8_t { myhtml, libxml2 };
+std::string_view to_string(Backend backend);
+// Parses "myhtml" / "libxml2".
+Result<Backend> backend_from_string(std::string_view name);
+
+struct ParseOptions {
+  Backend backend = Backend::myhtml;
+  uint32_t max_depth = 256;                 // see the file comment
+  size_t max_bytes = 64u * 1024u * 1024u;   // larger inputs are an error, not truncated
+  bool keep_comments = false;               // HTML comments are rarely useful
+};
+
+// Parses UTF-8 HTML (decode first with decode_to_utf8()). Errors only for
+// inputs over max_bytes or a failing backend; broken markup still parses.
+Result<Document> parse(std::string_view utf8_html, const ParseOptions& options = {});
+
+// ---- Charset decoding ------------------------------------------------------
+
+enum class CharsetSource : uint8_t { bom, http, meta, detected, fallback };
+std::string_view to_string(CharsetSource source);
+
+struct DecodedText {
+  std::string utf8;        // always valid UTF-8
+  std::string charset;     // canonical name of what the bytes were read as
+  CharsetSource source = CharsetSource::fallback;
+  size_t invalid_bytes = 0;  // bytes that had to be replaced with U+FFFD
+};
+
+// Decodes raw page bytes to UTF-8. Order of trust: byte-order mark, the
+// charset from the HTTP Content-Type (`http_charset`, may be empty), the
+// page's <meta charset> / http-equiv in its first 4 KB, then a statistical
+// detector; UTF-8 when all else fails. Never fails: undecodable bytes become
+// U+FFFD and are counted.
+DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_charset = {});
+
+// ---- Traversal helpers -----------------------------------------------------
+
+// Concatenated text of all descendants (no separators added between blocks).
+std::string inner_text(const Node* node);
+
+// Calls fn(node) for `node` and every descendant in document order, without
+// recursion. Returning false from fn skips that node's children.
+template <class Fn>
+void walk(const Node* node, Fn&& fn) {
+  if (!node) return;
+  const Node* n = node;
+  while (n) {
+    bool descend = fn(n);
+    if (descend && n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    while (n && n != node && !n->next_sibling) n = n->parent;
+    if (!n || n == node) return;
+    n = n->next_sibling;
+  }
+}
+
+}  // namespace saring::html

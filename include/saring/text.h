@@ -1,0 +1,45 @@
+// Script-aware text measures shared by extract, clean and the quality filters.
+// Whitespace word counts fail on Chinese, Japanese, Thai, Lao, Khmer and
+// Burmese text, which does not separate words with spaces; here each such
+// character counts as a word-sized unit instead.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace saring::text {
+
+// True for code points of scripts written without spaces between words
+// (Han, Hiragana, Katakana, Hangul syllables are spaced but dense, Thai, Lao,
+// Khmer, Myanmar, Tibetan).
+bool is_unspaced_script(char32_t cp);
+
+// True for Unicode letters and digits (a fast approximation: ASCII
+// alphanumerics plus every non-ASCII code point that is not punctuation,
+// a symbol or a space).
+bool is_word_char(char32_t cp);
+
+// True for Unicode white space, including NBSP and the zero-width space.
+bool is_space(char32_t cp);
+
+// Counts words: runs of word characters, where each character of an unspaced
+// script counts as one word of its own.
+size_t count_words(std::string_view s);
+
+// Splits into lowercase word tokens the same way count_words counts them.
+std::vector<std::string> words(std::string_view s);
+
+// Collapses runs of white space (Unicode-aware) into one ASCII space and trims
+// both ends.
+std::string collapse_whitespace(std::string_view s);
+
+// ASCII + Latin-1 + basic Unicode lowercasing good enough for matching and
+// hashing (full case folding is not needed for either).
+std::string to_lower(std::string_view s);
+
+// Share of characters that are punctuation or symbols, over non-space chars.
+double punctuation_ratio(std::string_view s);
+
+}  // namespace saring::text

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything saring's build, tests and benchmarks need on Debian 12,
+# and the language-ID model. Idempotent: safe to re-run.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+
+packages=(
+  # build
+  build-essential cmake pkg-config git ca-certificates
+  # libraries behind our interfaces
+  libmodest-dev libxml2-dev zlib1g-dev libzstd-dev libuchardet-dev libre2-dev
+  libxxhash-dev libfasttext-dev libtomlplusplus-dev nlohmann-json3-dev libutf8proc-dev
+  pybind11-dev python3-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev zstd
+  python3-readability python3-lxml python3-matplotlib libboilerpipe-java default-jre-headless
+  html2text lynx w3m nodejs time util-linux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm comes with the machine's Node.js on our images; Debian's npm otherwise.
+if ! command -v npm >/dev/null 2>&1; then
+  ${SUDO:-} apt-get install -y -qq --no-install-recommends npm
+fi
+
+"$here/scripts/fetch-model.sh"

@@ -1,0 +1,128 @@
+// UTF-8 validation and repair, following the well-formedness table of
+// Unicode 15 (section 3.9): overlong forms, surrogates and code points above
+// U+10FFFF are invalid. The ASCII fast path matters: most markup is ASCII.
+#include "saring/utf8.h"
+
+#include <cstring>
+
+namespace saring::utf8 {
+namespace {
+
+// Length of the valid sequence starting at s[i], or 0 when invalid.
+size_t valid_sequence_length(const unsigned char* s, size_t n, size_t i) {
+  unsigned char c = s[i];
+  if (c < 0x80) return 1;
+  auto cont = [&](size_t k) { return i + k < n && (s[i + k] & 0xC0) == 0x80; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    unsigned char c1 = s[i + 1];
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    unsigned char c1 = s[i + 1];
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 >= 0x90) return 0;  // > U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+size_t ascii_prefix(const unsigned char* s, size_t n, size_t i) {
+  while (i + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < n && s[i] < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
+bool is_valid(std::string_view sv) {
+  auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  size_t n = sv.size(), i = 0;
+  while (i < n) {
+    i = ascii_prefix(s, n, i);
+    if (i >= n) break;
+    size_t len = valid_sequence_length(s, n, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+std::string make_valid(std::string_view sv) {
+  if (is_valid(sv)) return std::string(sv);
+  auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  size_t n = sv.size(), i = 0;
+  std::string out;
+  out.reserve(n + 16);
+  while (i < n) {
+    size_t len = valid_sequence_length(s, n, i);
+    if (len == 0) {
+      append(out, kReplacement);
+      ++i;
+    } else {
+      out.append(sv.data() + i, len);
+      i += len;
+    }
+  }
+  return out;
+}
+
+char32_t next(std::string_view sv, size_t& pos) {
+  auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  size_t n = sv.size();
+  unsigned char c = s[pos];
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  size_t len = valid_sequence_length(s, n, pos);
+  if (len == 0) {
+    ++pos;
+    return kReplacement;
+  }
+  char32_t cp;
+  if (len == 2) cp = ((c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+  else if (len == 3) cp = ((c & 0x0F) << 12) | ((s[pos + 1] & 0x3F) << 6) | (s[pos + 2] & 0x3F);
+  else cp = ((c & 0x07) << 18) | ((s[pos + 1] & 0x3F) << 12) | ((s[pos + 2] & 0x3F) << 6) | (s[pos + 3] & 0x3F);
+  pos += len;
+  return cp;
+}
+
+void append(std::string& out, char32_t cp) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+size_t length(std::string_view s) {
+  size_t pos = 0, count = 0;
+  while (pos < s.size()) {
+    next(s, pos);
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace saring::utf8
