@@ -1,7 +1,69 @@
+// saring's entry point: finds the subcommand and hands it the arguments.
+#include <algorithm>
 #include <cstdio>
-#include <string_view>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "command.h"
+
+namespace saring::cli {
+
+static std::vector<Command>& table() {
+  static std::vector<Command> t;
+  return t;
+}
+
+bool register_command(const Command& command) {
+  table().push_back(command);
+  return true;
+}
+
+const std::vector<Command>& commands() { return table(); }
+
+}  // namespace saring::cli
+
+namespace {
+
+void print_usage(FILE* out) {
+  std::fprintf(out, "saring %s: clean, structured, deduplicated text from web captures\n\n",
+               SARING_VERSION);
+  std::fprintf(out, "usage: saring COMMAND [options] INPUT...\n\ncommands:\n");
+  auto cmds = saring::cli::commands();
+  std::sort(cmds.begin(), cmds.end(),
+            [](const auto& a, const auto& b) { return std::strcmp(a.name, b.name) < 0; });
+  for (const auto& c : cmds) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(out, "\nRun 'saring COMMAND --help' for a command's options.\n");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  std::fprintf(stderr, "saring %s: no commands wired yet\n", SARING_VERSION);
-  return 2;
+  if (argc < 2) {
+    print_usage(stderr);
+    return saring::cli::kExitUsage;
+  }
+  std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(stdout);
+    return saring::cli::kExitOk;
+  }
+  if (name == "--version") {
+    std::printf("saring %s\n", SARING_VERSION);
+    return saring::cli::kExitOk;
+  }
+  for (const auto& c : saring::cli::commands()) {
+    if (name == c.name) {
+      std::vector<std::string> args(argv + 2, argv + argc);
+      try {
+        return c.run(args);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "saring %s: %s\n", c.name, e.what());
+        return saring::cli::kExitSomeFailed;
+      }
+    }
+  }
+  std::fprintf(stderr, "saring: unknown command '%s'\n\n", name.c_str());
+  print_usage(stderr);
+  return saring::cli::kExitUsage;
 }
