@@ -1,0 +1,59 @@
+// Language identification, shared by every command. One interface, with
+// fastText's lid.176 model behind it today (scripts/fetch-model.sh installs
+// data/lid.176.ftz). A page's declared `lang` attribute is a hint for callers,
+// not an input here: the answer comes from the text.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saring/result.h"
+
+namespace saring::lang {
+
+struct Guess {
+  std::string code;    // ISO 639 code as the model names it ("en", "id", "zh")
+  double score = 0.0;  // model probability in [0, 1]
+};
+
+struct IdentifyOptions {
+  // Only the first max_bytes of the text are read: beyond a few KB the answer
+  // no longer changes, and the cost would grow with the document.
+  size_t max_bytes = 16 * 1024;
+  // Texts with fewer word units than this get no guess (too little evidence).
+  size_t min_words = 3;
+};
+
+// Thread-safe once loaded: identify() may be called from many threads.
+class LanguageIdentifier {
+ public:
+  // Loads a fastText model file. Fails with a clear error when the file is
+  // missing or is not a fastText model.
+  static Result<std::unique_ptr<LanguageIdentifier>> load(const std::string& model_path);
+
+  ~LanguageIdentifier();
+
+  // Best guess, or an empty code when the text gives too little evidence.
+  Guess identify(std::string_view text, const IdentifyOptions& options = {}) const;
+
+  // Top-k guesses, best first.
+  std::vector<Guess> identify_top(std::string_view text, int k,
+                                  const IdentifyOptions& options = {}) const;
+
+ private:
+  LanguageIdentifier();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Where the model is looked for: $SARING_LID_MODEL, else the data directory
+// chosen at build time (<repo>/data/lid.176.ftz).
+std::string default_model_path();
+
+// Process-wide identifier loaded once from default_model_path(); an error
+// when the model cannot be loaded (callers then report language as null).
+Result<const LanguageIdentifier*> shared_identifier();
+
+}  // namespace saring::lang
