@@ -109,6 +109,11 @@ class DocumentBuilder {
   explicit DocumentBuilder(uint32_t max_depth);
   ~DocumentBuilder();
   void start_element(std::string_view name, const std::vector<Attribute>& attrs);
+  // Fast path for backends: `tag` is already resolved (Tag::other for unknown
+  // names, which are then interned from `name`) and attributes come as an
+  // array; names and values are copied, so the caller's memory may be reused.
+  void start_element(Tag tag, std::string_view name, const Attribute* attrs,
+                     size_t attr_count);
   void end_element();
   void add_text(std::string_view text);     // adjacent texts are merged
   void add_comment(std::string_view text);

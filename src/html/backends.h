@@ -1,0 +1,19 @@
+// Internal: the parser backends behind saring::html::parse(). Each turns
+// valid UTF-8 HTML into a Document by replaying its own tree into a
+// DocumentBuilder. Not part of the public API.
+#pragma once
+
+#include <string_view>
+
+#include "saring/html.h"
+
+namespace saring::html::detail {
+
+// MyHTML (libmodest): an HTML5 tree builder, run single-threaded with one
+// parser instance per thread, reused across calls.
+Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOptions& options);
+
+// libxml2's HTML parser (what lxml and trafilatura use), in recover mode.
+Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptions& options);
+
+}  // namespace saring::html::detail

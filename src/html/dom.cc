@@ -1,0 +1,377 @@
+// saring's DOM: an arena-backed, read-only tree built from backend events.
+//
+// How it works. A Document owns one Arena: a list of heap blocks filled by
+// bumping a pointer. Nodes, attribute arrays and every string (text, names,
+// attribute values) are carved out of it, so a page costs a handful of
+// allocations however many nodes it has, node pointers never move (blocks
+// are never reallocated, and moving a Document moves only its Impl pointer)
+// and freeing the page is freeing its blocks. Node is trivially
+// destructible, so nothing is destroyed one by one.
+//
+// The DocumentBuilder replays a backend's tree: start_element / end_element /
+// add_text. Known tag names resolve to a Tag through a first-letter table
+// and point at static storage; unknown names are interned once per
+// document. Adjacent texts are merged, in place when the previous text is
+// the last thing in the arena. Depth is capped: a node is never deeper than
+// max_depth. An element that would be deeper becomes a child of the open
+// ancestor at depth max_depth - 1 (a sibling of the element at the cap), and
+// so does text; document order is kept, so every character survives while
+// every traversal stays shallow. Descendants of <svg> and <math> are marked
+// Tag::other (their <title>, <a>, <style> are not HTML's), names kept.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <new>
+#include <unordered_map>
+
+#include "saring/html.h"
+
+namespace saring::html {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<size_t>(Tag::count_)> kTagNames = {
+    "",
+    "html", "head", "body", "title", "meta", "link", "base", "script", "style", "noscript",
+    "template",
+    "iframe", "svg", "math", "canvas", "object", "embed", "form", "input", "button", "select",
+    "textarea", "label", "option", "dialog", "menu",
+    "nav", "header", "footer", "aside", "main", "article", "section", "div", "span", "address",
+    "details", "summary", "center",
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "pre",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+    "a", "img", "picture", "source", "figure", "figcaption", "video", "audio", "em", "strong",
+    "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q", "code",
+    "kbd", "samp", "tt", "time", "font",
+};
+static_assert(kTagNames.back() == "font", "kTagNames must follow the Tag enum");
+
+// Known tags bucketed by first letter; each bucket is short (<= 10 names).
+struct TagTable {
+  std::array<std::vector<Tag>, 26> by_letter;
+  TagTable() {
+    for (size_t i = 1; i < kTagNames.size(); ++i)
+      by_letter[kTagNames[i][0] - 'a'].push_back(static_cast<Tag>(i));
+  }
+};
+
+const TagTable& tag_table() {
+  static const TagTable table;
+  return table;
+}
+
+bool has_upper(std::string_view s) {
+  for (char c : s)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
+constexpr size_t kFirstBlock = 16 * 1024;
+constexpr size_t kMaxBlock = 1024 * 1024;
+
+// Bump allocator over a list of blocks. Never moves what it handed out.
+class Arena {
+ public:
+  void* allocate(size_t n, size_t align) {
+    size_t pad = (align - (reinterpret_cast<uintptr_t>(cur_) & (align - 1))) & (align - 1);
+    if (pad + n > left_) {
+      grow(n + align);
+      pad = (align - (reinterpret_cast<uintptr_t>(cur_) & (align - 1))) & (align - 1);
+    }
+    char* p = cur_ + pad;
+    cur_ = p + n;
+    left_ -= pad + n;
+    return p;
+  }
+  char* copy(std::string_view s) {
+    char* p = static_cast<char*>(allocate(s.size(), 1));
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    return p;
+  }
+  // Extends the allocation ending at `end` by n bytes in place when it was
+  // the last one and the block has room.
+  bool try_extend(const char* end, size_t n) {
+    if (end != cur_ || n > left_) return false;
+    cur_ += n;
+    left_ -= n;
+    return true;
+  }
+  size_t bytes() const { return total_; }
+
+ private:
+  void grow(size_t at_least) {
+    size_t size = std::max(next_, at_least);
+    blocks_.emplace_back(new char[size]);
+    cur_ = blocks_.back().get();
+    left_ = size;
+    total_ += size;
+    if (next_ < kMaxBlock) next_ *= 2;
+  }
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* cur_ = nullptr;
+  size_t left_ = 0;
+  size_t next_ = kFirstBlock;
+  size_t total_ = 0;
+};
+
+}  // namespace
+
+std::string_view tag_name(Tag tag) {
+  size_t i = static_cast<size_t>(tag);
+  return i < kTagNames.size() ? kTagNames[i] : std::string_view();
+}
+
+Tag tag_from_name(std::string_view name) {
+  if (name.empty() || name.size() > 10) return Tag::other;
+  unsigned char c = static_cast<unsigned char>(name[0]);
+  if (c < 'a' || c > 'z') return Tag::other;
+  for (Tag t : tag_table().by_letter[c - 'a'])
+    if (kTagNames[static_cast<size_t>(t)] == name) return t;
+  return Tag::other;
+}
+
+std::string_view Node::attr(std::string_view attr_name) const {
+  for (uint32_t i = 0; i < attr_count; ++i)
+    if (attrs[i].name == attr_name) return attrs[i].value;
+  return {};
+}
+
+bool Node::has_attr(std::string_view attr_name) const {
+  for (uint32_t i = 0; i < attr_count; ++i)
+    if (attrs[i].name == attr_name) return true;
+  return false;
+}
+
+// ---- Document ---------------------------------------------------------------
+
+struct Document::Impl {
+  Arena arena;
+  Node* root = nullptr;
+  Node* html = nullptr;
+  Node* head = nullptr;
+  Node* body = nullptr;
+  size_t node_count = 0;
+
+  Impl() {
+    root = new (arena.allocate(sizeof(Node), alignof(Node))) Node();
+    root->type = NodeType::document;
+    node_count = 1;
+  }
+  Node* new_node() {
+    ++node_count;
+    return new (arena.allocate(sizeof(Node), alignof(Node))) Node();
+  }
+};
+
+Document::Document() : impl_(std::make_unique<Impl>()) {}
+Document::~Document() = default;
+Document::Document(Document&&) noexcept = default;
+Document& Document::operator=(Document&&) noexcept = default;
+
+const Node* Document::root() const { return impl_ ? impl_->root : nullptr; }
+const Node* Document::html() const { return impl_ ? impl_->html : nullptr; }
+const Node* Document::head() const { return impl_ ? impl_->head : nullptr; }
+const Node* Document::body() const { return impl_ ? impl_->body : nullptr; }
+size_t Document::node_count() const { return impl_ ? impl_->node_count : 0; }
+
+// ---- DocumentBuilder ----------------------------------------------------------
+
+struct DocumentBuilder::Impl {
+  std::unique_ptr<Document::Impl> doc = std::make_unique<Document::Impl>();
+  uint32_t max_depth;
+  // Open elements as the backend sees them (the logical nesting), with a
+  // flag telling whether the element is inside <svg>/<math>.
+  struct Open {
+    Node* node;
+    bool foreign;
+  };
+  std::vector<Open> open;
+  Node* last_text = nullptr;  // merge target for adjacent add_text calls
+  std::unordered_map<std::string_view, std::string_view> interned;  // unknown names
+  std::string lower;  // scratch for lowercasing
+
+  explicit Impl(uint32_t depth) : max_depth(std::max<uint32_t>(depth, 1)) {}
+
+  Node* current() const { return open.empty() ? doc->root : open.back().node; }
+  bool in_foreign() const { return !open.empty() && open.back().foreign; }
+
+  // Where a new child goes: the current element, or, at the depth cap, that
+  // element's parent (depth max_depth - 1).
+  Node* insertion_parent() const {
+    Node* p = current();
+    return p->depth >= max_depth ? p->parent : p;
+  }
+
+  void append(Node* parent, Node* n) {
+    n->parent = parent;
+    n->depth = parent->depth + 1;
+    if (parent->last_child) {
+      parent->last_child->next_sibling = n;
+      n->prev_sibling = parent->last_child;
+    } else {
+      parent->first_child = n;
+    }
+    parent->last_child = n;
+  }
+
+  std::string_view lowercase(std::string_view s) {
+    if (!has_upper(s)) return s;
+    lower.assign(s);
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+  }
+
+  std::string_view intern(std::string_view name) {
+    name = lowercase(name);
+    auto it = interned.find(name);
+    if (it != interned.end()) return it->second;
+    std::string_view stored(doc->arena.copy(name), name.size());
+    interned.emplace(stored, stored);
+    return stored;
+  }
+
+  std::string_view copy(std::string_view s) {
+    return s.empty() ? std::string_view() : std::string_view(doc->arena.copy(s), s.size());
+  }
+};
+
+DocumentBuilder::DocumentBuilder(uint32_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
+DocumentBuilder::~DocumentBuilder() = default;
+
+void DocumentBuilder::start_element(std::string_view name, const std::vector<Attribute>& attrs) {
+  std::string_view lower = impl_->lowercase(name);
+  start_element(tag_from_name(lower), lower, attrs.data(), attrs.size());
+}
+
+void DocumentBuilder::start_element(Tag tag, std::string_view name, const Attribute* attrs,
+                                    size_t attr_count) {
+  Impl& b = *impl_;
+  b.last_text = nullptr;
+  bool foreign = b.in_foreign();
+  Node* n = b.doc->new_node();
+  n->type = NodeType::element;
+  if (tag != Tag::other) {
+    n->name = kTagNames[static_cast<size_t>(tag)];
+  } else {
+    n->name = b.intern(name);
+    tag = tag_from_name(n->name);  // callers may pass a known name as other
+  }
+  n->tag = foreign ? Tag::other : tag;
+  if (attr_count > 0) {
+    auto* out = static_cast<Attribute*>(
+        b.doc->arena.allocate(sizeof(Attribute) * attr_count, alignof(Attribute)));
+    for (size_t i = 0; i < attr_count; ++i) {
+      std::string_view an = b.lowercase(attrs[i].name);
+      new (&out[i]) Attribute{b.copy(an), b.copy(attrs[i].value)};
+    }
+    n->attrs = out;
+    n->attr_count = static_cast<uint32_t>(attr_count);
+  }
+  b.append(b.insertion_parent(), n);
+  b.open.push_back({n, foreign || tag == Tag::svg || tag == Tag::math});
+}
+
+void DocumentBuilder::end_element() {
+  Impl& b = *impl_;
+  b.last_text = nullptr;
+  if (!b.open.empty()) b.open.pop_back();
+}
+
+void DocumentBuilder::add_text(std::string_view text) {
+  if (text.empty()) return;
+  Impl& b = *impl_;
+  Arena& arena = b.doc->arena;
+  if (Node* t = b.last_text) {
+    const char* end = t->text.data() + t->text.size();
+    if (arena.try_extend(end, text.size())) {
+      std::memcpy(const_cast<char*>(end), text.data(), text.size());
+    } else {
+      size_t total = t->text.size() + text.size();
+      char* p = static_cast<char*>(arena.allocate(total, 1));
+      std::memcpy(p, t->text.data(), t->text.size());
+      std::memcpy(p + t->text.size(), text.data(), text.size());
+      t->text = std::string_view(p, total);
+      return;
+    }
+    t->text = std::string_view(t->text.data(), t->text.size() + text.size());
+    return;
+  }
+  Node* n = b.doc->new_node();
+  n->type = NodeType::text;
+  n->text = b.copy(text);
+  b.append(b.insertion_parent(), n);
+  b.last_text = n;
+}
+
+void DocumentBuilder::add_comment(std::string_view text) {
+  Impl& b = *impl_;
+  b.last_text = nullptr;
+  Node* n = b.doc->new_node();
+  n->type = NodeType::comment;
+  n->text = b.copy(text);
+  b.append(b.insertion_parent(), n);
+}
+
+Document DocumentBuilder::finish() {
+  Impl& b = *impl_;
+  b.open.clear();
+  b.last_text = nullptr;
+  Document::Impl& d = *b.doc;
+  for (Node* c = d.root->first_child; c; c = c->next_sibling) {
+    if (c->is(Tag::html)) {
+      d.html = c;
+      break;
+    }
+  }
+  // Without <html> (a backend that builds none), look for head/body at the top.
+  Node* parent = d.html ? d.html : d.root;
+  for (Node* c = parent->first_child; c; c = c->next_sibling) {
+    if (!d.head && c->is(Tag::head)) d.head = c;
+    if (!d.body && c->is(Tag::body)) d.body = c;
+  }
+  Document doc;
+  doc.impl_ = std::move(b.doc);
+  b.doc = std::make_unique<Document::Impl>();  // the builder stays usable
+  b.interned.clear();
+  return doc;
+}
+
+// ---- Helpers ------------------------------------------------------------------
+
+std::string inner_text(const Node* node) {
+  std::string out;
+  walk(node, [&](const Node* n) {
+    if (n->type == NodeType::text) out.append(n->text);
+    return true;
+  });
+  return out;
+}
+
+std::string_view to_string(Backend backend) {
+  switch (backend) {
+    case Backend::myhtml: return "myhtml";
+    case Backend::libxml2: return "libxml2";
+  }
+  return "unknown";
+}
+
+Result<Backend> backend_from_string(std::string_view name) {
+  if (name == "myhtml") return Backend::myhtml;
+  if (name == "libxml2") return Backend::libxml2;
+  return make_error(ErrorCode::invalid_input,
+                    "unknown HTML backend '" + std::string(name) + "' (myhtml, libxml2)");
+}
+
+std::string_view to_string(CharsetSource source) {
+  switch (source) {
+    case CharsetSource::bom: return "bom";
+    case CharsetSource::http: return "http";
+    case CharsetSource::meta: return "meta";
+    case CharsetSource::detected: return "detected";
+    case CharsetSource::fallback: return "fallback";
+  }
+  return "unknown";
+}
+
+}  // namespace saring::html

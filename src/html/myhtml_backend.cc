@@ -1,0 +1,132 @@
+// MyHTML backend. MyHTML (from Debian's libmodest) is a C implementation of
+// the HTML5 tokenizer and tree builder, so it repairs markup the way
+// browsers do. We run it in single-thread mode (its worker threads only pay
+// off on huge pages and would make timing depend on scheduling) and keep
+// one parser and one tree per thread, cleaned between documents, because
+// creating them costs more than parsing a small page.
+//
+// The finished MyHTML tree is replayed into our DocumentBuilder with an
+// iterative walk over first-child / next-sibling / parent links, so the
+// depth of the input never touches the C stack. Tag ids below
+// MyHTML_TAG_LAST_ENTRY map to our Tag through a table built once per
+// thread; other names come from the tree's tag registry.
+#include <myhtml/api.h>
+
+#include <array>
+#include <memory>
+
+#include "backends.h"
+
+namespace saring::html::detail {
+namespace {
+
+// Inputs above this size leave a big tree behind; the per-thread parser is
+// rebuilt after them so its memory is returned.
+constexpr size_t kRecycleAfterBytes = 16u * 1024u * 1024u;
+
+struct MyhtmlParser {
+  myhtml_t* myhtml = nullptr;
+  myhtml_tree_t* tree = nullptr;
+  std::array<Tag, MyHTML_TAG_LAST_ENTRY> tags{};
+  bool ready = false;
+
+  MyhtmlParser() {
+    myhtml = myhtml_create();
+    if (!myhtml || myhtml_init(myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK)
+      return;
+    tree = myhtml_tree_create();
+    if (!tree || myhtml_tree_init(tree, myhtml) != MyHTML_STATUS_OK) return;
+    for (size_t id = 0; id < tags.size(); ++id) {
+      size_t len = 0;
+      const char* name = myhtml_tag_name_by_id(tree, static_cast<myhtml_tag_id_t>(id), &len);
+      tags[id] = name ? tag_from_name(std::string_view(name, len)) : Tag::other;
+    }
+    ready = true;
+  }
+  ~MyhtmlParser() {
+    if (tree) myhtml_tree_destroy(tree);
+    if (myhtml) myhtml_destroy(myhtml);
+  }
+  MyhtmlParser(const MyhtmlParser&) = delete;
+  MyhtmlParser& operator=(const MyhtmlParser&) = delete;
+};
+
+thread_local std::unique_ptr<MyhtmlParser> t_parser;
+
+void replay(MyhtmlParser& p, const ParseOptions& options, DocumentBuilder& builder) {
+  myhtml_tree_node_t* doc_node = myhtml_tree_get_document(p.tree);
+  if (!doc_node) return;
+  std::vector<Attribute> attrs;
+  myhtml_tree_node_t* node = myhtml_node_child(doc_node);
+  while (node) {
+    myhtml_tag_id_t id = myhtml_node_tag_id(node);
+    if (id == MyHTML_TAG__TEXT) {
+      size_t len = 0;
+      const char* text = myhtml_node_text(node, &len);
+      if (text) builder.add_text(std::string_view(text, len));
+    } else if (id == MyHTML_TAG__COMMENT) {
+      if (options.keep_comments) {
+        size_t len = 0;
+        const char* text = myhtml_node_text(node, &len);
+        builder.add_comment(text ? std::string_view(text, len) : std::string_view());
+      }
+    } else if (id != MyHTML_TAG__DOCTYPE && id != MyHTML_TAG__UNDEF) {
+      attrs.clear();
+      for (myhtml_tree_attr_t* a = myhtml_node_attribute_first(node); a;
+           a = myhtml_attribute_next(a)) {
+        size_t klen = 0, vlen = 0;
+        const char* k = myhtml_attribute_key(a, &klen);
+        const char* v = myhtml_attribute_value(a, &vlen);
+        if (!k || klen == 0) continue;
+        attrs.push_back({std::string_view(k, klen), v ? std::string_view(v, vlen) : std::string_view()});
+      }
+      Tag tag = id < p.tags.size() ? p.tags[id] : Tag::other;
+      std::string_view name;
+      if (tag == Tag::other) {
+        size_t len = 0;
+        const char* n = myhtml_tag_name_by_id(p.tree, id, &len);
+        name = n ? std::string_view(n, len) : std::string_view("unknown");
+      }
+      builder.start_element(tag, name, attrs.data(), attrs.size());
+      if (myhtml_tree_node_t* child = myhtml_node_child(node)) {
+        node = child;
+        continue;
+      }
+      builder.end_element();
+    }
+    // Next in document order: a sibling, or climb and close parents.
+    while (!myhtml_node_next(node)) {
+      node = myhtml_node_parent(node);
+      if (!node || node == doc_node) return;
+      builder.end_element();
+    }
+    node = myhtml_node_next(node);
+  }
+}
+
+}  // namespace
+
+Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOptions& options) {
+  if (!t_parser) t_parser = std::make_unique<MyhtmlParser>();
+  MyhtmlParser& p = *t_parser;
+  if (!p.ready) {
+    t_parser.reset();
+    return make_error(ErrorCode::internal, "MyHTML failed to initialise");
+  }
+  DocumentBuilder builder(options.max_depth);
+  if (!utf8_html.empty()) {
+    mystatus_t status =
+        myhtml_parse(p.tree, MyENCODING_UTF_8, utf8_html.data(), utf8_html.size());
+    if (status != MyHTML_STATUS_OK) {
+      t_parser.reset();  // a failed parse may leave the tree in any state
+      return make_error(ErrorCode::internal,
+                        "MyHTML parse failed with status " + std::to_string(status));
+    }
+    replay(p, options, builder);
+    myhtml_tree_clean(p.tree);
+    if (utf8_html.size() > kRecycleAfterBytes) t_parser.reset();
+  }
+  return builder.finish();
+}
+
+}  // namespace saring::html::detail
