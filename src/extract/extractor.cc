@@ -1,0 +1,979 @@
+// Main-content extraction as a staged cascade.
+//
+// 1. Flatten. One explicit-stack walk over <body> copies the tree into a
+//    vector of NodeInfo in document order (each entry knows its parent and the
+//    end of its subtree), dropping what never carries text (script, style,
+//    forms controls, embeds) and giving every element a verdict from its tag
+//    and its class/id/role tokens (vocabulary.h). Text nodes get their
+//    script-aware word count once.
+// 2. Prune. Bottom-up sums give each subtree its raw word count; a subtree
+//    with a boilerplate verdict is pruned unless it carries most of the page's
+//    words (a safeguard against wrappers named "has-sidebar" or similar).
+//    A second bottom-up pass sums the kept words and link words.
+// 3. Score (readability's idea, our weights). Each block element that owns
+//    enough non-link text is a "paragraph unit"; its score (1 per segment,
+//    commas, length points) goes to its parent, half to the grandparent and a
+//    sixth to the great-grandparent. Containers get tag and class weights,
+//    content hints (itemprop=articleBody, entry-content, <article>), and are
+//    scaled by (1 - link density). The best container, possibly replaced by
+//    an ancestor shared by other strong candidates, plus the siblings that
+//    look like part of it, form the main content.
+// 4. Collect. A walk over the chosen subtrees turns inline runs into blocks
+//    (paragraph, heading, list item, quote, code, table, image), then residual
+//    filters drop link-heavy blocks, boilerplate phrases, photo credits,
+//    editor initials and repeated blocks.
+// 5. Cascade. When the main result is short against the page's good text,
+//    the nearest ancestor holding much more good text is collected instead
+//    (stage wider); when that also fails, every kept block of the body
+//    (stage body).
+//
+// Nothing recurses over the DOM, and no regular expression runs per node.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "saring/extract.h"
+#include "saring/text.h"
+#include "vocabulary.h"
+
+namespace saring::extract {
+
+namespace {
+
+using html::Node;
+using html::NodeType;
+using html::Tag;
+
+constexpr size_t kTagCount = static_cast<size_t>(Tag::count_);
+
+// Per-tag roles, built once.
+struct TagTable {
+  bool drop[kTagCount] = {};       // never carries content
+  bool block[kTagCount] = {};      // starts a new block of text
+  bool unit[kTagCount] = {};       // paragraph-like scoring unit
+  Verdict verdict[kTagCount] = {};  // boilerplate by tag alone
+  double weight[kTagCount] = {};   // readability-style tag weight
+
+  TagTable() {
+    for (Tag t : {Tag::head, Tag::title, Tag::meta, Tag::link, Tag::base, Tag::script,
+                  Tag::style, Tag::noscript, Tag::template_, Tag::iframe, Tag::svg, Tag::math,
+                  Tag::canvas, Tag::object, Tag::embed, Tag::input, Tag::button, Tag::select,
+                  Tag::textarea, Tag::label, Tag::option, Tag::dialog, Tag::menu, Tag::source,
+                  Tag::video, Tag::audio}) {
+      drop[idx(t)] = true;
+    }
+    for (Tag t : {Tag::html, Tag::body, Tag::p, Tag::div, Tag::section, Tag::article, Tag::main,
+                  Tag::header, Tag::footer, Tag::nav, Tag::aside, Tag::h1, Tag::h2, Tag::h3,
+                  Tag::h4, Tag::h5, Tag::h6, Tag::ul, Tag::ol, Tag::li, Tag::dl, Tag::dt, Tag::dd,
+                  Tag::blockquote, Tag::pre, Tag::table, Tag::thead, Tag::tbody, Tag::tfoot,
+                  Tag::tr, Tag::td, Tag::th, Tag::caption, Tag::figure, Tag::figcaption,
+                  Tag::address, Tag::details, Tag::summary, Tag::center, Tag::form, Tag::hr}) {
+      block[idx(t)] = true;
+    }
+    for (Tag t : {Tag::p, Tag::pre, Tag::td, Tag::blockquote, Tag::dd, Tag::li, Tag::div,
+                  Tag::section, Tag::article, Tag::main, Tag::center, Tag::font, Tag::span,
+                  Tag::th, Tag::dt, Tag::form, Tag::body}) {
+      unit[idx(t)] = true;
+    }
+    for (Tag t : {Tag::nav, Tag::aside, Tag::footer, Tag::header}) {
+      verdict[idx(t)] = Verdict::boilerplate;
+    }
+    verdict[idx(Tag::figcaption)] = Verdict::caption;
+    weight[idx(Tag::div)] = 5;
+    weight[idx(Tag::article)] = 10;
+    weight[idx(Tag::main)] = 8;
+    weight[idx(Tag::section)] = 3;
+    for (Tag t : {Tag::pre, Tag::td, Tag::blockquote}) weight[idx(t)] = 3;
+    for (Tag t : {Tag::address, Tag::ol, Tag::ul, Tag::dl, Tag::dd, Tag::dt, Tag::li, Tag::form}) {
+      weight[idx(t)] = -3;
+    }
+    for (Tag t : {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6, Tag::th}) {
+      weight[idx(t)] = -5;
+    }
+  }
+  static size_t idx(Tag t) { return static_cast<size_t>(t); }
+};
+
+const TagTable& tags() {
+  static const TagTable t;
+  return t;
+}
+
+size_t ti(Tag t) { return static_cast<size_t>(t); }
+
+enum : uint8_t {
+  kText = 1,
+  kInLink = 2,
+  kPruned = 4,
+  kHint = 8,        // content hint: itemprop=articleBody, content class
+  kUnit = 16,       // scores as a paragraph unit
+};
+
+struct NodeInfo {
+  const Node* node = nullptr;
+  int32_t parent = -1;
+  int32_t end = 0;          // one past the last descendant
+  uint8_t flags = 0;
+  Verdict verdict = Verdict::none;
+  uint32_t raw_words = 0;   // all words in the subtree, pruned or not
+  uint32_t words = 0;       // kept words
+  uint32_t link_words = 0;  // kept words inside links
+  uint32_t own_words = 0;   // unit: non-link words owned directly (inline descendants)
+  uint32_t own_commas = 0;
+  uint32_t own_segments = 0;
+  float score = 0;
+  bool scored = false;
+};
+
+bool is_heading(Tag t) { return t >= Tag::h1 && t <= Tag::h6; }
+
+size_t count_commas(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ',') {
+      ++n;
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(s[i + 2]) == 0x8C) {
+      ++n;  // U+FF0C fullwidth comma
+    } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0x81 ||
+                static_cast<unsigned char>(s[i + 2]) == 0x82)) {
+      ++n;  // U+3001 ideographic comma, U+3002 full stop
+    }
+  }
+  return n;
+}
+
+bool contains_ci(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t j = 0;
+    for (; j < needle.size(); ++j) {
+      char a = hay[i + j];
+      if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
+      if (a != needle[j]) break;
+    }
+    if (j == needle.size()) return true;
+  }
+  return false;
+}
+
+bool is_hidden(const Node* n) {
+  if (n->has_attr("hidden")) return true;
+  std::string_view aria = n->attr("aria-hidden");
+  if (aria == "true") return true;
+  std::string_view style = n->attr("style");
+  if (!style.empty() && (contains_ci(style, "display:none") || contains_ci(style, "display: none") ||
+                         contains_ci(style, "visibility:hidden") ||
+                         contains_ci(style, "visibility: hidden"))) {
+    return true;
+  }
+  return false;
+}
+
+// ---- the flattened page -----------------------------------------------------
+
+class Page {
+ public:
+  Page(const html::Document& doc, const ExtractOptions& options)
+      : options_(options), vocab_(vocabulary()), th_(vocab_.thresholds()) {
+    const Node* start = doc.body();
+    if (!start) start = doc.html();
+    if (!start) start = doc.root();
+    flatten(start);
+    prune();
+    measure();
+  }
+
+  std::vector<NodeInfo> nodes;
+  const ExtractOptions& options_;
+  const Vocabulary& vocab_;
+  const Thresholds& th_;
+  uint64_t good_words = 0;  // words in paragraph units outside pruned subtrees
+
+ private:
+  void flatten(const Node* start) {
+    const TagTable& tt = tags();
+    nodes.reserve(1024);
+    // Explicit stack of (node, index of its entry).
+    std::vector<std::pair<const Node*, int32_t>> stack;
+    auto add = [&](const Node* n, int32_t parent) -> bool {
+      if (n->type == NodeType::comment || n->type == NodeType::document) return false;
+      NodeInfo info;
+      info.node = n;
+      info.parent = parent;
+      uint8_t inherited = parent >= 0 ? (nodes[parent].flags & kInLink) : 0;
+      if (n->type == NodeType::text) {
+        info.flags = kText | inherited;
+        info.raw_words = static_cast<uint32_t>(text::count_words(n->text));
+        nodes.push_back(info);
+        return false;
+      }
+      size_t t = ti(n->tag);
+      if (tt.drop[t]) return false;
+      info.flags = inherited | (n->tag == Tag::a ? kInLink : 0);
+      Verdict v = tt.verdict[t];
+      std::string_view cls = n->attr("class"), id = n->attr("id"), role = n->attr("role");
+      Verdict cv = vocab_.classify(cls, id, role);
+      if (cv == Verdict::hidden || is_hidden(n)) {
+        v = Verdict::hidden;
+      } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {
+        v = cv;
+      }
+      if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
+      info.verdict = v;
+      if (n->attr("itemprop") == "articleBody" || vocab_.is_content_class(cls, id)) {
+        info.flags |= kHint;
+      }
+      if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
+      nodes.push_back(info);
+      return true;
+    };
+    if (!add(start, -1)) {
+      return;
+    }
+    stack.emplace_back(start, 0);
+    // Iterative pre-order: the stack holds the path from `start` to the node
+    // whose children are being visited; each frame remembers the next child.
+    std::vector<const Node*> next_child;
+    next_child.push_back(start->first_child);
+    while (!stack.empty()) {
+      const Node* child = next_child.back();
+      if (!child) {
+        nodes[stack.back().second].end = static_cast<int32_t>(nodes.size());
+        stack.pop_back();
+        next_child.pop_back();
+        continue;
+      }
+      next_child.back() = child->next_sibling;
+      int32_t parent = stack.back().second;
+      int32_t index = static_cast<int32_t>(nodes.size());
+      if (add(child, parent)) {
+        stack.emplace_back(child, index);
+        next_child.push_back(child->first_child);
+      } else if (index < static_cast<int32_t>(nodes.size())) {
+        nodes[index].end = index + 1;
+      }
+    }
+  }
+
+  void prune() {
+    // Raw words bottom-up (children come after parents in document order).
+    for (size_t i = nodes.size(); i-- > 1;) {
+      int32_t p = nodes[i].parent;
+      if (p >= 0) nodes[p].raw_words += nodes[i].raw_words;
+    }
+    if (nodes.empty()) return;
+    double total = nodes[0].raw_words;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      NodeInfo& n = nodes[i];
+      if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) {
+        n.flags |= kPruned;
+        continue;
+      }
+      if (n.verdict == Verdict::none || (n.flags & kText)) continue;
+      double share = n.verdict == Verdict::comments ? th_.prune_safeguard_share_comments
+                                                    : th_.prune_safeguard_share;
+      bool carries_page = n.raw_words >= th_.prune_safeguard_min_words &&
+                          n.raw_words >= share * total && n.verdict != Verdict::hidden;
+      if (!carries_page) n.flags |= kPruned;
+    }
+  }
+
+  // Kept words, link words and paragraph units.
+  void measure() {
+    const TagTable& tt = tags();
+    // Nearest unit ancestor of each text node owns its words.
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      NodeInfo& n = nodes[i];
+      if (!(n.flags & kText) || (n.flags & kPruned)) continue;
+      int32_t u = n.parent;
+      while (u >= 0 && !(nodes[u].flags & kUnit)) u = nodes[u].parent;
+      if (u < 0 || (n.flags & kInLink)) continue;
+      nodes[u].own_words += n.raw_words;
+      nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text));
+      // A new segment starts at the unit's first text and after each <br>.
+      const Node* prev = n.node->prev_sibling;
+      if (nodes[u].own_segments == 0 || (prev && prev->is(Tag::br))) ++nodes[u].own_segments;
+    }
+    for (size_t i = nodes.size(); i-- > 0;) {
+      NodeInfo& n = nodes[i];
+      if (n.flags & kPruned) continue;
+      if (n.flags & kText) {
+        n.words = n.raw_words;
+        if (n.flags & kInLink) n.link_words = n.raw_words;
+      }
+      if (n.parent >= 0) {
+        nodes[n.parent].words += n.words;
+        nodes[n.parent].link_words += n.link_words;
+      }
+    }
+    // Scores from paragraph units.
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      NodeInfo& n = nodes[i];
+      if (!(n.flags & kUnit) || (n.flags & kPruned) || n.own_words < th_.min_paragraph_words) {
+        continue;
+      }
+      if (is_heading(n.node->tag)) continue;
+      good_words += n.own_words;
+      double segments = std::max<uint32_t>(1, n.own_segments);
+      double score = segments + n.own_commas +
+                     std::min(n.own_words / th_.words_per_length_point,
+                              th_.max_length_points * segments);
+      bool generic = n.node->tag == Tag::div || n.node->tag == Tag::section ||
+                     n.node->tag == Tag::article || n.node->tag == Tag::main ||
+                     n.node->tag == Tag::body || n.node->tag == Tag::td ||
+                     n.node->tag == Tag::form || n.node->tag == Tag::center;
+      if (generic) add_score(static_cast<int32_t>(i), score);
+      int32_t a = n.parent;
+      for (int level = 0; a >= 0 && level < 3; ++level, a = nodes[a].parent) {
+        double divisor = level == 0 ? 1 : (level == 1 ? 2 : level * 3);
+        add_score(a, score / divisor);
+      }
+    }
+    (void)tt;
+  }
+
+  void add_score(int32_t i, double s) {
+    NodeInfo& n = nodes[i];
+    if (!n.scored) {
+      n.scored = true;
+      const Node* e = n.node;
+      double init = tags().weight[ti(e->tag)];
+      init += th_.class_weight * vocab_.class_weight(e->attr("class"), e->attr("id"));
+      if (n.flags & kHint) init += th_.class_weight;
+      n.score = static_cast<float>(init);
+    }
+    n.score += static_cast<float>(s);
+  }
+};
+
+double link_density(const NodeInfo& n) {
+  return n.words == 0 ? 0.0 : static_cast<double>(n.link_words) / n.words;
+}
+
+// ---- collecting blocks --------------------------------------------------------
+
+struct RawBlock {
+  Block block;
+  size_t text_bytes = 0;
+  size_t link_bytes = 0;
+};
+
+class Collector {
+ public:
+  Collector(const Page& page, bool comments_mode)
+      : page_(page), nodes_(page.nodes), opt_(page.options_), comments_mode_(comments_mode) {}
+
+  std::vector<RawBlock> out;
+
+  void collect(int32_t root) {
+    const TagTable& tt = tags();
+    std::vector<int32_t> open;  // element entries whose subtree we are inside
+    int32_t end = nodes_[root].end;
+    int32_t i = root;
+    while (i < end) {
+      while (!open.empty() && nodes_[open.back()].end <= i) {
+        leave(open.back());
+        open.pop_back();
+      }
+      const NodeInfo& n = nodes_[i];
+      if (skipped(n) && i != root) {
+        i = n.end;
+        continue;
+      }
+      if (n.flags & kText) {
+        append_text(n);
+        ++i;
+        continue;
+      }
+      const Node* e = n.node;
+      Tag t = e->tag;
+      if (t == Tag::table) {
+        int decision = table_kind(i);
+        if (decision != 0) {  // data table: emit or drop as a whole
+          flush();
+          if (opt_.include_tables) emit_table(i);
+          i = n.end;
+          continue;
+        }
+      }
+      if (t == Tag::img) {
+        if (opt_.include_images && !comments_mode_) emit_image(e);
+        i = n.end;
+        continue;
+      }
+      if (t == Tag::br) {
+        buf_.push_back('\n');
+        i = n.end;
+        continue;
+      }
+      if (tt.block[ti(t)]) flush();
+      enter(i);
+      open.push_back(i);
+      ++i;
+    }
+    while (!open.empty()) {
+      leave(open.back());
+      open.pop_back();
+    }
+    flush();
+  }
+
+ private:
+  bool skipped(const NodeInfo& n) const {
+    if (!(n.flags & kPruned)) return false;
+    if (comments_mode_ && n.verdict == Verdict::comments) return false;
+    if (comments_mode_ && n.parent >= 0 && !(nodes_[n.parent].flags & kPruned)) return true;
+    // Inside a comment root: only skip what is pruned for another reason.
+    if (comments_mode_) return n.verdict != Verdict::none;
+    return true;
+  }
+
+  void enter(int32_t i) {
+    const Node* e = nodes_[i].node;
+    Tag t = e->tag;
+    if (is_heading(t)) {
+      heading_ = static_cast<int>(t) - static_cast<int>(Tag::h1) + 1;
+    } else if (t == Tag::ul || t == Tag::ol || t == Tag::menu) {
+      lists_.push_back(t == Tag::ol);
+    } else if (t == Tag::li) {
+      ++items_;
+    } else if (t == Tag::blockquote) {
+      ++quotes_;
+    } else if (t == Tag::pre) {
+      ++pre_;
+    } else if (t == Tag::a) {
+      if (opt_.include_links && !pre_) {
+        link_marks_.push_back(buf_.size());
+        buf_.push_back('[');
+      }
+      ++links_;
+    } else if (opt_.include_formatting && !pre_) {
+      std::string_view mark = format_mark(t);
+      if (!mark.empty()) {
+        format_marks_.push_back(buf_.size());
+        buf_.append(mark);
+      }
+    }
+  }
+
+  void leave(int32_t i) {
+    const Node* e = nodes_[i].node;
+    Tag t = e->tag;
+    const TagTable& tt = tags();
+    if (t == Tag::a) {
+      if (opt_.include_links && !pre_ && !link_marks_.empty()) {
+        size_t start = link_marks_.back();
+        link_marks_.pop_back();
+        std::string_view href = e->attr("href");
+        bool has_text = buf_.find_first_not_of(" \t\r\n", start + 1) != std::string::npos;
+        if (has_text && !href.empty() && href.substr(0, 11) != "javascript:") {
+          buf_.append("](");
+          buf_.append(href);
+          buf_.push_back(')');
+        } else {
+          buf_.erase(start, 1);
+        }
+      }
+      if (links_ > 0) --links_;
+      return;
+    }
+    if (opt_.include_formatting && !pre_) {
+      std::string_view mark = format_mark(t);
+      if (!mark.empty() && !format_marks_.empty()) {
+        size_t start = format_marks_.back();
+        format_marks_.pop_back();
+        bool has_text = buf_.find_first_not_of(" \t\r\n", start + mark.size()) != std::string::npos;
+        if (has_text) {
+          // Keep the closing mark tight against the text.
+          size_t trail = buf_.size();
+          while (trail > start && (buf_[trail - 1] == ' ' || buf_[trail - 1] == '\n')) --trail;
+          std::string tail = buf_.substr(trail);
+          buf_.resize(trail);
+          buf_.append(mark);
+          buf_.append(tail);
+        } else {
+          buf_.erase(start, mark.size());
+        }
+        return;
+      }
+    }
+    if (tt.block[ti(t)]) flush();
+    if (is_heading(t)) {
+      heading_ = 0;
+    } else if (t == Tag::ul || t == Tag::ol || t == Tag::menu) {
+      if (!lists_.empty()) lists_.pop_back();
+    } else if (t == Tag::li) {
+      if (items_ > 0) --items_;
+    } else if (t == Tag::blockquote) {
+      if (quotes_ > 0) --quotes_;
+    } else if (t == Tag::pre) {
+      if (pre_ > 0) --pre_;
+    }
+  }
+
+  static std::string_view format_mark(Tag t) {
+    switch (t) {
+      case Tag::b: case Tag::strong: return "**";
+      case Tag::i: case Tag::em: return "*";
+      case Tag::code: case Tag::kbd: case Tag::samp: case Tag::tt: return "`";
+      default: return {};
+    }
+  }
+
+  void append_text(const NodeInfo& n) {
+    std::string_view s = n.node->text;
+    buf_.append(s);
+    text_bytes_ += s.size();
+    if (links_ > 0) link_bytes_ += s.size();
+  }
+
+  void flush() {
+    if (buf_.empty()) return;
+    RawBlock rb;
+    Block& b = rb.block;
+    if (pre_ > 0) {
+      b.kind = BlockKind::code;
+      // Keep the code's lines; trim blank lines around it.
+      size_t first = buf_.find_first_not_of("\r\n");
+      size_t last = buf_.find_last_not_of(" \t\r\n");
+      if (first != std::string::npos && last != std::string::npos && last >= first) {
+        b.text = buf_.substr(first, last - first + 1);
+      }
+    } else {
+      if (heading_ > 0) {
+        b.kind = BlockKind::heading;
+        b.level = heading_;
+      } else if (items_ > 0 && !lists_.empty()) {
+        b.kind = BlockKind::list_item;
+        b.level = static_cast<int>(lists_.size());
+        b.ordered = lists_.back();
+      } else if (quotes_ > 0) {
+        b.kind = BlockKind::quote;
+      } else {
+        b.kind = BlockKind::paragraph;
+      }
+      b.text = collapse_lines(buf_);
+    }
+    if (comments_mode_) b.kind = BlockKind::comment;
+    rb.text_bytes = text_bytes_;
+    rb.link_bytes = link_bytes_;
+    buf_.clear();
+    text_bytes_ = link_bytes_ = 0;
+    link_marks_.clear();
+    format_marks_.clear();
+    if (b.text.empty()) return;
+    out.push_back(std::move(rb));
+  }
+
+  static std::string collapse_lines(std::string_view s) {
+    std::string result;
+    size_t pos = 0;
+    while (pos <= s.size()) {
+      size_t nl = s.find('\n', pos);
+      if (nl == std::string_view::npos) nl = s.size();
+      std::string line = text::collapse_whitespace(s.substr(pos, nl - pos));
+      if (!line.empty()) {
+        if (!result.empty()) result.push_back('\n');
+        result += line;
+      }
+      pos = nl + 1;
+    }
+    return result;
+  }
+
+  // 0: layout table (walk through it); 1: data table.
+  int table_kind(int32_t t) const {
+    const NodeInfo& table = nodes_[t];
+    uint32_t max_cell = 0;
+    size_t rows = 0;
+    for (int32_t i = t + 1; i < table.end; ++i) {
+      const NodeInfo& n = nodes_[i];
+      if (n.flags & kText) continue;
+      Tag tag = n.node->tag;
+      if (tag == Tag::table) return 0;
+      if (tag == Tag::tr) ++rows;
+      if (tag == Tag::td || tag == Tag::th) max_cell = std::max(max_cell, n.words);
+      if (tag == Tag::p || tag == Tag::div || is_heading(tag) || tag == Tag::ul ||
+          tag == Tag::blockquote) {
+        if (n.words >= page_.th_.min_paragraph_words * 4) return 0;
+      }
+    }
+    if (max_cell >= page_.th_.layout_table_cell_words) return 0;
+    if (rows == 0) return 0;
+    return 1;
+  }
+
+  std::string subtree_text(int32_t root) const {
+    std::string s;
+    const int32_t end = nodes_[root].end;
+    for (int32_t i = root + 1; i < end;) {
+      const NodeInfo& n = nodes_[i];
+      if (n.flags & kPruned) {
+        i = n.end;
+        continue;
+      }
+      if (n.flags & kText) {
+        s.append(n.node->text);
+      } else if (n.node->tag == Tag::br || tags().block[ti(n.node->tag)]) {
+        s.push_back(' ');
+      }
+      ++i;
+    }
+    return text::collapse_whitespace(s);
+  }
+
+  void emit_table(int32_t t) {
+    RawBlock rb;
+    Block& b = rb.block;
+    b.kind = BlockKind::table;
+    const int32_t end = nodes_[t].end;
+    for (int32_t i = t + 1; i < end;) {
+      const NodeInfo& n = nodes_[i];
+      if ((n.flags & kPruned) || (n.flags & kText)) {
+        i = (n.flags & kPruned) ? n.end : i + 1;
+        continue;
+      }
+      Tag tag = n.node->tag;
+      if (tag == Tag::caption) {
+        i = n.end;
+        continue;
+      }
+      if (tag == Tag::tr) {
+        std::vector<std::string> row;
+        bool any = false;
+        for (int32_t c = i + 1; c < n.end; c = nodes_[c].end) {
+          const NodeInfo& cell = nodes_[c];
+          if (cell.flags & kText) continue;
+          if (cell.node->tag != Tag::td && cell.node->tag != Tag::th) continue;
+          if (cell.flags & kPruned) continue;
+          row.push_back(subtree_text(c));
+          if (!row.back().empty()) any = true;
+          rb.text_bytes += row.back().size();
+        }
+        if (any) b.rows.push_back(std::move(row));
+        i = n.end;
+        continue;
+      }
+      ++i;
+    }
+    if (b.rows.empty()) return;
+    out.push_back(std::move(rb));
+  }
+
+  void emit_image(const Node* e) {
+    std::string_view src = e->attr("src");
+    if (src.empty() || src.substr(0, 5) == "data:") src = e->attr("data-src");
+    if (src.empty()) return;
+    flush();
+    RawBlock rb;
+    rb.block.kind = BlockKind::image;
+    rb.block.src = std::string(src);
+    rb.block.alt = text::collapse_whitespace(e->attr("alt"));
+    out.push_back(std::move(rb));
+  }
+
+  const Page& page_;
+  const std::vector<NodeInfo>& nodes_;
+  const ExtractOptions& opt_;
+  bool comments_mode_;
+  std::string buf_;
+  size_t text_bytes_ = 0, link_bytes_ = 0;
+  int heading_ = 0;
+  std::vector<bool> lists_;
+  int items_ = 0, quotes_ = 0, pre_ = 0, links_ = 0;
+  std::vector<size_t> link_marks_, format_marks_;
+};
+
+// Editor initials alone on a line: "(abc)", "[ABC/DEF]", "(ant/rd)".
+bool is_initials_line(std::string_view s) {
+  if (s.size() < 3 || s.size() > 24) return false;
+  char open = s.front(), close = s.back();
+  if (!((open == '(' && close == ')') || (open == '[' && close == ']'))) return false;
+  size_t letters = 0;
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++letters;
+    } else if (c != '/' && c != ' ' && c != '.' && c != ',' && c != '-' && c != '*') {
+      return false;
+    }
+  }
+  return letters >= 2 && letters <= 12;
+}
+
+bool has_word_char(std::string_view s) { return text::count_words(s) > 0; }
+
+// Drops residual boilerplate blocks and repeats; returns the kept blocks.
+std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const ExtractOptions& opt,
+                                 const Vocabulary& vocab) {
+  const Thresholds& th = vocab.thresholds();
+  double max_ld = opt.focus == Focus::precision ? th.max_block_link_density_precision
+                                                : th.max_block_link_density;
+  std::vector<Block> out;
+  out.reserve(raw.size());
+  std::unordered_set<std::string> seen;
+  for (RawBlock& rb : raw) {
+    Block& b = rb.block;
+    if (b.kind == BlockKind::image || b.kind == BlockKind::table) {
+      out.push_back(std::move(b));
+      continue;
+    }
+    if (b.kind != BlockKind::code) {
+      if (!has_word_char(b.text)) continue;
+      double ld = rb.text_bytes ? static_cast<double>(rb.link_bytes) / rb.text_bytes : 0.0;
+      if (ld > max_ld) continue;
+      size_t words = text::count_words(b.text);
+      if (vocab.is_boilerplate_line(b.text, words)) continue;
+      if (vocab.is_credit_line(b.text, words)) continue;
+      if (is_initials_line(b.text)) continue;
+      if (!seen.insert(b.text).second) continue;
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+size_t content_words(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  for (const Block& b : blocks) {
+    if (b.kind == BlockKind::table) {
+      for (const auto& row : b.rows) {
+        for (const auto& cell : row) n += text::count_words(cell);
+      }
+    } else {
+      n += text::count_words(b.text);
+    }
+  }
+  return n;
+}
+
+// The readability-style choice of the main container and its siblings.
+std::vector<int32_t> choose_main(const Page& page) {
+  const auto& nodes = page.nodes;
+  const Thresholds& th = page.th_;
+  auto final_score = [&](int32_t i) {
+    const NodeInfo& n = nodes[i];
+    return n.score * (1.0 - link_density(n));
+  };
+  int32_t top = -1;
+  double top_score = 0;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const NodeInfo& n = nodes[i];
+    if (!n.scored || (n.flags & kPruned)) continue;
+    double s = final_score(static_cast<int32_t>(i));
+    if (top < 0 || s >= top_score) {
+      top = static_cast<int32_t>(i);
+      top_score = s;
+    }
+  }
+  if (top < 0) return {};
+  // Readability's alternative candidates: when several strong candidates
+  // share an ancestor, the content is split across them.
+  {
+    std::vector<int32_t> alts;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (static_cast<int32_t>(i) == top || !nodes[i].scored || (nodes[i].flags & kPruned)) continue;
+      if (final_score(static_cast<int32_t>(i)) >= th.ancestor_score_share * top_score) {
+        alts.push_back(static_cast<int32_t>(i));
+      }
+    }
+    if (alts.size() >= 3) {
+      for (int32_t a = nodes[top].parent; a > 0; a = nodes[a].parent) {
+        int count = 0;
+        for (int32_t c : alts) {
+          if (c > a && c < nodes[a].end) ++count;
+        }
+        if (count >= 3) {
+          top = a;
+          break;
+        }
+      }
+    }
+  }
+  // Climb while the parent holds a better score (its content contains ours).
+  {
+    double last = final_score(top);
+    double threshold = last / 3;
+    for (int32_t a = nodes[top].parent; a > 0; a = nodes[a].parent) {
+      if (!nodes[a].scored) continue;
+      double s = final_score(a);
+      if (s < threshold) break;
+      if (s > last) {
+        top = a;
+        break;
+      }
+      last = s;
+    }
+  }
+  // Only child of its parent: the parent is the container.
+  while (nodes[top].parent > 0) {
+    int32_t p = nodes[top].parent;
+    int elements = 0;
+    for (int32_t c = p + 1; c < nodes[p].end; c = nodes[c].end) {
+      const NodeInfo& n = nodes[c];
+      if ((n.flags & kText) && n.words == 0) continue;
+      ++elements;
+    }
+    if (elements != 1) break;
+    top = p;
+  }
+  top_score = final_score(top);
+  // Siblings that belong to the article.
+  std::vector<int32_t> chosen;
+  int32_t parent = nodes[top].parent;
+  if (parent < 0) return {top};
+  double threshold = std::max(th.sibling_min_score, top_score * th.sibling_score_share);
+  std::string_view top_class = nodes[top].node->attr("class");
+  for (int32_t c = parent + 1; c < nodes[parent].end; c = nodes[c].end) {
+    const NodeInfo& n = nodes[c];
+    if (c == top) {
+      chosen.push_back(c);
+      continue;
+    }
+    if ((n.flags & kText) || (n.flags & kPruned) || n.words == 0) continue;
+    double bonus = 0;
+    if (!top_class.empty() && n.node->attr("class") == top_class) bonus = top_score * 0.2;
+    if (n.scored && final_score(c) + bonus >= threshold) {
+      chosen.push_back(c);
+      continue;
+    }
+    Tag t = n.node->tag;
+    if (t == Tag::p || is_heading(t) || t == Tag::ul || t == Tag::ol || t == Tag::blockquote ||
+        t == Tag::pre || t == Tag::table) {
+      double ld = link_density(n);
+      if (is_heading(t) || t == Tag::table || t == Tag::pre) {
+        // Structure next to the article: keep when it sits between kept parts.
+        if (ld < th.sibling_link_density && !chosen.empty()) chosen.push_back(c);
+        continue;
+      }
+      if (n.words >= th.sibling_paragraph_words && ld < th.sibling_link_density) {
+        chosen.push_back(c);
+      } else if (n.words > 0 && n.link_words == 0 && t == Tag::p) {
+        std::string_view last;
+        // Short paragraphs that end like a sentence.
+        int32_t lt = n.end - 1;
+        while (lt > c && !(nodes[lt].flags & kText)) --lt;
+        if (lt > c) last = nodes[lt].node->text;
+        while (!last.empty() && (last.back() == ' ' || last.back() == '\n')) last.remove_suffix(1);
+        if (!last.empty() && (last.back() == '.' || last.back() == '!' || last.back() == '?')) {
+          chosen.push_back(c);
+        }
+      }
+    }
+  }
+  // Headings and structure collected before the first real part are dropped
+  // when nothing precedes them; trailing ones after the last scored part too.
+  while (!chosen.empty() && chosen.back() != top && !nodes[chosen.back()].scored &&
+         is_heading(nodes[chosen.back()].node->tag)) {
+    chosen.pop_back();
+  }
+  return chosen;
+}
+
+std::vector<RawBlock> collect(const Page& page, const std::vector<int32_t>& roots, bool comments) {
+  Collector c(page, comments);
+  for (int32_t r : roots) c.collect(r);
+  return std::move(c.out);
+}
+
+double main_share(Focus f, const Thresholds& th) {
+  switch (f) {
+    case Focus::precision: return th.min_main_share_precision;
+    case Focus::recall: return th.min_main_share_recall;
+    default: return th.min_main_share;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(Stage stage) {
+  switch (stage) {
+    case Stage::main: return "main";
+    case Stage::wider: return "wider";
+    case Stage::body: return "body";
+  }
+  return "main";
+}
+
+std::string_view to_string(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::heading: return "heading";
+    case BlockKind::paragraph: return "paragraph";
+    case BlockKind::list_item: return "list_item";
+    case BlockKind::quote: return "quote";
+    case BlockKind::code: return "code";
+    case BlockKind::table: return "table";
+    case BlockKind::image: return "image";
+    case BlockKind::comment: return "comment";
+  }
+  return "paragraph";
+}
+
+Content extract_content(const html::Document& doc, const ExtractOptions& options) {
+  Content content;
+  content.stage = Stage::body;
+  Page page(doc, options);
+  if (page.nodes.empty()) return content;
+  const Vocabulary& vocab = page.vocab_;
+  const Thresholds& th = page.th_;
+  const auto& nodes = page.nodes;
+
+  double want_share = main_share(options.focus, th);
+  auto enough = [&](size_t words) {
+    return words >= th.min_main_words && words >= want_share * static_cast<double>(page.good_words);
+  };
+
+  std::vector<int32_t> main = choose_main(page);
+  std::vector<Block> blocks;
+  if (!main.empty()) {
+    blocks = filter_blocks(collect(page, main, false), options, vocab);
+    content.stage = Stage::main;
+  }
+  size_t words = content_words(blocks);
+  if (main.empty() || !enough(words)) {
+    // Stage 2: the nearest ancestor of the main choice holding much more text.
+    std::vector<Block> wider;
+    if (!main.empty()) {
+      for (int32_t a = nodes[main.front()].parent; a > 0; a = nodes[a].parent) {
+        if (nodes[a].words - nodes[a].link_words >= 2 * std::max<size_t>(words, 1)) {
+          wider = filter_blocks(collect(page, {a}, false), options, vocab);
+          break;
+        }
+      }
+    }
+    size_t wider_words = content_words(wider);
+    if (wider_words > words && enough(wider_words)) {
+      blocks = std::move(wider);
+      content.stage = Stage::wider;
+    } else {
+      std::vector<Block> body = filter_blocks(collect(page, {0}, false), options, vocab);
+      if (content_words(body) > words) {
+        blocks = std::move(body);
+        content.stage = Stage::body;
+      } else if (wider_words > words) {
+        blocks = std::move(wider);
+        content.stage = Stage::wider;
+      }
+    }
+  }
+  content.blocks = std::move(blocks);
+
+  if (options.include_comments) {
+    std::vector<int32_t> roots;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      const NodeInfo& n = nodes[i];
+      if (n.verdict != Verdict::comments || !(n.flags & kPruned)) continue;
+      if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) continue;
+      roots.push_back(static_cast<int32_t>(i));
+    }
+    content.comments = filter_blocks(collect(page, roots, true), options, vocab);
+  }
+  return content;
+}
+
+}  // namespace saring::extract

@@ -1,0 +1,425 @@
+// The extractor's vocabulary tables (see vocabulary.h). Everything that is a
+// word list or a threshold lives here and nowhere else in src/extract/.
+//
+// Matching strategy: class/id values are tokenised into lowercase ASCII runs
+// of letters and digits, each token is looked up in hash sets (exact names
+// such as "nav" or "ad"), then tested against a short list of stems that may
+// appear glued to other words ("sharebar", "relatedposts", "sitefooter").
+// Lines are matched after lowercasing ASCII; non-Latin phrases are matched
+// byte for byte, which is exact for scripts without case.
+#include "vocabulary.h"
+
+#include <algorithm>
+
+#include "saring/text.h"
+
+namespace saring::extract {
+
+namespace {
+
+// ---- class / id tokens ------------------------------------------------------
+
+// Exact tokens that mark a boilerplate subtree.
+constexpr std::string_view kBoilerplateTokens[] = {
+    "nav", "navbar", "navigation", "navi", "menu", "menus", "mainmenu", "topmenu", "submenu",
+    "megamenu", "header", "masthead", "topbar", "footer", "bottombar", "sidebar", "aside",
+    "widget", "widgets", "share", "sharing", "shares", "social", "sns", "follow", "cookie",
+    "cookies", "consent", "gdpr", "banner", "ad", "ads", "adv", "advert", "adverts", "advertisement",
+    "advertising", "adsense", "adslot", "adunit", "dfp", "sponsor", "sponsored", "promo",
+    "promotion", "promoted", "related", "recommended", "recommendations", "recirculation",
+    "newsletter", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "crumbs",
+    "pagination", "pager", "toolbar", "tags", "tagcloud", "taglist", "byline", "meta", "postmeta",
+    "popup", "modal", "overlay", "lightbox", "login", "signin", "register", "search", "skip",
+    "skiplink", "copyright", "disclaimer", "trending", "popular", "mostread", "outbrain",
+    "taboola", "zergnet", "rss", "print", "fontsize", "textsize", "resizer", "fontresize",
+    "rating", "ratings", "vote", "voting", "author-bio", "authorbox", "bio", "about-author",
+    "jumplink", "backtotop", "teaser", "teasers", "more-stories", "readmore", "readalso",
+    "bacajuga", "terkait", "berita-terkait", "lainnya", "tts", "audio-player", "player",
+    "tools", "utility", "actions", "syndication", "partner", "partners", "affiliate",
+    "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial", "paywall",
+    "dialog", "toast", "notice", "alert", "feedback", "survey", "poll"};
+
+// Tokens of comment sections.
+constexpr std::string_view kCommentTokens[] = {
+    "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "reply",
+    "replies", "discussion", "discuss", "talkback", "komentar", "kommentare", "commentaires",
+    "comentarios", "livefyre", "coral", "fb-comments", "responses"};
+
+// Tokens of figure captions and photo credits.
+constexpr std::string_view kCaptionTokens[] = {
+    "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
+    "wp-caption-text", "keterangan", "bildunterschrift", "legende", "legend"};
+
+// Stems found glued inside tokens ("sharebar", "relatedposts", "sitefooter").
+constexpr std::string_view kBoilerplateStems[] = {
+    "share", "social", "cookie", "newsletter", "breadcrumb", "sidebar", "advert", "sponsor",
+    "footer", "navbar", "related", "recommend", "subscri", "outbrain", "taboola", "popup",
+    "banner", "widget", "promo", "trending", "mostpopular", "mostread", "fontsize"};
+
+// Tokens that contain a stem but are not boilerplate.
+constexpr std::string_view kSafeTokens[] = {
+    "shared", "shareholder", "shareholders", "socialism", "socialist", "footnote", "footnotes",
+    "promotional", "sponsorship"};
+
+constexpr std::string_view kBoilerplateRoles[] = {
+    "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
+    "dialog", "alertdialog", "toolbar", "tablist", "button", "alert"};
+
+// Whole class/id values that name the main text container.
+constexpr std::string_view kContentClasses[] = {
+    "entry-content", "post-content", "article-content", "article-body", "articlebody",
+    "article-text", "articletext", "story-body", "storybody", "story-content", "story-text",
+    "storytext", "post-body", "postbody", "post-entry", "post-text", "entry-body", "content-body",
+    "body-text", "bodytext", "article-body-text", "article--body", "article--content",
+    "article-body-content", "article-main", "article-detail", "detail-text", "detail-content",
+    "news-text", "news-content", "news-body", "text-article", "article__body",
+    "article__content", "article__text", "story__body", "story__content", "c-article-body",
+    "c-entry-content", "td-post-content", "field-name-body", "field-body", "node-content",
+    "blog-post-body", "blog-content", "post__content", "post__body", "entry__content",
+    "single-content", "single-post-content", "main-content", "main-text", "the-content",
+    "page-content", "rich-text", "richtext", "mw-content-text", "mw-parser-output", "read__content",
+    "detail__body-text", "itp_bodycontent", "content-text", "article-body__content",
+    "articlecontent", "articletext", "contentbody", "postcontent", "entrycontent", "content_area",
+    "txt-article", "isi-berita", "detail_text", "artikel", "isi", "berita"};
+
+// Readability-style positive and negative class tokens.
+constexpr std::string_view kPositiveTokens[] = {
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story", "articlebody", "artikel", "isi", "berita", "detail"};
+constexpr std::string_view kNegativeTokens[] = {
+    "hidden", "banner", "combx", "comment", "comments", "contact", "foot", "footer",
+    "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
+    "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",
+    "widget", "ad", "ads", "nav", "menu", "social", "caption", "credit", "byline", "author",
+    "teaser", "list", "links", "popular", "recommended"};
+
+// ---- lines ------------------------------------------------------------------
+
+// Whole lines (lowercased, trailing ":" / "." / "»" / "›" stripped) that are
+// boilerplate in some language.
+constexpr std::string_view kBoilerplateLines[] = {
+    // placeholders and widgets
+    "loading", "loading...", "loading…", "please wait", "a a a", "a a", "a+ a-", "a- a+",
+    "a- a a+", "aa", "text size", "font size", "ukuran huruf", "schriftgröße", "memuat",
+    "memuat...", "読み込み中", "読み込み中...", "加载中", "加载中...", "กำลังโหลด", "กำลังโหลด...",
+    // English
+    "advertisement", "advertisements", "sponsored", "sponsored content", "read more",
+    "continue reading", "share", "share this", "share this article", "share this story",
+    "share on facebook", "share on twitter", "tweet", "print", "email", "e-mail", "related",
+    "related articles", "related posts", "related stories", "related news", "related content",
+    "you may also like", "you might also like", "recommended", "recommended for you",
+    "more stories", "more from", "most popular", "most read", "trending", "trending now",
+    "sign up", "subscribe", "subscribe now", "follow us", "all rights reserved",
+    "skip to content", "skip to main content", "back to top", "comments", "leave a comment",
+    "leave a reply", "click here", "tags", "see also", "listen", "listen to this article",
+    "next", "previous", "next article", "previous article", "home", "menu", "search",
+    "close", "toggle navigation", "log in", "login", "sign in", "show more", "view comments",
+    "ad", "story continues below advertisement", "scroll to continue with content",
+    "related topics", "topics", "share via", "copy link", "link copied",
+    // Indonesian / Malay
+    "baca juga", "baca berita terkait lainnya", "berita terkait", "berita lainnya",
+    "artikel terkait", "iklan", "bagikan", "tonton juga", "simak juga", "lihat juga",
+    "scroll untuk melanjutkan", "komentar", "terpopuler", "terkini", "berita terkini",
+    "baca selengkapnya", "selengkapnya", "baca lagi", "kongsi", "artikel berkaitan",
+    "berita berkaitan", "tag", "topik", "topik terkait", "hak cipta dilindungi undang-undang",
+    // German
+    "anzeige", "werbung", "weiterlesen", "mehr lesen", "lesen sie auch", "lesen sie mehr",
+    "mehr zum thema", "teilen", "drucken", "artikel teilen", "kommentare",
+    "alle rechte vorbehalten", "zum thema", "das könnte sie auch interessieren",
+    "auch interessant", "empfohlene artikel", "zur startseite", "newsletter abonnieren",
+    "artikel merken", "zum artikel", "mehr dazu",
+    // French
+    "publicité", "lire aussi", "lire la suite", "à lire aussi", "partager",
+    "tous droits réservés", "voir aussi", "sur le même sujet", "commentaires",
+    // Spanish / Portuguese / Italian / Dutch
+    "publicidad", "leer más", "lee también", "compartir", "todos los derechos reservados",
+    "te puede interesar", "noticias relacionadas", "comentarios", "ver también",
+    "publicidade", "leia mais", "leia também", "compartilhar", "todos os direitos reservados",
+    "veja também", "notícias relacionadas", "pubblicità", "leggi anche", "leggi di più",
+    "condividi", "tutti i diritti riservati", "articoli correlati", "advertentie", "lees ook",
+    "lees meer", "delen", "alle rechten voorbehouden", "gerelateerde artikelen",
+    // Polish / Russian / Turkish
+    "reklama", "czytaj także", "czytaj też", "czytaj więcej", "udostępnij",
+    "wszelkie prawa zastrzeżone", "zobacz też", "zobacz także", "polecane", "реклама",
+    "читайте также", "читать далее", "поделиться", "все права защищены", "похожие новости",
+    "комментарии", "reklam", "devamını oku", "ayrıca okuyun", "paylaş", "tüm hakları saklıdır",
+    "ilgili haberler", "yorumlar",
+    // Japanese / Chinese / Korean / Thai
+    "広告", "関連記事", "続きを読む", "シェア", "コメント", "もっと見る", "おすすめ記事", "人気記事",
+    "この記事をシェア", "广告", "相关阅读", "相关文章", "相关新闻", "阅读更多", "分享", "分享到",
+    "评论", "推荐阅读", "延伸阅读", "廣告", "相關新聞", "延伸閱讀", "相關文章", "광고", "관련기사",
+    "더보기", "공유하기", "โฆษณา", "อ่านต่อ", "อ่านเพิ่มเติม", "ข่าวที่เกี่ยวข้อง", "แชร์",
+    "ความคิดเห็น", "บทความที่เกี่ยวข้อง"};
+
+// Prefixes that mark a short line (<= Thresholds::short_line_words) as boilerplate.
+constexpr std::string_view kBoilerplatePrefixes[] = {
+    "baca juga", "baca berita", "lihat juga", "simak juga", "tonton juga", "read more",
+    "read also", "related:", "see also:", "also read", "lesen sie auch", "mehr zum thema",
+    "lire aussi", "à lire aussi", "leia também", "leia mais:", "lee también", "leggi anche",
+    "czytaj też", "czytaj także", "читайте также", "関連記事", "相关阅读", "延伸阅读", "延伸閱讀",
+    "อ่านต่อ", "อ่านเพิ่มเติม", "tags:", "tagged:", "tagged with", "share this", "follow us",
+    "sign up for", "subscribe to", "click here to", "责任编辑", "責任編輯", "編集：", "editor:",
+    "editor :", "editing by", "reporting by", "penulis:", "editor:", "redaktur:",
+    "(adsbygoogle", "advertisement", "anzeige:", "werbung:", "iklan:"};
+
+// Infixes that mark a line of at most Thresholds::caption_credit_words as a
+// copyright notice or a render-time line.
+constexpr std::string_view kNoticeInfixes[] = {
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+    "todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+    "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "все права защищены",
+    "tüm hakları saklıdır", "hak cipta dilindungi", "版权所有", "版權所有", "無断転載",
+    "สงวนลิขสิทธิ์", "무단 전재", "page generated in", "page rendered in", "rendered in",
+    "generated in", "render time", "waktu render", "dimuat dalam", "halaman ini dimuat",
+    "seite generiert in", "page loaded in", "processed in"};
+
+// Photo credits and caption sources.
+constexpr std::string_view kCreditPrefixes[] = {
+    "foto:", "foto :", "foto/", "foto -", "photo:", "photo :", "photo/", "photo by", "photos:",
+    "photograph:", "image:", "image credit", "image source", "credit:", "credits:", "picture:",
+    "pictures:", "bild:", "bildquelle", "fotos:", "(foto", "(photo", "(image", "(bild",
+    "sumber foto", "sumber gambar", "ilustrasi", "gambar:", "illustration:", "写真：", "写真:",
+    "图片来源", "图片：", "圖片來源", "ภาพ:", "ภาพ :", "ที่มาภาพ", "zdjęcie:", "фото:", "fotó:",
+    "getty images", "via getty", "shutterstock"};
+constexpr std::string_view kCreditInfixes[] = {
+    "foto/", "foto:", "foto :", "photo:", "photo/", "photo credit", "(photo", "(foto",
+    "getty images", "/ap photo", "ap photo/", "(ap photo", "/reuters", "/afp", "/antara",
+    "antara foto", "| foto", "| photo", "bild: ", "foto: ", "(bild:", "ภาพ:", "写真：",
+    "图片来源"};
+
+template <size_t N>
+void fill(std::unordered_set<std::string_view>& set, const std::string_view (&items)[N]) {
+  set.reserve(N * 2);
+  for (auto s : items) set.insert(s);
+}
+
+template <class Fn>
+void for_each_token(std::string_view s, Fn&& fn) {
+  char buf[64];
+  size_t len = 0;
+  auto emit = [&] {
+    if (len > 0 && len < sizeof(buf)) fn(std::string_view(buf, len));
+    len = 0;
+  };
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+      if (len < sizeof(buf)) buf[len] = c;
+      ++len;
+    } else if (u >= 'A' && u <= 'Z') {
+      if (len < sizeof(buf)) buf[len] = static_cast<char>(u + 32);
+      ++len;
+    } else {
+      emit();
+    }
+  }
+  emit();
+}
+
+// Whole class values: split on white space, lowercased, '_' read as '-'.
+template <class Fn>
+void for_each_class(std::string_view s, Fn&& fn) {
+  char buf[96];
+  size_t len = 0;
+  auto emit = [&] {
+    if (len > 0 && len < sizeof(buf)) fn(std::string_view(buf, len));
+    len = 0;
+  };
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f') {
+      emit();
+      continue;
+    }
+    if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
+    if (u == '_') u = '-';
+    if (len < sizeof(buf)) buf[len] = static_cast<char>(u);
+    ++len;
+  }
+  emit();
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Strips trailing ":", ".", "…", "»", "›", ">" and spaces, and leading bullets.
+std::string_view trim_line(std::string_view s) {
+  auto strip_suffix = [&](std::string_view suf) {
+    if (s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf) {
+      s.remove_suffix(suf.size());
+      return true;
+    }
+    return false;
+  };
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = strip_suffix(":") || strip_suffix(" ") || strip_suffix("»") || strip_suffix("›") ||
+              strip_suffix(">") || strip_suffix("|") || strip_suffix("\xE2\x86\x92");  // →
+  }
+  while (!s.empty() && (s.front() == ' ' || s.front() == '|' || s.front() == '-' ||
+                        s.front() == '>' || s.front() == '*')) {
+    s.remove_prefix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+Vocabulary::Vocabulary() {
+  fill(boilerplate_tokens_, kBoilerplateTokens);
+  fill(comment_tokens_, kCommentTokens);
+  fill(caption_tokens_, kCaptionTokens);
+  fill(safe_tokens_, kSafeTokens);
+  fill(boilerplate_roles_, kBoilerplateRoles);
+  fill(content_classes_, kContentClasses);
+  fill(positive_tokens_, kPositiveTokens);
+  fill(negative_tokens_, kNegativeTokens);
+  fill(boilerplate_lines_, kBoilerplateLines);
+  boilerplate_stems_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
+  boilerplate_prefixes_.assign(std::begin(kBoilerplatePrefixes), std::end(kBoilerplatePrefixes));
+  credit_prefixes_.assign(std::begin(kCreditPrefixes), std::end(kCreditPrefixes));
+  credit_infixes_.assign(std::begin(kCreditInfixes), std::end(kCreditInfixes));
+}
+
+const Vocabulary& vocabulary() {
+  static const Vocabulary v;
+  return v;
+}
+
+Verdict Vocabulary::classify(std::string_view cls, std::string_view id,
+                             std::string_view role) const {
+  if (!role.empty()) {
+    std::string r = ascii_lower(role);
+    if (boilerplate_roles_.count(r)) return Verdict::boilerplate;
+  }
+  if (cls.empty() && id.empty()) return Verdict::none;
+  Verdict verdict = Verdict::none;
+  auto consider = [&](Verdict v) {
+    // comments < caption < boilerplate in strength; hidden is set elsewhere.
+    if (v == Verdict::boilerplate || verdict == Verdict::none) verdict = v;
+  };
+  auto check_classes = [&](std::string_view value) {
+    for_each_class(value, [&](std::string_view c) {
+      if (c == "hidden" || c == "sr-only" || c == "visually-hidden" || c == "screen-reader-text" ||
+          c == "d-none" || c == "is-hidden" || c == "visuallyhidden" || c == "element-invisible") {
+        verdict = Verdict::hidden;
+      }
+      if (comment_tokens_.count(c)) consider(Verdict::comments);
+      if (caption_tokens_.count(c)) consider(Verdict::caption);
+      if (boilerplate_tokens_.count(c)) consider(Verdict::boilerplate);
+    });
+  };
+  check_classes(cls);
+  check_classes(id);
+  if (verdict == Verdict::hidden) return verdict;
+  auto check_tokens = [&](std::string_view value) {
+    for_each_token(value, [&](std::string_view t) {
+      if (boilerplate_tokens_.count(t)) {
+        consider(Verdict::boilerplate);
+        return;
+      }
+      if (comment_tokens_.count(t)) {
+        consider(Verdict::comments);
+        return;
+      }
+      if (caption_tokens_.count(t)) {
+        consider(Verdict::caption);
+        return;
+      }
+      if (t.size() < 5 || safe_tokens_.count(t)) return;
+      if (t.find("comment") != std::string_view::npos && !starts_with(t, "commentar")) {
+        consider(Verdict::comments);
+        return;
+      }
+      for (auto stem : boilerplate_stems_) {
+        if (t.size() > stem.size() && t.find(stem) != std::string_view::npos) {
+          consider(Verdict::boilerplate);
+          return;
+        }
+      }
+    });
+  };
+  check_tokens(cls);
+  check_tokens(id);
+  return verdict;
+}
+
+int Vocabulary::class_weight(std::string_view cls, std::string_view id) const {
+  int weight = 0;
+  auto score = [&](std::string_view value) {
+    bool pos = false, neg = false;
+    for_each_token(value, [&](std::string_view t) {
+      if (positive_tokens_.count(t)) pos = true;
+      if (negative_tokens_.count(t)) neg = true;
+    });
+    if (neg) --weight;
+    if (pos) ++weight;
+  };
+  score(cls);
+  score(id);
+  return weight;
+}
+
+bool Vocabulary::is_content_class(std::string_view cls, std::string_view id) const {
+  bool found = false;
+  auto check = [&](std::string_view value) {
+    for_each_class(value, [&](std::string_view c) {
+      if (content_classes_.count(c)) found = true;
+    });
+  };
+  check(cls);
+  check(id);
+  return found;
+}
+
+bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const {
+  if (text.size() > 400) return false;
+  std::string lower = ascii_lower(text);
+  std::string_view line = trim_line(lower);
+  if (line.empty()) return false;
+  if (boilerplate_lines_.count(line)) return true;
+  // "Loading...", "Weiterlesen ›" and friends after stripping dots and ellipses.
+  std::string_view bare = line;
+  while (!bare.empty() && (bare.back() == '.' || bare.back() == ' ')) bare.remove_suffix(1);
+  if (bare.size() >= 3 && bare.substr(bare.size() - 3) == "\xE2\x80\xA6") bare.remove_suffix(3);
+  if (bare != line && boilerplate_lines_.count(bare)) return true;
+  if (words <= thresholds_.short_line_words) {
+    for (auto p : boilerplate_prefixes_) {
+      if (starts_with(line, p)) return true;
+    }
+    // Copyright notices: "© 2021 ...", "Copyright 2021 ...".
+    if (starts_with(line, "\xC2\xA9") || starts_with(line, "(c) ") ||
+        (starts_with(line, "copyright") &&
+         std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))) {
+      return true;
+    }
+  }
+  if (words <= thresholds_.caption_credit_words) {
+    for (auto p : kNoticeInfixes) {
+      if (line.find(p) != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {
+  if (words > thresholds_.caption_credit_words || text.size() > 600) return false;
+  std::string lower = ascii_lower(text);
+  std::string_view line = trim_line(lower);
+  for (auto p : credit_prefixes_) {
+    if (starts_with(line, p)) return true;
+  }
+  for (auto p : credit_infixes_) {
+    if (line.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace saring::extract

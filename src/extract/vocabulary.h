@@ -1,0 +1,108 @@
+// The extractor's heuristic vocabulary, in one place: class/id/role patterns
+// that mark boilerplate or content, multilingual boilerplate phrases, and every
+// numeric threshold of the cascade. Built once (a function-local static), then
+// read-only and shared by all threads.
+//
+// Class and id attributes are not matched with regular expressions: they are
+// split into lowercase ASCII word tokens ("post-share_buttons" -> "post",
+// "share", "buttons") and each token is looked up in hash sets, plus a short
+// list of stems matched inside tokens ("sharebar", "relatedposts").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace saring::extract {
+
+// What a class/id/role says about an element.
+enum class Verdict : unsigned char {
+  none,         // nothing known
+  boilerplate,  // navigation, widgets, ads, related lists, ...: prune
+  comments,     // a comment section: prune unless comments are asked for
+  caption,      // figure captions and photo credits: prune
+  hidden,       // hidden from readers (display:none, hidden, aria-hidden)
+};
+
+// Numeric knobs of the cascade. Words are script-aware (text::count_words).
+struct Thresholds {
+  // Readability-style scoring.
+  size_t min_paragraph_words = 4;      // shorter text units do not score
+  double words_per_length_point = 15;  // +1 point per this many words ...
+  double max_length_points = 3;        // ... up to this many
+  double class_weight = 25;            // positive / negative class-name bonus
+  double sibling_score_share = 0.2;    // siblings scoring >= this share of the top join
+  double sibling_min_score = 10;
+  size_t sibling_paragraph_words = 14;  // a sibling <p> this long with few links joins
+  double sibling_link_density = 0.25;
+  double ancestor_score_share = 0.75;   // readability's "alternative candidates"
+  // A subtree that carries at least this share of the page's words is not
+  // pruned by its class name alone (a wrapper called "has-comments" etc.).
+  double prune_safeguard_share = 0.6;
+  double prune_safeguard_share_comments = 0.85;
+  size_t prune_safeguard_min_words = 80;
+  // Residual block filters.
+  double max_block_link_density = 0.5;
+  double max_block_link_density_precision = 0.35;
+  size_t short_line_words = 12;  // boilerplate prefixes only drop lines this short
+  size_t caption_credit_words = 25;
+  // Cascade: the main result under-delivers when it has fewer than
+  // min_main_words, or less than this share of the page's good text.
+  size_t min_main_words = 25;
+  double min_main_share = 0.12;
+  double min_main_share_recall = 0.3;
+  double min_main_share_precision = 0.05;
+  // Layout tables: a table whose cells carry this many words (or holds another
+  // table) is page layout, walked through like a <div>.
+  size_t layout_table_cell_words = 80;
+};
+
+class Vocabulary {
+ public:
+  // Verdict of one element from its class, id and role/aria attributes.
+  Verdict classify(std::string_view cls, std::string_view id, std::string_view role) const;
+  // Readability-style weight of class+id: +1 for content-like names, -1 for
+  // boilerplate-like names, 0 otherwise (multiplied by Thresholds::class_weight).
+  int class_weight(std::string_view cls, std::string_view id) const;
+  // True when a class name (one of the space-separated values) marks the
+  // main text container: entry-content, article-body, post-body, ...
+  bool is_content_class(std::string_view cls, std::string_view id) const;
+
+  // True when a whole line (collapsed, any case) is boilerplate in some
+  // language: "loading...", "A A A", "Baca juga", "Weiterlesen", ...
+  bool is_boilerplate_line(std::string_view text, size_t words) const;
+  // True when a short line is a photo credit or caption source ("FOTO/Reuters",
+  // "Photo: AP", "(Foto: dpa)").
+  bool is_credit_line(std::string_view text, size_t words) const;
+
+  const Thresholds& thresholds() const { return thresholds_; }
+
+ private:
+  friend const Vocabulary& vocabulary();
+  Vocabulary();
+
+  std::unordered_set<std::string_view> boilerplate_tokens_;
+  std::unordered_set<std::string_view> comment_tokens_;
+  std::unordered_set<std::string_view> caption_tokens_;
+  std::unordered_set<std::string_view> safe_tokens_;  // never boilerplate by stem
+  std::vector<std::string_view> boilerplate_stems_;
+  std::unordered_set<std::string_view> boilerplate_roles_;
+  std::unordered_set<std::string_view> content_classes_;
+  std::unordered_set<std::string_view> positive_tokens_;
+  std::unordered_set<std::string_view> negative_tokens_;
+  std::unordered_set<std::string_view> boilerplate_lines_;
+  std::vector<std::string_view> boilerplate_prefixes_;
+  std::vector<std::string_view> credit_prefixes_;
+  std::vector<std::string_view> credit_infixes_;
+  Thresholds thresholds_;
+};
+
+// The shared, immutable vocabulary.
+const Vocabulary& vocabulary();
+
+// Lowercases ASCII letters; other bytes unchanged.
+std::string ascii_lower(std::string_view s);
+
+}  // namespace saring::extract

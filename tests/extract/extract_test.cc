@@ -1,0 +1,7 @@
+#include <gtest/gtest.h>
+
+#include "saring/extract.h"
+
+TEST(Extract, StageNames) {
+  EXPECT_EQ(saring::extract::to_string(saring::extract::Stage::main), "main");
+}
