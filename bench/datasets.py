@@ -1,0 +1,112 @@
+"""Loaders for the three gold sets, read from their original location.
+
+Each loader yields Page objects (set name, page id, path of the .html.gz, URL,
+gold). Nothing here copies pages or gold text anywhere.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Optional
+
+SETS = ("scrapinghub", "trafilatura-eval", "wcxb")
+
+
+@dataclass
+class Page:
+    """One gold page: where its HTML is and what the gold says."""
+    set: str
+    id: str
+    path: str
+    url: Optional[str]
+    gold: Any
+
+
+def default_datasets_dir() -> str:
+    """../shared/datasets relative to the repository root (bench/..)."""
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return os.path.normpath(os.path.join(repo, "..", "shared", "datasets"))
+
+
+def load_scrapinghub(root: str) -> list[Page]:
+    base = os.path.join(root, "scrapinghub")
+    with open(os.path.join(base, "ground-truth.json"), encoding="utf-8") as f:
+        gt = json.load(f)
+    pages = []
+    for key in sorted(gt):
+        item = gt[key]
+        pages.append(Page("scrapinghub", key, os.path.join(base, "html", key + ".html.gz"),
+                          item.get("url"), item.get("articleBody") or ""))
+    return pages
+
+
+def load_trafilatura_eval(root: str) -> list[Page]:
+    base = os.path.join(root, "trafilatura-eval")
+    with open(os.path.join(base, "evaldata.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    pages = []
+    for url in sorted(data):
+        item = data[url]
+        pages.append(Page("trafilatura-eval", item["file"],
+                          os.path.join(base, "html", item["file"] + ".gz"), url,
+                          {"with": item.get("with") or [], "without": item.get("without") or []}))
+    return pages
+
+
+def load_wcxb(root: str) -> list[Page]:
+    base = os.path.join(root, "wcxb", "dev")
+    gt_dir = os.path.join(base, "ground-truth")
+    pages = []
+    for name in sorted(os.listdir(gt_dir)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(gt_dir, name), encoding="utf-8") as f:
+            data = json.load(f)
+        gold = data.get("ground_truth") or {}
+        page_id = name[:-len(".json")]
+        internal = data.get("_internal")
+        page_type = None
+        if isinstance(internal, dict) and isinstance(internal.get("page_type"), dict):
+            page_type = internal["page_type"].get("primary")
+        gold = dict(gold)
+        gold["page_type"] = page_type
+        pages.append(Page("wcxb", page_id, os.path.join(base, "html", page_id + ".html.gz"),
+                          data.get("url"), gold))
+    return pages
+
+
+LOADERS = {
+    "scrapinghub": load_scrapinghub,
+    "trafilatura-eval": load_trafilatura_eval,
+    "wcxb": load_wcxb,
+}
+
+
+def load(root: str, sets=SETS, limit: Optional[int] = None) -> dict[str, list[Page]]:
+    """Loads the named sets; pages whose HTML file is missing are left out (and counted by the caller)."""
+    out = {}
+    for name in sets:
+        pages = LOADERS[name](root)
+        if limit:
+            pages = pages[:limit]
+        out[name] = pages
+    return out
+
+
+def read_html_bytes(path: str) -> bytes:
+    """Raw (decompressed) bytes of a page."""
+    if path.endswith(".gz"):
+        with gzip.open(path, "rb") as f:
+            return f.read()
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def html_size(path: str) -> int:
+    """Decompressed size in bytes (from the gzip trailer when possible)."""
+    if path.endswith(".gz"):
+        return len(read_html_bytes(path))
+    return os.path.getsize(path)
