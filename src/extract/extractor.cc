@@ -29,6 +29,8 @@
 //
 // Nothing recurses over the DOM, and no regular expression runs per node.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cstdint>
 #include <string>
 #include <unordered_set>
@@ -73,8 +75,7 @@ struct TagTable {
       block[idx(t)] = true;
     }
     for (Tag t : {Tag::p, Tag::pre, Tag::td, Tag::blockquote, Tag::dd, Tag::li, Tag::div,
-                  Tag::section, Tag::article, Tag::main, Tag::center, Tag::font, Tag::span,
-                  Tag::th, Tag::dt, Tag::form, Tag::body}) {
+                  Tag::section, Tag::article, Tag::main, Tag::center, Tag::th, Tag::dt, Tag::form, Tag::body}) {
       unit[idx(t)] = true;
     }
     for (Tag t : {Tag::nav, Tag::aside, Tag::footer, Tag::header}) {
@@ -262,12 +263,43 @@ class Page {
 
   void prune() {
     // Raw words bottom-up (children come after parents in document order).
-    for (size_t i = nodes.size(); i-- > 1;) {
+    // Hint words: words under content-hint containers (entry-content, ...).
+    std::vector<uint32_t> hint_words(nodes.size(), 0);
+    for (size_t i = nodes.size(); i-- > 0;) {
+      if (nodes[i].flags & kHint) hint_words[i] = std::max(hint_words[i], nodes[i].raw_words);
       int32_t p = nodes[i].parent;
-      if (p >= 0) nodes[p].raw_words += nodes[i].raw_words;
+      if (p >= 0 && i > 0) {
+        nodes[p].raw_words += nodes[i].raw_words;
+        hint_words[p] += hint_words[i];
+      }
     }
     if (nodes.empty()) return;
     double total = nodes[0].raw_words;
+    // Long paragraphs (non-link text owned by a unit), counted per subtree
+    // before any pruning.
+    std::vector<uint32_t> long_count(nodes.size(), 0), long_words(nodes.size(), 0);
+    {
+      std::vector<uint32_t> own(nodes.size(), 0);
+      for (size_t i = 0; i < nodes.size(); ++i) {
+        const NodeInfo& n = nodes[i];
+        if (!(n.flags & kText) || (n.flags & kInLink)) continue;
+        int32_t u = n.parent;
+        while (u >= 0 && !(nodes[u].flags & kUnit)) u = nodes[u].parent;
+        if (u >= 0) own[u] += n.raw_words;
+      }
+      for (size_t i = nodes.size(); i-- > 0;) {
+        if (own[i] >= th_.long_paragraph_words) {
+          long_count[i] += 1;
+          long_words[i] += own[i];
+        }
+        int32_t p = nodes[i].parent;
+        if (p >= 0 && i > 0) {
+          long_count[p] += long_count[i];
+          long_words[p] += long_words[i];
+        }
+      }
+    }
+    double total_long = long_words[0];
     for (size_t i = 0; i < nodes.size(); ++i) {
       NodeInfo& n = nodes[i];
       if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) {
@@ -279,7 +311,19 @@ class Page {
                                                     : th_.prune_safeguard_share;
       bool carries_page = n.raw_words >= th_.prune_safeguard_min_words &&
                           n.raw_words >= share * total && n.verdict != Verdict::hidden;
-      if (!carries_page) n.flags |= kPruned;
+      // A subtree holding the marked article body is not boilerplate, whatever
+      // its class says ("widget Blog", "l-sidebar-fixed", "article modal").
+      bool holds_article = n.verdict != Verdict::hidden &&
+                           hint_words[i] >= th_.prune_safeguard_hint_words;
+      // Nor is one made of several long paragraphs holding much of the page's
+      // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
+      bool holds_prose = n.verdict == Verdict::boilerplate &&
+                         long_count[i] >= th_.prune_safeguard_long_paragraphs &&
+                         long_words[i] >= th_.prune_safeguard_prose_share * total_long;
+      if (!carries_page && !holds_article && !holds_prose) n.flags |= kPruned;
+#ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
+      if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, hint_words[i]);
+#endif
     }
   }
 
@@ -527,7 +571,16 @@ class Collector {
 
   void append_text(const NodeInfo& n) {
     std::string_view s = n.node->text;
-    buf_.append(s);
+    if (pre_ > 0) {
+      buf_.append(s);
+    } else {
+      // Source line breaks are spaces; only <br> breaks a line.
+      size_t from = buf_.size();
+      buf_.append(s);
+      for (size_t k = from; k < buf_.size(); ++k) {
+        if (buf_[k] == '\n' || buf_[k] == '\r') buf_[k] = ' ';
+      }
+    }
     text_bytes_ += s.size();
     if (links_ > 0) link_bytes_ += s.size();
   }

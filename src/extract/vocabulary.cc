@@ -23,7 +23,7 @@ namespace {
 constexpr std::string_view kBoilerplateTokens[] = {
     "nav", "navbar", "navigation", "navi", "menu", "menus", "mainmenu", "topmenu", "submenu",
     "megamenu", "header", "masthead", "topbar", "footer", "bottombar", "sidebar", "aside",
-    "widget", "widgets", "share", "sharing", "shares", "social", "sns", "follow", "cookie",
+    "share", "sharing", "shares", "social", "sns", "follow", "cookie",
     "cookies", "consent", "gdpr", "banner", "ad", "ads", "adv", "advert", "adverts", "advertisement",
     "advertising", "adsense", "adslot", "adunit", "dfp", "sponsor", "sponsored", "promo",
     "promotion", "promoted", "related", "recommended", "recommendations", "recirculation",
@@ -54,7 +54,7 @@ constexpr std::string_view kCaptionTokens[] = {
 constexpr std::string_view kBoilerplateStems[] = {
     "share", "social", "cookie", "newsletter", "breadcrumb", "sidebar", "advert", "sponsor",
     "footer", "navbar", "related", "recommend", "subscri", "outbrain", "taboola", "popup",
-    "banner", "widget", "promo", "trending", "mostpopular", "mostread", "fontsize"};
+    "banner", "promo", "trending", "mostpopular", "mostread", "fontsize"};
 
 // Tokens that contain a stem but are not boilerplate.
 constexpr std::string_view kSafeTokens[] = {

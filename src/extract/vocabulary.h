@@ -43,6 +43,13 @@ struct Thresholds {
   double prune_safeguard_share = 0.6;
   double prune_safeguard_share_comments = 0.85;
   size_t prune_safeguard_min_words = 80;
+  // ... nor one that holds this many words under content-hint containers.
+  size_t prune_safeguard_hint_words = 30;
+  // ... nor one made of this many long paragraphs holding this share of the
+  // page's long-paragraph words.
+  size_t long_paragraph_words = 25;
+  size_t prune_safeguard_long_paragraphs = 3;
+  double prune_safeguard_prose_share = 0.3;
   // Residual block filters.
   double max_block_link_density = 0.5;
   double max_block_link_density_precision = 0.35;
