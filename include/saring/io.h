@@ -1,0 +1,261 @@
+// Input and output of documents: byte sources that see through compression,
+// record readers for every input format, and atomic sharded JSONL writers.
+//
+// Reading:
+//
+//   auto inputs = saring::io::expand_inputs({"crawl.warc.gz", "pages/"});
+//   for (const auto& in : *inputs) {
+//     auto reader = saring::io::open_reader(in);
+//     if (!reader) { report(reader.error()); continue; }
+//     saring::Record rec;
+//     for (;;) {
+//       auto got = (*reader)->next(rec);
+//       if (!got) { report(got.error(), (*reader)->position()); continue; }
+//       if (!*got) break;  // end of this input
+//       process(rec);
+//     }
+//   }
+//
+// A reader's error is about one record (a broken WARC header, a bad JSON
+// line, a truncated gzip member): the reader resynchronises and the next call
+// goes on. When nothing more can be read the next call returns false.
+//
+// Writing: ShardedWriter writes JSON lines into OUTDIR/part-00000.jsonl.zst,
+// part-00001..., each shard under a hidden temporary name until it is
+// finished, then fsync'ed and renamed, so a reader of OUTDIR never sees a
+// partial shard. docs/formats.md describes the files and how a killed run is
+// resumed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saring/record.h"
+#include "saring/result.h"
+
+namespace saring::io {
+
+// ---------------------------------------------------------------------------
+// Byte sources
+
+enum class Compression : uint8_t { none, gzip, zstd };
+std::string_view to_string(Compression c);
+
+// A stream of decoded bytes. The compression is detected from the first bytes
+// (gzip 1f 8b, zstd 28 b5 2f fd), not from the file name. Gzip files may hold
+// many members (one per WARC record, or several files concatenated): they are
+// read one after another as one stream.
+class ByteReader {
+ public:
+  virtual ~ByteReader() = default;
+
+  // Reads up to `n` decoded bytes into `buf`; returns 0 at the end. An error
+  // means the compressed stream is corrupt or truncated: every byte decoded
+  // before the fault has been returned by earlier calls. After a corrupt
+  // member the next call skips to the next member's magic bytes, if any, and
+  // goes on; after a truncation it returns 0.
+  virtual Result<size_t> read(char* buf, size_t n) = 0;
+
+  virtual Compression compression() const = 0;
+
+  // File offset of the compressed member (gzip member, zstd frame) that holds
+  // decoded byte `decoded_offset`; `decoded_offset` itself for plain input.
+  // Only offsets at or after the last one asked for are guaranteed to be
+  // known (older member boundaries are forgotten to keep memory flat).
+  virtual uint64_t member_offset(uint64_t decoded_offset) = 0;
+};
+
+// Opens `path` ("-" for standard input) as a decoded byte stream.
+Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path);
+
+// A decoded byte stream over bytes held in memory (tests, fuzzing, Python).
+std::unique_ptr<ByteReader> bytes_from_memory(std::string data);
+
+// Reads a whole (possibly compressed) file, refusing more than `max_bytes`
+// decoded bytes.
+Result<std::string> read_all(const std::string& path, uint64_t max_bytes = uint64_t{1} << 32);
+
+// ---------------------------------------------------------------------------
+// Record readers
+
+// Input formats. `automatic` sniffs the decoded content: "WARC/" -> warc,
+// "{" -> jsonl, anything else -> html.
+enum class Format : uint8_t { automatic, warc, jsonl, html, text };
+std::string_view to_string(Format f);
+Result<Format> format_from_string(std::string_view name);
+
+// Format guessed from a file name: .warc/.arc-less WARC (.warc, .warc.gz,
+// .warc.zst, .wet, .wet.gz), .jsonl/.ndjson (+ .gz/.zst), .html/.htm/.xhtml
+// (+ .gz), .txt (+ .gz/.zst); `automatic` for anything else.
+Format format_from_path(std::string_view path);
+
+// One input: a file (or "-") and the format to read it with.
+struct Input {
+  std::string path;
+  Format format = Format::automatic;
+};
+
+// Expands paths into inputs: files as given (in the order given), directories
+// recursively into the files with a recognised extension, sorted by path
+// bytes so the order never depends on the file system. `forced` overrides the
+// format of every input. Errors for paths that do not exist.
+Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& paths,
+                                         Format forced = Format::automatic);
+
+struct ReaderOptions {
+  uint64_t max_record_bytes = 64ull << 20;  // larger records are skipped (too_large)
+  uint64_t max_header_bytes = 256ull << 10; // WARC / HTTP header block limit
+  bool keep_non_2xx = false;       // WARC responses with status outside 200..299
+  bool keep_text_responses = false;  // WARC responses served as text/plain (kind text)
+};
+
+// Counts of what a reader passed over on purpose (not errors).
+struct ReaderStats {
+  uint64_t items = 0;             // records + errors yielded
+  uint64_t records = 0;           // records yielded
+  uint64_t errors = 0;            // errors yielded
+  uint64_t bytes = 0;             // decoded bytes consumed
+  // "warc-type:request", "http-status:404", "content-type:image/png", ...
+  std::vector<std::pair<std::string, uint64_t>> skipped;
+  void count_skip(std::string_view why);
+};
+
+// Yields the records of one input in order.
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+
+  // Reads the next record into `out` (replacing its content). true: a record;
+  // false: the input is finished; an error: this item was bad, position()
+  // says where, and the next call goes on with the item after it.
+  virtual Result<bool> next(Record& out) = 0;
+
+  // Where the last item (record or error) was found.
+  virtual const SourceRef& position() const = 0;
+
+  virtual const ReaderStats& stats() const = 0;
+};
+
+// Opens a reader for one input.
+Result<std::unique_ptr<RecordReader>> open_reader(const Input& input,
+                                                  const ReaderOptions& options = {});
+
+// A reader over decoded bytes already open (tests, fuzzing, stdin sniffing).
+// `label` is used as SourceRef::path.
+std::unique_ptr<RecordReader> make_reader(std::unique_ptr<ByteReader> bytes, Format format,
+                                          std::string label, const ReaderOptions& options = {});
+
+// ---------------------------------------------------------------------------
+// JSON output
+
+// A small streaming JSON writer: compact, deterministic (numbers through
+// std::to_chars, strings escaped with invalid UTF-8 replaced by U+FFFD).
+//
+//   JsonWriter w;
+//   w.begin_object(); w.key("id"); w.string("a1"); w.key("n"); w.integer(3);
+//   w.end_object();   // w.str() == R"({"id":"a1","n":3})"
+class JsonWriter {
+ public:
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view k);
+  void string(std::string_view s);
+  void integer(int64_t v);
+  void number(double v);  // NaN and infinities are written as null
+  void boolean(bool v);
+  void null();
+  void value(const MetaValue& v);
+  // Writes an object {"key": value, ...} of the fields.
+  void fields(const MetaFields& f);
+
+  const std::string& str() const { return out_; }
+  std::string take();
+  void clear();
+
+ private:
+  void comma();
+  std::string out_;
+  std::vector<bool> first_;  // per open container: no element written yet
+  bool after_key_ = false;
+};
+
+// Appends `s` as a JSON string literal (with quotes) to `out`.
+void append_json_string(std::string& out, std::string_view s);
+
+// ---------------------------------------------------------------------------
+// Output files
+
+// Writes `content` to `path` atomically: a temporary file in the same
+// directory, fsync, rename over `path`, fsync of the directory.
+Status write_file_atomic(const std::string& path, std::string_view content);
+
+struct ShardOptions {
+  std::string dir;                         // created if missing
+  std::string prefix = "part-";            // shard names: prefix + 5 digits + extension
+  std::string extension = ".jsonl.zst";    // ".jsonl" writes without compression
+  uint64_t max_shard_bytes = 128ull << 20; // uncompressed bytes before a shard is full
+  int zstd_level = 3;
+  uint32_t first_index = 0;                // number of the first shard (resume)
+  bool auto_rotate = true;                 // finish a shard as soon as it is full
+};
+
+// A finished shard.
+struct ShardInfo {
+  uint32_t index = 0;
+  std::string name;            // file name inside dir
+  uint64_t records = 0;
+  uint64_t bytes = 0;          // uncompressed JSONL bytes
+  uint64_t file_bytes = 0;     // bytes on disk
+};
+
+// Writes JSON lines into size-limited shards, each made visible atomically.
+// Not thread-safe: one writer per output stream, fed in output order.
+class ShardedWriter {
+ public:
+  static Result<std::unique_ptr<ShardedWriter>> create(const ShardOptions& options);
+  ~ShardedWriter();  // abandons an unfinished shard (deletes its temp file)
+
+  // Appends one line (a newline is added). Opens a shard on demand; with
+  // auto_rotate finishes it once max_shard_bytes is reached.
+  Status write_line(std::string_view json);
+
+  // True when the open shard has reached max_shard_bytes.
+  bool full() const;
+  // True when a shard is open (has at least one line).
+  bool has_open_shard() const;
+
+  // Finishes the open shard: flush, fsync, rename to its final name, fsync
+  // the directory. Returns nullopt when no shard was open.
+  Result<std::optional<ShardInfo>> finish_shard();
+
+  // Deletes the open shard's temporary file.
+  void abandon();
+
+  // Shards finished so far, in order.
+  const std::vector<ShardInfo>& finished() const { return finished_; }
+  // Index the next shard will get.
+  uint32_t next_index() const { return next_index_; }
+
+  // Final file name of shard `index` ("part-00007.jsonl.zst").
+  std::string shard_name(uint32_t index) const;
+
+ private:
+  struct Open;
+  explicit ShardedWriter(const ShardOptions& options);
+  ShardOptions options_;
+  std::unique_ptr<Open> open_;
+  std::vector<ShardInfo> finished_;
+  uint32_t next_index_ = 0;
+};
+
+// Deletes temporary shard files (".*.tmp") left in `dir` by a killed run.
+// Returns how many were removed.
+Result<size_t> remove_temp_files(const std::string& dir);
+
+}  // namespace saring::io

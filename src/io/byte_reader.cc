@@ -1,0 +1,423 @@
+// Decoded byte streams over files, standard input and memory.
+//
+// The compression is sniffed from the first bytes rather than trusted from
+// the file name. Gzip is decoded member by member: WARC files are usually one
+// gzip member per record (so that a record can be fetched by offset), and
+// concatenated gzip files are valid gzip. At the end of each member we look at
+// the next bytes: another gzip magic starts a new member, zero padding ends
+// the stream, anything else is reported. zstd streams are decoded frame by
+// frame the same way (ZSTD_decompressStream crosses frames by itself; we only
+// watch the boundaries). For every member we remember (decoded offset, file
+// offset), so a record can be located in the compressed file.
+//
+// Faults: a stream that ends inside a member is "truncated": everything
+// decoded before is delivered first, then one error, then the end. A corrupt
+// member yields an error, then we scan forward for the next member's magic
+// bytes and go on, so one bad record does not lose the rest of a crawl file.
+#include <fcntl.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <deque>
+
+#include "saring/io.h"
+
+namespace saring::io {
+
+std::string_view to_string(Compression c) {
+  switch (c) {
+    case Compression::none: return "none";
+    case Compression::gzip: return "gzip";
+    case Compression::zstd: return "zstd";
+  }
+  return "unknown";
+}
+
+namespace {
+
+constexpr size_t kInputChunk = 256 * 1024;
+
+bool is_gzip_magic(const unsigned char* p, size_t n) {
+  return n >= 3 && p[0] == 0x1f && p[1] == 0x8b && p[2] == 0x08;
+}
+bool is_zstd_magic(const unsigned char* p, size_t n) {
+  if (n < 4) return false;
+  if (p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd) return true;
+  // skippable frames: 0x184D2A50..0x184D2A5F little endian
+  return (p[0] & 0xf0) == 0x50 && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18;
+}
+
+// Where compressed bytes come from: a file descriptor or a string in memory.
+class RawInput {
+ public:
+  explicit RawInput(int fd, bool owns, std::string label)
+      : fd_(fd), owns_(owns), label_(std::move(label)) {
+    buf_.resize(kInputChunk);
+  }
+  explicit RawInput(std::string data) : memory_(std::move(data)), label_("<memory>") {
+    mem_mode_ = true;
+  }
+  ~RawInput() {
+    if (owns_ && fd_ >= 0) ::close(fd_);
+  }
+
+  const unsigned char* data() const {
+    return reinterpret_cast<const unsigned char*>(mem_mode_ ? memory_.data() : buf_.data()) + pos_;
+  }
+  size_t avail() const { return len_() - pos_; }
+  void consume(size_t n) { pos_ += n; }
+  uint64_t offset() const { return base_ + pos_; }  // file offset of data()
+  bool eof() const { return eof_; }
+  const std::string& label() const { return label_; }
+
+  // Makes at least `want` bytes available unless the input ends. Errors on
+  // a failing read().
+  Status ensure(size_t want) {
+    while (avail() < want && !eof_) {
+      auto st = refill();
+      if (!st.ok()) return st;
+    }
+    return ok_status();
+  }
+  // Reads more bytes (keeps the unread ones).
+  Status refill() {
+    if (mem_mode_) {
+      eof_ = true;
+      return ok_status();
+    }
+    if (eof_) return ok_status();
+    size_t keep = avail();
+    if (pos_ > 0) {
+      std::memmove(buf_.data(), buf_.data() + pos_, keep);
+      base_ += pos_;
+      pos_ = 0;
+    }
+    if (buf_.size() - keep < kInputChunk / 2) buf_.resize(keep + kInputChunk);
+    for (;;) {
+      ssize_t got = ::read(fd_, buf_.data() + keep, buf_.size() - keep);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0)
+        return make_error(ErrorCode::io, label_ + ": read failed: " + std::strerror(errno));
+      if (got == 0) eof_ = true;
+      filled_ = keep + static_cast<size_t>(got);
+      return ok_status();
+    }
+  }
+
+ private:
+  size_t len_() const { return mem_mode_ ? memory_.size() : filled_; }
+  int fd_ = -1;
+  bool owns_ = false;
+  bool mem_mode_ = false;
+  std::string memory_;
+  std::string buf_;
+  size_t filled_ = 0;
+  size_t pos_ = 0;
+  uint64_t base_ = 0;
+  bool eof_ = false;
+  std::string label_;
+};
+
+enum class State { in_member, between_members, resync, done };
+
+class DecodingReader final : public ByteReader {
+ public:
+  explicit DecodingReader(std::unique_ptr<RawInput> in) : in_(std::move(in)) {}
+  ~DecodingReader() override {
+    if (zinit_) inflateEnd(&z_);
+    if (zs_ != nullptr) ZSTD_freeDStream(zs_);
+  }
+
+  Status init() {
+    auto st = in_->ensure(4);
+    if (!st.ok()) return st;
+    if (is_gzip_magic(in_->data(), in_->avail())) {
+      kind_ = Compression::gzip;
+      std::memset(&z_, 0, sizeof z_);
+      if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK)
+        return make_error(ErrorCode::internal, "zlib: inflateInit2 failed");
+      zinit_ = true;
+    } else if (is_zstd_magic(in_->data(), in_->avail())) {
+      kind_ = Compression::zstd;
+      zs_ = ZSTD_createDStream();
+      if (zs_ == nullptr) return make_error(ErrorCode::internal, "zstd: cannot create stream");
+      ZSTD_initDStream(zs_);
+    }
+    if (kind_ != Compression::none) start_member();
+    return ok_status();
+  }
+
+  Compression compression() const override { return kind_; }
+
+  uint64_t member_offset(uint64_t decoded_offset) override {
+    if (kind_ == Compression::none) return decoded_offset;
+    // Last boundary at or before decoded_offset; forget the older ones.
+    size_t i = 0;
+    while (i + 1 < members_.size() && members_[i + 1].first <= decoded_offset) ++i;
+    members_.erase(members_.begin(), members_.begin() + static_cast<long>(i));
+    return members_.empty() ? 0 : members_.front().second;
+  }
+
+  Result<size_t> read(char* buf, size_t n) override {
+    if (pending_) {
+      Error e = std::move(*pending_);
+      pending_.reset();
+      return e;
+    }
+    if (n == 0) return size_t{0};
+    if (kind_ == Compression::none) return read_plain(buf, n);
+    size_t produced = 0;
+    while (produced == 0) {
+      switch (state_) {
+        case State::done:
+          return size_t{0};
+        case State::resync: {
+          auto st = resync();
+          if (!st.ok()) return fail(st.error(), produced);
+          break;
+        }
+        case State::between_members: {
+          auto st = next_member();
+          if (!st.ok()) return fail(st.error(), produced);
+          break;
+        }
+        case State::in_member: {
+          auto got = kind_ == Compression::gzip ? inflate_some(buf, n) : zstd_some(buf, n);
+          if (!got.ok()) return fail(got.error(), produced);
+          produced += *got;
+          break;
+        }
+      }
+    }
+    decoded_ += produced;
+    return produced;
+  }
+
+ private:
+  // Returns the bytes produced so far, keeping the error for the next call.
+  Result<size_t> fail(Error e, size_t produced) {
+    if (produced > 0) {
+      pending_ = std::move(e);
+      decoded_ += produced;
+      return produced;
+    }
+    return e;
+  }
+
+  Result<size_t> read_plain(char* buf, size_t n) {
+    if (in_->avail() == 0) {
+      auto st = in_->refill();
+      if (!st.ok()) return st.error();
+      if (in_->avail() == 0) return size_t{0};
+    }
+    size_t take = std::min(n, in_->avail());
+    std::memcpy(buf, in_->data(), take);
+    in_->consume(take);
+    decoded_ += take;
+    return take;
+  }
+
+  void start_member() {
+    members_.emplace_back(decoded_, in_->offset());
+    member_start_ = in_->offset();
+    state_ = State::in_member;
+  }
+
+  std::string where() const {
+    return in_->label() + ": " + std::string(to_string(kind_)) + " member at offset " +
+           std::to_string(member_start_);
+  }
+
+  // After a member ended: another member, zero padding, the end, or garbage.
+  Status next_member() {
+    auto st = in_->ensure(4);
+    if (!st.ok()) return st;
+    if (in_->avail() == 0) {
+      state_ = State::done;
+      return ok_status();
+    }
+    const bool next_ok = kind_ == Compression::gzip ? is_gzip_magic(in_->data(), in_->avail())
+                                                    : is_zstd_magic(in_->data(), in_->avail());
+    if (next_ok) {
+      if (kind_ == Compression::gzip) inflateReset(&z_);
+      start_member();
+      return ok_status();
+    }
+    // Zero padding to the end is tolerated (tape blocks, preallocated files).
+    for (;;) {
+      while (in_->avail() > 0 && in_->data()[0] == 0) in_->consume(1);
+      if (in_->avail() > 0) break;
+      auto r = in_->refill();
+      if (!r.ok()) return r;
+      if (in_->avail() == 0) {
+        state_ = State::done;
+        return ok_status();
+      }
+    }
+    uint64_t at = in_->offset();
+    state_ = State::resync;
+    return make_error(ErrorCode::decode, in_->label() + ": unexpected bytes after " +
+                                             std::string(to_string(kind_)) +
+                                             " member, at offset " + std::to_string(at));
+  }
+
+  // Skips forward to the next member magic; the end if there is none.
+  Status resync() {
+    for (;;) {
+      auto st = in_->ensure(4);
+      if (!st.ok()) return st;
+      size_t n = in_->avail();
+      if (n < 4) {
+        in_->consume(n);
+        state_ = State::done;
+        return ok_status();
+      }
+      const unsigned char* p = in_->data();
+      size_t i = 0;
+      for (; i + 4 <= n; ++i) {
+        bool hit = kind_ == Compression::gzip ? is_gzip_magic(p + i, 4) : is_zstd_magic(p + i, 4);
+        if (hit) break;
+      }
+      in_->consume(i);
+      if (i + 4 <= n) {
+        if (kind_ == Compression::gzip) {
+          inflateReset(&z_);
+        } else {
+          ZSTD_initDStream(zs_);
+        }
+        start_member();
+        return ok_status();
+      }
+    }
+  }
+
+  Result<size_t> inflate_some(char* buf, size_t n) {
+    for (;;) {
+      if (in_->avail() == 0) {
+        auto st = in_->refill();
+        if (!st.ok()) return st.error();
+        if (in_->avail() == 0) {
+          state_ = State::done;
+          return make_error(ErrorCode::decode,
+                            where() + ": truncated (file ends inside the member)");
+        }
+      }
+      z_.next_in = const_cast<Bytef*>(in_->data());
+      z_.avail_in = static_cast<uInt>(std::min<size_t>(in_->avail(), 1u << 30));
+      z_.next_out = reinterpret_cast<Bytef*>(buf);
+      z_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
+      uInt before_in = z_.avail_in;
+      int ret = inflate(&z_, Z_NO_FLUSH);
+      in_->consume(before_in - z_.avail_in);
+      size_t produced = static_cast<size_t>(reinterpret_cast<char*>(z_.next_out) - buf);
+      if (ret == Z_STREAM_END) {
+        state_ = State::between_members;
+        return produced;
+      }
+      if (ret == Z_OK || (ret == Z_BUF_ERROR && z_.avail_in == 0)) {
+        if (produced > 0) return produced;
+        continue;  // needs more input
+      }
+      std::string msg = where() + ": corrupt data";
+      if (z_.msg != nullptr) msg += std::string(" (") + z_.msg + ")";
+      // Skip past this member's magic so resync finds the next one.
+      state_ = State::resync;
+      if (in_->offset() == member_start_ && in_->avail() > 0) in_->consume(1);
+      return make_error(ErrorCode::decode, msg);
+    }
+  }
+
+  Result<size_t> zstd_some(char* buf, size_t n) {
+    for (;;) {
+      if (in_->avail() == 0 && !zstd_flushing_) {
+        auto st = in_->refill();
+        if (!st.ok()) return st.error();
+        if (in_->avail() == 0) {
+          state_ = State::done;
+          return make_error(ErrorCode::decode,
+                            where() + ": truncated (file ends inside the frame)");
+        }
+      }
+      ZSTD_inBuffer zin{in_->data(), in_->avail(), 0};
+      ZSTD_outBuffer zout{buf, n, 0};
+      size_t ret = ZSTD_decompressStream(zs_, &zout, &zin);
+      in_->consume(zin.pos);
+      if (ZSTD_isError(ret)) {
+        state_ = State::resync;
+        zstd_flushing_ = false;
+        if (in_->offset() == member_start_ && in_->avail() > 0) in_->consume(1);
+        return make_error(ErrorCode::decode,
+                          where() + ": corrupt data (" + ZSTD_getErrorName(ret) + ")");
+      }
+      // The output buffer full means more may be pending without new input.
+      zstd_flushing_ = zout.pos == zout.size;
+      if (ret == 0) {
+        zstd_flushing_ = false;
+        state_ = State::between_members;
+        return zout.pos;
+      }
+      if (zout.pos > 0) return zout.pos;
+    }
+  }
+
+  std::unique_ptr<RawInput> in_;
+  Compression kind_ = Compression::none;
+  State state_ = State::in_member;
+  z_stream z_{};
+  bool zinit_ = false;
+  ZSTD_DStream* zs_ = nullptr;
+  bool zstd_flushing_ = false;
+  uint64_t decoded_ = 0;
+  uint64_t member_start_ = 0;
+  std::deque<std::pair<uint64_t, uint64_t>> members_;  // (decoded, file offset)
+  std::optional<Error> pending_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path) {
+  std::unique_ptr<RawInput> in;
+  if (path == "-") {
+    in = std::make_unique<RawInput>(0, false, "-");
+  } else {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return make_error(ErrorCode::io, path + ": " + std::strerror(errno));
+#ifdef POSIX_FADV_SEQUENTIAL
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    in = std::make_unique<RawInput>(fd, true, path);
+  }
+  auto reader = std::make_unique<DecodingReader>(std::move(in));
+  auto st = reader->init();
+  if (!st.ok()) return st.error();
+  return std::unique_ptr<ByteReader>(std::move(reader));
+}
+
+std::unique_ptr<ByteReader> bytes_from_memory(std::string data) {
+  auto reader = std::make_unique<DecodingReader>(std::make_unique<RawInput>(std::move(data)));
+  (void)reader->init();  // memory input cannot fail to read
+  return reader;
+}
+
+Result<std::string> read_all(const std::string& path, uint64_t max_bytes) {
+  auto r = open_bytes(path);
+  if (!r.ok()) return r.error();
+  std::string out;
+  std::string chunk(kInputChunk, '\0');
+  for (;;) {
+    auto got = (*r)->read(chunk.data(), chunk.size());
+    if (!got.ok()) return got.error();
+    if (*got == 0) break;
+    if (out.size() + *got > max_bytes)
+      return make_error(ErrorCode::too_large,
+                        path + ": more than " + std::to_string(max_bytes) + " bytes");
+    out.append(chunk.data(), *got);
+  }
+  return out;
+}
+
+}  // namespace saring::io
