@@ -25,6 +25,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdio>
 #include <ctime>
 #include <vector>
 
@@ -159,22 +160,19 @@ bool valid_date(int y, int m, int d, const DateOptions& o) {
          d <= days_in_month(y, m);
 }
 
-std::string two(int v) {
-  std::string s = std::to_string(v);
-  return s.size() < 2 ? "0" + s : s;
-}
-
 std::string format(const Parts& p) {
-  std::string out = std::to_string(p.year) + "-" + two(p.month) + "-" + two(p.day);
-  if (p.hour < 0) return out;
-  out += "T" + two(p.hour) + ":" + two(p.minute) + ":" + two(p.second);
-  if (p.has_zone) {
-    int off = p.offset;
-    out += off < 0 ? '-' : '+';
-    if (off < 0) off = -off;
-    out += two(off / 60) + ":" + two(off % 60);
+  char buf[48];
+  if (p.hour < 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", p.year, p.month, p.day);
+  } else if (!p.has_zone) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", p.year, p.month, p.day,
+                  p.hour, p.minute, p.second);
+  } else {
+    int off = p.offset < 0 ? -p.offset : p.offset;
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", p.year, p.month,
+                  p.day, p.hour, p.minute, p.second, p.offset < 0 ? '-' : '+', off / 60, off % 60);
   }
-  return out;
+  return buf;
 }
 
 // Whether the language hint reads numeric dates month first.

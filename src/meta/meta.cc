@@ -1,0 +1,900 @@
+// Page metadata from the DOM.
+//
+// One walk over the document collects every signal (the <html lang>, <title>,
+// <meta> pairs, canonical link, JSON-LD blocks, <h1>s, <time>s, itemprop
+// elements, rel=author links and elements whose class/id looks like a byline
+// or a date). Each field is then decided by trying its sources in a fixed
+// order of trust (docs/metadata.md): JSON-LD, OpenGraph/article:*, Twitter,
+// Dublin Core/itemprop/<meta name>, <time> and classed elements, the URL,
+// visible text. The first source that yields a value that survives cleaning
+// wins; a value that does not look right (an author that is a URL, a date
+// out of range) is skipped rather than repaired. The title is the exception:
+// the visible main <h1> is what readers (and gold sets) call the title, so it
+// wins when it is plausible and otherwise the metadata title, cleaned of the
+// site name, is used.
+#include "saring/meta.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <unordered_map>
+
+#include "meta_vocabulary.h"
+#include "saring/date.h"
+#include "saring/text.h"
+#include "saring/utf8.h"
+
+namespace saring::meta {
+namespace {
+
+using detail::meta_vocabulary;
+using detail::MetaVocabulary;
+using html::Node;
+using html::Tag;
+using json = nlohmann::json;
+
+// ---- small text helpers ----------------------------------------------------
+
+std::string squash(std::string_view s) { return text::collapse_whitespace(s); }
+
+// Lowercase, letters and digits only: for comparing titles and site names.
+std::string key_of(std::string_view s) {
+  std::string lower = text::to_lower(s);
+  std::string out;
+  size_t pos = 0;
+  while (pos < lower.size()) {
+    size_t start = pos;
+    char32_t cp = utf8::next(lower, pos);
+    if (text::is_word_char(cp)) out.append(lower, start, pos - start);
+  }
+  return out;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  return text::to_lower(s.substr(0, prefix.size())) == prefix;
+}
+
+bool is_block(const Node* n) {
+  switch (n->tag) {
+    case Tag::p: case Tag::div: case Tag::br: case Tag::li: case Tag::ul: case Tag::ol:
+    case Tag::h1: case Tag::h2: case Tag::h3: case Tag::h4: case Tag::h5: case Tag::h6:
+    case Tag::tr: case Tag::td: case Tag::th: case Tag::table: case Tag::section:
+    case Tag::article: case Tag::header: case Tag::footer: case Tag::dd: case Tag::dt:
+    case Tag::blockquote: case Tag::figure: case Tag::figcaption: case Tag::address:
+    case Tag::hr: case Tag::pre: case Tag::main: case Tag::aside: case Tag::nav:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_hidden_text_container(const Node* n) {
+  return n->is(Tag::script) || n->is(Tag::style) || n->is(Tag::noscript) ||
+         n->is(Tag::template_) || n->is(Tag::svg) || n->is(Tag::math) || n->is(Tag::select) ||
+         n->is(Tag::button);
+}
+
+// Visible text of a subtree: blocks and <br> separate words, scripts and
+// styles are skipped; stops collecting after `limit` bytes.
+std::string node_text(const Node* node, size_t limit = 2000) {
+  std::string out;
+  html::walk(node, [&](const Node* n) {
+    if (out.size() >= limit) return false;
+    if (n->is_text()) {
+      out.append(n->text);
+      return false;
+    }
+    if (n != node && n->is_element() && is_hidden_text_container(n)) return false;
+    if (n->is_element() && is_block(n) && !out.empty() && out.back() != ' ') out.push_back(' ');
+    return true;
+  });
+  return squash(out);
+}
+
+std::string class_and_id(const Node* n) {
+  std::string s(n->attr("class"));
+  std::string_view id = n->attr("id");
+  if (!id.empty()) {
+    s.push_back(' ');
+    s.append(id);
+  }
+  return s;
+}
+
+bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
+  for (const Node* p = n->parent; p; p = p->parent)
+    if (p->is_element() && pred(p)) return true;
+  return false;
+}
+
+// Inside page furniture: header/footer/nav/aside, or a block whose class/id
+// says comments, related posts, sidebar...
+bool in_furniture(const Node* n, const MetaVocabulary& v) {
+  return has_ancestor(n, [&](const Node* p) {
+    if (p->is(Tag::footer) || p->is(Tag::nav) || p->is(Tag::aside)) return true;
+    std::string ci = class_and_id(p);
+    return !ci.empty() && ci.size() < 300 && RE2::PartialMatch(ci, *v.skip_class);
+  });
+}
+
+bool is_url_like(std::string_view s) {
+  return s.find("://") != std::string_view::npos || starts_with_ci(s, "www.") ||
+         s.find(".com/") != std::string_view::npos;
+}
+
+// ---- signals ---------------------------------------------------------------
+
+struct Signals {
+  std::string lang;
+  std::string title_tag;
+  std::vector<std::pair<std::string, std::string>> metas;  // key (lowercase) -> content
+  std::string canonical;
+  std::vector<std::string> jsonld_texts;
+  std::vector<const Node*> h1s;
+  std::vector<const Node*> times;
+  std::vector<const Node*> itemprop_author;
+  std::vector<const Node*> itemprop_date;
+  std::vector<const Node*> itemprop_headline;
+  std::vector<const Node*> rel_author;
+  std::vector<const Node*> author_elements;
+  std::vector<const Node*> date_elements;
+};
+
+Signals collect(const html::Document& doc, const MetaVocabulary& v) {
+  Signals s;
+  const size_t cap = v.max_candidates;
+  if (const Node* h = doc.html()) s.lang = std::string(h->attr("lang"));
+  html::walk(doc.root(), [&](const Node* n) {
+    if (!n->is_element()) return n->type == html::NodeType::document;
+    switch (n->tag) {
+      case Tag::title:
+        if (s.title_tag.empty() && !has_ancestor(n, [](const Node* p) { return p->is(Tag::svg); }))
+          s.title_tag = node_text(n, 2000);
+        return false;
+      case Tag::meta: {
+        std::string_view content = n->attr("content");
+        if (content.empty()) content = n->attr("value");
+        for (std::string_view k : {n->attr("property"), n->attr("name"), n->attr("itemprop"),
+                                   n->attr("http-equiv")}) {
+          if (k.empty() || content.empty()) continue;
+          s.metas.emplace_back(text::to_lower(squash(k)), squash(content));
+        }
+        if (n->has_attr("itemprop") && s.itemprop_date.size() < cap) {
+          std::string ip = text::to_lower(n->attr("itemprop"));
+          if (ip == "datepublished" || ip == "datecreated") s.itemprop_date.push_back(n);
+        }
+        if (n->attr("charset").empty() && s.lang.empty() &&
+            text::to_lower(n->attr("http-equiv")) == "content-language")
+          s.lang = std::string(n->attr("content"));
+        return false;
+      }
+      case Tag::link: {
+        std::string rel = text::to_lower(n->attr("rel"));
+        if (s.canonical.empty() && rel == "canonical") s.canonical = std::string(n->attr("href"));
+        return false;
+      }
+      case Tag::script: {
+        std::string type = text::to_lower(n->attr("type"));
+        if (type.find("ld+json") != std::string::npos) s.jsonld_texts.push_back(html::inner_text(n));
+        return false;
+      }
+      case Tag::style: case Tag::noscript: case Tag::template_: case Tag::svg:
+        return false;
+      case Tag::h1:
+        if (s.h1s.size() < 20) s.h1s.push_back(n);
+        break;
+      case Tag::time:
+        if (s.times.size() < cap) s.times.push_back(n);
+        break;
+      default:
+        break;
+    }
+    std::string_view itemprop = n->attr("itemprop");
+    if (!itemprop.empty()) {
+      std::string ip = text::to_lower(itemprop);
+      if (ip.find("author") != std::string::npos || ip == "creator") {
+        if (s.itemprop_author.size() < cap) s.itemprop_author.push_back(n);
+      } else if (ip == "datepublished" || ip == "datecreated") {
+        if (s.itemprop_date.size() < cap) s.itemprop_date.push_back(n);
+      } else if (ip == "headline") {
+        if (s.itemprop_headline.size() < 10) s.itemprop_headline.push_back(n);
+      }
+    }
+    if (n->is(Tag::a) || n->is(Tag::link)) {
+      std::string rel = text::to_lower(n->attr("rel"));
+      if (rel.find("author") != std::string::npos && s.rel_author.size() < cap)
+        s.rel_author.push_back(n);
+    }
+    std::string ci = class_and_id(n);
+    if (!ci.empty() && ci.size() < 300) {
+      if (s.author_elements.size() < cap && RE2::PartialMatch(ci, *v.author_class))
+        s.author_elements.push_back(n);
+      if (s.date_elements.size() < cap && RE2::PartialMatch(ci, *v.date_class))
+        s.date_elements.push_back(n);
+    }
+    return true;
+  });
+  return s;
+}
+
+std::vector<std::string> meta_values(const Signals& s, std::string_view key) {
+  std::vector<std::string> out;
+  for (const auto& [k, c] : s.metas)
+    if (k == key) out.push_back(c);
+  return out;
+}
+
+std::optional<std::string> first_meta(const Signals& s, const std::vector<std::string>& keys,
+                                      std::string* which = nullptr) {
+  for (const auto& key : keys)
+    for (const auto& [k, c] : s.metas)
+      if (k == key && !c.empty()) {
+        if (which) *which = key;
+        return c;
+      }
+  return std::nullopt;
+}
+
+// ---- JSON-LD ---------------------------------------------------------------
+
+struct JsonLd {
+  std::vector<json> objects;                     // every object, flattened
+  std::unordered_map<std::string, size_t> by_id;  // "@id" -> index
+};
+
+std::vector<std::string> types_of(const json& o) {
+  std::vector<std::string> out;
+  auto it = o.find("@type");
+  if (it == o.end()) return out;
+  if (it->is_string()) out.push_back(text::to_lower(it->get<std::string>()));
+  if (it->is_array())
+    for (const auto& t : *it)
+      if (t.is_string()) out.push_back(text::to_lower(t.get<std::string>()));
+  for (auto& t : out) {  // "schema:NewsArticle", "http://schema.org/Article"
+    size_t cut = t.find_last_of(":/");
+    if (cut != std::string::npos) t = t.substr(cut + 1);
+  }
+  return out;
+}
+
+bool has_type(const json& o, const std::unordered_set<std::string>& set) {
+  for (const auto& t : types_of(o))
+    if (set.count(t)) return true;
+  return false;
+}
+
+void flatten(const json& j, JsonLd& out, int depth) {
+  if (depth > 8 || out.objects.size() > 500) return;
+  if (j.is_array()) {
+    for (const auto& e : j) flatten(e, out, depth + 1);
+    return;
+  }
+  if (!j.is_object()) return;
+  if (j.contains("@type") || j.contains("@id")) {
+    out.objects.push_back(j);
+    auto id = j.find("@id");
+    if (id != j.end() && id->is_string()) out.by_id.emplace(id->get<std::string>(), out.objects.size() - 1);
+  }
+  for (const char* k : {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
+    auto it = j.find(k);
+    if (it != j.end() && (it->is_array() || it->is_object())) flatten(*it, out, depth + 1);
+  }
+}
+
+JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
+  JsonLd out;
+  for (std::string t : s.jsonld_texts) {
+    if (t.size() > v.max_jsonld_bytes) continue;
+    // Some sites wrap the block in CDATA comments.
+    for (std::string_view junk : {"/*<![CDATA[*/", "/*]]>*/", "<![CDATA[", "]]>"}) {
+      size_t p;
+      while ((p = t.find(junk)) != std::string::npos) t.erase(p, junk.size());
+    }
+    json j = json::parse(t, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+    if (j.is_discarded()) continue;
+    flatten(j, out, 0);
+  }
+  return out;
+}
+
+std::optional<std::string> json_string(const json& o, const char* key) {
+  auto it = o.find(key);
+  if (it == o.end()) return std::nullopt;
+  if (it->is_string()) {
+    std::string s = squash(it->get<std::string>());
+    if (!s.empty()) return s;
+  }
+  if (it->is_array() && !it->empty() && (*it)[0].is_string()) {
+    std::string s = squash((*it)[0].get<std::string>());
+    if (!s.empty()) return s;
+  }
+  return std::nullopt;
+}
+
+// Name(s) of a person-ish value: string, {name}, {@id} reference, or arrays.
+void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& out, int depth) {
+  if (depth > 4 || out.size() > 10) return;
+  if (a.is_string()) {
+    out.push_back(squash(a.get<std::string>()));
+  } else if (a.is_array()) {
+    for (const auto& e : a) collect_names(e, ld, out, depth + 1);
+  } else if (a.is_object()) {
+    if (auto n = json_string(a, "name")) {
+      out.push_back(*n);
+      return;
+    }
+    std::string given = json_string(a, "givenName").value_or("");
+    std::string family = json_string(a, "familyName").value_or("");
+    if (!given.empty() || !family.empty()) {
+      out.push_back(squash(given + " " + family));
+      return;
+    }
+    auto id = a.find("@id");
+    if (id != a.end() && id->is_string()) {
+      auto it = ld.by_id.find(id->get<std::string>());
+      if (it != ld.by_id.end() && &ld.objects[it->second] != &a) {
+        const json& target = ld.objects[it->second];
+        if (target.contains("name")) collect_names(target, ld, out, depth + 1);
+      }
+    }
+  }
+}
+
+// The object the page is about: an Article-like type first, then a WebPage.
+const json* main_object(const JsonLd& ld, const MetaVocabulary& v) {
+  for (const auto& o : ld.objects)
+    if (has_type(o, v.article_types)) return &o;
+  return nullptr;
+}
+const json* page_object(const JsonLd& ld, const MetaVocabulary& v) {
+  for (const auto& o : ld.objects)
+    if (has_type(o, v.page_types)) return &o;
+  return nullptr;
+}
+
+// ---- title -----------------------------------------------------------------
+
+std::vector<std::string> split_title(std::string_view title, const MetaVocabulary& v) {
+  std::vector<std::string> parts;
+  std::string rest(title);
+  while (true) {
+    size_t best = std::string::npos, len = 0;
+    for (const auto& sep : v.title_separators) {
+      size_t p = rest.find(sep);
+      if (p != std::string::npos && (best == std::string::npos || p < best)) {
+        best = p;
+        len = sep.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    parts.push_back(squash(rest.substr(0, best)));
+    rest = rest.substr(best + len);
+  }
+  parts.push_back(squash(rest));
+  parts.erase(std::remove_if(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); }),
+              parts.end());
+  return parts;
+}
+
+bool same_site(std::string_view part, std::string_view sitename) {
+  std::string a = key_of(part), b = key_of(sitename);
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  // "Example News" vs "examplenews.com"
+  if (b.size() >= 4 && a.find(b) != std::string::npos && a.size() <= b.size() + 6) return true;
+  if (a.size() >= 4 && b.find(a) != std::string::npos && b.size() <= a.size() + 6) return true;
+  return false;
+}
+
+std::string host_of(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p + 3);
+  size_t end = url.find_first_of("/?#:");
+  std::string host = text::to_lower(url.substr(0, end));
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
+// ---- author ----------------------------------------------------------------
+
+std::string strip_prefixes(std::string s, const MetaVocabulary& v) {
+  bool changed = true;
+  for (int round = 0; changed && round < 3; ++round) {
+    changed = false;
+    s = squash(s);
+    while (!s.empty() && (s[0] == ':' || s[0] == '-' || s[0] == '|' || s[0] == ',')) s.erase(0, 1);
+    s = squash(s);
+    std::string lower = text::to_lower(s);
+    for (const auto& p : v.author_prefixes) {
+      if (lower.rfind(p, 0) != 0) continue;
+      size_t n = p.size();
+      bool boundary = n == s.size() || p.back() == ':' || s[n] == ' ' || s[n] == ':' ||
+                      s[n] == '\xC2' /* nbsp */;
+      if (!boundary) continue;
+      s = s.substr(n);
+      changed = true;
+      break;
+    }
+  }
+  return squash(s);
+}
+
+}  // namespace
+
+std::optional<std::string> clean_author(std::string_view raw) {
+  const MetaVocabulary& v = meta_vocabulary();
+  std::string s = squash(raw);
+  if (s.empty() || s.size() > 1000) return std::nullopt;
+  // Profile URLs are not names (…/author/jane-doe is still not "Jane Doe").
+  if (is_url_like(s)) return std::nullopt;
+  s = strip_prefixes(s, v);
+  // Cut where the byline goes on with something else: a date, "| Updated", …
+  if (auto d = date::find(s); d && d->begin > 0) s = s.substr(0, d->begin);
+  std::string lower = text::to_lower(s);
+  size_t cut = std::string::npos;
+  for (const auto& w : v.author_cut_words) {
+    size_t p = lower.find(w);
+    if (p != std::string::npos && p > 0 && p < cut) cut = p;
+  }
+  if (cut != std::string::npos) s = s.substr(0, cut);
+  s = squash(s);
+  // Trailing roles and punctuation.
+  for (int i = 0; i < 2; ++i) {
+    std::string before = s;
+    RE2::Replace(&s, *v.author_role, "");
+    s = squash(s);
+    while (!s.empty() && std::string_view(",;:|-/").find(s.back()) != std::string_view::npos)
+      s.pop_back();
+    s = squash(s);
+    if (s == before) break;
+  }
+  if (s.empty() || s.size() > v.max_author_chars) return std::nullopt;
+  if (s[0] == '@') return std::nullopt;  // a handle, not a name
+  if (s.find('@') != std::string::npos && s.find('.') != std::string::npos) return std::nullopt;
+  if (is_url_like(s)) return std::nullopt;
+  if (v.not_authors.count(text::to_lower(s))) return std::nullopt;
+  if (text::count_words(s) > v.max_author_words) return std::nullopt;
+  // Mostly digits or punctuation: not a name.
+  size_t letters = 0, total = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = utf8::next(s, pos);
+    if (text::is_space(cp)) continue;
+    ++total;
+    if (text::is_word_char(cp) && !(cp >= '0' && cp <= '9')) ++letters;
+  }
+  if (total == 0 || letters * 2 < total) return std::nullopt;
+  return s;
+}
+
+std::string clean_title(std::string_view title, std::string_view sitename) {
+  const MetaVocabulary& v = meta_vocabulary();
+  std::string t = squash(title);
+  std::vector<std::string> parts = split_title(t, v);
+  if (parts.size() < 2) return t;
+  // Drop site-name parts at either end.
+  if (!sitename.empty()) {
+    bool dropped = false;
+    while (parts.size() > 1 && same_site(parts.back(), sitename)) {
+      parts.pop_back();
+      dropped = true;
+    }
+    while (parts.size() > 1 && same_site(parts.front(), sitename)) {
+      parts.erase(parts.begin());
+      dropped = true;
+    }
+    if (dropped) {
+      // Re-join what is left with the original text between the parts.
+      size_t b = t.find(parts.front());
+      size_t e = t.rfind(parts.back());
+      if (b != std::string::npos && e != std::string::npos && e + parts.back().size() > b)
+        return squash(t.substr(b, e + parts.back().size() - b));
+      return parts.front();
+    }
+  }
+  // No known site name: "Story | Site" where the last part is short.
+  const std::string& last = parts.back();
+  size_t last_words = text::count_words(last);
+  std::string head = t.substr(0, t.rfind(last));
+  head = squash(head);
+  while (!head.empty() && std::string_view("|-–—:»«·•~/‹›").find(head.back()) != std::string_view::npos)
+    head.pop_back();
+  // strip a trailing multi-byte separator (– — » « · • ‹ ›) left by the cut
+  for (std::string_view sep : {"–", "—", "»", "«", "·", "•", "‹", "›", "||"}) {
+    if (head.size() >= sep.size() && head.compare(head.size() - sep.size(), sep.size(), sep) == 0)
+      head.erase(head.size() - sep.size());
+  }
+  head = squash(head);
+  if (last_words <= 4 && text::count_words(head) >= last_words + 2) return head;
+  return t;
+}
+
+namespace {
+
+// Visible main heading: the first <h1> outside page furniture, or inside
+// <article>/<main> when one is there.
+std::vector<std::string> h1_candidates(const Signals& s, const MetaVocabulary& v) {
+  std::vector<std::string> in_main, plain, furniture;
+  for (const Node* h : s.h1s) {
+    std::string t = node_text(h, v.max_title_chars * 2);
+    if (t.empty() || t.size() > v.max_title_chars) continue;
+    if (v.furniture_titles.count(text::to_lower(t))) continue;
+    bool main = has_ancestor(h, [](const Node* p) { return p->is(Tag::article) || p->is(Tag::main); });
+    bool furn = in_furniture(h, v) ||
+                has_ancestor(h, [](const Node* p) { return p->is(Tag::header) && !p->parent; });
+    if (main) in_main.push_back(t);
+    else if (!furn) plain.push_back(t);
+    else furniture.push_back(t);
+  }
+  std::vector<std::string> out = in_main;
+  out.insert(out.end(), plain.begin(), plain.end());
+  out.insert(out.end(), furniture.begin(), furniture.end());
+  return out;
+}
+
+std::optional<std::string> pick_title(const Signals& s, const JsonLd& ld, const json* article,
+                                      const std::string& sitename, const std::string& host,
+                                      const MetaVocabulary& v) {
+  // Metadata title: JSON-LD headline, og:title, twitter:title, <title>.
+  std::vector<std::string> meta_titles;
+  if (article) {
+    if (auto h = json_string(*article, "headline")) meta_titles.push_back(*h);
+    else if (auto n = json_string(*article, "name")) meta_titles.push_back(*n);
+  }
+  for (const auto& k : v.title_keys)
+    for (const auto& val : meta_values(s, k)) meta_titles.push_back(val);
+  if (!s.title_tag.empty()) meta_titles.push_back(s.title_tag);
+
+  std::string site = sitename;
+  if (site.empty()) site = host;
+
+  std::vector<std::string> h1s = h1_candidates(s, v);
+  std::vector<std::string> meta_keys;
+  for (const auto& m : meta_titles) meta_keys.push_back(key_of(m));
+
+  // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
+  for (const auto& h : h1s) {
+    std::string hk = key_of(h);
+    if (hk.empty()) continue;
+    for (const auto& m : meta_titles) {
+      if (key_of(m) == hk) return h;
+      for (const auto& part : split_title(m, v))
+        if (key_of(part) == hk && !same_site(h, site)) return h;
+    }
+  }
+  // 2. the first plausible <h1> that is not the site name
+  for (const auto& h : h1s) {
+    if (same_site(h, site)) continue;
+    if (text::count_words(h) < 1) continue;
+    return h;
+  }
+  // 3. the metadata title without the site name
+  for (const auto& m : meta_titles) {
+    std::string t = clean_title(m, site);
+    if (!t.empty() && t.size() <= v.max_title_chars) return t;
+  }
+  if (!s.itemprop_headline.empty()) {
+    std::string t = node_text(s.itemprop_headline.front(), v.max_title_chars);
+    if (!t.empty()) return t;
+  }
+  return std::nullopt;
+}
+
+// ---- dates -------------------------------------------------------------------
+
+std::optional<std::string> parse_date(std::string_view value, const date::DateOptions& o) {
+  if (value.empty()) return std::nullopt;
+  if (auto d = date::parse(value, o)) return d;
+  // Values such as "Published: 2021-10-20" or with trailing junk.
+  if (value.size() < 200)
+    if (auto f = date::find(value, o)) return f->iso;
+  return std::nullopt;
+}
+
+struct DatePick {
+  std::string iso;
+  std::string source;
+};
+
+std::optional<DatePick> pick_date(const Signals& s, const JsonLd& ld, const json* article,
+                                  const json* page, std::string_view url,
+                                  const date::DateOptions& dopt, const MetaOptions& options,
+                                  const MetaVocabulary& v) {
+  // 1. JSON-LD
+  for (const json* o : {article, page}) {
+    if (!o) continue;
+    for (const char* k : {"datePublished", "dateCreated", "uploadDate"})
+      if (auto val = json_string(*o, k))
+        if (auto d = parse_date(*val, dopt)) return DatePick{*d, "json-ld"};
+  }
+  // 2-4. meta: OpenGraph/article:*, then Dublin Core and other names
+  for (const auto& key : v.published_keys)
+    for (const auto& val : meta_values(s, key))
+      if (auto d = parse_date(val, dopt)) return DatePick{*d, "meta:" + key};
+  // itemprop on visible elements
+  for (const Node* n : s.itemprop_date) {
+    if (n->is(Tag::meta)) continue;
+    for (std::string_view val : {n->attr("content"), n->attr("datetime")})
+      if (auto d = parse_date(val, dopt)) return DatePick{*d, "itemprop"};
+    if (auto d = parse_date(node_text(n, 300), dopt)) return DatePick{*d, "itemprop"};
+  }
+  // 5. <time>: pubdate, published-looking ones, then the first outside furniture.
+  const Node* first_time = nullptr;
+  for (const Node* t : s.times) {
+    std::string ci = text::to_lower(class_and_id(t) + " " + std::string(t->attr("itemprop")));
+    bool updated = RE2::PartialMatch(ci, *v.updated_class);
+    bool published = t->has_attr("pubdate") || ci.find("publish") != std::string::npos ||
+                     ci.find("posted") != std::string::npos || ci.find("created") != std::string::npos;
+    if (published && !updated) {
+      if (auto d = parse_date(t->attr("datetime"), dopt)) return DatePick{*d, "time"};
+      if (auto d = parse_date(node_text(t, 300), dopt)) return DatePick{*d, "time"};
+    }
+    if (!first_time && !updated && !in_furniture(t, v)) first_time = t;
+  }
+  if (first_time) {
+    if (auto d = parse_date(first_time->attr("datetime"), dopt)) return DatePick{*d, "time"};
+    if (auto d = parse_date(node_text(first_time, 300), dopt)) return DatePick{*d, "time"};
+  }
+  // Elements whose class/id says date/published/byline.
+  for (const Node* n : s.date_elements) {
+    std::string ci = class_and_id(n);
+    if (RE2::PartialMatch(ci, *v.updated_class)) continue;
+    if (in_furniture(n, v)) continue;
+    std::string t = node_text(n, 400);
+    if (t.empty() || t.size() > 400) continue;
+    if (auto f = date::find(t, dopt)) return DatePick{f->iso, "element"};
+  }
+  // 6. URL
+  if (options.date_from_url && !url.empty())
+    if (auto d = date::from_url(url, dopt)) return DatePick{*d, "url"};
+  // Modified dates, when nothing says when the page first appeared.
+  for (const json* o : {article, page}) {
+    if (!o) continue;
+    if (auto val = json_string(*o, "dateModified"))
+      if (auto d = parse_date(*val, dopt)) return DatePick{*d, "json-ld:modified"};
+  }
+  for (const auto& key : v.modified_keys)
+    for (const auto& val : meta_values(s, key))
+      if (auto d = parse_date(val, dopt)) return DatePick{*d, "meta:" + key};
+  return std::nullopt;
+}
+
+// Last resort: the first date in the visible text right after the main <h1>
+// (where bylines live), within a bounded window.
+std::optional<DatePick> date_from_text(const Signals& s, const date::DateOptions& dopt,
+                                       const MetaVocabulary& v) {
+  if (s.h1s.empty()) return std::nullopt;
+  const Node* h = s.h1s.front();
+  for (const Node* c : s.h1s)
+    if (!in_furniture(c, v)) {
+      h = c;
+      break;
+    }
+  // Text nodes following the heading in document order.
+  std::string window;
+  const Node* n = h;
+  // Step to the node after h's subtree.
+  auto next_after = [](const Node* x) -> const Node* {
+    while (x && !x->next_sibling) x = x->parent;
+    return x ? x->next_sibling : nullptr;
+  };
+  // Include a byline just before the heading too (same parent, small).
+  if (h->prev_sibling) {
+    std::string before = node_text(h->prev_sibling, 300);
+    if (before.size() < 300) window = before + " \n ";
+  }
+  window += node_text(h, 500) + " \n ";
+  n = next_after(h);
+  while (n && window.size() < v.text_date_window) {
+    if (n->is_element() && (is_hidden_text_container(n) || in_furniture(n, v))) {
+      n = next_after(n);
+      continue;
+    }
+    if (n->is_text()) {
+      window.append(n->text);
+      window.push_back(' ');
+    } else if (n->is_element() && is_block(n)) {
+      window.append(" \n ");
+    }
+    if (n->first_child) n = n->first_child;
+    else n = next_after(n);
+  }
+  // Line by line, so a date cannot be glued from two lines.
+  size_t start = 0;
+  while (start < window.size()) {
+    size_t end = window.find('\n', start);
+    if (end == std::string::npos) end = window.size();
+    std::string_view line(window.data() + start, end - start);
+    if (auto f = date::find(line, dopt)) return DatePick{f->iso, "text"};
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+// ---- author ------------------------------------------------------------------
+
+std::optional<std::string> pick_author(const Signals& s, const JsonLd& ld, const json* article,
+                                       const json* page, const MetaVocabulary& v) {
+  auto join_clean = [](const std::vector<std::string>& names) -> std::optional<std::string> {
+    std::vector<std::string> kept;
+    for (const auto& n : names)
+      if (auto c = clean_author(n))
+        if (std::find(kept.begin(), kept.end(), *c) == kept.end()) kept.push_back(*c);
+    if (kept.empty()) return std::nullopt;
+    std::string out;
+    for (const auto& k : kept) {
+      if (!out.empty()) out += ", ";
+      out += k;
+    }
+    return out;
+  };
+  // 1. JSON-LD author of the main object.
+  for (const json* o : {article, page}) {
+    if (!o) continue;
+    for (const char* k : {"author", "creator"}) {
+      auto it = o->find(k);
+      if (it == o->end()) continue;
+      std::vector<std::string> names;
+      collect_names(*it, ld, names, 0);
+      if (auto a = join_clean(names)) return a;
+    }
+  }
+  // 2-4. meta names.
+  for (const auto& key : v.author_keys) {
+    std::vector<std::string> vals = meta_values(s, key);
+    if (vals.empty()) continue;
+    if (auto a = join_clean(vals)) return a;
+  }
+  // 5. itemprop=author elements (their itemprop=name child when present).
+  for (const Node* n : s.itemprop_author) {
+    if (in_furniture(n, v)) continue;
+    std::string name;
+    html::walk(n, [&](const Node* c) {
+      if (!name.empty()) return false;
+      if (c != n && c->is_element() && text::to_lower(c->attr("itemprop")) == "name") {
+        name = c->is(Tag::meta) ? squash(c->attr("content")) : node_text(c, 200);
+        return false;
+      }
+      return true;
+    });
+    if (name.empty()) name = n->is(Tag::meta) ? squash(n->attr("content")) : node_text(n, 300);
+    if (auto a = clean_author(name)) return a;
+  }
+  // rel=author links.
+  for (const Node* n : s.rel_author) {
+    if (in_furniture(n, v)) continue;
+    if (auto a = clean_author(node_text(n, 200))) return a;
+  }
+  // Elements whose class/id says byline/author.
+  for (const Node* n : s.author_elements) {
+    if (in_furniture(n, v)) continue;
+    std::string t = node_text(n, 400);
+    if (t.empty() || t.size() > 300) continue;
+    if (auto a = clean_author(t)) return a;
+  }
+  return std::nullopt;
+}
+
+void add_tags(std::vector<std::string>& tags, std::string_view value) {
+  size_t start = 0;
+  while (start <= value.size() && tags.size() < 50) {
+    size_t end = value.find_first_of(",;", start);
+    if (end == std::string_view::npos) end = value.size();
+    std::string t = squash(value.substr(start, end - start));
+    if (!t.empty() && t.size() <= 100 && std::find(tags.begin(), tags.end(), t) == tags.end())
+      tags.push_back(t);
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+Metadata extract_metadata(const html::Document& doc, std::string_view url, const MetaOptions& options) {
+  const MetaVocabulary& v = meta_vocabulary();
+  Metadata m;
+  Signals s = collect(doc, v);
+  JsonLd ld = parse_jsonld(s, v);
+  const json* article = main_object(ld, v);
+  const json* page = page_object(ld, v);
+
+  // URL
+  if (!url.empty()) m.url = std::string(url);
+  else if (s.canonical.find("://") != std::string::npos) m.url = s.canonical;
+  else if (auto og = first_meta(s, {"og:url"}); og && og->find("://") != std::string::npos) m.url = *og;
+  std::string page_url = m.url.value_or("");
+
+  // Language hint
+  if (!s.lang.empty()) m.language_hint = squash(s.lang);
+  else if (auto l = first_meta(s, v.language_keys)) m.language_hint = *l;
+  date::DateOptions dopt;
+  if (m.language_hint) {
+    dopt.language_hint = *m.language_hint;
+    std::replace(dopt.language_hint.begin(), dopt.language_hint.end(), '_', '-');
+  }
+
+  // Site name
+  for (const auto& o : ld.objects) {
+    if (!has_type(o, v.site_types)) continue;
+    if (auto n = json_string(o, "name")) {
+      m.sitename = *n;
+      break;
+    }
+  }
+  if (auto og = first_meta(s, {"og:site_name"})) m.sitename = *og;  // OpenGraph names the site best
+  if (!m.sitename) {
+    if (article) {
+      auto pub = article->find("publisher");
+      if (pub != article->end()) {
+        std::vector<std::string> names;
+        collect_names(*pub, ld, names, 0);
+        if (!names.empty() && !names[0].empty()) m.sitename = names[0];
+      }
+    }
+  }
+  if (!m.sitename)
+    if (auto n = first_meta(s, v.sitename_keys); n && (*n)[0] != '@' && !is_url_like(*n)) m.sitename = *n;
+
+  std::string host = host_of(page_url);
+  m.title = pick_title(s, ld, article, m.sitename.value_or(""), host, v);
+
+  m.author = pick_author(s, ld, article, page, v);
+
+  if (auto d = pick_date(s, ld, article, page, page_url, dopt, options, v)) {
+    m.date = d->iso;
+    m.date_source = d->source;
+  } else if (options.extensive_date_search) {
+    if (auto t = date_from_text(s, dopt, v)) {
+      m.date = t->iso;
+      m.date_source = t->source;
+    }
+  }
+
+  // Description, image
+  if (auto d = first_meta(s, v.description_keys)) m.description = *d;
+  else if (article) m.description = json_string(*article, "description");
+  if (auto i = first_meta(s, v.image_keys)) m.image = *i;
+  else if (article) {
+    auto it = article->find("image");
+    if (it != article->end()) {
+      const json* img = &*it;
+      if (img->is_array() && !img->empty()) img = &(*img)[0];
+      if (img->is_string()) m.image = img->get<std::string>();
+      else if (img->is_object()) m.image = json_string(*img, "url");
+    }
+  }
+
+  // Page type
+  if (article) {
+    auto t = article->find("@type");
+    if (t != article->end() && t->is_string()) m.page_type = t->get<std::string>();
+    else if (t != article->end() && t->is_array() && !t->empty() && (*t)[0].is_string())
+      m.page_type = (*t)[0].get<std::string>();
+  }
+  if (!m.page_type)
+    if (auto og = first_meta(s, {"og:type"})) m.page_type = *og;
+  if (!m.page_type && page) {
+    auto t = page->find("@type");
+    if (t != page->end() && t->is_string()) m.page_type = t->get<std::string>();
+  }
+
+  // Tags
+  for (const auto& key : v.tag_keys)
+    for (const auto& val : meta_values(s, key)) add_tags(m.tags, val);
+  if (article) {
+    for (const char* k : {"keywords", "articleSection"}) {
+      auto it = article->find(k);
+      if (it == article->end()) continue;
+      if (it->is_string()) add_tags(m.tags, it->get<std::string>());
+      if (it->is_array())
+        for (const auto& e : *it)
+          if (e.is_string()) add_tags(m.tags, e.get<std::string>());
+    }
+  }
+  return m;
+}
+
+}  // namespace saring::meta

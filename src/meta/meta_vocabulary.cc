@@ -1,0 +1,115 @@
+// The one home of metadata vocabulary. The order of the key lists is the
+// order of trust inside each source; docs/metadata.md explains the order of
+// the sources themselves.
+#include "meta_vocabulary.h"
+
+namespace saring::meta::detail {
+namespace {
+
+std::unique_ptr<RE2> compile(const char* pattern) {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  return std::make_unique<RE2>(pattern, o);
+}
+
+MetaVocabulary build() {
+  MetaVocabulary v;
+  v.title_keys = {"og:title", "twitter:title", "dc.title", "dcterms.title", "title",
+                  "parsely-title", "sailthru.title", "headline"};
+  v.published_keys = {
+      "article:published_time", "og:article:published_time", "article:published",
+      "og:published_time", "datepublished", "published_time", "publishdate", "publish-date",
+      "publish_date", "pubdate", "publication_date", "publication-date", "article.published",
+      "article_date_original", "original-publish-date", "parsely-pub-date", "sailthru.date",
+      "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date",
+      "dcterms.date", "date", "citation_publication_date", "citation_date",
+      "prism.publicationdate", "cxenseparse:recs:publishtime", "datecreated", "created",
+      "date_published", "release_date", "pub_date", "displaydate", "bt:pubdate",
+      "article:post_date", "sailthru.published"};
+  v.modified_keys = {"article:modified_time", "og:updated_time", "article:modified",
+                     "datemodified", "dc.date.modified", "dcterms.modified", "last-modified",
+                     "lastmod", "modified", "revised", "updated_time"};
+  v.author_keys = {"author", "article:author", "og:article:author", "dc.creator",
+                   "dcterms.creator", "parsely-author", "sailthru.author", "byl", "byline",
+                   "citation_author", "twitter:creator", "creator", "article:author_name",
+                   "cxenseparse:author", "authors"};
+  v.sitename_keys = {"og:site_name", "application-name", "apple-mobile-web-app-title",
+                     "dc.publisher", "publisher", "twitter:site"};
+  v.description_keys = {"og:description", "description", "twitter:description",
+                        "dc.description", "dcterms.description"};
+  v.image_keys = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                  "twitter:image:src", "image", "thumbnail"};
+  v.tag_keys = {"article:tag", "keywords", "news_keywords", "article:section", "parsely-tags",
+                "sailthru.tags"};
+  v.language_keys = {"og:locale", "content-language", "language", "dc.language"};
+
+  v.article_types = {"article", "newsarticle", "blogposting", "reportagenewsarticle",
+                     "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+                     "backgroundnewsarticle", "askpublicnewsarticle", "techarticle",
+                     "scholarlyarticle", "medicalscholarlyarticle", "report", "liveblogposting",
+                     "socialmediaposting", "discussionforumposting", "review", "criticreview",
+                     "recipe", "howto", "posting", "satiricalarticle", "advertisercontentarticle",
+                     "blog", "qapage", "question"};
+  v.page_types = {"webpage", "itempage", "aboutpage", "collectionpage", "faqpage",
+                  "profilepage", "searchresultspage", "medicalwebpage", "contactpage",
+                  "checkoutpage", "realestatelisting"};
+  v.site_types = {"website", "organization", "newsmediaorganization", "corporation",
+                  "localbusiness", "educationalorganization", "onlinebusiness", "onlinestore"};
+  v.person_types = {"person"};
+
+  v.author_class = compile(
+      R"((?:^|[\s_-])(?:by-?line|author|authors|auth|writer|byline-name|post-author|)"
+      R"(entry-author|article-author|author-name|author_name|contributor|creator|reporter|)"
+      R"(penulis|autor|auteur|redaktor|posted-by|postedby|meta-author|vcard|fn)(?:$|[\s_-]))");
+  v.date_class = compile(
+      R"((?:^|[\s_-])(?:date|datetime|time|published|publish|pubdate|post-?date|entry-date|)"
+      R"(article-date|posted-on|posted|timestamp|dateline|byline|meta-date|created|)"
+      R"(tanggal|datum|fecha|data|date-published|publication-date|post-meta|entry-meta|)"
+      R"(article-meta|meta|info|details)(?:$|[\s_-]))");
+  v.updated_class = compile(R"((?:updated|modified|last-?mod|revised|aktualisiert))");
+  v.skip_class = compile(
+      R"((?:^|[\s_-])(?:comment|comments|reply|replies|related|sidebar|widget|footer|)"
+      R"(recommend|recommended|popular|trending|more-stories|read-more|newsletter|)"
+      R"(breadcrumb|nav|menu|share|social|ad|ads|advert|promo|cookie|teaser|card)(?:$|[\s_-]))");
+
+  v.author_prefixes = {"written and reviewed by", "medically reviewed by", "reviewed by",
+                       "written by", "posted by", "published by", "words by", "story by",
+                       "text by", "article by", "created by", "compiled by", "reported by",
+                       "author:", "authors:", "author", "by:", "by", "from",
+                       "oleh:", "oleh", "penulis:", "penulis", "reporter:", "reporter",
+                       "editor:", "redaktur:", "kontributor:", "pewarta:",
+                       "von", "autor:", "autor", "autorin:", "autorin", "par", "auteur:",
+                       "auteur", "por", "di", "da", "door", "auteur", "autore:", "autore",
+                       "napisał", "autorka:", "автор:", "автор", "yazar:", "yazan",
+                       "av", "af", "kirjoittanut"};
+  v.author_role = compile(
+      R"((?:,|\||-|–|—|/)?\s*(?:senior |chief |managing |contributing |associate |)"
+      R"(deputy |staff |guest |special |executive )?(?:staff writer|writer|editor|reporter|)"
+      R"(correspondent|columnist|contributor|journalist|photographer|producer|)"
+      R"(editor-in-chief|news editor|redaktur|wartawan|kontributor)s?\s*$)");
+  v.not_authors = {"admin", "administrator", "root", "user", "guest", "anonymous", "unknown",
+                   "staff", "editor", "editors", "redaksi", "redaktion", "rédaction", "webmaster",
+                   "author", "null", "none", "undefined", "nobody", "default", "wordpress",
+                   "by", "share", "facebook", "twitter", "home"};
+  v.author_cut_words = {" | ", " • ", " · ", "\n", " on ", " updated ", " published ",
+                        " posted ", " last updated", " am ", " le ", " el ", " il ", " - ",
+                        " – ", " — ", " in "};
+
+  v.title_separators = {" | ", " || ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ",
+                        " • ", " ~ ", " / ", " ‹ ", " › "};
+  v.furniture_titles = {"menu", "search", "navigation", "main menu", "home", "skip to content",
+                        "site navigation", "sign in", "log in", "login", "cart", "shopping cart",
+                        "newsletter", "subscribe", "share", "related posts", "comments",
+                        "recent posts", "categories", "archives", "search results"};
+  return v;
+}
+
+}  // namespace
+
+const MetaVocabulary& meta_vocabulary() {
+  static const MetaVocabulary v = build();
+  return v;
+}
+
+}  // namespace saring::meta::detail

@@ -1,0 +1,174 @@
+// Metadata tests: hand-written pages in tests/fixtures/meta/ (JSON-LD with
+// @graph and @id references, arrays, OpenGraph, Indonesian bylines, <time>,
+// dates from URLs, a page with nothing to find), plus clean_title and
+// clean_author on their own.
+#include "saring/meta.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace sm = saring::meta;
+
+namespace {
+
+sm::Metadata extract_fixture(const std::string& name, std::string_view url = {}) {
+  std::ifstream in(std::string(SARING_FIXTURES_DIR) + "/meta/" + name, std::ios::binary);
+  EXPECT_TRUE(in.good()) << name;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto decoded = saring::html::decode_to_utf8(ss.str());
+  auto doc = saring::html::parse(decoded.utf8);
+  EXPECT_TRUE(doc.ok());
+  return sm::extract_metadata(*doc, url);
+}
+
+sm::Metadata extract_html(const std::string& html, std::string_view url = {}) {
+  auto doc = saring::html::parse(html);
+  EXPECT_TRUE(doc.ok());
+  return sm::extract_metadata(*doc, url);
+}
+
+std::string v(const std::optional<std::string>& s) { return s.value_or("<none>"); }
+
+}  // namespace
+
+TEST(MetaFixture, JsonLdGraphWinsOverMeta) {
+  auto m = extract_fixture("jsonld_graph.html");
+  EXPECT_EQ(v(m.title), "Night trains return to the Alps");
+  EXPECT_EQ(v(m.author), "Ana Kovač");  // resolved through @id
+  EXPECT_EQ(v(m.date), "2023-03-14T08:30:00+01:00");
+  EXPECT_EQ(m.date_source, "json-ld");
+  EXPECT_EQ(v(m.sitename), "The Daily Compass");
+  EXPECT_EQ(v(m.url), "https://compass.example/travel/night-trains");
+  EXPECT_EQ(v(m.image), "https://compass.example/img/train.jpg");
+  EXPECT_EQ(v(m.description), "Operators add sleeper services between Zurich and Vienna.");
+  EXPECT_EQ(v(m.language_hint), "en-US");
+  EXPECT_EQ(v(m.page_type), "NewsArticle");
+  ASSERT_GE(m.tags.size(), 2u);
+  EXPECT_EQ(m.tags[0], "rail");
+  EXPECT_EQ(m.tags[1], "travel");
+}
+
+TEST(MetaFixture, GivenUrlWinsOverCanonical) {
+  auto m = extract_fixture("jsonld_graph.html", "https://mirror.example/x");
+  EXPECT_EQ(v(m.url), "https://mirror.example/x");
+}
+
+TEST(MetaFixture, OpenGraph) {
+  auto m = extract_fixture("opengraph.html");
+  EXPECT_EQ(v(m.title), "Garden notes: planting garlic in autumn");
+  EXPECT_EQ(v(m.author), "Maria Lopez");
+  EXPECT_EQ(v(m.date), "2020-10-05T09:15:00-04:00");
+  EXPECT_EQ(m.date_source, "meta:article:published_time");
+  ASSERT_EQ(m.tags.size(), 2u);
+  EXPECT_EQ(m.tags[0], "gardening");
+  EXPECT_EQ(m.tags[1], "garlic");
+}
+
+TEST(MetaFixture, IndonesianByline) {
+  auto m = extract_fixture("indonesian.html");
+  EXPECT_EQ(v(m.title), "Harga cabai naik menjelang akhir tahun");
+  EXPECT_EQ(v(m.author), "Budi Santoso");
+  // The date in the navigation bar is furniture; the byline date wins.
+  EXPECT_EQ(v(m.date), "2021-10-20T12:47:00+07:00");
+  EXPECT_EQ(v(m.language_hint), "id");
+}
+
+TEST(MetaFixture, TimeElementAndRelAuthor) {
+  auto m = extract_fixture("time_element.html");
+  EXPECT_EQ(v(m.title), "Neue Radwege in der Innenstadt");
+  EXPECT_EQ(v(m.author), "Klaus Weber");
+  EXPECT_EQ(v(m.date), "2019-06-03T14:30:00+02:00");
+  EXPECT_EQ(m.date_source, "time");
+}
+
+TEST(MetaFixture, DateFromUrlOnly) {
+  auto m = extract_fixture("url_date.html", "https://news.example/2021/10/20/quarterly-results");
+  EXPECT_EQ(v(m.date), "2021-10-20");
+  EXPECT_EQ(m.date_source, "url");
+  auto none = extract_fixture("url_date.html", "https://news.example/quarterly-results");
+  EXPECT_FALSE(none.date) << *none.date;
+  EXPECT_TRUE(none.date_source.empty());
+}
+
+TEST(MetaFixture, NothingToFindStaysEmpty) {
+  auto m = extract_fixture("service_page.html");
+  EXPECT_EQ(v(m.title), "Cloud Backup Pricing");
+  EXPECT_FALSE(m.author) << *m.author;  // the meta author is a URL
+  EXPECT_FALSE(m.date) << *m.date;      // only a footer date and a phone number
+  EXPECT_EQ(v(m.sitename), "Acme Storage");
+}
+
+TEST(MetaFixture, JsonLdArrayAndBrokenBlock) {
+  auto m = extract_fixture("jsonld_array.html");
+  EXPECT_EQ(v(m.title), "La tarte tatin");
+  EXPECT_EQ(v(m.author), "Claire Martin, Luc Bernard");
+  EXPECT_EQ(v(m.date), "2021-02-12");
+  EXPECT_EQ(v(m.image), "https://cuisine.example/tatin.jpg");
+  EXPECT_EQ(v(m.sitename), "Cuisine Facile");
+  ASSERT_EQ(m.tags.size(), 3u);
+  EXPECT_EQ(m.tags[2], "caramel");
+}
+
+TEST(MetaEdge, EmptyAndHostilePages) {
+  auto m = extract_html("");
+  EXPECT_FALSE(m.title);
+  EXPECT_FALSE(m.date);
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<div class='date'>";
+  deep += "20 October 2021";
+  auto d = extract_html(deep);
+  EXPECT_EQ(v(d.date), "2021-10-20");
+  std::string ld = "<script type='application/ld+json'>";
+  for (int i = 0; i < 10000; ++i) ld += "[";
+  ld += "</script><title>T</title>";
+  auto l = extract_html(ld);
+  EXPECT_EQ(v(l.title), "T");
+}
+
+TEST(CleanTitle, SiteNames) {
+  EXPECT_EQ(sm::clean_title("Story of the day - Example News", "Example News"), "Story of the day");
+  EXPECT_EQ(sm::clean_title("Example News | Story of the day", "Example News"), "Story of the day");
+  EXPECT_EQ(sm::clean_title("Story of the day » examplenews.com", "Example News"), "Story of the day");
+  EXPECT_EQ(sm::clean_title("Story - with - dashes - Example News", "Example News"),
+            "Story - with - dashes");
+  // Without a site name a short trailing part is taken for one.
+  EXPECT_EQ(sm::clean_title("How to plant garlic in autumn | GardenSite", ""),
+            "How to plant garlic in autumn");
+  // A title that is all story stays whole.
+  EXPECT_EQ(sm::clean_title("Cats - the complete guide to feeding older cats well", ""),
+            "Cats - the complete guide to feeding older cats well");
+  EXPECT_EQ(sm::clean_title("  Plain   title ", "Site"), "Plain title");
+}
+
+TEST(CleanAuthor, PrefixesInManyLanguages) {
+  EXPECT_EQ(v(sm::clean_author("By Jane Doe")), "Jane Doe");
+  EXPECT_EQ(v(sm::clean_author("by: Jane Doe")), "Jane Doe");
+  EXPECT_EQ(v(sm::clean_author("Written by Jane Doe")), "Jane Doe");
+  EXPECT_EQ(v(sm::clean_author("Oleh Budi Santoso")), "Budi Santoso");
+  EXPECT_EQ(v(sm::clean_author("Penulis: Siti Rahma")), "Siti Rahma");
+  EXPECT_EQ(v(sm::clean_author("Von Klaus Weber")), "Klaus Weber");
+  EXPECT_EQ(v(sm::clean_author("Par Claire Martin")), "Claire Martin");
+  EXPECT_EQ(v(sm::clean_author("Por María García")), "María García");
+  EXPECT_EQ(v(sm::clean_author("Di Marco Rossi")), "Marco Rossi");
+  EXPECT_EQ(v(sm::clean_author("Door Jan de Vries")), "Jan de Vries");
+  EXPECT_EQ(v(sm::clean_author("Автор: Иван Петров")), "Иван Петров");
+}
+
+TEST(CleanAuthor, RolesDatesAndNonNames) {
+  EXPECT_EQ(v(sm::clean_author("Jane Doe, Staff Writer")), "Jane Doe");
+  EXPECT_EQ(v(sm::clean_author("By Jane Doe | Senior Editor")), "Jane Doe");
+  EXPECT_EQ(v(sm::clean_author("By Jane Doe on March 3, 2020")), "Jane Doe");
+  EXPECT_EQ(v(sm::clean_author("Oleh Budi Santoso - Rabu, 20 Oktober 2021 12:47 WIB")), "Budi Santoso");
+  EXPECT_EQ(v(sm::clean_author("Dylan Bailey, MS, RD")), "Dylan Bailey, MS, RD");
+  EXPECT_FALSE(sm::clean_author("https://example.com/author/jane"));
+  EXPECT_FALSE(sm::clean_author("@janedoe"));
+  EXPECT_FALSE(sm::clean_author("jane@example.com"));
+  EXPECT_FALSE(sm::clean_author("admin"));
+  EXPECT_FALSE(sm::clean_author(""));
+  EXPECT_FALSE(sm::clean_author("By"));
+  EXPECT_FALSE(sm::clean_author(
+      "This is a very long sentence that is clearly not the name of any single person at all"));
+}
