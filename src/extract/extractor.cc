@@ -110,6 +110,7 @@ enum : uint8_t {
   kPruned = 4,
   kHint = 8,        // content hint: itemprop=articleBody, content class
   kUnit = 16,       // scores as a paragraph unit
+  kByClass = 32,    // the verdict comes from class/id/role, not from the tag
 };
 
 struct NodeInfo {
@@ -223,6 +224,7 @@ class Page {
         v = Verdict::hidden;
       } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {
         v = cv;
+        info.flags |= kByClass;
       }
       if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
       info.verdict = v;
@@ -264,13 +266,15 @@ class Page {
   void prune() {
     // Raw words bottom-up (children come after parents in document order).
     // Hint words: words under content-hint containers (entry-content, ...).
-    std::vector<uint32_t> hint_words(nodes.size(), 0);
+    std::vector<uint32_t> hint_words(nodes.size(), 0), raw_links(nodes.size(), 0);
     for (size_t i = nodes.size(); i-- > 0;) {
+      if ((nodes[i].flags & kText) && (nodes[i].flags & kInLink)) raw_links[i] = nodes[i].raw_words;
       if (nodes[i].flags & kHint) hint_words[i] = std::max(hint_words[i], nodes[i].raw_words);
       int32_t p = nodes[i].parent;
       if (p >= 0 && i > 0) {
         nodes[p].raw_words += nodes[i].raw_words;
         hint_words[p] += hint_words[i];
+        raw_links[p] += raw_links[i];
       }
     }
     if (nodes.empty()) return;
@@ -307,20 +311,30 @@ class Page {
         continue;
       }
       if (n.verdict == Verdict::none || (n.flags & kText)) continue;
+      // Hidden subtrees are kept only with real paragraph structure (the
+      // streamed HTML of script-rendered pages); a hidden one-blob copy of
+      // the article (text-to-speech, SEO) stays out.
+      bool structured = n.verdict != Verdict::hidden ||
+                        long_count[i] >= th_.prune_safeguard_long_paragraphs;
       double share = n.verdict == Verdict::comments ? th_.prune_safeguard_share_comments
                                                     : th_.prune_safeguard_share;
-      bool carries_page = n.raw_words >= th_.prune_safeguard_min_words &&
-                          n.raw_words >= share * total && n.verdict != Verdict::hidden;
+      bool carries_page = structured && n.raw_words >= th_.prune_safeguard_min_words &&
+                          n.raw_words >= share * total;
       // A subtree holding the marked article body is not boilerplate, whatever
       // its class says ("widget Blog", "l-sidebar-fixed", "article modal").
-      bool holds_article = n.verdict != Verdict::hidden &&
-                           hint_words[i] >= th_.prune_safeguard_hint_words;
+      bool holds_article = structured && hint_words[i] >= th_.prune_safeguard_hint_words;
       // Nor is one made of several long paragraphs holding much of the page's
       // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
-      bool holds_prose = n.verdict == Verdict::boilerplate &&
+      bool holds_prose = (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
                          long_count[i] >= th_.prune_safeguard_long_paragraphs &&
                          long_words[i] >= th_.prune_safeguard_prose_share * total_long;
-      if (!carries_page && !holds_article && !holds_prose) n.flags |= kPruned;
+      // A class name alone does not make link-free prose boilerplate
+      // ("hub--header" holding the introduction).
+      bool plain_prose = (n.flags & kByClass) && n.verdict == Verdict::boilerplate &&
+                         n.raw_words >= th_.prune_safeguard_prose_words &&
+                         raw_links[i] <= th_.prune_safeguard_prose_links * n.raw_words &&
+                         long_count[i] >= 2;
+      if (!carries_page && !holds_article && !holds_prose && !plain_prose) n.flags |= kPruned;
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
       if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, hint_words[i]);
 #endif

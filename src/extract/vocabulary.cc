@@ -305,9 +305,11 @@ Verdict Vocabulary::classify(std::string_view cls, std::string_view id,
     // comments < caption < boilerplate in strength; hidden is set elsewhere.
     if (v == Verdict::boilerplate || verdict == Verdict::none) verdict = v;
   };
+  // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
+  bool responsive = cls.find(':') != std::string_view::npos;
   auto check_classes = [&](std::string_view value) {
     for_each_class(value, [&](std::string_view c) {
-      if (c == "hidden" || c == "sr-only" || c == "visually-hidden" || c == "screen-reader-text" ||
+      if ((c == "hidden" && !responsive) || c == "sr-only" || c == "visually-hidden" || c == "screen-reader-text" ||
           c == "d-none" || c == "is-hidden" || c == "visuallyhidden" || c == "element-invisible") {
         verdict = Verdict::hidden;
       }

@@ -50,6 +50,10 @@ struct Thresholds {
   size_t long_paragraph_words = 25;
   size_t prune_safeguard_long_paragraphs = 3;
   double prune_safeguard_prose_share = 0.3;
+  // ... nor a subtree pruned by class name alone that is this long, with at
+  // most this share of link words and two long paragraphs.
+  size_t prune_safeguard_prose_words = 150;
+  double prune_safeguard_prose_links = 0.15;
   // Residual block filters.
   double max_block_link_density = 0.5;
   double max_block_link_density_precision = 0.35;
