@@ -9,11 +9,17 @@
 
 namespace saring::html::detail {
 
+// Both stop with ErrorCode::too_large when the parser's own stack of open
+// elements grows past `max_open` (their cost turns quadratic there), so the
+// caller can flatten the markup and retry.
+
 // MyHTML (libmodest): an HTML5 tree builder, run single-threaded with one
 // parser instance per thread, reused across calls.
-Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOptions& options);
+Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOptions& options,
+                                   size_t max_open);
 
 // libxml2's HTML parser (what lxml and trafilatura use), in recover mode.
-Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptions& options);
+Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptions& options,
+                                    size_t max_open);
 
 }  // namespace saring::html::detail

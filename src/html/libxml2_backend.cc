@@ -78,17 +78,48 @@ void replay(xmlDocPtr doc, const ParseOptions& options, DocumentBuilder& builder
   }
 }
 
+struct DepthGuard {
+  size_t max_open;
+  startElementSAXFunc start_element;  // libxml2's own tree-building handler
+  bool tripped;
+};
+
+void guarded_start_element(void* ctx, const xmlChar* name, const xmlChar** atts) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  auto* guard = static_cast<DepthGuard*>(ctxt->_private);
+  if (static_cast<size_t>(ctxt->nameNr) > guard->max_open) {
+    guard->tripped = true;
+    xmlStopParser(ctxt);
+    return;
+  }
+  guard->start_element(ctx, name, atts);
+}
+
 }  // namespace
 
-Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptions& options) {
+Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptions& options,
+                                    size_t max_open) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
   DocumentBuilder builder(options.max_depth);
   if (utf8_html.empty()) return builder.finish();
   if (utf8_html.size() > static_cast<size_t>(INT_MAX))
-    return make_error(ErrorCode::too_large, "HTML input too large for libxml2");
-  htmlDocPtr doc = htmlReadMemory(utf8_html.data(), static_cast<int>(utf8_html.size()), nullptr,
-                                  "UTF-8", kParseFlags);
+    return make_error(ErrorCode::unsupported, "HTML input too large for libxml2");
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (!ctxt) return make_error(ErrorCode::internal, "libxml2: cannot create a parser context");
+  // Watch the depth from the start-element callback; stop the parser when
+  // it passes max_open (see backends.h).
+  DepthGuard guard{max_open, ctxt->sax->startElement, false};
+  ctxt->_private = &guard;
+  ctxt->sax->startElement = guarded_start_element;
+  htmlDocPtr doc = htmlCtxtReadMemory(ctxt, utf8_html.data(), static_cast<int>(utf8_html.size()),
+                                      nullptr, "UTF-8", kParseFlags);
+  htmlFreeParserCtxt(ctxt);
+  if (guard.tripped) {
+    if (doc) xmlFreeDoc(doc);
+    return make_error(ErrorCode::too_large,
+                      "more than " + std::to_string(max_open) + " open elements");
+  }
   if (!doc) return builder.finish();  // nothing recoverable: an empty document
   replay(doc, options, builder);
   xmlFreeDoc(doc);

@@ -10,8 +10,10 @@
 // depth of the input never touches the C stack. Tag ids below
 // MyHTML_TAG_LAST_ENTRY map to our Tag through a table built once per
 // thread; other names come from the tree's tag registry.
-#include <myhtml/api.h>
+#include <myhtml/myhtml.h>
+#include <myhtml/tree.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -23,6 +25,10 @@ namespace {
 // Inputs above this size leave a big tree behind; the per-thread parser is
 // rebuilt after them so its memory is returned.
 constexpr size_t kRecycleAfterBytes = 16u * 1024u * 1024u;
+// Input goes to MyHTML in chunks of this size, with the depth check between
+// them: small enough that one chunk of the worst markup stays cheap, large
+// enough that most pages are one or two chunks.
+constexpr size_t kChunkBytes = 16u * 1024u;
 
 struct MyhtmlParser {
   myhtml_t* myhtml = nullptr;
@@ -106,7 +112,8 @@ void replay(MyhtmlParser& p, const ParseOptions& options, DocumentBuilder& build
 
 }  // namespace
 
-Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOptions& options) {
+Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOptions& options,
+                                   size_t max_open) {
   if (!t_parser) t_parser = std::make_unique<MyhtmlParser>();
   MyhtmlParser& p = *t_parser;
   if (!p.ready) {
@@ -114,18 +121,31 @@ Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOption
     return make_error(ErrorCode::internal, "MyHTML failed to initialise");
   }
   DocumentBuilder builder(options.max_depth);
-  if (!utf8_html.empty()) {
-    mystatus_t status =
-        myhtml_parse(p.tree, MyENCODING_UTF_8, utf8_html.data(), utf8_html.size());
-    if (status != MyHTML_STATUS_OK) {
-      t_parser.reset();  // a failed parse may leave the tree in any state
-      return make_error(ErrorCode::internal,
-                        "MyHTML parse failed with status " + std::to_string(status));
+  if (utf8_html.empty()) return builder.finish();
+  // Feed the input in chunks and check the stack of open elements between
+  // them: MyHTML's scope checks scan that stack, so nesting tens of
+  // thousands deep would cost quadratic time (see nesting_scan.h). Past
+  // max_open we stop and report; parse() flattens the page and retries.
+  myhtml_encoding_set(p.tree, MyENCODING_UTF_8);
+  mystatus_t status = MyHTML_STATUS_OK;
+  for (size_t off = 0; off < utf8_html.size() && status == MyHTML_STATUS_OK; off += kChunkBytes) {
+    size_t n = std::min(kChunkBytes, utf8_html.size() - off);
+    status = myhtml_parse_chunk(p.tree, utf8_html.data() + off, n);
+    if (p.tree->open_elements && p.tree->open_elements->length > max_open) {
+      t_parser.reset();  // do not reuse a tree left mid-parse
+      return make_error(ErrorCode::too_large, "more than " + std::to_string(max_open) +
+                                                  " open elements");
     }
-    replay(p, options, builder);
-    myhtml_tree_clean(p.tree);
-    if (utf8_html.size() > kRecycleAfterBytes) t_parser.reset();
   }
+  if (status == MyHTML_STATUS_OK) status = myhtml_parse_chunk_end(p.tree);
+  if (status != MyHTML_STATUS_OK) {
+    t_parser.reset();  // a failed parse may leave the tree in any state
+    return make_error(ErrorCode::internal,
+                      "MyHTML parse failed with status " + std::to_string(status));
+  }
+  replay(p, options, builder);
+  myhtml_tree_clean(p.tree);
+  if (utf8_html.size() > kRecycleAfterBytes) t_parser.reset();
   return builder.finish();
 }
 

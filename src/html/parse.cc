@@ -1,10 +1,31 @@
 // parse(): the one entry point above the backends. It enforces the size
 // limit, makes sure the backend sees valid UTF-8 (so every string in the
-// DOM is valid UTF-8 whatever the caller passed) and dispatches.
+// DOM is valid UTF-8 whatever the caller passed), defuses pathologically
+// deep markup (nesting_scan.h: both libraries turn quadratic on it) and
+// dispatches.
 #include "backends.h"
+#include "nesting_scan.h"
 #include "saring/utf8.h"
 
 namespace saring::html {
+namespace {
+
+// Past this many open elements a backend gives up (both libraries turn
+// quadratic on deep stacks; see nesting_scan.h) ...
+constexpr size_t kMaxOpenElements = 4096;
+// ... and the page is retried with its nesting flattened at these depths
+// (text kept, only start tags past the depth dropped), shallower each time.
+constexpr size_t kFlattenDepths[] = {1024, 128};
+
+Result<Document> run_backend(std::string_view html, const ParseOptions& options) {
+  switch (options.backend) {
+    case Backend::myhtml: return detail::parse_with_myhtml(html, options, kMaxOpenElements);
+    case Backend::libxml2: return detail::parse_with_libxml2(html, options, kMaxOpenElements);
+  }
+  return make_error(ErrorCode::invalid_input, "unknown HTML backend");
+}
+
+}  // namespace
 
 Result<Document> parse(std::string_view utf8_html, const ParseOptions& options) {
   if (utf8_html.size() > options.max_bytes) {
@@ -17,11 +38,15 @@ Result<Document> parse(std::string_view utf8_html, const ParseOptions& options) 
     repaired = utf8::make_valid(utf8_html);
     utf8_html = repaired;
   }
-  switch (options.backend) {
-    case Backend::myhtml: return detail::parse_with_myhtml(utf8_html, options);
-    case Backend::libxml2: return detail::parse_with_libxml2(utf8_html, options);
+  Result<Document> doc = run_backend(utf8_html, options);
+  for (size_t depth : kFlattenDepths) {
+    if (doc.ok() || doc.error().code != ErrorCode::too_large) return doc;
+    doc = run_backend(detail::flatten_nesting(utf8_html, depth), options);
   }
-  return make_error(ErrorCode::invalid_input, "unknown HTML backend");
+  if (!doc.ok() && doc.error().code == ErrorCode::too_large)
+    return make_error(ErrorCode::too_large, "HTML nested too deeply to parse (" +
+                                                doc.error().message + " after flattening)");
+  return doc;
 }
 
 }  // namespace saring::html

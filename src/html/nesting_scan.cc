@@ -1,0 +1,187 @@
+// Nesting guard (see nesting_scan.h).
+//
+// One pass with memchr over '<', keeping a stack of open tag names packed
+// into 8-byte integers. The rules are chosen so the count overestimates what
+// an HTML5 tree builder keeps open, never underestimates it by much:
+//   - void elements (br, img, ...) never open; comments and the content of
+//     raw-text elements (script, style, textarea, title, ...) are skipped;
+//   - a start tag of p/li/td/... on top of the same name replaces it;
+//   - an end tag pops only when it matches the top, or an element just below
+//     a run of implicitly-closed elements (p, li, td, ...); any other end
+//     tag is ignored (a mis-nested </b> does not pop, although the adoption
+//     agency algorithm may, so the count stays on the high side).
+// flatten_nesting() runs the same matcher and drops the start tags that
+// would go past the limit, and at the limit the end tags that match nothing.
+#include "nesting_scan.h"
+
+#include <strings.h>
+
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace saring::html::detail {
+namespace {
+
+constexpr uint64_t pack(const char* s, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < n && i < 8; ++i)
+    v |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  return v | (static_cast<uint64_t>(n < 255 ? n : 255) << 56);
+}
+constexpr uint64_t packc(const char* s) {
+  size_t n = 0;
+  while (s[n]) ++n;
+  return pack(s, n);
+}
+
+// The matcher's vocabulary.
+constexpr uint64_t kVoid[] = {packc("area"),  packc("base"),  packc("br"),     packc("col"),
+                              packc("embed"), packc("hr"),    packc("img"),    packc("input"),
+                              packc("link"),  packc("meta"),  packc("param"),  packc("source"),
+                              packc("track"), packc("wbr"),   packc("keygen"), packc("frame")};
+constexpr uint64_t kRawText[] = {packc("script"),  packc("style"),    packc("textarea"),
+                                 packc("title"),   packc("xmp"),      packc("iframe"),
+                                 packc("noembed"), packc("noframes"), packc("plaintext")};
+constexpr uint64_t kImpliedEnd[] = {
+    packc("p"),  packc("li"), packc("dt"), packc("dd"),    packc("option"), packc("optgroup"),
+    packc("tr"), packc("td"), packc("th"), packc("tbody"), packc("thead"),  packc("tfoot"),
+    packc("rt"), packc("rp")};
+// How many implicitly-closed elements an end tag may pop through.
+constexpr size_t kCloseSearch = 8;
+
+template <size_t N>
+bool in(const uint64_t (&set)[N], uint64_t v) {
+  for (uint64_t x : set)
+    if (x == v) return true;
+  return false;
+}
+
+bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// End of the tag starting at p (just past its name): the '>' outside quotes.
+const char* tag_end(const char* p, const char* end) {
+  while (p < end && *p != '>') {
+    if (*p == '"' || *p == '\'') {
+      const char* q = static_cast<const char*>(std::memchr(p + 1, *p, end - p - 1));
+      if (!q) return end;
+      p = q;
+    }
+    ++p;
+  }
+  return p < end ? p + 1 : end;
+}
+
+// Shared scanner. Without `out` it returns the maximum depth (stopping at
+// `limit`); with `out` it copies the input minus the dropped tags.
+size_t scan(std::string_view html, size_t limit, std::string* out) {
+  const char* const begin = html.data();
+  const char* p = begin;
+  const char* const end = p + html.size();
+  const char* copied = begin;  // input before this is already in `out`
+  auto drop = [&](const char* from, const char* to) {
+    out->append(copied, from - copied);
+    copied = to;
+  };
+  std::vector<uint64_t> stack;
+  size_t max_depth = 0;
+  char name[8];
+  while (p < end) {
+    const char* lt = static_cast<const char*>(std::memchr(p, '<', end - p));
+    if (!lt || lt + 1 >= end) break;
+    p = lt + 1;
+    if (*p == '!') {
+      if (end - p >= 3 && p[1] == '-' && p[2] == '-') {
+        const char* close = p + 3;
+        while (true) {
+          close = static_cast<const char*>(std::memchr(close, '>', end - close));
+          if (!close) {
+            p = end;
+            break;
+          }
+          if (close - p >= 4 && close[-1] == '-' && close[-2] == '-') {
+            p = close + 1;
+            break;
+          }
+          ++close;
+        }
+      }
+      continue;
+    }
+    bool closing = *p == '/';
+    if (closing) ++p;
+    if (p >= end || !is_alpha(*p)) continue;
+    size_t n = 0;
+    const char* q = p;
+    while (q < end && *q != '>' && *q != '/' && !is_space(*q)) {
+      if (n < sizeof name) name[n] = (*q >= 'A' && *q <= 'Z') ? static_cast<char>(*q | 0x20) : *q;
+      ++n;
+      ++q;
+    }
+    uint64_t tag = pack(name, n);
+    p = q;
+    if (closing) {
+      size_t depth = stack.size();
+      bool matched = false;
+      for (size_t k = 0; k < kCloseSearch && k < depth; ++k) {
+        uint64_t open = stack[depth - 1 - k];
+        if (open == tag) {
+          stack.resize(depth - 1 - k);
+          matched = true;
+          break;
+        }
+        if (!in(kImpliedEnd, open)) break;
+      }
+      if (!matched && out && depth >= limit) {
+        drop(lt, tag_end(p, end));
+        p = copied;
+      }
+      continue;
+    }
+    if (in(kVoid, tag)) continue;
+    if (in(kRawText, tag)) {
+      // Skip to the matching end tag, compared case-insensitively.
+      size_t cmp = n < sizeof name ? n : sizeof name;
+      const char* r = p;
+      while (true) {
+        r = static_cast<const char*>(std::memchr(r, '<', end - r));
+        if (!r) {
+          p = end;
+          break;
+        }
+        if (end - r > static_cast<ptrdiff_t>(cmp + 2) && r[1] == '/' &&
+            strncasecmp(r + 2, name, cmp) == 0) {
+          p = r + 2;
+          break;
+        }
+        ++r;
+      }
+      continue;
+    }
+    if (!stack.empty() && stack.back() == tag && in(kImpliedEnd, tag)) continue;
+    if (stack.size() >= limit) {
+      if (!out) return stack.size();
+      drop(lt, tag_end(p, end));
+      p = copied;
+      continue;
+    }
+    stack.push_back(tag);
+    if (stack.size() > max_depth) max_depth = stack.size();
+  }
+  if (out) out->append(copied, end - copied);
+  return max_depth;
+}
+
+}  // namespace
+
+size_t estimate_nesting(std::string_view html, size_t limit) { return scan(html, limit, nullptr); }
+
+std::string flatten_nesting(std::string_view html, size_t limit) {
+  std::string out;
+  out.reserve(html.size());
+  scan(html, limit, &out);
+  return out;
+}
+
+}  // namespace saring::html::detail

@@ -1,0 +1,26 @@
+// Internal: a guard against pathologically deep markup, applied before any
+// backend sees the page. Both libraries have scans over their stack of open
+// elements (MyHTML's scope checks, libxml2's end-tag lookup), so a page
+// nested tens of thousands deep costs them quadratic time: 20,000 levels of
+// "<b><div></b>" took MyHTML 4 s, 20,000 of "<div></span>" took libxml2
+// 1.7 s. Real pages nest a few dozen levels deep.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace saring::html::detail {
+
+// Largest number of simultaneously open elements seen by a simplified tag
+// matcher (see nesting_scan.cc), which errs towards overestimating. Stops
+// once the count reaches `limit` and returns it.
+size_t estimate_nesting(std::string_view html, size_t limit);
+
+// Copy of `html` without the start tags that would open elements deeper
+// than `limit` by the same matcher, nor the end tags that then match
+// nothing open. Text, comments, raw-text elements (script, style, ...) and
+// void elements are all kept, so no content is lost: only nesting is.
+std::string flatten_nesting(std::string_view html, size_t limit);
+
+}  // namespace saring::html::detail

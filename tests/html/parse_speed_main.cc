@@ -1,0 +1,186 @@
+// html_parse_speed: how fast parse() (backend + DOM build) runs on a folder
+// of pages. Not a test: a measuring tool for docs/html-parser.md.
+//
+//   html_parse_speed DIR [--backend myhtml|libxml2|myhtml-raw|libxml2-raw]
+//                        [--repeat N] [--decode] [--slowest K]
+//
+// Reads every .html / .html.gz file under DIR (recursively) into memory,
+// decodes each to UTF-8 once (timed separately with --decode), then parses
+// all pages N times on one thread. The "-raw" backends run the library
+// alone, without building our DOM, so the builder's share can be read off.
+// Times are this thread's CPU time (best of N runs), so figures stay
+// comparable on a loaded machine. Prints MB/s of HTML, pages/s and the peak resident set size; --slowest K
+// lists the K slowest pages.
+#include <libxml/HTMLparser.h>
+#include <myhtml/api.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "saring/html.h"
+
+namespace fs = std::filesystem;
+using namespace saring;
+
+namespace {
+
+// CPU time of this thread: on a shared, loaded machine it measures the work
+// done, where wall-clock time would also count waiting for a core.
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+bool read_file(const fs::path& path, std::string& out) {
+  gzFile f = gzopen(path.c_str(), "rb");  // reads plain files too
+  if (!f) return false;
+  gzbuffer(f, 1 << 16);
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, n);
+  bool ok = n == 0;
+  gzclose(f);
+  return ok;
+}
+
+double peak_rss_mb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024.0;
+}
+
+size_t raw_myhtml(const std::string& page) {
+  static myhtml_t* myhtml = [] {
+    myhtml_t* m = myhtml_create();
+    myhtml_init(m, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0);
+    return m;
+  }();
+  static myhtml_tree_t* tree = [] {
+    myhtml_tree_t* t = myhtml_tree_create();
+    myhtml_tree_init(t, myhtml);
+    return t;
+  }();
+  myhtml_parse(tree, MyENCODING_UTF_8, page.data(), page.size());
+  size_t nodes = myhtml_node_child(myhtml_tree_get_document(tree)) != nullptr;
+  myhtml_tree_clean(tree);
+  return nodes;
+}
+
+size_t raw_libxml2(const std::string& page) {
+  htmlDocPtr doc = htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+  size_t nodes = doc != nullptr;
+  if (doc) xmlFreeDoc(doc);
+  return nodes;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: html_parse_speed DIR [--backend NAME] [--repeat N] [--decode]\n";
+    return 2;
+  }
+  std::string dir = argv[1], backend_name = "myhtml";
+  int repeat = 3;
+  bool time_decode = false;
+  int slowest = 0;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--backend" && i + 1 < argc) backend_name = argv[++i];
+    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--decode") time_decode = true;
+    else if (a == "--slowest" && i + 1 < argc) slowest = std::atoi(argv[++i]);
+    else {
+      std::cerr << "unknown argument " << a << "\n";
+      return 2;
+    }
+  }
+  std::vector<fs::path> paths;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_regular_file() && (name.ends_with(".html") || name.ends_with(".html.gz") ||
+                                  name.ends_with(".htm")))
+      paths.push_back(it->path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> raw(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i)
+    if (!read_file(paths[i], raw[i])) std::cerr << "cannot read " << paths[i] << "\n";
+
+  size_t raw_bytes = 0;
+  for (auto& r : raw) raw_bytes += r.size();
+  std::vector<std::string> pages(raw.size());
+  double t0 = cpu_seconds();
+  for (size_t i = 0; i < raw.size(); ++i) pages[i] = html::decode_to_utf8(raw[i]).utf8;
+  double decode_s = cpu_seconds() - t0;
+  raw.clear();
+  raw.shrink_to_fit();
+  size_t bytes = 0;
+  for (auto& p : pages) bytes += p.size();
+  if (time_decode)
+    std::printf("decode: %zu pages, %.1f MB in %.3f s: %.1f MB/s\n", pages.size(), raw_bytes / 1e6,
+                decode_s, raw_bytes / 1e6 / decode_s);
+
+  html::ParseOptions options;
+  bool raw_mode = backend_name.ends_with("-raw");
+  if (!raw_mode) {
+    auto b = html::backend_from_string(backend_name);
+    if (!b.ok()) {
+      std::cerr << b.error().describe() << "\n";
+      return 2;
+    }
+    options.backend = b.value();
+  }
+  size_t nodes = 0, failures = 0;
+  double best = 1e30;
+  std::vector<double> page_seconds(pages.size(), 1e30);
+  for (int r = 0; r < repeat; ++r) {
+    double start = cpu_seconds();
+    for (size_t pi = 0; pi < pages.size(); ++pi) {
+      const std::string& page = pages[pi];
+      double page_start = cpu_seconds();
+      if (backend_name == "myhtml-raw") {
+        nodes += raw_myhtml(page);
+      } else if (backend_name == "libxml2-raw") {
+        nodes += raw_libxml2(page);
+      } else {
+        auto doc = html::parse(page, options);
+        if (doc.ok()) nodes += doc->node_count();
+        else ++failures;
+      }
+      page_seconds[pi] = std::min(
+          page_seconds[pi], cpu_seconds() - page_start);
+    }
+    best = std::min(best, cpu_seconds() - start);
+  }
+  std::printf(
+      "%s: %zu pages, %.1f MB, best of %d: %.3f CPU s = %.1f MB/s, %.0f pages/s, "
+      "%zu nodes/run, %zu failures, peak RSS %.0f MB\n",
+      backend_name.c_str(), pages.size(), bytes / 1e6, repeat, best, bytes / 1e6 / best,
+      pages.size() / best, nodes / repeat, failures / repeat, peak_rss_mb());
+  if (slowest > 0) {
+    std::vector<size_t> order(pages.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return page_seconds[a] > page_seconds[b]; });
+    for (size_t i = 0; i < std::min<size_t>(slowest, order.size()); ++i)
+      std::printf("  %.4f s  %8zu bytes  %.1f MB/s  %s\n", page_seconds[order[i]],
+                  pages[order[i]].size(), pages[order[i]].size() / 1e6 / page_seconds[order[i]],
+                  paths[order[i]].c_str());
+  }
+  return 0;
+}
