@@ -96,6 +96,7 @@ def measure(tool: tl.Tool, pages: list, total_bytes: int, workdir: str, core: st
         "tool": tool.name, "label": label, "repeat": reps, "pages": n_pages, "bytes": n_bytes,
         "records": records, "errors": errors, "core": core,
         "pages_per_s_wall": n_pages / r["wall_seconds"],
+        "pages_per_cpu_s": n_pages / max(r["cpu_seconds"], 1e-9),
         "mb_per_s_wall": n_bytes / 1e6 / r["wall_seconds"],
     })
     if r["loop_seconds"]:
@@ -109,24 +110,39 @@ def measure(tool: tl.Tool, pages: list, total_bytes: int, workdir: str, core: st
     return r
 
 
+def startup(tool: tl.Tool, workdir: str) -> float:
+    """Best of three whole-process times on an empty input list."""
+    list_path = os.path.join(workdir, "list-empty.tsv")
+    open(list_path, "w").close()
+    best = float("inf")
+    for _ in range(3):
+        r = timed_run(tool.argv(list_path), os.devnull, os.path.join(workdir, "err-empty.txt"))
+        best = min(best, r["wall_seconds"])
+    return best
+
+
 def markdown_speed(result: dict) -> str:
     lines = []
     sets = ", ".join(f"{s} ({result['pages'][s]} pages)" for s in result["sets"])
     lines.append(f"Pages: {sets}; {result['bytes'] / 1e6:.1f} MB of HTML (decompressed) per pass; "
                  f"one process per tool pinned to core {result['core']}.")
     lines.append("")
-    lines.append("| tool | pages/s | MB/s | wall s (passes) | pages/s incl. start-up | peak RSS MB | errors | saring ÷ tool |")
-    lines.append("|---|---|---|---|---|---|---|---|")
+    lines.append("| tool | pages/s | MB/s | wall s (passes) | pages/s incl. start-up | pages per CPU-s | peak RSS MB | errors | saring ÷ tool |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
     saring = result["tools"].get("saring")
     for name, r in result["tools"].items():
         ratio = "–"
         if saring and name != "saring":
             ratio = f"{saring['pages_per_s_wall'] / r['pages_per_s']:.1f}×"
         lines.append(f"| {name} | {r['pages_per_s']:.1f} | {r['mb_per_s']:.2f} | {r['wall_seconds']:.2f} ({r['repeat']}) | "
-                     f"{r['pages_per_s_wall']:.1f} | {r['max_rss_mb']:.0f} | {r['errors']} | {ratio} |")
+                     f"{r['pages_per_s_wall']:.1f} | {r.get('pages_per_cpu_s', 0):.1f} | {r['max_rss_mb']:.0f} | {r['errors']} | {ratio} |")
     lines.append("")
     lines.append("pages/s and MB/s: time in the tool's page loop where it reports it (peers), else the whole "
-                 "process (saring). saring ÷ tool uses saring's whole-process rate.")
+                 "process (saring). saring ÷ tool uses saring's whole-process rate. pages per CPU-s: pages over "
+                 "the process's user+system CPU time, start-up included (less sensitive to other load on the "
+                 "machine than wall time).")
+    if saring and saring.get("startup_seconds") is not None:
+        lines.append(f"saring start-up (empty input list): {saring['startup_seconds'] * 1000:.0f} ms.")
     scaling = result.get("scaling")
     if scaling:
         lines.append("")
@@ -188,6 +204,7 @@ def main() -> int:
         result["tools"][name] = r
         if name == "saring":
             saring_tool = tool
+            r["startup_seconds"] = startup(tool, workdir)
 
     if saring_tool and not args.no_scaling:
         if saring_tool.threads_flag:
