@@ -61,6 +61,14 @@ constexpr std::string_view kSafeTokens[] = {
     "shared", "shareholder", "shareholders", "socialism", "socialist", "footnote", "footnotes",
     "promotional", "sponsorship"};
 
+// Class values that describe what a post is about or how the page is laid
+// out, not what the element is: WordPress "tag-social-media",
+// "category-related-news", "has-sidebar", "autor-...". Ignored for verdicts.
+constexpr std::string_view kTaxonomyPrefixes[] = {
+    "tag-", "tags-", "category-", "cat-", "categories-", "author-", "autor-", "topic-", "term-",
+    "postid-", "post-type-", "format-", "type-", "status-", "has-", "with-", "without-", "no-",
+    "page-template-", "single-format-", "channel-", "rubrik-", "ressort-"};
+
 constexpr std::string_view kBoilerplateRoles[] = {
     "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
     "dialog", "alertdialog", "toolbar", "tablist", "button", "alert"};
@@ -81,6 +89,11 @@ constexpr std::string_view kContentClasses[] = {
     "detail__body-text", "itp_bodycontent", "content-text", "article-body__content",
     "articlecontent", "articletext", "contentbody", "postcontent", "entrycontent", "content_area",
     "txt-article", "isi-berita", "detail_text", "artikel", "isi", "berita"};
+
+// Whole class values by which an element declares itself the article.
+constexpr std::string_view kArticleClasses[] = {
+    "hentry", "h-entry", "type-post", "type-page", "type-article", "post", "article",
+    "single-post", "article-single", "post-single"};
 
 // Readability-style positive and negative class tokens.
 constexpr std::string_view kPositiveTokens[] = {
@@ -241,6 +254,13 @@ void for_each_class(std::string_view s, Fn&& fn) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+bool is_taxonomy_class(std::string_view c) {
+  for (auto p : kTaxonomyPrefixes) {
+    if (starts_with(c, p)) return true;
+  }
+  return false;
+}
+
 // Strips trailing ":", ".", "…", "»", "›", ">" and spaces, and leading bullets.
 std::string_view trim_line(std::string_view s) {
   auto strip_suffix = [&](std::string_view suf) {
@@ -279,6 +299,7 @@ Vocabulary::Vocabulary() {
   fill(safe_tokens_, kSafeTokens);
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(content_classes_, kContentClasses);
+  fill(article_classes_, kArticleClasses);
   fill(positive_tokens_, kPositiveTokens);
   fill(negative_tokens_, kNegativeTokens);
   fill(boilerplate_lines_, kBoilerplateLines);
@@ -321,31 +342,42 @@ Verdict Vocabulary::classify(std::string_view cls, std::string_view id,
   check_classes(cls);
   check_classes(id);
   if (verdict == Verdict::hidden) return verdict;
-  auto check_tokens = [&](std::string_view value) {
-    for_each_token(value, [&](std::string_view t) {
-      if (boilerplate_tokens_.count(t)) {
+  // An element that declares itself the article ("hentry", "type-post") is
+  // not judged by the other words of its class list.
+  bool article = false;
+  for_each_class(cls, [&](std::string_view c) {
+    if (article_classes_.count(c)) article = true;
+  });
+  if (article) return Verdict::none;
+  auto check_token = [&](std::string_view t) {
+    if (boilerplate_tokens_.count(t)) {
+      consider(Verdict::boilerplate);
+      return;
+    }
+    if (comment_tokens_.count(t)) {
+      consider(Verdict::comments);
+      return;
+    }
+    if (caption_tokens_.count(t)) {
+      consider(Verdict::caption);
+      return;
+    }
+    if (t.size() < 5 || safe_tokens_.count(t)) return;
+    if (t.find("comment") != std::string_view::npos && !starts_with(t, "commentar")) {
+      consider(Verdict::comments);
+      return;
+    }
+    for (auto stem : boilerplate_stems_) {
+      if (t.size() > stem.size() && t.find(stem) != std::string_view::npos) {
         consider(Verdict::boilerplate);
         return;
       }
-      if (comment_tokens_.count(t)) {
-        consider(Verdict::comments);
-        return;
-      }
-      if (caption_tokens_.count(t)) {
-        consider(Verdict::caption);
-        return;
-      }
-      if (t.size() < 5 || safe_tokens_.count(t)) return;
-      if (t.find("comment") != std::string_view::npos && !starts_with(t, "commentar")) {
-        consider(Verdict::comments);
-        return;
-      }
-      for (auto stem : boilerplate_stems_) {
-        if (t.size() > stem.size() && t.find(stem) != std::string_view::npos) {
-          consider(Verdict::boilerplate);
-          return;
-        }
-      }
+    }
+  };
+  auto check_tokens = [&](std::string_view value) {
+    for_each_class(value, [&](std::string_view c) {
+      if (is_taxonomy_class(c)) return;
+      for_each_token(c, check_token);
     });
   };
   check_tokens(cls);

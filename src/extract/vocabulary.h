@@ -101,6 +101,7 @@ class Vocabulary {
   std::vector<std::string_view> boilerplate_stems_;
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> content_classes_;
+  std::unordered_set<std::string_view> article_classes_;
   std::unordered_set<std::string_view> positive_tokens_;
   std::unordered_set<std::string_view> negative_tokens_;
   std::unordered_set<std::string_view> boilerplate_lines_;
