@@ -1,0 +1,814 @@
+// Line classifier behind saring::clean::clean_document().
+//
+// A careless text dump keeps the page's furniture as lines of their own. We
+// decide line by line, with the evidence in decreasing strength:
+//
+//  1. Patterns and whole-line labels (strong, anywhere): lines without a
+//     letter or digit, "[image]", the font widget "A A A", server timings,
+//     copyright marks on short lines, photo credits ("FOTO/ANTARA/...",
+//     "Photo: ... / Reuters"), editor initials "(nng)", bylines, credit lines,
+//     counters ("12 comments"), rows made only of share/widget/pagination
+//     words, breadcrumbs, lines that are only a date, exact widget labels
+//     from the phrase table, and lines that repeat across documents of the
+//     same site (corpus mode).
+//  2. Phrase hits on lines that are not body paragraphs (strong too: a short
+//     unpunctuated "Baca juga: ..." is furniture wherever it stands).
+//  3. Layout. Body paragraphs are long lines ending in sentence punctuation
+//     (script-aware word counts). They are grouped into blocks, split where
+//     many other lines come between them; the heaviest block and every block
+//     of comparable weight form the body span. Before the span come menus,
+//     the headline, the date and captions; after it, related links and
+//     footers. Short unpunctuated lines before the headline and after the
+//     span are navigation; phrase hits on body paragraphs count only outside
+//     the span (conservative), anywhere with options.aggressive.
+//  4. Context: the lines following a related-links header belong to its list;
+//     the headline is the last heading-like line before the body (a repeated
+//     line wins), its other copies are duplicate-title.
+//
+// Metadata comes out of the same pass: the date from the first date line
+// (saring::date), the dateline place and agency from the first kept body
+// paragraph, editor initials from an initials line or from the end of the
+// last paragraph, agencies from datelines, initials and credit lines.
+//
+// Everything is a pure function of the input and options; regular
+// expressions and phrase maps are compiled once (thread-safe statics).
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "saring/clean.h"
+#include "saring/text.h"
+#include "saring/utf8.h"
+#include "vocabulary.h"
+
+#ifdef SARING_CLEAN_HAVE_DATE
+#include "saring/date.h"
+#endif
+#ifdef SARING_CLEAN_HAVE_LANG
+#include "saring/lang.h"
+#endif
+
+namespace saring::clean {
+
+std::string_view to_string(Reason reason) {
+  switch (reason) {
+    case Reason::ui_widget: return "ui-widget";
+    case Reason::caption: return "caption";
+    case Reason::related_links: return "related-links";
+    case Reason::copyright: return "copyright";
+    case Reason::render_time: return "render-time";
+    case Reason::duplicate_title: return "duplicate-title";
+    case Reason::cross_document_boilerplate: return "cross-document-boilerplate";
+    case Reason::navigation: return "navigation";
+    case Reason::date_line: return "date-line";
+    case Reason::placeholder: return "placeholder";
+    case Reason::advertisement: return "advertisement";
+    case Reason::share_widget: return "share-widget";
+    case Reason::byline: return "byline";
+    case Reason::source_credit: return "source-credit";
+    case Reason::cookie_notice: return "cookie-notice";
+    case Reason::subscription: return "subscription";
+    case Reason::comments: return "comments";
+    case Reason::tags: return "tags";
+    case Reason::separator: return "separator";
+    case Reason::outside_body: return "outside-body";
+  }
+  return "unknown";
+}
+
+// Shared with corpus.cc: the normalised form of a line used for counting.
+std::string corpus_normal_form(std::string_view line);
+
+namespace {
+
+// ---------------------------------------------------------------- compiled vocabulary
+
+struct Compiled {
+  std::unordered_map<std::string_view, Reason> exact;
+  std::unordered_map<std::string_view, Reason> prefix;
+  size_t prefix_max_words = 1;
+  std::vector<std::pair<std::string_view, Reason>> contains;
+  std::unordered_set<std::string_view> share, widget, pagination;
+  RE2::Options opts;
+  std::unique_ptr<RE2> caption_lead, caption_trailer, caption_agency, copyright, render_time,
+      initials_line, initials_trailer, byline, source_line, dateline, dateline_cjk, counter,
+      font_widget, bracket_only, date_author;
+
+  Compiled() {
+    opts.set_log_errors(true);
+    opts.set_max_mem(int64_t{32} << 20);
+    for (const auto& p : vocab::phrases()) {
+      switch (p.match) {
+        case vocab::Match::exact: exact.emplace(p.text, p.reason); break;
+        case vocab::Match::prefix: {
+          prefix.emplace(p.text, p.reason);
+          size_t words = 1 + static_cast<size_t>(std::count(p.text.begin(), p.text.end(), ' '));
+          prefix_max_words = std::max(prefix_max_words, words);
+          break;
+        }
+        case vocab::Match::contains: contains.emplace_back(p.text, p.reason); break;
+      }
+    }
+    for (auto t : vocab::share_tokens()) share.insert(t);
+    for (auto t : vocab::widget_tokens()) widget.insert(t);
+    for (auto t : vocab::pagination_tokens()) pagination.insert(t);
+    const auto& p = vocab::patterns();
+    auto make = [&](std::string_view s) { return std::make_unique<RE2>(re2::StringPiece(s.data(), s.size()), opts); };
+    caption_lead = make(p.caption_lead);
+    caption_trailer = make(p.caption_trailer);
+    caption_agency = make(p.caption_agency);
+    copyright = make(p.copyright);
+    render_time = make(p.render_time);
+    initials_line = make(p.initials_line);
+    initials_trailer = make(p.initials_trailer);
+    byline = make(p.byline);
+    source_line = make(p.source_line);
+    dateline = make(p.dateline);
+    dateline_cjk = make(p.dateline_cjk);
+    counter = make(p.counter);
+    font_widget = make(p.font_widget);
+    bracket_only = make(p.bracket_only);
+    date_author = make(p.date_remainder_author);
+  }
+};
+
+const Compiled& compiled() {
+  static const Compiled c;
+  return c;
+}
+
+re2::StringPiece piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+// ---------------------------------------------------------------- line features
+
+struct Line {
+  size_t number = 0;        // 1-based
+  std::string text;         // white space collapsed
+  std::string key;          // lowercased, non-word chars trimmed at both ends
+  size_t words = 0;
+  bool unspaced = false;    // mostly a script written without spaces
+  bool terminal = false;    // ends with sentence punctuation
+  bool body = false;        // looks like a body paragraph
+  bool blank = true;
+  bool removed = false;
+  Reason reason{};
+  bool has_weak = false;    // phrase hit on a body paragraph (removable outside the span)
+  Reason weak{};
+};
+
+bool is_sentence_end(char32_t cp) {
+  switch (cp) {
+    case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+    case 0xFF0E: case 0x203C: case 0x061F: case 0x0964: case ';':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing(char32_t cp) {
+  switch (cp) {
+    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0x00BB:
+    case 0x300D: case 0x300F: case 0xFF09: case '*':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Last code point of s that is not a closing quote or bracket; a short
+// bracketed group closing the line (editor initials "(nng)") is skipped.
+bool ends_with_sentence(std::string_view s) {
+  if (!s.empty() && (s.back() == ')' || s.back() == ']')) {
+    size_t open = s.find_last_of("([");
+    if (open != std::string_view::npos && s.size() - open <= 24 && open > 0 &&
+        s.substr(open).find(' ') == std::string_view::npos) {
+      s = s.substr(0, open);
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    }
+  }
+  std::vector<char32_t> tail;
+  size_t pos = s.size() > 24 ? s.size() - 24 : 0;
+  while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  while (pos < s.size()) tail.push_back(utf8::next(s, pos));
+  for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
+    if (is_closing(*it) || text::is_space(*it)) continue;
+    return is_sentence_end(*it);
+  }
+  return false;
+}
+
+// Lowercase, and trim characters that are neither letters nor digits from
+// both ends ("» Baca Juga:" -> "baca juga").
+std::string make_key(std::string_view collapsed) {
+  std::string lower = text::to_lower(collapsed);
+  size_t begin = 0, end = lower.size();
+  {
+    size_t pos = 0;
+    while (pos < lower.size()) {
+      size_t here = pos;
+      char32_t cp = utf8::next(lower, pos);
+      if (text::is_word_char(cp)) { begin = here; break; }
+      begin = pos;
+    }
+  }
+  // Scan backwards by code points.
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(lower[start]) & 0xC0) == 0x80) --start;
+    size_t p = start;
+    char32_t cp = utf8::next(lower, p);
+    if (text::is_word_char(cp)) break;
+    end = start;
+  }
+  return lower.substr(begin, end - begin);
+}
+
+bool mostly_unspaced(std::string_view s) {
+  size_t unspaced = 0, letters = 0, pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = utf8::next(s, pos);
+    if (!text::is_word_char(cp)) continue;
+    ++letters;
+    if (text::is_unspaced_script(cp)) ++unspaced;
+  }
+  return letters > 0 && unspaced * 2 >= letters;
+}
+
+std::vector<std::string_view> split_tokens(std::string_view key) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < key.size()) {
+    while (i < key.size() && (key[i] == ' ' || key[i] == '|' || key[i] == ',' || key[i] == '/')) ++i;
+    size_t j = i;
+    while (j < key.size() && key[j] != ' ' && key[j] != '|' && key[j] != ',' && key[j] != '/') ++j;
+    if (j > i) out.push_back(key.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool all_digits(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Number of breadcrumb/menu segments if every segment is short, else 0.
+size_t nav_segments(std::string_view s, size_t short_words) {
+  static constexpr std::array<std::string_view, 9> kSeps = {" | ", " » ", " › ", " > ", " / ",
+                                                            " · ", " • ", " → ", " :: "};
+  std::vector<std::string_view> parts{s};
+  for (auto sep : kSeps) {
+    std::vector<std::string_view> next;
+    for (auto part : parts) {
+      size_t from = 0;
+      while (true) {
+        size_t at = part.find(sep, from);
+        if (at == std::string_view::npos) { next.push_back(part.substr(from)); break; }
+        next.push_back(part.substr(from, at - from));
+        from = at + sep.size();
+      }
+    }
+    parts.swap(next);
+  }
+  size_t segments = 0;
+  for (auto part : parts) {
+    size_t w = text::count_words(part);
+    if (w == 0) continue;
+    if (w > short_words) return 0;
+    ++segments;
+  }
+  return segments;
+}
+
+// Editor initials: every '/'-separated part has 2..6 letters.
+bool initials_ok(std::string_view s) {
+  size_t from = 0;
+  while (true) {
+    size_t slash = s.find('/', from);
+    std::string part = text::collapse_whitespace(s.substr(from, slash == std::string_view::npos ? std::string_view::npos : slash - from));
+    size_t n = utf8::length(part);
+    if (n < 2 || n > 6) return false;
+    if (slash == std::string_view::npos) return true;
+    from = slash + 1;
+  }
+}
+
+// ---------------------------------------------------------------- agencies
+
+void add_source(std::vector<std::string>& sources, std::string_view name) {
+  if (std::find(sources.begin(), sources.end(), name) == sources.end()) sources.emplace_back(name);
+}
+
+// Canonical agency named by `token` (whole token), honouring case-sensitive forms.
+std::optional<std::string_view> agency_of(std::string_view token) {
+  std::string collapsed = text::collapse_whitespace(token);
+  std::string lower = text::to_lower(collapsed);
+  for (const auto& a : vocab::agencies()) {
+    if (lower != a.form) continue;
+    if (a.needs_case) {
+      bool upper = std::none_of(collapsed.begin(), collapsed.end(),
+                                [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!upper) continue;
+    }
+    return a.name;
+  }
+  return std::nullopt;
+}
+
+// Agencies named anywhere in a short credit like "Antara, Reuters" or
+// "ANTARA/REUTERS"; also "(ant/dil)" parts.
+void collect_agencies(std::string_view credit, std::vector<std::string>& sources) {
+  std::string part;
+  auto flush = [&] {
+    if (auto a = agency_of(part)) add_source(sources, *a);
+    part.clear();
+  };
+  for (char c : credit) {
+    if (c == ',' || c == '/' || c == ';' || c == '(' || c == ')' || c == '|' || c == '&') {
+      flush();
+    } else {
+      part.push_back(c);
+    }
+  }
+  flush();
+  // Multi-word forms separated by "and"/"dan"/"und" are left to the split above.
+}
+
+// ---------------------------------------------------------------- the classifier
+
+struct Context {
+  const CleanOptions& options;
+  const vocab::Limits& lim = vocab::limits();
+  const Compiled& cc = compiled();
+  std::vector<Line> lines;
+  CleanResult result;
+  std::optional<std::string> author_from_initials;
+};
+
+void remove(Line& l, Reason r) {
+  if (l.removed) return;
+  l.removed = true;
+  l.reason = r;
+}
+
+std::optional<Reason> phrase_reason(const Compiled& cc, const std::string& key, bool& is_header,
+                                    bool& is_exact) {
+  is_header = false;
+  is_exact = false;
+  if (key.empty()) return std::nullopt;
+  if (auto it = cc.exact.find(key); it != cc.exact.end()) {
+    is_header = true;
+    is_exact = true;
+    return it->second;
+  }
+  // Prefixes ending at a word boundary, longest first.
+  std::vector<size_t> ends;
+  for (size_t i = 0; i < key.size() && ends.size() < cc.prefix_max_words; ++i) {
+    if (key[i] == ' ') ends.push_back(i);
+  }
+  ends.push_back(key.size());
+  for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+    std::string_view head(key.data(), *it);
+    // Trim trailing punctuation of the head ("baca juga:" -> "baca juga").
+    while (!head.empty() && (head.back() == ':' || head.back() == '-')) head.remove_suffix(1);
+    auto found = cc.prefix.find(head);
+    if (found != cc.prefix.end()) {
+      is_header = (*it == key.size());
+      return found->second;
+    }
+  }
+  for (const auto& [phrase, reason] : cc.contains) {
+    if (key.size() >= phrase.size() && key.find(phrase) != std::string::npos) return reason;
+  }
+  return std::nullopt;
+}
+
+// Step 1 and 2: evidence that does not depend on position.
+void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view site) {
+  const auto& cc = ctx.cc;
+  const auto& lim = ctx.lim;
+  auto& result = ctx.result;
+
+  // Corpus: which lines repeat across documents of this site.
+  std::vector<bool> repeated(ctx.lines.size(), false);
+  if (stats != nullptr) {
+    size_t shared = 0;
+    for (size_t i = 0; i < ctx.lines.size(); ++i) {
+      const Line& l = ctx.lines[i];
+      if (l.blank) continue;
+      uint64_t key = CorpusStats::line_key(site, corpus_normal_form(l.text));
+      if (stats->count_key(key) >= ctx.options.corpus_min_documents) {
+        repeated[i] = true;
+        ++shared;
+      }
+    }
+    if (site.empty() && shared < ctx.options.corpus_min_shared_lines) {
+      std::fill(repeated.begin(), repeated.end(), false);
+    }
+  }
+
+  for (size_t i = 0; i < ctx.lines.size(); ++i) {
+    Line& l = ctx.lines[i];
+    if (l.blank) continue;
+    re2::StringPiece t = piece(l.text);
+    if (l.key.empty()) { remove(l, Reason::separator); continue; }
+    if (RE2::FullMatch(t, *cc.bracket_only)) { remove(l, Reason::placeholder); continue; }
+    if (RE2::FullMatch(t, *cc.font_widget)) { remove(l, Reason::ui_widget); continue; }
+    if (RE2::PartialMatch(t, *cc.caption_lead) || RE2::PartialMatch(t, *cc.caption_trailer) ||
+        RE2::PartialMatch(t, *cc.caption_agency)) {
+      remove(l, Reason::caption);
+      continue;
+    }
+    if (l.words <= lim.notice_max_words && RE2::PartialMatch(t, *cc.render_time)) {
+      remove(l, Reason::render_time);
+      continue;
+    }
+    if (l.words <= lim.notice_max_words && !l.body && RE2::PartialMatch(t, *cc.copyright)) {
+      remove(l, Reason::copyright);
+      continue;
+    }
+    std::string initials;
+    if (RE2::FullMatch(t, *cc.initials_line, &initials) && initials_ok(initials)) {
+      std::vector<std::string> found;
+      collect_agencies(initials, found);
+      for (auto& s : found) add_source(result.sources, s);
+      if (!ctx.author_from_initials) {
+        std::string cleaned;
+        for (char c : initials) if (c != ' ') cleaned.push_back(c);
+        // A lone agency name "(Antara)" is a credit, not initials.
+        if (!(found.size() == 1 && cleaned.find('/') == std::string::npos)) {
+          ctx.author_from_initials = text::to_lower(cleaned);
+        }
+      }
+      remove(l, found.size() == 1 && initials.find('/') == std::string::npos ? Reason::source_credit
+                                                                             : Reason::byline);
+      continue;
+    }
+    std::string credit;
+    if (l.words <= 15 && RE2::FullMatch(t, *cc.source_line, &credit)) {
+      collect_agencies(credit, result.sources);
+      remove(l, Reason::source_credit);
+      continue;
+    }
+    std::string name;
+    if (l.words <= lim.widget_max_words && !l.terminal && RE2::FullMatch(t, *cc.byline, &name)) {
+      if (!result.author) result.author = text::collapse_whitespace(name);
+      remove(l, Reason::byline);
+      continue;
+    }
+    if (RE2::FullMatch(t, *cc.counter)) {
+      remove(l, l.key.find("comment") != std::string::npos || l.key.find("koment") != std::string::npos
+                    ? Reason::comments
+                    : Reason::share_widget);
+      continue;
+    }
+    if (repeated[i]) { remove(l, Reason::cross_document_boilerplate); continue; }
+
+    // Rows of widget words.
+    if (l.words <= 2 * lim.widget_max_words) {
+      auto tokens = split_tokens(l.key);
+      bool all_share = !tokens.empty(), all_widget = !tokens.empty(), all_page = !tokens.empty();
+      bool any_word = false;
+      for (auto tok : tokens) {
+        all_share = all_share && cc.share.count(tok) > 0;
+        all_widget = all_widget && cc.widget.count(tok) > 0;
+        bool page = cc.pagination.count(tok) > 0 || all_digits(tok);
+        all_page = all_page && page;
+        any_word = any_word || !all_digits(tok);
+      }
+      if (all_share && tokens.size() >= 1 && !(tokens.size() == 1 && (tokens[0] == "x" || tokens[0] == "line" || tokens[0] == "link" || tokens[0] == "copy" || tokens[0] == "mail"))) {
+        remove(l, Reason::share_widget);
+        continue;
+      }
+      if (all_widget && (tokens.size() >= 2 || l.key.size() > 1)) { remove(l, Reason::ui_widget); continue; }
+      if (all_page && (tokens.size() >= 2 || any_word) && !l.terminal) {
+        remove(l, Reason::navigation);
+        continue;
+      }
+    }
+    if (!l.terminal && nav_segments(l.text, lim.short_words) >= lim.nav_min_segments) {
+      remove(l, Reason::navigation);
+      continue;
+    }
+
+#ifdef SARING_CLEAN_HAVE_DATE
+    if (!l.body || l.words <= lim.title_max_words) {
+      if (auto found = date::find(l.text)) {
+        std::string rest = l.text.substr(0, found->begin) + " " + l.text.substr(found->end);
+        if (text::count_words(rest) <= lim.date_line_other_words && !l.terminal) {
+          if (!result.date) result.date = found->iso;
+          std::string name;
+          if (!result.author && RE2::PartialMatch(piece(rest), *cc.date_author, &name)) {
+            result.author = name;
+          }
+          remove(l, Reason::date_line);
+          continue;
+        }
+      }
+    }
+#endif
+
+    bool is_header = false, is_exact = false;
+    if (auto r = phrase_reason(cc, l.key, is_header, is_exact)) {
+      if (is_exact || (!l.body && l.words <= lim.notice_max_words)) {
+        remove(l, *r);
+      } else {
+        l.has_weak = true;
+        l.weak = *r;
+      }
+    }
+  }
+}
+
+// Step 3: blocks of body paragraphs and the body span [first, last] (line indexes).
+std::pair<size_t, size_t> body_span(const Context& ctx) {
+  const auto& lines = ctx.lines;
+  struct Block { size_t first, last, weight; };
+  std::vector<Block> blocks;
+  size_t gap = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.blank) continue;
+    bool candidate = l.body && !l.removed && !l.has_weak;
+    if (!candidate) {
+      ++gap;
+      continue;
+    }
+    if (blocks.empty() || gap > ctx.lim.block_max_gap) {
+      blocks.push_back({i, i, 0});
+    }
+    blocks.back().last = i;
+    blocks.back().weight += l.unspaced ? l.words / ctx.lim.unspaced_factor : l.words;
+    gap = 0;
+  }
+  if (blocks.empty()) return {lines.size(), 0};
+  size_t heaviest = 0;
+  for (const auto& b : blocks) heaviest = std::max(heaviest, b.weight);
+  size_t first = lines.size(), last = 0;
+  for (const auto& b : blocks) {
+    if (static_cast<double>(b.weight) >= ctx.lim.block_keep_share * static_cast<double>(heaviest)) {
+      first = std::min(first, b.first);
+      last = std::max(last, b.last);
+    }
+  }
+  return {first, last};
+}
+
+// Lines following related-links headers.
+void extend_related(Context& ctx, size_t span_last, bool have_span) {
+  auto& lines = ctx.lines;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& h = lines[i];
+    if (!h.removed || h.reason != Reason::related_links) continue;
+    // Only a header (the whole line is the label) opens a list.
+    bool dummy_exact = false, header = false;
+    phrase_reason(ctx.cc, h.key, header, dummy_exact);
+    if (!header) continue;
+    bool tail = have_span && i > span_last;
+    size_t budget = tail ? ctx.lim.related_max_lines_tail : ctx.lim.related_max_lines_body;
+    bool seen_item = false;
+    for (size_t j = i + 1; j < lines.size() && budget > 0; ++j) {
+      Line& l = lines[j];
+      if (l.blank) {
+        if (!tail && seen_item) break;
+        continue;
+      }
+      if (l.body && !l.removed) break;
+      if (l.removed && l.reason != Reason::related_links) {
+        if (tail) continue;
+        break;
+      }
+      if (l.removed) break;  // the next header handles its own list
+      remove(l, Reason::related_links);
+      seen_item = true;
+      --budget;
+    }
+  }
+}
+
+bool heading_like(const Context& ctx, const Line& l) {
+  if (l.blank || l.removed || l.body) return false;
+  size_t factor = l.unspaced ? ctx.lim.unspaced_factor : 1;
+  if (l.words < ctx.lim.title_min_words * factor || l.words > ctx.lim.title_max_words * factor) {
+    return false;
+  }
+  if (l.text.empty()) return false;
+  char last = l.text.back();
+  return last != '.' && last != ':' && last != ',';
+}
+
+// Step 4: the headline. Returns its line index or npos.
+size_t find_title(Context& ctx, size_t span_first) {
+  auto& lines = ctx.lines;
+  size_t limit = std::min(span_first, lines.size());
+  // A heading-like line that occurs twice before the body is the headline.
+  std::unordered_map<std::string, size_t> first_seen;
+  size_t repeated = std::string::npos;
+  for (size_t i = 0; i < limit; ++i) {
+    const Line& l = lines[i];
+    if (l.blank || l.key.empty()) continue;
+    if (!heading_like(ctx, l) && !(l.removed && l.reason == Reason::duplicate_title)) continue;
+    auto [it, fresh] = first_seen.emplace(l.key, i);
+    if (!fresh && repeated == std::string::npos) repeated = it->second;
+  }
+  if (repeated != std::string::npos) return repeated;
+  for (size_t i = limit; i-- > 0;) {
+    if (heading_like(ctx, lines[i])) return i;
+  }
+  return std::string::npos;
+}
+
+void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t title) {
+  auto& lines = ctx.lines;
+  const auto& lim = ctx.lim;
+  bool aggressive = ctx.options.aggressive;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.blank || l.removed || i == title) continue;
+    bool before = i < span_first;
+    bool after = i > span_last;
+    bool outside = before || after;
+    if (l.has_weak && (outside || aggressive)) {
+      remove(l, l.weak);
+      continue;
+    }
+    if (!outside) continue;
+    bool short_line = l.words <= lim.short_words * (l.unspaced ? lim.unspaced_factor : 1);
+    bool nav_zone = after || (title != std::string::npos && i < title);
+    if (nav_zone && short_line && !l.terminal) {
+      remove(l, Reason::navigation);
+      continue;
+    }
+    if (aggressive && !l.body && !l.terminal) {
+      remove(l, Reason::outside_body);
+      continue;
+    }
+    if (aggressive && after && !l.body) remove(l, Reason::outside_body);
+  }
+}
+
+// Dateline of the first kept body paragraph; initials closing the last one.
+void body_metadata(Context& ctx, size_t span_first, size_t span_last) {
+  auto& lines = ctx.lines;
+  auto& result = ctx.result;
+  const auto& cc = ctx.cc;
+  for (size_t i = span_first; i <= span_last && i < lines.size(); ++i) {
+    Line& l = lines[i];
+    if (l.blank || l.removed) continue;
+    std::string place, outlet, agency;
+    if (RE2::PartialMatch(piece(l.text), *cc.dateline, &place, &outlet, &agency)) {
+      bool upper_place = std::none_of(place.begin(), place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      // Lower-case letters outside ASCII: compare with the lowercased form.
+      if (upper_place && text::to_lower(place) == place) upper_place = false;
+      if (upper_place || !agency.empty()) {
+        result.dateline = text::collapse_whitespace(place);
+        if (!agency.empty()) collect_agencies(agency, result.sources);
+        if (!outlet.empty()) collect_agencies(outlet, result.sources);
+      }
+    } else if (RE2::PartialMatch(piece(l.text), *cc.dateline_cjk, &place, &agency)) {
+      result.dateline = place;
+      if (!agency.empty()) collect_agencies(agency, result.sources);
+    }
+    break;
+  }
+  for (size_t i = std::min(span_last, lines.size() - 1) + 1; i-- > span_first;) {
+    Line& l = lines[i];
+    if (l.blank || l.removed) continue;
+    // An agency credit closing the article: "... katanya. (Bernama)".
+    if (size_t open = l.text.rfind('('); open != std::string::npos && l.text.back() == ')') {
+      if (auto a = agency_of(std::string_view(l.text).substr(open + 1, l.text.size() - open - 2))) {
+        add_source(result.sources, *a);
+      }
+    }
+    std::string initials;
+    if (RE2::PartialMatch(piece(l.text), *cc.initials_trailer, &initials) && initials_ok(initials)) {
+      size_t at = l.text.rfind('(');
+      size_t at2 = l.text.rfind('[');
+      if (at == std::string::npos || (at2 != std::string::npos && at2 > at)) at = at2;
+      if (at != std::string::npos) {
+        std::string fragment = l.text.substr(at);
+        std::string cleaned;
+        for (char c : initials) if (c != ' ') cleaned.push_back(c);
+        collect_agencies(cleaned, result.sources);
+        if (!ctx.author_from_initials) ctx.author_from_initials = cleaned;
+        l.text.erase(at);
+        while (!l.text.empty() && l.text.back() == ' ') l.text.pop_back();
+        result.removed.push_back({l.number, Reason::byline, fragment});
+      }
+    }
+    break;
+  }
+}
+
+}  // namespace
+
+Result<CleanResult> clean_document(std::string_view input, const CleanOptions& options,
+                                   const CorpusStats* stats, std::string_view site) {
+  if (input.size() > options.max_bytes) {
+    return make_error(ErrorCode::too_large, "document of " + std::to_string(input.size()) +
+                                                " bytes exceeds the limit of " +
+                                                std::to_string(options.max_bytes));
+  }
+  std::string repaired;
+  if (!utf8::is_valid(input)) {
+    repaired = utf8::make_valid(input);
+    input = repaired;
+  }
+  if (input.substr(0, 3) == "\xEF\xBB\xBF") input.remove_prefix(3);
+
+  Context ctx{options};
+  const auto& lim = ctx.lim;
+  // Split into lines (\n, \r\n or \r).
+  size_t number = 0, pos = 0;
+  while (pos <= input.size()) {
+    size_t end = input.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = input.size();
+    std::string_view raw = input.substr(pos, end - pos);
+    ++number;
+    Line l;
+    l.number = number;
+    l.text = text::collapse_whitespace(raw);
+    l.blank = l.text.empty();
+    if (!l.blank) {
+      l.key = make_key(l.text);
+      l.words = text::count_words(l.text);
+      l.unspaced = mostly_unspaced(l.text);
+      l.terminal = ends_with_sentence(l.text);
+      size_t factor = l.unspaced ? lim.unspaced_factor : 1;
+      l.body = (l.words >= lim.body_min_words * factor && l.terminal) ||
+               (l.words >= lim.body_long_words * factor &&
+                nav_segments(l.text, lim.short_words) < lim.nav_min_segments);
+      ++ctx.result.lines_in;
+    }
+    ctx.lines.push_back(std::move(l));
+    if (end == input.size()) break;
+    pos = end + ((input[end] == '\r' && end + 1 < input.size() && input[end + 1] == '\n') ? 2 : 1);
+  }
+  while (!ctx.lines.empty() && ctx.lines.back().blank) ctx.lines.pop_back();
+
+  classify_strong(ctx, stats, site);
+  auto [span_first, span_last] = body_span(ctx);
+  bool have_span = span_first <= span_last;
+  if (!have_span) {
+    // No body paragraph at all: keep every line that no strong evidence removed.
+    span_first = 0;
+    span_last = ctx.lines.empty() ? 0 : ctx.lines.size() - 1;
+  }
+  extend_related(ctx, span_last, have_span);
+
+  size_t title = find_title(ctx, have_span ? span_first : ctx.lines.size());
+  if (title != std::string::npos) {
+    ctx.result.title = ctx.lines[title].text;
+    for (size_t i = 0; i < ctx.lines.size(); ++i) {
+      Line& l = ctx.lines[i];
+      if (i == title || l.blank || l.key != ctx.lines[title].key) continue;
+      l.removed = false;  // a duplicate outranks any other reason
+      remove(l, Reason::duplicate_title);
+    }
+    if (!options.keep_title) remove(ctx.lines[title], Reason::duplicate_title);
+  }
+  if (have_span) apply_layout(ctx, span_first, span_last, title);
+  if (have_span) body_metadata(ctx, span_first, span_last);
+  if (!ctx.result.author && ctx.author_from_initials) ctx.result.author = ctx.author_from_initials;
+
+  // Assemble: kept lines; one blank line where the input had one between them.
+  std::string& out = ctx.result.text;
+  bool pending_blank = false;
+  for (const Line& l : ctx.lines) {
+    if (l.blank) {
+      pending_blank = !out.empty();
+      continue;
+    }
+    if (l.removed) {
+      ctx.result.removed.push_back({l.number, l.reason, l.text});
+      continue;
+    }
+    if (l.text.empty()) continue;
+    if (!out.empty()) out += pending_blank ? "\n\n" : "\n";
+    pending_blank = false;
+    out += l.text;
+    ++ctx.result.lines_kept;
+  }
+  if (!out.empty()) out += '\n';
+  std::stable_sort(ctx.result.removed.begin(), ctx.result.removed.end(),
+                   [](const Removed& a, const Removed& b) { return a.line < b.line; });
+
+#ifdef SARING_CLEAN_HAVE_LANG
+  if (options.detect_language && !out.empty()) {
+    if (auto id = lang::shared_identifier(); id.ok()) {
+      auto guess = id.value()->identify(out);
+      ctx.result.language = guess.code;
+      ctx.result.language_score = guess.score;
+    }
+  }
+#endif
+  return std::move(ctx.result);
+}
+
+}  // namespace saring::clean

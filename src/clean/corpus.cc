@@ -1,0 +1,168 @@
+// Corpus statistics for cross-document boilerplate (pass 1 of corpus mode).
+//
+// Menus, footers and disclaimers of a site come back, word for word, in most
+// of its documents, while body text does not. Pass 1 counts, for each
+// (site, normalised line), the number of documents that hold it; pass 2
+// (clean_document with these stats) removes lines counted in at least
+// CleanOptions::corpus_min_documents documents.
+//
+// Memory is bounded: the counts live in one open-addressing table of 64-bit
+// keys (xxHash3 of the line, seeded with the site's hash) and 32-bit counts,
+// of fixed capacity. When it is 70% full, the entries with the lowest counts
+// are dropped (first those seen once, then twice, ...) and the table is
+// rebuilt; counts can then only be underestimated, so pruning may keep some
+// boilerplate but never removes a line that does not repeat. Hash collisions
+// between two distinct lines (probability ~ n^2 / 2^64) are ignored.
+//
+// The normal form lowercases, collapses white space and, in lines shorter
+// than a body paragraph, maps every digit to '0', so "© 2021 Example" and
+// "© 2022 Example" or "12 comments" and "3 comments" count as one line.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "saring/clean.h"
+#include "saring/text.h"
+#include "saring/utf8.h"
+#include "vocabulary.h"
+
+namespace saring::clean {
+
+std::string corpus_normal_form(std::string_view line) {
+  std::string lower = text::to_lower(text::collapse_whitespace(line));
+  // Digits are folded only in short lines (counters, years in footers):
+  // paragraphs that differ only in their figures are different text.
+  if (text::count_words(lower) < vocab::limits().body_min_words) {
+    for (char& c : lower) {
+      if (c >= '0' && c <= '9') c = '0';
+    }
+  }
+  return lower;
+}
+
+namespace {
+
+constexpr double kMaxLoad = 0.7;
+
+size_t round_up_pow2(size_t n) {
+  size_t p = 1024;
+  while (p < n) p <<= 1;
+  return p;
+}
+
+}  // namespace
+
+CorpusStats::CorpusStats(size_t capacity) : slots_(round_up_pow2(capacity)) {}
+
+uint64_t CorpusStats::line_key(std::string_view site, std::string_view line) {
+  uint64_t seed = XXH3_64bits(site.data(), site.size());
+  uint64_t key = XXH3_64bits_withSeed(line.data(), line.size(), seed);
+  return key == 0 ? 1 : key;
+}
+
+void CorpusStats::insert(uint64_t key, uint32_t add) {
+  size_t mask = slots_.size() - 1;
+  size_t i = static_cast<size_t>(key) & mask;
+  while (true) {
+    Slot& s = slots_[i];
+    if (s.key == key) {
+      s.count += add;
+      return;
+    }
+    if (s.key == 0) {
+      s.key = key;
+      s.count = add;
+      ++used_;
+      if (static_cast<double>(used_) > kMaxLoad * static_cast<double>(slots_.size())) prune();
+      return;
+    }
+    i = (i + 1) & mask;
+  }
+}
+
+void CorpusStats::prune() {
+  // Raise the floor until at most half the table stays occupied.
+  while (true) {
+    ++prune_floor_;
+    size_t survivors = 0;
+    for (const Slot& s : slots_) {
+      if (s.key != 0 && s.count > prune_floor_) ++survivors;
+    }
+    if (survivors * 2 <= slots_.size() || prune_floor_ == UINT32_MAX) break;
+  }
+  std::vector<Slot> old(slots_.size());
+  old.swap(slots_);
+  used_ = 0;
+  size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == 0 || s.count <= prune_floor_) continue;
+    size_t i = static_cast<size_t>(s.key) & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+    ++used_;
+  }
+}
+
+void CorpusStats::add_document(std::string_view text, std::string_view site) {
+  std::string repaired;
+  if (!utf8::is_valid(text)) {
+    repaired = utf8::make_valid(text);
+    text = repaired;
+  }
+  std::unordered_set<uint64_t> seen;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string normal = corpus_normal_form(text.substr(pos, end - pos));
+    if (!normal.empty()) {
+      uint64_t key = line_key(site, normal);
+      if (seen.insert(key).second) insert(key, 1);
+    }
+    if (end == text.size()) break;
+    pos = end + 1;
+  }
+  ++documents_;
+}
+
+void CorpusStats::merge(const CorpusStats& other) {
+  for (const Slot& s : other.slots_) {
+    if (s.key != 0) insert(s.key, s.count);
+  }
+  documents_ += other.documents_;
+  prune_floor_ = std::max(prune_floor_, other.prune_floor_);
+}
+
+uint32_t CorpusStats::count_key(uint64_t key) const {
+  size_t mask = slots_.size() - 1;
+  size_t i = static_cast<size_t>(key) & mask;
+  while (true) {
+    const Slot& s = slots_[i];
+    if (s.key == key) return s.count;
+    if (s.key == 0) return 0;
+    i = (i + 1) & mask;
+  }
+}
+
+uint32_t CorpusStats::count(std::string_view site, std::string_view line) const {
+  return count_key(line_key(site, corpus_normal_form(line)));
+}
+
+std::string site_key(std::string_view url) {
+  size_t scheme = url.find("://");
+  std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+  if (scheme == std::string_view::npos && (url.empty() || url.front() == '/')) return {};
+  size_t end = rest.find_first_of("/?#");
+  std::string_view host = rest.substr(0, end);
+  if (size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
+  if (size_t colon = host.rfind(':'); colon != std::string_view::npos && host.find(']') == std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  std::string out = text::to_lower(host);
+  if (out.rfind("www.", 0) == 0) out.erase(0, 4);
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+}  // namespace saring::clean

@@ -1,0 +1,216 @@
+// Unit tests of the line classifier: each rule on small made-up documents.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "saring/clean.h"
+
+using saring::clean::clean_document;
+using saring::clean::CleanOptions;
+using saring::clean::CleanResult;
+using saring::clean::Reason;
+
+namespace {
+
+// Three body paragraphs, long and punctuated, in English.
+const char* kBody =
+    "The city council voted on Tuesday to expand the bus network into the northern districts, "
+    "a plan that had been debated for more than two years.\n"
+    "Supporters said the new routes would cut travel times for thousands of commuters who now "
+    "depend on cars to reach the centre every morning.\n"
+    "Opponents argued that the money would be better spent on repairing the roads and bridges "
+    "that already carry most of the traffic in the region.\n";
+
+CleanResult clean(const std::string& text, CleanOptions o = {}) {
+  auto r = clean_document(text, o);
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? r.value() : CleanResult{};
+}
+
+std::optional<Reason> reason_of(const CleanResult& r, std::string_view fragment) {
+  for (const auto& x : r.removed) {
+    if (x.text.find(fragment) != std::string::npos) return x.reason;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST(CleanClassify, BodyKeptAndFurnitureRemoved) {
+  std::string doc = std::string("Home\nNews\nCity expands bus network to the north\nShare\n") + kBody +
+                    "Advertisement\n© 2024 Example Media\nPage generated in 0.12 seconds\n";
+  auto r = clean(doc);
+  EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+  EXPECT_EQ(reason_of(r, "Share"), Reason::share_widget);
+  EXPECT_EQ(reason_of(r, "Advertisement"), Reason::advertisement);
+  EXPECT_EQ(reason_of(r, "2024 Example"), Reason::copyright);
+  EXPECT_EQ(reason_of(r, "generated"), Reason::render_time);
+  EXPECT_EQ(reason_of(r, "Home"), Reason::navigation);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+}
+
+TEST(CleanClassify, BodyParagraphIsNotRemovedForAPhraseAlone) {
+  // "all rights reserved" and "read more" inside a body paragraph in the
+  // middle of the body span: kept by default.
+  std::string middle =
+      "The singer told the court that all rights reserved by the label had expired in 2019, and "
+      "that she was free to read more of her old lyrics on stage.\n";
+  std::string doc = std::string(kBody) + middle + kBody;
+  auto r = clean(doc);
+  EXPECT_NE(r.text.find("all rights reserved by the label"), std::string::npos);
+  EXPECT_TRUE(r.removed.empty());
+}
+
+TEST(CleanClassify, PhraseHitOnParagraphOutsideTheBodyIsRemoved) {
+  std::string cookie =
+      "We use cookies to give you the best experience on our website. By continuing to browse "
+      "you agree to our use of cookies.\n";
+  std::string doc = std::string(kBody) + "Contact\nImprint\n" + cookie;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "We use cookies"), Reason::cookie_notice);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, AggressiveRemovesMoreOutsideTheBody) {
+  std::string doc = std::string("Local elections in the northern districts\n") + kBody +
+                    "Ten things to do this weekend in the old town\n";
+  auto conservative = clean(doc);
+  CleanOptions o;
+  o.aggressive = true;
+  auto aggressive = clean(doc, o);
+  EXPECT_NE(conservative.text.find("Ten things"), std::string::npos);
+  EXPECT_EQ(aggressive.text.find("Ten things"), std::string::npos);
+  EXPECT_GE(aggressive.removed.size(), conservative.removed.size() + 1);
+}
+
+TEST(CleanClassify, CaptionsWithCredits) {
+  std::string doc = std::string(
+                        "Farmers protest in the capital\n"
+                        "Tractors block a main road in the capital on Monday. Photo: Anna Berg / Reuters\n"
+                        "Foto: dpa\n") +
+                    kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Tractors block"), Reason::caption);
+  EXPECT_EQ(reason_of(r, "Foto: dpa"), Reason::caption);
+}
+
+TEST(CleanClassify, DatelineAgencyAndTrailingInitials) {
+  std::string doc =
+      "WASHINGTON (Reuters) - The Senate passed the spending bill late on Friday, averting a "
+      "government shutdown hours before the deadline.\n"
+      "The measure now goes to the president, who is expected to sign it over the weekend, "
+      "officials said. (ant/dil)\n";
+  auto r = clean(doc);
+  EXPECT_EQ(r.dateline.value_or(""), "WASHINGTON");
+  ASSERT_FALSE(r.sources.empty());
+  EXPECT_EQ(r.sources[0], "Reuters");
+  EXPECT_EQ(r.author.value_or(""), "ant/dil");
+  EXPECT_EQ(r.text.find("(ant/dil)"), std::string::npos);
+  EXPECT_NE(r.text.find("officials said."), std::string::npos);
+  // "ant" is Antara's short form.
+  EXPECT_NE(std::find(r.sources.begin(), r.sources.end(), "Antara"), r.sources.end());
+}
+
+TEST(CleanClassify, DuplicateTitleRemovedFirstKept) {
+  std::string doc = std::string("Storm closes schools across the coast\nloading...\n") +
+                    "Storm closes schools across the coast\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "Storm closes schools across the coast");
+  EXPECT_EQ(reason_of(r, "Storm closes"), Reason::duplicate_title);
+  EXPECT_EQ(reason_of(r, "loading"), Reason::placeholder);
+  EXPECT_EQ(r.text.rfind("Storm closes schools across the coast", 0), 0u);
+  CleanOptions o;
+  o.keep_title = false;
+  EXPECT_EQ(clean(doc, o).text.find("Storm closes"), std::string::npos);
+}
+
+TEST(CleanClassify, MultilingualNotices) {
+  for (const char* line : {"Alle Rechte vorbehalten.", "Tous droits réservés", "Hak Cipta Dilindungi Undang-Undang",
+                           "Wszelkie prawa zastrzeżone", "Все права защищены", "Tüm hakları saklıdır"}) {
+    auto r = clean(std::string(kBody) + line + "\n");
+    EXPECT_EQ(reason_of(r, line), Reason::copyright) << line;
+  }
+  for (const char* line : {"Seite erstellt in 0,05 Sekunden", "Halaman ini dimuat dalam 0.1 detik",
+                           "Page générée en 0,2 secondes", "34 queries in 0.123 seconds"}) {
+    auto r = clean(std::string(kBody) + line + "\n");
+    EXPECT_EQ(reason_of(r, line), Reason::render_time) << line;
+  }
+  for (const char* line : {"Baca juga: Harga beras naik lagi", "Lesen Sie auch: Neue Regeln ab Mai",
+                           "Читайте также: Новые правила", "Leia também: Novas regras"}) {
+    auto r = clean(std::string(kBody) + line + "\n" + kBody);
+    EXPECT_EQ(reason_of(r, line), Reason::related_links) << line;
+  }
+}
+
+TEST(CleanClassify, WidgetsAnywhere) {
+  std::string doc = std::string(kBody) + "A A A\nFacebook Twitter WhatsApp\n12 Comments\n* * *\n[image]\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "A A A"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "WhatsApp"), Reason::share_widget);
+  EXPECT_EQ(reason_of(r, "12 Comments"), Reason::comments);
+  EXPECT_EQ(reason_of(r, "* * *"), Reason::separator);
+  EXPECT_EQ(reason_of(r, "[image]"), Reason::placeholder);
+}
+
+TEST(CleanClassify, JapaneseBodyCountsCharacters) {
+  std::string doc =
+      "ホーム\nニュース\n新しい駅が開業\n"
+      "市は十日、新しい駅の開業式を行い、多くの住民が集まった。市長は交通の便が大きく改善されると述べた。\n"
+      "駅の周辺では商業施設の建設も進んでおり、来年には大型の図書館も完成する予定だという。\n"
+      "広告\n";
+  auto r = clean(doc);
+  EXPECT_NE(r.text.find("市長は"), std::string::npos);
+  EXPECT_EQ(reason_of(r, "広告"), Reason::advertisement);
+  EXPECT_EQ(reason_of(r, "ホーム"), Reason::navigation);
+}
+
+TEST(CleanClassify, BadInput) {
+  auto empty = clean("");
+  EXPECT_EQ(empty.text, "");
+  auto blank = clean("\n\n   \n");
+  EXPECT_EQ(blank.text, "");
+  // Invalid UTF-8 is repaired, never passed through.
+  auto bad = clean(std::string(kBody) + "Broken \xC3\x28 byte and \xFF here in a line.\n");
+  EXPECT_EQ(bad.text.find('\xFF'), std::string::npos);
+  CleanOptions o;
+  o.max_bytes = 16;
+  auto big = clean_document(kBody, o);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.error().code, saring::ErrorCode::too_large);
+  // A very long line without newlines does not hang.
+  std::string huge(2 << 20, 'a');
+  for (size_t i = 7; i < huge.size(); i += 8) huge[i] = ' ';
+  EXPECT_TRUE(clean_document(huge, CleanOptions{}).ok());
+}
+
+TEST(CleanClassify, CrLfAndBlankLinesKeepParagraphs) {
+  std::string doc =
+      "The first paragraph has enough words to count as the body of this short example text.\r\n\r\n"
+      "The second paragraph also has enough words to count as the body of this example text.\r\n";
+  auto r = clean(doc);
+  EXPECT_NE(r.text.find("text.\n\nThe second"), std::string::npos);
+}
+
+TEST(CleanClassify, DeterministicAcrossThreads) {
+  std::string doc = std::string("Home\nShare\nA A A\n") + kBody + "Related articles\nOne\nTwo\n© 2020 X\n";
+  auto reference = clean(doc);
+  std::vector<std::string> outs(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < outs.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 50; ++k) {
+        auto r = clean_document(doc, CleanOptions{});
+        if (r.ok()) outs[i] = r->text + std::to_string(r->removed.size());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& o : outs) EXPECT_EQ(o, reference.text + std::to_string(reference.removed.size()));
+}
+
+TEST(CleanClassify, ReasonNames) {
+  EXPECT_EQ(to_string(Reason::cross_document_boilerplate), "cross-document-boilerplate");
+  EXPECT_EQ(to_string(Reason::ui_widget), "ui-widget");
+  EXPECT_EQ(to_string(Reason::render_time), "render-time");
+}
