@@ -1,0 +1,52 @@
+// One page in, one clean record out: the per-document composition that
+// `saring extract`, `saring run` and the Python bindings share.
+//
+//   bytes --decode_to_utf8--> UTF-8 --parse--> DOM --extract_content--> text
+//                                               \--extract_metadata--> metadata
+//   text --language identification--> language
+//
+// Pure and thread-safe: a function of (input, options) only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "saring/extract.h"
+#include "saring/html.h"
+#include "saring/meta.h"
+#include "saring/result.h"
+
+namespace saring::page {
+
+enum class OutputText { plain, markdown };
+
+struct PageOptions {
+  html::ParseOptions parse;
+  extract::ExtractOptions extract;
+  meta::MetaOptions meta;
+  OutputText output = OutputText::plain;
+  bool identify_language = true;
+};
+
+struct PageInput {
+  std::string_view bytes;         // raw page bytes, any charset
+  std::string_view url;           // may be empty
+  std::string_view http_charset;  // charset from HTTP headers, may be empty
+};
+
+struct PageResult {
+  std::string text;  // plain text or Markdown, as PageOptions::output asks
+  extract::Content content;
+  meta::Metadata metadata;
+  std::optional<std::string> language;  // null when the text is too short to tell
+  double language_score = 0.0;
+  std::string charset;  // what the bytes were decoded as
+  html::CharsetSource charset_source = html::CharsetSource::fallback;
+};
+
+// Processes one page. Errors: empty input, input over the parser's size limit.
+// A page whose main text cannot be found is not an error: text is empty.
+Result<PageResult> process_page(const PageInput& input, const PageOptions& options);
+
+}  // namespace saring::page

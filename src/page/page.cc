@@ -1,0 +1,72 @@
+// Composition of the per-document stages for one HTML page. Language is
+// identified on the extracted text; when that is too short, on the title and
+// description. The page's declared <html lang> only breaks near-ties: it wins
+// when the model is unsure and ranks the declared language among its top
+// guesses, because templates often declare a site default that is wrong for
+// the article.
+#include "saring/page.h"
+
+#include "saring/lang.h"
+#include "saring/text.h"
+
+namespace saring::page {
+namespace {
+
+// Below this probability the model's first guess is open to the page's hint.
+constexpr double kUnsureLanguageScore = 0.5;
+
+std::string primary_subtag(std::string_view tag) {
+  std::string out;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  return out;
+}
+
+void identify_language(PageResult& result) {
+  auto identifier = lang::shared_identifier();
+  if (!identifier.ok()) return;
+  std::string sample = result.text;
+  if (text::count_words(sample) < 20) {
+    if (result.metadata.title) sample += "\n" + *result.metadata.title;
+    if (result.metadata.description) sample += "\n" + *result.metadata.description;
+  }
+  auto top = identifier.value()->identify_top(sample, 3);
+  if (top.empty()) return;
+  const lang::Guess* chosen = &top.front();
+  if (chosen->score < kUnsureLanguageScore && result.metadata.language_hint) {
+    std::string hint = primary_subtag(*result.metadata.language_hint);
+    for (const auto& g : top) {
+      if (g.code == hint) chosen = &g;
+    }
+  }
+  result.language = chosen->code;
+  result.language_score = chosen->score;
+}
+
+}  // namespace
+
+Result<PageResult> process_page(const PageInput& input, const PageOptions& options) {
+  if (input.bytes.empty()) return make_error(ErrorCode::invalid_input, "empty input");
+  if (input.bytes.size() > options.parse.max_bytes) {
+    return make_error(ErrorCode::too_large,
+                      "page is " + std::to_string(input.bytes.size()) + " bytes, over the limit of " +
+                          std::to_string(options.parse.max_bytes));
+  }
+  html::DecodedText decoded = html::decode_to_utf8(input.bytes, input.http_charset);
+  auto doc = html::parse(decoded.utf8, options.parse);
+  if (!doc.ok()) return doc.error();
+
+  PageResult result;
+  result.charset = std::move(decoded.charset);
+  result.charset_source = decoded.source;
+  result.content = extract::extract_content(doc.value(), options.extract);
+  result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
+                                                       : extract::render_text(result.content);
+  result.metadata = meta::extract_metadata(doc.value(), input.url, options.meta);
+  if (options.identify_language) identify_language(result);
+  return result;
+}
+
+}  // namespace saring::page
