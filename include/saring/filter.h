@@ -17,7 +17,9 @@
 //   if (!result.kept) log(result.reason);                  // "c4:too_few_sentences"
 //
 // Every rule can be switched off (`disable`, by rule name) or retuned, for all
-// languages or per language (`languages.<code>.<key>`). Text in scripts
+// languages or per language (`languages.<code>.<key>`; FineWeb-2 publishes
+// tuned per-language thresholds that can be entered this way). Built in:
+// Gopher's stop words for English, FineWeb-2's word-length bounds for Korean. Text in scripts
 // written without spaces (Chinese, Japanese, Thai, ...) is measured with
 // saring::text's script-aware word units (one character = one word); for it
 // the mean-word-length rule is off, since its bounds assume spaced words.
@@ -122,6 +124,11 @@ struct GopherRepetitionRules {
   std::array<double, 3> max_top_ngram_char_frac = {0.20, 0.18, 0.16};
   // Characters in all duplicated n-grams (each counted once), n = 5 .. 10.
   std::array<double, 6> max_dup_ngram_char_frac = {0.15, 0.14, 0.13, 0.12, 0.11, 0.10};
+  // Our adaptation for text measured per character (CJK, Thai, ...): an
+  // n-gram of words is taken as an n-gram of round(n * scale) characters,
+  // since such words average about two characters. Gopher published no
+  // setting for these scripts (datatrove segments them into words instead).
+  double unspaced_ngram_scale = 2.0;
 };
 
 // The compiled form of C4Rules::bad_words (an RE2 alternation), built by

@@ -19,6 +19,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "filter_internal.h"
@@ -83,6 +84,8 @@ bool ends_with_ellipsis(std::string_view line) {
 }
 
 bool is_terminal(char32_t cp) {
+  if (cp < 0x80) return cp == '.' || cp == '?' || cp == '!' || cp == '"';  // kTerminalPunct's ASCII part
+  if (cp < 0x37E) return false;                                              // below its smallest non-ASCII mark
   for (char32_t t : vocab::kTerminalPunct)
     if (cp == t) return true;
   return false;
@@ -112,36 +115,33 @@ class HashCounter {
   void reset(size_t expected) {
     size_t cap = 16;
     while (cap < expected * 2) cap <<= 1;
-    keys_.assign(cap, 0);
-    counts_.assign(cap, 0);
-    firsts_.assign(cap, 0);
+    slots_.assign(cap, Slot{});
   }
   // Adds one occurrence; returns the count after adding.
   uint32_t add(uint64_t key, uint32_t first) {
-    size_t i = slot(key);
-    if (keys_[i] == 0) {
-      keys_[i] = fix(key);
-      firsts_[i] = first;
+    key = key ? key : 1;
+    size_t mask = slots_.size() - 1;
+    size_t i = (key ^ (key >> 29)) & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    Slot& s = slots_[i];
+    if (s.key == 0) {
+      s.key = key;
+      s.first = first;
     }
-    return ++counts_[i];
+    return ++s.count;
   }
   template <class Fn>
   void for_each(Fn&& fn) const {
-    for (size_t i = 0; i < keys_.size(); ++i)
-      if (keys_[i]) fn(counts_[i], firsts_[i]);
+    for (const Slot& s : slots_)
+      if (s.key) fn(s.count, s.first);
   }
 
  private:
-  static uint64_t fix(uint64_t k) { return k ? k : 1; }
-  size_t slot(uint64_t key) const {
-    key = fix(key);
-    size_t mask = keys_.size() - 1;
-    size_t i = (key ^ (key >> 29)) & mask;
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
-    return i;
-  }
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> counts_, firsts_;
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t count = 0, first = 0;
+  };
+  std::vector<Slot> slots_;
 };
 
 // ---- Document model -----------------------------------------------------------
@@ -276,11 +276,6 @@ DupCount find_duplicates(const Items& items) {
   return dc;
 }
 
-inline uint64_t ngram_hash(const std::vector<Word>& w, size_t i, size_t n) {
-  uint64_t h = n;
-  for (size_t k = 0; k < n; ++k) h = mix_in(h, w[i + k].hash);
-  return h;
-}
 
 std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules& r,
                                       const std::bitset<kRuleCount>& off, FilterResult& res) {
@@ -325,13 +320,28 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
   const auto& w = d.words;
   const double total = double(d.word_cps);
   HashCounter counter;
+  auto scaled = [&](size_t n) {
+    if (!d.unspaced) return n;
+    return std::max<size_t>(1, static_cast<size_t>(std::lround(double(n) * r.unspaced_ngram_scale)));
+  };
+  // ngram[i] holds the hash of the `have`-word n-gram starting at word i;
+  // growing it to n words costs one mix per position, so all nine n-gram
+  // sizes together cost O(words * largest n) at worst, O(words * 10) here.
+  std::vector<uint64_t> ngram(w.size());
+  for (size_t i = 0; i < w.size(); ++i) ngram[i] = w[i].hash;
+  size_t have = 1;
+  auto grow_to = [&](size_t n) {
+    for (; have < n; ++have)
+      for (size_t i = 0; i + have < w.size(); ++i) ngram[i] = mix_in(ngram[i], w[i + have].hash);
+  };
 
   for (size_t k = 0; k < 3; ++k) {
-    size_t n = k + 2;
+    size_t n = scaled(k + 2);
     double frac = 0.0;
     if (w.size() >= n) {
+      grow_to(n);
       counter.reset(w.size());
-      for (size_t i = 0; i + n <= w.size(); ++i) counter.add(ngram_hash(w, i, n), uint32_t(i));
+      for (size_t i = 0; i + n <= w.size(); ++i) counter.add(ngram[i], uint32_t(i));
       uint32_t best_count = 0, best_first = 0;
       counter.for_each([&](uint32_t count, uint32_t first) {
         if (count > best_count || (count == best_count && first < best_first)) {
@@ -350,13 +360,14 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
   }
 
   for (size_t k = 0; k < 6; ++k) {
-    size_t n = k + 5;
+    size_t n = scaled(k + 5);
     double frac = 0.0;
     if (w.size() >= n) {
+      grow_to(n);
       counter.reset(w.size());
       size_t covered_end = 0, dup_chars = 0;
       for (size_t i = 0; i + n <= w.size(); ++i) {
-        if (counter.add(ngram_hash(w, i, n), uint32_t(i)) > 1) {
+        if (counter.add(ngram[i], uint32_t(i)) > 1) {
           for (size_t j = std::max(i, covered_end); j < i + n; ++j) dup_chars += w[j].cps;
           covered_end = i + n;
         }

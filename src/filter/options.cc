@@ -152,6 +152,7 @@ Status apply(Rules& r, std::string_view key, std::string_view v) {
   if (key == "gopher_repetition.max_dup_para_char_frac") return parse_double(key, v, gr.max_dup_para_char_frac);
   if (key == "gopher_repetition.max_top_ngram_char_frac") return parse_doubles(key, v, gr.max_top_ngram_char_frac);
   if (key == "gopher_repetition.max_dup_ngram_char_frac") return parse_doubles(key, v, gr.max_dup_ngram_char_frac);
+  if (key == "gopher_repetition.unspaced_ngram_scale") return parse_double(key, v, gr.unspaced_ngram_scale);
   // c4
   if (key == "c4.enabled") return parse_bool(key, v, c4.enabled);
   if (key == "c4.min_words_per_line") return parse_size(key, v, c4.min_words_per_line);
@@ -211,8 +212,9 @@ FilterOptions::FilterOptions() {
   // Gopher's stop words are English; other languages get no stop-word rule
   // unless configured (see GopherQualityRules::stop_words).
   rules.gopher_quality.stop_words.clear();
-  overrides["en"].emplace_back("gopher_quality.stop_words", std::string(vocab::kGopherEnglishStopWords));
-  (void)rebuild_language(*this, "en");
+  for (const auto& d : vocab::kLanguageDefaults)
+    overrides[std::string(d.language)].emplace_back(std::string(d.key), std::string(d.value));
+  for (const auto& entry : overrides) (void)rebuild_language(*this, entry.first);
 }
 
 const Rules& FilterOptions::for_language(std::string_view language) const {

@@ -61,4 +61,17 @@ inline constexpr double kUnspacedShare = 0.5;
 // The English stop words of Gopher's quality filter (Rae et al. 2021, A.1.1).
 inline constexpr std::string_view kGopherEnglishStopWords = "the,be,to,of,and,that,have,with";
 
+// Built-in per-language overrides, applied before any user setting (which
+// can replace them). Sources: Gopher for English; FineWeb-2's tuned
+// configs/kor_Hang.yml for Korean word lengths (Hangul words are dense, so
+// Gopher's 3..10 rejects ordinary Korean prose).
+struct LanguageDefault {
+  std::string_view language, key, value;
+};
+inline constexpr LanguageDefault kLanguageDefaults[] = {
+    {"en", "gopher_quality.stop_words", kGopherEnglishStopWords},
+    {"ko", "gopher_quality.min_mean_word_length", "1"},
+    {"ko", "gopher_quality.max_mean_word_length", "6"},
+};
+
 }  // namespace saring::filter::vocab

@@ -233,6 +233,7 @@ TEST(Options, LayeringAndErrors) {
   EXPECT_EQ(opts.for_language("fr").c4.min_words_per_line, 5u);
   EXPECT_EQ(opts.for_language("en").gopher_quality.stop_words.size(), 8u);
   EXPECT_TRUE(opts.for_language("fr").gopher_quality.stop_words.empty());
+  EXPECT_DOUBLE_EQ(opts.for_language("ko").gopher_quality.min_mean_word_length, 1.0);  // FineWeb-2's Korean bound
   ASSERT_TRUE(set_option(opts, "gopher_repetition.max_dup_ngram_char_frac", "0.3,0.3,0.3,0.3,0.3,0.3").ok());
   EXPECT_DOUBLE_EQ(opts.rules.gopher_repetition.max_dup_ngram_char_frac[5], 0.3);
 
