@@ -678,6 +678,21 @@ FilterResult evaluate(std::string_view text, std::string_view language, const Fi
     valid = utf8::make_valid(text);
     text = valid;
   }
+  // A document over Gopher's word limit is rejected before any table is
+  // built, so a huge input costs one counting pass, not gigabytes. (Only a
+  // text of more bytes than max_words can have more words than that.)
+  const auto& gq = rules.gopher_quality;
+  if (gq.enabled && gq.max_words > 0 && !off.test(idx(Rule::gq_word_count)) && text.size() > gq.max_words) {
+    size_t n = text::count_words(text);
+    if (n > gq.max_words) {
+      res.figures.push_back({"gopher_quality.word_count", double(n)});
+      res.kept = false;
+      res.reason = std::string(rule_name(Rule::gq_word_count));
+      res.text.assign(text.data(), text.size());
+      return res;
+    }
+  }
+
   Doc doc;
   build_doc(text, rules, lang, doc);
 

@@ -73,6 +73,17 @@ TEST(GopherQuality, TooShort) {
   EXPECT_NE(r2.reason, "gopher_quality:word_count");
 }
 
+TEST(GopherQuality, HugeInputIsRejectedCheaply) {
+  FilterOptions opts;
+  std::string huge;
+  huge.reserve(3'000'000);
+  while (huge.size() < 2'900'000) huge += "Words of a very long page go on and on. ";
+  auto r = evaluate(huge, "en", opts);
+  EXPECT_FALSE(r.kept);
+  EXPECT_EQ(r.reason, "gopher_quality:word_count");
+  EXPECT_GT(figure(r, "gopher_quality.word_count"), 100000);
+}
+
 TEST(GopherQuality, EmptyAndInvalidInput) {
   FilterOptions opts;
   auto r = evaluate("", "en", opts);
