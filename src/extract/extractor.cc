@@ -125,7 +125,9 @@ struct NodeInfo {
   uint32_t own_words = 0;   // unit: non-link words owned directly (inline descendants)
   uint32_t own_commas = 0;
   uint32_t own_segments = 0;
+  uint32_t prose_words = 0;  // kept words in long, link-light units of the subtree
   float score = 0;
+  float base = 0;  // the tag/class/hint part of score
   bool scored = false;
 };
 
@@ -188,7 +190,12 @@ class Page {
     flatten(start);
     prune();
     measure();
+    collect_titles(doc);
   }
+
+  // The page's own title, as <title> (whole and split at " - ", " | ", ...)
+  // and every <h1>: a body block repeating it is furniture.
+  std::unordered_set<std::string> titles;
 
   std::vector<NodeInfo> nodes;
   const ExtractOptions& options_;
@@ -260,6 +267,38 @@ class Page {
       } else if (index < static_cast<int32_t>(nodes.size())) {
         nodes[index].end = index + 1;
       }
+    }
+  }
+
+  void collect_titles(const html::Document& doc) {
+    auto add = [&](std::string_view raw) {
+      std::string t = text::collapse_whitespace(raw);
+      if (t.empty() || t.size() > 400) return;
+      titles.insert(t);
+      for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 "}) {
+        size_t at = t.find(sep);
+        if (at != std::string::npos && at > 0) {
+          titles.insert(t.substr(0, at));
+          titles.insert(t.substr(at + sep.size()));
+        }
+      }
+    };
+    if (const Node* head = doc.head()) {
+      html::walk(head, [&](const Node* n) {
+        if (n->is(Tag::title)) {
+          add(html::inner_text(n));
+          return false;
+        }
+        return true;
+      });
+    }
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].flags & kText || nodes[i].node->tag != Tag::h1) continue;
+      std::string s;
+      for (int32_t k = static_cast<int32_t>(i) + 1; k < nodes[i].end; ++k) {
+        if (nodes[k].flags & kText) s.append(nodes[k].node->text);
+      }
+      add(s);
     }
   }
 
@@ -377,6 +416,11 @@ class Page {
       }
       if (is_heading(n.node->tag)) continue;
       good_words += n.own_words;
+      if (n.own_words >= th_.long_paragraph_words) {
+        for (int32_t a = static_cast<int32_t>(i); a >= 0; a = nodes[a].parent) {
+          nodes[a].prose_words += n.own_words;
+        }
+      }
       double segments = std::max<uint32_t>(1, n.own_segments);
       double score = segments + n.own_commas +
                      std::min(n.own_words / th_.words_per_length_point,
@@ -404,6 +448,7 @@ class Page {
       init += th_.class_weight * vocab_.class_weight(e->attr("class"), e->attr("id"));
       if (n.flags & kHint) init += th_.class_weight;
       n.score = static_cast<float>(init);
+      n.base = static_cast<float>(init);
     }
     n.score += static_cast<float>(s);
   }
@@ -776,8 +821,9 @@ bool is_initials_line(std::string_view s) {
 bool has_word_char(std::string_view s) { return text::count_words(s) > 0; }
 
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.
-std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const ExtractOptions& opt,
-                                 const Vocabulary& vocab) {
+std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page) {
+  const ExtractOptions& opt = page.options_;
+  const Vocabulary& vocab = page.vocab_;
   const Thresholds& th = vocab.thresholds();
   double max_ld = opt.focus == Focus::precision ? th.max_block_link_density_precision
                                                 : th.max_block_link_density;
@@ -798,6 +844,7 @@ std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const ExtractOptio
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;
+      if (b.kind != BlockKind::heading && page.titles.count(b.text)) continue;
       if (!seen.insert(b.text).second) continue;
     }
     out.push_back(std::move(b));
@@ -890,6 +937,14 @@ std::vector<int32_t> choose_main(const Page& page) {
     top = p;
   }
   top_score = final_score(top);
+#ifdef SARING_EXTRACT_TRACE
+  if (getenv("TRACE_PRUNE")) {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].scored && final_score(i) > 5) fprintf(stderr, "cand %zu %s.%s#%s score=%.1f final=%.1f words=%u\n", i, std::string(nodes[i].node->name).c_str(), std::string(nodes[i].node->attr("class")).c_str(), std::string(nodes[i].node->attr("id")).c_str(), nodes[i].score, final_score(i), nodes[i].words);
+    }
+    fprintf(stderr, "top %d\n", top);
+  }
+#endif
   // Siblings that belong to the article.
   std::vector<int32_t> chosen;
   int32_t parent = nodes[top].parent;
@@ -905,7 +960,9 @@ std::vector<int32_t> choose_main(const Page& page) {
     if ((n.flags & kText) || (n.flags & kPruned) || n.words == 0) continue;
     double bonus = 0;
     if (!top_class.empty() && n.node->attr("class") == top_class) bonus = top_score * 0.2;
-    if (n.scored && final_score(c) + bonus >= threshold) {
+    // Siblings join on what their text earned, not on their class names.
+    double earned = (n.score - n.base) * (1.0 - link_density(n));
+    if (n.scored && final_score(c) + bonus >= threshold && earned >= th.sibling_min_earned) {
       chosen.push_back(c);
       continue;
     }
@@ -938,6 +995,33 @@ std::vector<int32_t> choose_main(const Page& page) {
   while (!chosen.empty() && chosen.back() != top && !nodes[chosen.back()].scored &&
          is_heading(nodes[chosen.back()].node->tag)) {
     chosen.pop_back();
+  }
+  // Expansion: an article split over several containers (lead, body parts,
+  // boxes) sits under a common ancestor; climb while what the ancestor adds
+  // is mostly prose rather than links and short furniture.
+  {
+    uint64_t in_words = 0, in_links = 0, in_prose = 0;
+    for (int32_t c : chosen) {
+      in_words += nodes[c].words;
+      in_links += nodes[c].link_words;
+      in_prose += nodes[c].prose_words;
+    }
+    int32_t a = nodes[top].parent;
+    for (int level = 0; a > 0 && level < th.expand_levels; ++level, a = nodes[a].parent) {
+      const NodeInfo& an = nodes[a];
+      double out_words = static_cast<double>(an.words) - in_words;
+      double out_links = static_cast<double>(an.link_words) - in_links;
+      double out_prose = static_cast<double>(an.prose_words) - in_prose;
+      if (out_words <= 0) continue;
+      if (out_prose < th.expand_min_prose_words || out_prose < th.expand_prose_share * out_words ||
+          out_links > th.expand_max_link_density * out_words) {
+        break;
+      }
+      chosen.assign(1, a);
+      in_words = an.words;
+      in_links = an.link_words;
+      in_prose = an.prose_words;
+    }
   }
   return chosen;
 }
@@ -998,7 +1082,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
   std::vector<int32_t> main = choose_main(page);
   std::vector<Block> blocks;
   if (!main.empty()) {
-    blocks = filter_blocks(collect(page, main, false), options, vocab);
+    blocks = filter_blocks(collect(page, main, false), page);
     content.stage = Stage::main;
   }
   size_t words = content_words(blocks);
@@ -1008,7 +1092,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
     if (!main.empty()) {
       for (int32_t a = nodes[main.front()].parent; a > 0; a = nodes[a].parent) {
         if (nodes[a].words - nodes[a].link_words >= 2 * std::max<size_t>(words, 1)) {
-          wider = filter_blocks(collect(page, {a}, false), options, vocab);
+          wider = filter_blocks(collect(page, {a}, false), page);
           break;
         }
       }
@@ -1018,7 +1102,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
       blocks = std::move(wider);
       content.stage = Stage::wider;
     } else {
-      std::vector<Block> body = filter_blocks(collect(page, {0}, false), options, vocab);
+      std::vector<Block> body = filter_blocks(collect(page, {0}, false), page);
       if (content_words(body) > words) {
         blocks = std::move(body);
         content.stage = Stage::body;
@@ -1038,7 +1122,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
       if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) continue;
       roots.push_back(static_cast<int32_t>(i));
     }
-    content.comments = filter_blocks(collect(page, roots, true), options, vocab);
+    content.comments = filter_blocks(collect(page, roots, true), page);
   }
   return content;
 }

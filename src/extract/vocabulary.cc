@@ -104,7 +104,8 @@ constexpr std::string_view kNegativeTokens[] = {
     "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
     "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",
     "widget", "ad", "ads", "nav", "menu", "social", "caption", "credit", "byline", "author",
-    "teaser", "list", "links", "popular", "recommended"};
+    "teaser", "list", "links", "popular", "recommended", "date", "time", "timestamp", "dateline",
+    "published", "info"};
 
 // ---- lines ------------------------------------------------------------------
 

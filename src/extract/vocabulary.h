@@ -35,9 +35,17 @@ struct Thresholds {
   double class_weight = 25;            // positive / negative class-name bonus
   double sibling_score_share = 0.2;    // siblings scoring >= this share of the top join
   double sibling_min_score = 10;
+  double sibling_min_earned = 5;  // ... of which this much earned by their text
   size_t sibling_paragraph_words = 14;  // a sibling <p> this long with few links joins
   double sibling_link_density = 0.25;
   double ancestor_score_share = 0.75;   // readability's "alternative candidates"
+  // Expansion to an ancestor: at most expand_levels up, when the words it adds
+  // are at least this share prose (long link-light paragraphs), at least this
+  // many, and at most this share links.
+  int expand_levels = 4;
+  double expand_prose_share = 0.6;
+  double expand_min_prose_words = 20;
+  double expand_max_link_density = 0.2;
   // A subtree that carries at least this share of the page's words is not
   // pruned by its class name alone (a wrapper called "has-comments" etc.).
   double prune_safeguard_share = 0.6;
