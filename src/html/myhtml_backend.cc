@@ -18,6 +18,7 @@
 #include <memory>
 
 #include "backends.h"
+#include "nesting_scan.h"
 
 namespace saring::html::detail {
 namespace {
@@ -25,10 +26,13 @@ namespace {
 // Inputs above this size leave a big tree behind; the per-thread parser is
 // rebuilt after them so its memory is returned.
 constexpr size_t kRecycleAfterBytes = 16u * 1024u * 1024u;
-// Input goes to MyHTML in chunks of this size, with the depth check between
-// them: small enough that one chunk of the worst markup stays cheap, large
-// enough that most pages are one or two chunks.
-constexpr size_t kChunkBytes = 16u * 1024u;
+// Pages whose nesting estimate (nesting_scan.h, which errs high) reaches
+// this get the guarded, chunked parse; about 1% of real pages do.
+constexpr size_t kGuardNesting = 1024;
+// Guarded input goes to MyHTML in chunks of at least this size (small, so
+// one chunk of the worst markup stays cheap) and at most kMaxChunks of them.
+constexpr size_t kMinChunkBytes = 16u * 1024u;
+constexpr size_t kMaxChunks = 256;
 
 struct MyhtmlParser {
   myhtml_t* myhtml = nullptr;
@@ -122,22 +126,30 @@ Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOption
   }
   DocumentBuilder builder(options.max_depth);
   if (utf8_html.empty()) return builder.finish();
-  // Feed the input in chunks and check the stack of open elements between
-  // them: MyHTML's scope checks scan that stack, so nesting tens of
-  // thousands deep would cost quadratic time (see nesting_scan.h). Past
-  // max_open we stop and report; parse() flattens the page and retries.
-  myhtml_encoding_set(p.tree, MyENCODING_UTF_8);
   mystatus_t status = MyHTML_STATUS_OK;
-  for (size_t off = 0; off < utf8_html.size() && status == MyHTML_STATUS_OK; off += kChunkBytes) {
-    size_t n = std::min(kChunkBytes, utf8_html.size() - off);
-    status = myhtml_parse_chunk(p.tree, utf8_html.data() + off, n);
-    if (p.tree->open_elements && p.tree->open_elements->length > max_open) {
-      t_parser.reset();  // do not reuse a tree left mid-parse
-      return make_error(ErrorCode::too_large, "more than " + std::to_string(max_open) +
-                                                  " open elements");
+  if (estimate_nesting(utf8_html, kGuardNesting) < kGuardNesting) {
+    // The common case: one call, exactly the HTML5 tree.
+    status = myhtml_parse(p.tree, MyENCODING_UTF_8, utf8_html.data(), utf8_html.size());
+  } else {
+    // Possibly deep: MyHTML's scope checks scan its stack of open elements,
+    // so nesting tens of thousands deep would cost quadratic time. Feed the
+    // input in chunks and check the stack between them; past max_open stop
+    // and report (parse() flattens the page and retries). Chunks grow with
+    // the page because MyHTML looks positions up through its list of input
+    // buffers, which turns quadratic with thousands of chunks.
+    size_t chunk = std::max(kMinChunkBytes, utf8_html.size() / kMaxChunks);
+    myhtml_encoding_set(p.tree, MyENCODING_UTF_8);
+    for (size_t off = 0; off < utf8_html.size() && status == MyHTML_STATUS_OK; off += chunk) {
+      size_t n = std::min(chunk, utf8_html.size() - off);
+      status = myhtml_parse_chunk(p.tree, utf8_html.data() + off, n);
+      if (p.tree->open_elements && p.tree->open_elements->length > max_open) {
+        t_parser.reset();  // do not reuse a tree left mid-parse
+        return make_error(ErrorCode::too_large,
+                          "more than " + std::to_string(max_open) + " open elements");
+      }
     }
+    if (status == MyHTML_STATUS_OK) status = myhtml_parse_chunk_end(p.tree);
   }
-  if (status == MyHTML_STATUS_OK) status = myhtml_parse_chunk_end(p.tree);
   if (status != MyHTML_STATUS_OK) {
     t_parser.reset();  // a failed parse may leave the tree in any state
     return make_error(ErrorCode::internal,

@@ -1,6 +1,7 @@
 // html_parse_speed: how fast parse() (backend + DOM build) runs on a folder
 // of pages. Not a test: a measuring tool for docs/html-parser.md.
 //
+//   html_parse_speed --robustness
 //   html_parse_speed DIR [--backend myhtml|libxml2|myhtml-raw|libxml2-raw]
 //                        [--repeat N] [--decode] [--slowest K]
 //
@@ -8,6 +9,8 @@
 // decodes each to UTF-8 once (timed separately with --decode), then parses
 // all pages N times on one thread. The "-raw" backends run the library
 // alone, without building our DOM, so the builder's share can be read off.
+// --robustness parses synthetic worst cases instead (deep nesting, a 50 MB
+// page, random bytes) and reports time, depth and whether text survived.
 // Times are this thread's CPU time (best of N runs), so figures stay
 // comparable on a loaded machine. Prints MB/s of HTML, pages/s and the peak resident set size; --slowest K
 // lists the K slowest pages.
@@ -85,9 +88,76 @@ size_t raw_libxml2(const std::string& page) {
   return nodes;
 }
 
+// Synthetic worst cases, each parsed once with each backend.
+int robustness() {
+  std::vector<std::pair<std::string, std::string>> cases;
+  {
+    std::string h = "<html><body>";
+    for (int i = 0; i < 100000; ++i) h += "<div>";
+    h += "deepest";
+    for (int i = 0; i < 100000; ++i) h += "</div>";
+    cases.emplace_back("100k nested <div>", std::move(h));
+  }
+  {
+    std::string h = "<body>";
+    for (int i = 0; i < 100000; ++i) h += "<b><div></b>";
+    cases.emplace_back("100k <b><div></b>", std::move(h) + "deepest");
+  }
+  {
+    std::string h = "<body>";
+    for (int i = 0; i < 100000; ++i) h += "<div></span>";
+    cases.emplace_back("100k <div></span>", std::move(h) + "deepest");
+  }
+  {
+    std::string h = "<html><head><title>big</title></head><body>";
+    int i = 0;
+    while (h.size() < 50u * 1000u * 1000u) {
+      h += "<div class=\"post\"><h2>Heading " + std::to_string(i) +
+           "</h2><p>Some <a href=\"/x/" + std::to_string(i) +
+           "\">linked</a> text &amp; more text in paragraph " + std::to_string(i++) +
+           ", long enough to look like prose.</p></div>\n";
+    }
+    cases.emplace_back("50 MB page", std::move(h) + "deepest</body></html>");
+  }
+  {
+    std::string h(10u * 1000u * 1000u, '\0');
+    uint64_t x = 88172645463325252ull;
+    for (char& c : h) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      c = static_cast<char>(x);
+    }
+    cases.emplace_back("10 MB random bytes", html::decode_to_utf8(h).utf8 + "deepest");
+  }
+  for (auto& [name, page] : cases) {
+    for (html::Backend b : {html::Backend::myhtml, html::Backend::libxml2}) {
+      html::ParseOptions o;
+      o.backend = b;
+      double start = cpu_seconds();
+      auto doc = html::parse(page, o);
+      double s = cpu_seconds() - start;
+      uint32_t depth = 0;
+      bool kept = false;
+      if (doc.ok()) {
+        html::walk(doc->root(), [&](const html::Node* n) {
+          depth = std::max(depth, n->depth);
+          if (n->is_text() && n->text.find("deepest") != std::string_view::npos) kept = true;
+          return true;
+        });
+      }
+      std::printf("%-20s %-8s %7.3f CPU s  %6.1f MB/s  %s  nodes=%zu  max depth=%u  last text %s  "
+                  "peak RSS %.0f MB\n",
+                  name.c_str(), std::string(html::to_string(b)).c_str(), s, page.size() / 1e6 / s,
+                  doc.ok() ? "ok" : doc.error().describe().c_str(), doc.ok() ? doc->node_count() : 0,
+                  depth, kept ? "kept" : "LOST", peak_rss_mb());
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 2 && std::string(argv[1]) == "--robustness") return robustness();
   if (argc < 2) {
     std::cerr << "usage: html_parse_speed DIR [--backend NAME] [--repeat N] [--decode]\n";
     return 2;
