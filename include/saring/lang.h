@@ -20,8 +20,9 @@ struct Guess {
 
 struct IdentifyOptions {
   // Only the first max_bytes of the text are read: beyond a few KB the answer
-  // no longer changes, and the cost would grow with the document.
-  size_t max_bytes = 16 * 1024;
+  // no longer changes, and the cost would grow with the document (at 16 KB
+  // language ID took a third of `saring extract`'s time on scrapinghub).
+  size_t max_bytes = 4 * 1024;
   // Texts with fewer word units than this get no guess (too little evidence).
   size_t min_words = 3;
 };
