@@ -967,6 +967,13 @@ std::vector<int32_t> choose_main(const Page& page) {
       continue;
     }
     Tag t = n.node->tag;
+    // A wrapper around prose (the lead paragraph in its own box) joins like a <p>.
+    if (t != Tag::p && n.prose_words >= th.sibling_paragraph_words &&
+        n.prose_words >= th.sibling_prose_share * n.words &&
+        link_density(n) < th.sibling_link_density) {
+      chosen.push_back(c);
+      continue;
+    }
     if (t == Tag::p || is_heading(t) || t == Tag::ul || t == Tag::ol || t == Tag::blockquote ||
         t == Tag::pre || t == Tag::table) {
       double ld = link_density(n);

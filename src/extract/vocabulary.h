@@ -38,6 +38,7 @@ struct Thresholds {
   double sibling_min_earned = 5;  // ... of which this much earned by their text
   size_t sibling_paragraph_words = 14;  // a sibling <p> this long with few links joins
   double sibling_link_density = 0.25;
+  double sibling_prose_share = 0.5;  // a sibling box that is mostly prose joins
   double ancestor_score_share = 0.75;   // readability's "alternative candidates"
   // Expansion to an ancestor: at most expand_levels up, when the words it adds
   // are at least this share prose (long link-light paragraphs), at least this
