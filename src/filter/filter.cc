@@ -529,6 +529,27 @@ bool is_closer(char32_t cp) {
          cp == U'\u300D' || cp == U'\u300F' || cp == U'\uFF09';
 }
 
+// True when `before` (the text before a period) ends with an abbreviation
+// from the vocabulary or a single capital letter.
+bool ends_in_abbreviation(std::string_view before) {
+  size_t start = before.size();
+  while (start > 0) {
+    unsigned char c = static_cast<unsigned char>(before[start - 1]);
+    if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) break;
+    --start;
+  }
+  std::string_view word = before.substr(start);
+  if (word.empty()) return false;
+  if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;
+  if (word.size() > 5) return false;
+  char lower[6] = {};
+  for (size_t i = 0; i < word.size(); ++i) lower[i] = static_cast<char>(word[i] | 0x20);
+  std::string_view lw(lower, word.size());
+  for (std::string_view a : vocab::kAbbreviations)
+    if (lw == a) return true;
+  return false;
+}
+
 size_t count_sentences(std::string_view line) {
   size_t n = 0, pos = 0;
   while (pos < line.size()) {
@@ -547,8 +568,10 @@ size_t count_sentences(std::string_view line) {
     }
     size_t q = p;
     char32_t next = decode_at(line, q);
-    // CJK full stops need no space after them.
-    if (text::is_space(next) || cp == U'\u3002' || cp == U'\uFF01' || cp == U'\uFF1F') ++n;
+    // CJK full stops need no space after them; a period after an
+    // abbreviation or an initial ("Mr.", "J.") ends no sentence.
+    if (cp == U'\u3002' || cp == U'\uFF01' || cp == U'\uFF1F') ++n;
+    else if (text::is_space(next) && !(cp == U'.' && ends_in_abbreviation(line.substr(0, pos - 1)))) ++n;
     pos = p;
   }
   return n;

@@ -23,6 +23,14 @@ inline constexpr char32_t kTerminalPunct[] = {
     U'\u0589', U'\u037E',                          // Armenian full stop, Greek question mark
 };
 
+// Words whose trailing period ends no sentence (C4 sentence counting;
+// lowercase, at most 5 letters). C4 used NLTK's Punkt, which learns these.
+inline constexpr std::string_view kAbbreviations[] = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "prof", "inc", "ltd", "co", "no", "gen", "col",
+    "lt", "sgt", "rev", "fig", "vol", "pp", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "e", "i", "g",
+};
+
 // FineWeb's stop characters (datatrove FineWebQualityFilter, the version
 // FineWeb ran: . ' " ! ?) plus the multilingual marks above.
 inline constexpr char32_t kFineWebExtraStop[] = {U'\''};

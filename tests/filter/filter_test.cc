@@ -182,6 +182,19 @@ TEST(C4, DocumentRules) {
             "c4:too_few_sentences");
 }
 
+TEST(C4, SentencesSkipAbbreviations) {
+  FilterOptions opts;
+  ASSERT_TRUE(set_option(opts, "gopher_quality.enabled", "false").ok());
+  ASSERT_TRUE(set_option(opts, "fineweb.enabled", "false").ok());
+  // Two sentences, with periods after "Mr." and "J." that end none.
+  auto two = evaluate("Mr. J. Smith of the harbour office went home early today. He said the tide was late.", "en", opts);
+  EXPECT_EQ(two.reason, "c4:too_few_sentences");
+  EXPECT_DOUBLE_EQ(figure(two, "c4.sentences"), 2.0);
+  auto three = evaluate("The tide came in late. The boats waited by the quay! Did anyone see the harbour master?", "en", opts);
+  EXPECT_TRUE(three.kept) << three.reason;
+  EXPECT_DOUBLE_EQ(figure(three, "c4.sentences"), 3.0);
+}
+
 TEST(C4, BadWordsOnlyWhenConfigured) {
   FilterOptions opts;
   std::string text = kProse + "\nThe baker called the gull a frumplesnatch, which nobody understood.";
