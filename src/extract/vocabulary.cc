@@ -33,7 +33,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "skiplink", "copyright", "disclaimer", "trending", "popular", "mostread", "outbrain",
     "taboola", "zergnet", "rss", "print", "fontsize", "textsize", "resizer", "fontresize",
     "rating", "ratings", "vote", "voting", "author-bio", "authorbox", "bio", "about-author",
-    "jumplink", "backtotop", "teaser", "teasers", "more-stories", "readmore", "readalso",
+    "jumplink", "backtotop", "more-stories", "readmore", "readalso",
     "bacajuga", "terkait", "berita-terkait", "lainnya", "tts", "audio-player", "player",
     "tools", "utility", "actions", "syndication", "partner", "partners", "affiliate",
     "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial", "paywall",
