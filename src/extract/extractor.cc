@@ -909,13 +909,20 @@ std::vector<int32_t> choose_main(const Page& page) {
       }
     }
   }
-  // Climb while the parent holds a better score (its content contains ours).
+  // Climb while the parent holds a better score (its content contains ours);
+  // compared on what the text earned, so a parent's class name ("page",
+  // "content") alone does not pull the choice up.
   {
-    double last = final_score(top);
+    auto earned = [&](int32_t i) {
+      const NodeInfo& n = nodes[i];
+      return (n.score - n.base + ((n.flags & kHint) ? th.class_weight : 0.0)) *
+             (1.0 - link_density(n));
+    };
+    double last = earned(top);
     double threshold = last / 3;
     for (int32_t a = nodes[top].parent; a > 0; a = nodes[a].parent) {
       if (!nodes[a].scored) continue;
-      double s = final_score(a);
+      double s = earned(a);
       if (s < threshold) break;
       if (s > last) {
         top = a;
