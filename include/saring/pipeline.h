@@ -1,0 +1,138 @@
+// `saring run`: crawl archives in, a clean deduplicated corpus out.
+//
+//   inputs --read (io)--> Record --extract (page) or repair (clean)--> text
+//          --lang--> keep/drop by language and score
+//          --filter--> Gopher, C4, FineWeb rules (C4 may drop lines)
+//          --dedup--> exact and MinHash-LSH near duplicates, first one kept
+//          --> OUTDIR/part-*.jsonl.zst, OUTDIR/rejected/part-*.jsonl.zst,
+//              OUTDIR/stats.json
+//
+// Determinism: records are taken in batches (a fixed number of items, or a
+// byte budget, whichever comes first; both depend only on the data); the
+// per-document stages of a batch run on a worker pool in any order; dedup
+// and writing then go through the batch in input order. So the output bytes
+// are the same for any --threads.
+//
+// Resumption: commits happen at batch boundaries where an output shard is
+// full, and at the end. A commit finishes every open shard (atomically),
+// saves the dedup index, and replaces OUTDIR/.saring-journal.json with the
+// input position reached. Re-running the same command after a kill reads
+// the journal, deletes what was written after the last commit, and goes on
+// from there: no record is lost or written twice, and the output is byte for
+// byte that of an uninterrupted run. docs/formats.md and docs/cli.md describe
+// the files.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saring/clean.h"
+#include "saring/dedup.h"
+#include "saring/filter.h"
+#include "saring/io.h"
+#include "saring/page.h"
+#include "saring/result.h"
+
+namespace saring::pipeline {
+
+// Everything a run can be told. Defaults are the documented defaults of
+// `saring run`.
+struct RunOptions {
+  // --- inputs and outputs ---
+  std::vector<std::string> inputs;  // files, directories, "-"
+  std::string output_dir;
+  io::Format input_format = io::Format::automatic;
+  io::ReaderOptions reader;
+  uint32_t shard_index = 0;  // --shard I/N: this run takes the I-th (0-based)
+  uint32_t shard_count = 1;  //   contiguous part of the expanded input list
+  uint64_t output_shard_bytes = 128ull << 20;  // uncompressed JSONL per shard
+  int zstd_level = 3;
+  bool write_rejected = true;
+  bool rejected_text = true;  // rejected records carry their text (when known)
+  bool overwrite = false;     // start afresh even if OUTDIR holds a run
+
+  // --- stages ---
+  bool extract_enabled = true;  // HTML records: page::process_page
+  page::PageOptions page;
+  bool clean_enabled = true;    // text records: clean::clean_document (else kept as is)
+  clean::CleanOptions clean;
+  bool lang_enabled = true;
+  std::vector<std::string> languages;  // keep only these codes; empty = all
+  double min_language_score = 0.0;     // drop below this model probability
+  std::string model_path;              // "" = lang::default_model_path()
+  bool filter_enabled = true;
+  filter::FilterOptions filter;
+  bool dedup_enabled = true;
+  dedup::MinHashParams minhash;        // FineWeb defaults
+  dedup::IndexOptions dedup_index;
+
+  // --- running ---
+  unsigned threads = 0;                // 0 = all cores
+  size_t batch_items = 256;            // per-document work unit (see above)
+  uint64_t batch_bytes = 64ull << 20;  // ... or this many raw bytes
+
+  // Test hook: called at "batch" (after each batch is written), "commit:shards"
+  // (shards renamed, journal not yet written) and "commit:journal" (journal
+  // written). Kill-and-resume tests raise SIGKILL from here.
+  std::function<void(std::string_view point)> test_hook;
+
+  // Text describing the settings that change the output (the CLI puts the
+  // config file and flags here); a resumed run must present the same.
+  std::string fingerprint;
+};
+
+// Reads a TOML configuration into `options` (sections [input], [extract],
+// [clean], [lang], [filter], [dedup], [output], [run]; docs/cli.md lists
+// the keys). Unknown keys are errors.
+Status load_config(const std::string& path, RunOptions& options);
+// Same, from TOML text (tests).
+Status apply_config_text(std::string_view toml_text, RunOptions& options);
+
+// Counters of a run (also what stats.json holds).
+struct Counts {
+  uint64_t items = 0;         // items read (records + read errors)
+  uint64_t kept = 0;
+  uint64_t rejected = 0;
+  uint64_t raw_bytes = 0;     // bytes of the records' raw content (HTML or text)
+  uint64_t html_bytes = 0;    // of which HTML
+  uint64_t text_bytes_out = 0;  // bytes of kept text
+  // "stage\treason" -> count, sorted by key when written.
+  std::vector<std::pair<std::string, uint64_t>> reasons;
+  // reader skips ("warc-type:request", ...) -> count
+  std::vector<std::pair<std::string, uint64_t>> skipped;
+  // stage -> seconds of thread time (read, extract, clean, lang, filter,
+  // signature, dedup, write)
+  std::vector<std::pair<std::string, double>> seconds;
+};
+
+// Where a run is, for a progress line.
+struct Progress {
+  uint64_t items = 0, kept = 0, rejected = 0;
+  uint64_t raw_bytes = 0;
+  double elapsed_seconds = 0;   // this process
+  uint64_t input_bytes_done = 0;   // on-disk bytes of inputs, approximately
+  uint64_t input_bytes_total = 0;  // 0 when unknown (stdin)
+  bool resumed = false;
+};
+
+struct RunResult {
+  Counts counts;
+  bool resumed = false;       // continued a killed run
+  bool already_complete = false;  // OUTDIR already held this run, finished
+  uint64_t read_errors = 0;   // items that could not be read
+  size_t kept_shards = 0, rejected_shards = 0;
+  size_t dedup_index_bytes = 0;
+};
+
+// Runs the pipeline. Errors are about the run as a whole (no inputs,
+// unusable OUTDIR, a journal from a different command, model missing while
+// lang is on, a failing disk); bad records are counted and written to
+// rejected/, never an error. `on_progress` (optional) is called from the
+// calling thread about twice a second.
+Result<RunResult> run(const RunOptions& options,
+                      const std::function<void(const Progress&)>& on_progress = {});
+
+}  // namespace saring::pipeline

@@ -1,0 +1,724 @@
+// The driver of `saring run`: reading, the worker pool, the serial dedup and
+// writing phase, commits, resumption and stats.
+//
+// The loop: take the next batch of items from the inputs (in input order; a
+// batch ends after RunOptions::batch_items items or batch_bytes raw bytes),
+// run the per-document stages on all threads, then walk the batch in order:
+// dedup decision, kept or rejected line. After a batch in which an output
+// shard became full, and at the end, commit:
+//
+//   1. finish the open kept and rejected shards (fsync + rename),
+//   2. save the dedup index under a new name (.saring/dedup-<commit>.sdx),
+//   3. atomically replace .saring/journal.json: the input position (input
+//      number, items consumed from it), the next shard numbers, the counts
+//      and the dedup file's name,
+//   4. delete the previous dedup file, rewrite stats.json.
+//
+// A kill at any point leaves the last journal describing a consistent
+// state: shards it does not count and temporary files are deleted on
+// resume, the dedup index it names is loaded, and reading restarts at its
+// position. Commit points depend only on the data (batch grid, shard sizes),
+// so the resumed run cuts the same shards as an uninterrupted one.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "saring/lang.h"
+#include "saring/pipeline.h"
+#include "stages.h"
+
+namespace saring::pipeline {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr const char* kStateDir = ".saring";
+constexpr const char* kJournal = "journal.json";
+constexpr const char* kStatsFile = "stats.json";
+constexpr const char* kFinalIndex = "dedup.sdx";
+constexpr const char* kRejectedDir = "rejected";
+constexpr const char* kShardPrefix = "part-";
+constexpr const char* kShardExt = ".jsonl.zst";
+constexpr int kJournalVersion = 1;
+constexpr double kProgressInterval = 0.5;  // seconds
+
+// Counts with maps for fast updates; converted to RunResult::Counts on output.
+struct Tally {
+  uint64_t items = 0, kept = 0, rejected = 0, read_errors = 0;
+  uint64_t raw_bytes = 0, html_bytes = 0, text_bytes_out = 0;
+  std::map<std::string, uint64_t> reasons;  // "stage\treason"
+  std::map<std::string, uint64_t> skipped;
+  std::map<std::string, double> seconds;
+
+  Counts to_counts() const {
+    Counts c;
+    c.items = items;
+    c.kept = kept;
+    c.rejected = rejected;
+    c.raw_bytes = raw_bytes;
+    c.html_bytes = html_bytes;
+    c.text_bytes_out = text_bytes_out;
+    c.reasons.assign(reasons.begin(), reasons.end());
+    c.skipped.assign(skipped.begin(), skipped.end());
+    c.seconds.assign(seconds.begin(), seconds.end());
+    return c;
+  }
+};
+
+struct Journal {
+  std::string fingerprint;
+  uint64_t input = 0;          // index of the input being read
+  uint64_t input_items = 0;    // items consumed from it
+  uint64_t items_total = 0;    // items consumed from all inputs (dedup sequence)
+  uint32_t kept_next = 0, rejected_next = 0;
+  uint64_t commits = 0;
+  std::string dedup_file;      // relative to OUTDIR; "" when none
+  bool complete = false;
+  Tally tally;
+};
+
+void write_tally(io::JsonWriter& j, const Tally& t) {
+  j.key("items"); j.integer(static_cast<int64_t>(t.items));
+  j.key("kept"); j.integer(static_cast<int64_t>(t.kept));
+  j.key("rejected"); j.integer(static_cast<int64_t>(t.rejected));
+  j.key("read_errors"); j.integer(static_cast<int64_t>(t.read_errors));
+  j.key("raw_bytes"); j.integer(static_cast<int64_t>(t.raw_bytes));
+  j.key("html_bytes"); j.integer(static_cast<int64_t>(t.html_bytes));
+  j.key("text_bytes_out"); j.integer(static_cast<int64_t>(t.text_bytes_out));
+  j.key("reasons");
+  j.begin_object();
+  for (const auto& [k, v] : t.reasons) { j.key(k); j.integer(static_cast<int64_t>(v)); }
+  j.end_object();
+  j.key("skipped");
+  j.begin_object();
+  for (const auto& [k, v] : t.skipped) { j.key(k); j.integer(static_cast<int64_t>(v)); }
+  j.end_object();
+  j.key("seconds");
+  j.begin_object();
+  for (const auto& [k, v] : t.seconds) { j.key(k); j.number(v); }
+  j.end_object();
+}
+
+std::string journal_json(const Journal& jn) {
+  io::JsonWriter j;
+  j.begin_object();
+  j.key("version"); j.integer(kJournalVersion);
+  j.key("fingerprint"); j.string(jn.fingerprint);
+  j.key("input"); j.integer(static_cast<int64_t>(jn.input));
+  j.key("input_items"); j.integer(static_cast<int64_t>(jn.input_items));
+  j.key("items_total"); j.integer(static_cast<int64_t>(jn.items_total));
+  j.key("kept_next"); j.integer(jn.kept_next);
+  j.key("rejected_next"); j.integer(jn.rejected_next);
+  j.key("commits"); j.integer(static_cast<int64_t>(jn.commits));
+  j.key("dedup_file"); j.string(jn.dedup_file);
+  j.key("complete"); j.boolean(jn.complete);
+  j.key("counts");
+  j.begin_object();
+  write_tally(j, jn.tally);
+  j.end_object();
+  j.end_object();
+  return j.take() + "\n";
+}
+
+Result<Journal> parse_journal(const std::string& text, const std::string& path) {
+  auto doc = nlohmann::json::parse(text, nullptr, false);
+  auto broken = [&](const std::string& why) {
+    return make_error(ErrorCode::parse, path + ": " + why +
+                                            " (delete OUTDIR or run with --overwrite to start afresh)");
+  };
+  if (doc.is_discarded() || !doc.is_object()) return broken("not a saring journal");
+  Journal jn;
+  try {
+    if (doc.at("version").get<int>() != kJournalVersion) return broken("unknown journal version");
+    jn.fingerprint = doc.at("fingerprint").get<std::string>();
+    jn.input = doc.at("input").get<uint64_t>();
+    jn.input_items = doc.at("input_items").get<uint64_t>();
+    jn.items_total = doc.at("items_total").get<uint64_t>();
+    jn.kept_next = doc.at("kept_next").get<uint32_t>();
+    jn.rejected_next = doc.at("rejected_next").get<uint32_t>();
+    jn.commits = doc.at("commits").get<uint64_t>();
+    jn.dedup_file = doc.at("dedup_file").get<std::string>();
+    jn.complete = doc.at("complete").get<bool>();
+    const auto& c = doc.at("counts");
+    Tally& t = jn.tally;
+    t.items = c.at("items").get<uint64_t>();
+    t.kept = c.at("kept").get<uint64_t>();
+    t.rejected = c.at("rejected").get<uint64_t>();
+    t.read_errors = c.at("read_errors").get<uint64_t>();
+    t.raw_bytes = c.at("raw_bytes").get<uint64_t>();
+    t.html_bytes = c.at("html_bytes").get<uint64_t>();
+    t.text_bytes_out = c.at("text_bytes_out").get<uint64_t>();
+    for (const auto& [k, v] : c.at("reasons").items()) t.reasons[k] = v.get<uint64_t>();
+    for (const auto& [k, v] : c.at("skipped").items()) t.skipped[k] = v.get<uint64_t>();
+    for (const auto& [k, v] : c.at("seconds").items()) t.seconds[k] = v.get<double>();
+  } catch (const nlohmann::json::exception& e) {
+    return broken(std::string("malformed journal: ") + e.what());
+  }
+  return jn;
+}
+
+std::string stats_json(const Journal& jn, const RunOptions& o, size_t inputs, unsigned threads,
+                       size_t index_bytes, uint64_t index_docs) {
+  const Tally& t = jn.tally;
+  io::JsonWriter j;
+  j.begin_object();
+  j.key("complete"); j.boolean(jn.complete);
+  j.key("inputs"); j.integer(static_cast<int64_t>(inputs));
+  j.key("shard"); j.string(std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count));
+  j.key("threads"); j.integer(threads);
+  j.key("documents");
+  j.begin_object();
+  j.key("read"); j.integer(static_cast<int64_t>(t.items));
+  j.key("kept"); j.integer(static_cast<int64_t>(t.kept));
+  j.key("rejected"); j.integer(static_cast<int64_t>(t.rejected));
+  j.key("read_errors"); j.integer(static_cast<int64_t>(t.read_errors));
+  j.end_object();
+  j.key("bytes");
+  j.begin_object();
+  j.key("raw"); j.integer(static_cast<int64_t>(t.raw_bytes));
+  j.key("html"); j.integer(static_cast<int64_t>(t.html_bytes));
+  j.key("text_kept"); j.integer(static_cast<int64_t>(t.text_bytes_out));
+  j.end_object();
+  // Rejections grouped by stage, then reason.
+  j.key("rejected_by_stage");
+  j.begin_object();
+  std::string current;
+  bool open = false;
+  for (const auto& [key, n] : t.reasons) {
+    auto tab = key.find('\t');
+    std::string stage = key.substr(0, tab);
+    std::string reason = tab == std::string::npos ? "" : key.substr(tab + 1);
+    if (!open || stage != current) {
+      if (open) j.end_object();
+      j.key(stage);
+      j.begin_object();
+      current = stage;
+      open = true;
+    }
+    j.key(reason);
+    j.integer(static_cast<int64_t>(n));
+  }
+  if (open) j.end_object();
+  j.end_object();
+  j.key("skipped_by_reader");
+  j.begin_object();
+  for (const auto& [k, v] : t.skipped) { j.key(k); j.integer(static_cast<int64_t>(v)); }
+  j.end_object();
+  j.key("seconds");
+  j.begin_object();
+  double total = 0;
+  for (const auto& [k, v] : t.seconds) {
+    if (k == "wall") continue;
+    j.key(k);
+    j.number(v);
+    total += v;
+  }
+  j.end_object();
+  j.key("stage_share");
+  j.begin_object();
+  for (const auto& [k, v] : t.seconds) {
+    if (k == "wall") continue;
+    j.key(k);
+    j.number(total > 0 ? v / total : 0.0);
+  }
+  j.end_object();
+  auto wall = t.seconds.find("wall");
+  double wall_s = wall == t.seconds.end() ? 0.0 : wall->second;
+  j.key("wall_seconds"); j.number(wall_s);
+  j.key("throughput");
+  j.begin_object();
+  j.key("docs_per_second"); j.number(wall_s > 0 ? static_cast<double>(t.items) / wall_s : 0.0);
+  j.key("raw_mb_per_second");
+  j.number(wall_s > 0 ? static_cast<double>(t.raw_bytes) / 1e6 / wall_s : 0.0);
+  j.key("html_mb_per_second");
+  j.number(wall_s > 0 ? static_cast<double>(t.html_bytes) / 1e6 / wall_s : 0.0);
+  j.end_object();
+  j.key("dedup");
+  j.begin_object();
+  j.key("documents"); j.integer(static_cast<int64_t>(index_docs));
+  j.key("index_bytes"); j.integer(static_cast<int64_t>(index_bytes));
+  j.key("bytes_per_document");
+  j.number(index_docs > 0 ? static_cast<double>(index_bytes) / static_cast<double>(index_docs) : 0.0);
+  j.end_object();
+  j.end_object();
+  return j.take() + "\n";
+}
+
+// Reads items from the inputs in order, one at a time.
+class Cursor {
+ public:
+  Cursor(const std::vector<io::Input>& inputs, const io::ReaderOptions& options)
+      : inputs_(inputs), options_(options) {}
+
+  // Positions the cursor after `items` items of input `input` (resume).
+  void seek(uint64_t input, uint64_t items) {
+    i_ = static_cast<size_t>(input);
+    Work scratch;
+    for (uint64_t n = 0; n < items; ++n) {
+      if (!next(scratch, nullptr)) break;
+      scratch = Work{};
+    }
+    baseline_ = current_skips();
+  }
+
+  // The next item, or false after the last input. Reader skips of finished
+  // inputs are added to `tally` (when given).
+  bool next(Work& w, Tally* tally) {
+    while (i_ < inputs_.size()) {
+      if (!opened_) {
+        opened_ = true;
+        k_ = 0;
+        baseline_.clear();
+        auto r = io::open_reader(inputs_[i_], options_);
+        if (!r.ok()) {
+          reader_.reset();
+          w.read_ok = false;
+          w.read_code = r.error().code;
+          w.read_error = r.error().describe();
+          w.record.source.path = inputs_[i_].path;
+          w.record.source.index = 0;
+          failed_open_ = true;
+          ++k_;
+          return true;
+        }
+        failed_open_ = false;
+        reader_ = std::move(r.value());
+      }
+      if (failed_open_) {
+        advance();
+        continue;
+      }
+      auto got = reader_->next(w.record);
+      if (!got.ok()) {
+        w.read_ok = false;
+        w.read_code = got.error().code;
+        w.read_error = got.error().describe();
+        w.record.source = reader_->position();
+        ++k_;
+        return true;
+      }
+      if (!*got) {
+        if (tally != nullptr) flush_skips(*tally);
+        advance();
+        continue;
+      }
+      ++k_;
+      return true;
+    }
+    return false;
+  }
+
+  // Adds the reader's skips since the last flush to `tally`.
+  void flush_skips(Tally& tally) {
+    auto now = current_skips();
+    for (const auto& [k, v] : now) {
+      uint64_t before = baseline_.count(k) ? baseline_[k] : 0;
+      if (v > before) tally.skipped[k] += v - before;
+    }
+    baseline_ = std::move(now);
+  }
+
+  uint64_t input() const { return i_; }
+  uint64_t input_items() const { return k_; }
+
+  // Approximate on-disk bytes of the current input consumed.
+  uint64_t current_file_offset() const {
+    if (!reader_) return 0;
+    const auto& p = reader_->position();
+    return p.member_offset > 0 ? p.member_offset : p.offset;
+  }
+
+ private:
+  std::map<std::string, uint64_t> current_skips() const {
+    std::map<std::string, uint64_t> m;
+    if (reader_)
+      for (const auto& [k, v] : reader_->stats().skipped) m[k] = v;
+    return m;
+  }
+  void advance() {
+    ++i_;
+    opened_ = false;
+    failed_open_ = false;
+    reader_.reset();
+    baseline_.clear();
+    k_ = 0;
+  }
+
+  const std::vector<io::Input>& inputs_;
+  io::ReaderOptions options_;
+  size_t i_ = 0;
+  uint64_t k_ = 0;
+  bool opened_ = false;
+  bool failed_open_ = false;
+  std::unique_ptr<io::RecordReader> reader_;
+  std::map<std::string, uint64_t> baseline_;
+};
+
+bool is_shard_name(const std::string& name) {
+  return name.rfind(kShardPrefix, 0) == 0 && name.size() > 10 &&
+         name.compare(name.size() - 10, 10, kShardExt) == 0;
+}
+
+// Shard number of "part-00012.jsonl.zst", or -1.
+long shard_number(const std::string& name) {
+  if (!is_shard_name(name)) return -1;
+  std::string digits = name.substr(5, name.size() - 5 - 10);
+  if (digits.empty() || digits.size() > 9) return -1;
+  for (char c : digits)
+    if (c < '0' || c > '9') return -1;
+  return std::stol(digits);
+}
+
+std::vector<std::string> shard_files(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (is_shard_name(name)) out.push_back(name);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Deletes shards numbered >= `next` (written after the last commit).
+void remove_uncommitted(const std::string& dir, uint32_t next) {
+  for (const auto& name : shard_files(dir)) {
+    long n = shard_number(name);
+    if (n >= static_cast<long>(next)) fs::remove(dir + "/" + name);
+  }
+}
+
+void remove_all_outputs(const std::string& out) {
+  std::error_code ec;
+  for (const auto& name : shard_files(out)) fs::remove(out + "/" + name, ec);
+  for (const auto& name : shard_files(out + "/" + kRejectedDir))
+    fs::remove(out + "/" + kRejectedDir + "/" + name, ec);
+  fs::remove(out + "/" + kStatsFile, ec);
+  fs::remove(out + "/" + kFinalIndex, ec);
+  fs::remove_all(out + "/" + kStateDir, ec);
+}
+
+std::string make_fingerprint(const RunOptions& o, const std::vector<io::Input>& inputs) {
+  std::string f = "saring-run-v1\n";
+  f += "shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + "\n";
+  for (const auto& in : inputs) f += "input " + in.path + " " + std::string(io::to_string(in.format)) + "\n";
+  f += "layout " + std::to_string(o.output_shard_bytes) + " " + std::to_string(o.zstd_level) + " " +
+       std::to_string(o.batch_items) + " " + std::to_string(o.batch_bytes) + " " +
+       (o.write_rejected ? "rejected" : "no-rejected") + "\n";
+  f += o.fingerprint;
+  return f;
+}
+
+}  // namespace
+
+Result<RunResult> run(const RunOptions& options, const std::function<void(const Progress&)>& on_progress) {
+  const auto wall_start = Clock::now();
+  if (options.output_dir.empty()) return make_error(ErrorCode::invalid_input, "no output directory");
+  if (options.inputs.empty()) return make_error(ErrorCode::invalid_input, "no inputs");
+  if (options.shard_count == 0 || options.shard_index >= options.shard_count)
+    return make_error(ErrorCode::invalid_input, "--shard I/N needs 0 <= I < N");
+  if (options.batch_items == 0) return make_error(ErrorCode::invalid_input, "batch_items must be >= 1");
+
+  auto expanded = io::expand_inputs(options.inputs, options.input_format);
+  if (!expanded.ok()) return expanded.error();
+  const size_t n_all = expanded->size();
+  const size_t begin = n_all * options.shard_index / options.shard_count;
+  const size_t end = n_all * (options.shard_index + 1) / options.shard_count;
+  std::vector<io::Input> inputs(expanded->begin() + static_cast<long>(begin),
+                                expanded->begin() + static_cast<long>(end));
+
+  const std::string out = options.output_dir;
+  const std::string state_dir = out + "/" + kStateDir;
+  const std::string rejected_dir = out + "/" + kRejectedDir;
+  const std::string journal_path = state_dir + "/" + kJournal;
+  std::error_code ec;
+  fs::create_directories(state_dir, ec);
+  if (ec) return make_error(ErrorCode::io, out + ": " + ec.message());
+  if (options.overwrite) remove_all_outputs(out);
+  fs::create_directories(state_dir, ec);
+
+  Journal jn;
+  const std::string fingerprint = make_fingerprint(options, inputs);
+  RunResult result;
+  if (fs::exists(journal_path)) {
+    auto text = io::read_all(journal_path, 64ull << 20);
+    if (!text.ok()) return text.error();
+    auto parsed = parse_journal(*text, journal_path);
+    if (!parsed.ok()) return parsed.error();
+    jn = std::move(parsed.value());
+    if (jn.fingerprint != fingerprint)
+      return make_error(ErrorCode::invalid_input,
+                        out + " holds a run with other inputs or options; use another output "
+                              "directory, or --overwrite to replace it");
+    if (jn.complete) {
+      result.already_complete = true;
+      result.counts = jn.tally.to_counts();
+      result.read_errors = jn.tally.read_errors;
+      result.kept_shards = jn.kept_next;
+      result.rejected_shards = jn.rejected_next;
+      return result;
+    }
+    result.resumed = true;
+  } else if (!shard_files(out).empty() || !shard_files(rejected_dir).empty()) {
+    return make_error(ErrorCode::invalid_input,
+                      out + " already holds shards not made by a resumable run; use another "
+                            "output directory, or --overwrite to replace them");
+  }
+  jn.fingerprint = fingerprint;
+
+  // Leftovers of a killed run: temp files, shards after the last commit,
+  // dedup snapshots other than the committed one.
+  for (const std::string& d : {out, rejected_dir, state_dir}) {
+    auto removed = io::remove_temp_files(d);
+    if (!removed.ok()) return removed.error();
+  }
+  remove_uncommitted(out, jn.kept_next);
+  remove_uncommitted(rejected_dir, jn.rejected_next);
+  for (fs::directory_iterator it(state_dir, ec), e; !ec && it != e; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.rfind("dedup-", 0) == 0 && std::string(kStateDir) + "/" + name != jn.dedup_file)
+      fs::remove(it->path());
+  }
+
+  // Stages.
+  StageContext ctx;
+  ctx.options = &options;
+  std::unique_ptr<lang::LanguageIdentifier> own_identifier;
+  if (options.lang_enabled) {
+    if (options.model_path.empty()) {
+      auto shared = lang::shared_identifier();
+      if (!shared.ok())
+        return make_error(ErrorCode::io, "language identification needs the fastText model (" +
+                                             shared.error().describe() +
+                                             "); install it with scripts/fetch-model.sh, or run with --no-lang");
+      ctx.identifier = shared.value();
+    } else {
+      auto loaded = lang::LanguageIdentifier::load(options.model_path);
+      if (!loaded.ok()) return loaded.error();
+      own_identifier = std::move(loaded.value());
+      ctx.identifier = own_identifier.get();
+    }
+  }
+  std::unique_ptr<dedup::MinHasher> hasher;
+  dedup::NearDupIndex index(options.minhash, options.dedup_index);
+  if (options.dedup_enabled) {
+    auto v = options.minhash.validate();
+    if (!v.ok()) return v.error();
+    hasher = std::make_unique<dedup::MinHasher>(options.minhash);
+    ctx.hasher = hasher.get();
+    if (!jn.dedup_file.empty()) {
+      auto loaded = dedup::NearDupIndex::load(out + "/" + jn.dedup_file);
+      if (!loaded.ok()) return loaded.error();
+      index = std::move(loaded.value());
+    }
+  }
+
+  // Writers.
+  io::ShardOptions kept_opt;
+  kept_opt.dir = out;
+  kept_opt.prefix = kShardPrefix;
+  kept_opt.extension = kShardExt;
+  kept_opt.max_shard_bytes = options.output_shard_bytes;
+  kept_opt.zstd_level = options.zstd_level;
+  kept_opt.first_index = jn.kept_next;
+  kept_opt.auto_rotate = false;
+  auto kept_writer = io::ShardedWriter::create(kept_opt);
+  if (!kept_writer.ok()) return kept_writer.error();
+  io::ShardOptions rej_opt = kept_opt;
+  rej_opt.dir = rejected_dir;
+  rej_opt.first_index = jn.rejected_next;
+  std::unique_ptr<io::ShardedWriter> rejected_writer;
+  if (options.write_rejected) {
+    auto w = io::ShardedWriter::create(rej_opt);
+    if (!w.ok()) return w.error();
+    rejected_writer = std::move(w.value());
+  }
+
+  unsigned threads = options.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+
+  Cursor cursor(inputs, options.reader);
+  if (result.resumed) cursor.seek(jn.input, jn.input_items);
+  Tally& tally = jn.tally;
+  uint64_t items_total = jn.items_total;
+
+  uint64_t input_bytes_total = 0;
+  std::vector<uint64_t> input_sizes;
+  for (const auto& in : inputs) {
+    uint64_t sz = in.path == "-" ? 0 : static_cast<uint64_t>(fs::file_size(in.path, ec));
+    if (ec) sz = 0;
+    input_sizes.push_back(sz);
+    input_bytes_total += sz;
+  }
+  auto last_progress = Clock::now();
+  // Wall time of earlier (killed) processes of this run, from the journal.
+  const double wall_before = tally.seconds.count("wall") ? tally.seconds["wall"] : 0.0;
+
+  auto commit = [&](bool final) -> Status {
+    auto t0 = Clock::now();
+    auto k = (*kept_writer)->finish_shard();
+    if (!k.ok()) return k.error();
+    if (rejected_writer) {
+      auto r = rejected_writer->finish_shard();
+      if (!r.ok()) return r.error();
+    }
+    if (options.test_hook) options.test_hook("commit:shards");
+    cursor.flush_skips(tally);
+    std::string previous_index = jn.dedup_file;
+    ++jn.commits;
+    if (options.dedup_enabled) {
+      char name[32];
+      std::snprintf(name, sizeof name, "dedup-%06llu.sdx", static_cast<unsigned long long>(jn.commits));
+      jn.dedup_file = std::string(kStateDir) + "/" + name;
+      auto st = index.save(out + "/" + jn.dedup_file);
+      if (!st.ok()) return st;
+    }
+    jn.input = cursor.input();
+    jn.input_items = cursor.input_items();
+    jn.items_total = items_total;
+    jn.kept_next = (*kept_writer)->next_index();
+    jn.rejected_next = rejected_writer ? rejected_writer->next_index() : 0;
+    jn.complete = final;
+    tally.seconds["write"] += std::chrono::duration<double>(Clock::now() - t0).count();
+    tally.seconds["wall"] =
+        wall_before + std::chrono::duration<double>(Clock::now() - wall_start).count();
+    const Journal& to_write = jn;
+    auto st = io::write_file_atomic(journal_path, journal_json(to_write));
+    if (!st.ok()) return st;
+    if (options.test_hook) options.test_hook("commit:journal");
+    if (!previous_index.empty() && previous_index != jn.dedup_file)
+      fs::remove(out + "/" + previous_index, ec);
+    if (final && options.dedup_enabled) {
+      st = index.save(out + "/" + kFinalIndex);
+      if (!st.ok()) return st;
+    }
+    return io::write_file_atomic(out + "/" + kStatsFile,
+                                 stats_json(to_write, options, inputs.size(), threads,
+                                            options.dedup_enabled ? index.memory_bytes() : 0,
+                                            options.dedup_enabled ? index.size() : 0));
+  };
+
+  std::vector<Work> batch;
+  for (;;) {
+    // 1. Read a batch, in input order.
+    auto t_read = Clock::now();
+    batch.clear();
+    uint64_t batch_raw = 0;
+    while (batch.size() < options.batch_items && batch_raw < options.batch_bytes) {
+      Work w;
+      if (!cursor.next(w, &tally)) break;
+      w.seq = dedup::make_seq(options.shard_index, items_total + batch.size());
+      batch_raw += w.record.raw.size();
+      batch.push_back(std::move(w));
+    }
+    tally.seconds["read"] += std::chrono::duration<double>(Clock::now() - t_read).count();
+    if (batch.empty()) break;
+
+    // 2. Per-document stages on all threads.
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (;;) {
+        size_t i = next.fetch_add(1);
+        if (i >= batch.size()) break;
+        process(batch[i], ctx);
+      }
+    };
+    {
+      std::vector<std::thread> pool;
+      unsigned extra = std::min<unsigned>(threads, static_cast<unsigned>(batch.size())) - 1;
+      for (unsigned t = 0; t < extra; ++t) pool.emplace_back(worker);
+      worker();
+      for (auto& t : pool) t.join();
+    }
+
+    // 3. Dedup and output, in input order.
+    for (Work& w : batch) {
+      tally.seconds["extract"] += w.times.extract;
+      tally.seconds["clean"] += w.times.clean;
+      tally.seconds["lang"] += w.times.lang;
+      tally.seconds["filter"] += w.times.filter;
+      tally.seconds["signature"] += w.times.signature;
+      ++tally.items;
+      ++items_total;
+      if (!w.read_ok) {
+        ++tally.read_errors;
+      } else {
+        tally.raw_bytes += w.record.raw.size();
+        if (w.record.kind == RecordKind::html) tally.html_bytes += w.record.raw.size();
+      }
+      if (w.alive() && options.dedup_enabled) {
+        auto t0 = Clock::now();
+        auto verdict = index.insert(w.seq, w.record.id, w.signature);
+        if (!verdict.ok()) {
+          w.record.annotate(kStageDedup, Verdict::error, "dedup:error");
+          w.detail = verdict.error().describe();
+        } else if (verdict->duplicate()) {
+          w.record.annotate(kStageDedup, Verdict::drop,
+                            "dedup:" + std::string(dedup::to_string(verdict->kind)));
+          w.dup_of = verdict->dup_of_id;
+        } else {
+          w.record.annotate(kStageDedup, Verdict::keep);
+        }
+        tally.seconds["dedup"] += std::chrono::duration<double>(Clock::now() - t0).count();
+      }
+      auto t0 = Clock::now();
+      if (w.alive()) {
+        ++tally.kept;
+        tally.text_bytes_out += w.record.text.size();
+        auto st = (*kept_writer)->write_line(kept_line(w));
+        if (!st.ok()) return st.error();
+      } else {
+        ++tally.rejected;
+        auto [stage, reason] = rejection_of(w);
+        ++tally.reasons[stage + "\t" + reason];
+        if (rejected_writer) {
+          auto st = rejected_writer->write_line(rejected_line(w, options.rejected_text));
+          if (!st.ok()) return st.error();
+        }
+      }
+      tally.seconds["write"] += std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+
+    // 4. Commit when a shard is full (a point that depends only on the data).
+    if ((*kept_writer)->full() || (rejected_writer && rejected_writer->full())) {
+      auto st = commit(false);
+      if (!st.ok()) return st.error();
+    }
+
+    if (options.test_hook) options.test_hook("batch");
+    if (on_progress && std::chrono::duration<double>(Clock::now() - last_progress).count() >=
+                           kProgressInterval) {
+      last_progress = Clock::now();
+      Progress p;
+      p.items = tally.items;
+      p.kept = tally.kept;
+      p.rejected = tally.rejected;
+      p.raw_bytes = tally.raw_bytes;
+      p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - wall_start).count();
+      p.input_bytes_total = input_bytes_total;
+      for (size_t i = 0; i < cursor.input() && i < input_sizes.size(); ++i) p.input_bytes_done += input_sizes[i];
+      p.input_bytes_done += cursor.current_file_offset();
+      p.resumed = result.resumed;
+      on_progress(p);
+    }
+  }
+  auto st = commit(true);
+  if (!st.ok()) return st.error();
+
+  result.counts = tally.to_counts();
+  result.read_errors = tally.read_errors;
+  result.kept_shards = jn.kept_next;
+  result.rejected_shards = jn.rejected_next;
+  result.dedup_index_bytes = options.dedup_enabled ? index.memory_bytes() : 0;
+  return result;
+}
+
+}  // namespace saring::pipeline

@@ -1,0 +1,386 @@
+// Integration tests of `saring run`'s engine: the same bytes whatever the
+// thread count, the same bytes after a kill and a resume, and bad inputs
+// turned into per-record rejections while the run goes on.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <nlohmann/json.hpp>
+
+#include "saring/io.h"
+#include "saring/lang.h"
+#include "saring/pipeline.h"
+
+namespace saring::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string temp_dir(const std::string& name) {
+  std::string base = ::testing::TempDir();
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  std::string dir = base + "/saring-pipeline-" + name + "-" + std::to_string(::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream f(path, std::ios::binary);
+  f << content;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+std::string sample_warc() { return std::string(SARING_FIXTURES_DIR) + "/corpus/sample.warc.gz"; }
+
+bool have_model() { return lang::shared_identifier().ok(); }
+
+// A deterministic pseudo-random article: sentences drawn from a small
+// vocabulary, so that filters keep it (long lines, punctuation, stop words).
+std::string article(uint32_t seed, int sentences) {
+  static const char* kWords[] = {"river", "market", "council", "garden", "school", "bread",
+                                 "library", "village", "morning", "volunteers", "weather",
+                                 "harvest", "bridge", "station", "neighbours", "teacher",
+                                 "children", "water", "summer", "project"};
+  std::string out;
+  uint32_t x = seed * 2654435761u + 12345u;
+  for (int s = 0; s < sentences; ++s) {
+    out += "The";
+    int len = 9 + static_cast<int>(x % 7);
+    for (int w = 0; w < len; ++w) {
+      x = x * 1103515245u + 12345u;
+      out += ' ';
+      out += kWords[(x >> 16) % 20];
+      if (w == len / 2) out += " and the";
+    }
+    out += ". ";
+    if (s % 3 == 2) out += "\n\n";
+  }
+  return out;
+}
+
+// A JSONL corpus: distinct articles, exact and near duplicates, a short one.
+std::string jsonl_corpus(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    nlohmann::json j;
+    j["id"] = "doc-" + std::to_string(i);
+    j["url"] = "https://site" + std::to_string(i % 5) + ".example/" + std::to_string(i);
+    if (i % 10 == 3) j["text"] = article(static_cast<uint32_t>(i - 1), 12);  // exact dup of i-1
+    else if (i % 10 == 7) j["text"] = article(static_cast<uint32_t>(i - 2), 12) + "One more closing sentence is added here.";
+    else if (i % 10 == 9) j["text"] = "Too short.";
+    else j["text"] = article(static_cast<uint32_t>(i), 12);
+    out += j.dump() + "\n";
+  }
+  return out;
+}
+
+RunOptions small_options(const std::vector<std::string>& inputs, const std::string& out) {
+  RunOptions o;
+  o.inputs = inputs;
+  o.output_dir = out;
+  o.batch_items = 5;
+  o.output_shard_bytes = 6000;  // several shards and commits
+  o.lang_enabled = have_model();
+  return o;
+}
+
+// Every file of an output directory (shards and stats), name -> bytes,
+// without the run's private state and timing-dependent stats.
+std::map<std::string, std::string> outputs(const std::string& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::string rel = fs::relative(e.path(), dir).generic_string();
+    if (rel.rfind(".saring/", 0) == 0 || rel == "stats.json") continue;
+    files[rel] = read_file(e.path().string());
+  }
+  return files;
+}
+
+std::vector<nlohmann::json> read_jsonl_shards(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().rfind("part-", 0) == 0) names.push_back(e.path().string());
+  std::sort(names.begin(), names.end());
+  std::vector<nlohmann::json> out;
+  for (const auto& n : names) {
+    auto text = io::read_all(n);
+    EXPECT_TRUE(text.ok());
+    size_t pos = 0;
+    while (pos < text->size()) {
+      size_t nl = text->find('\n', pos);
+      out.push_back(nlohmann::json::parse(text->substr(pos, nl - pos)));
+      pos = nl + 1;
+    }
+  }
+  return out;
+}
+
+class Corpus : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    write_file(dir_ + "/docs.jsonl", jsonl_corpus(60));
+    inputs_ = {sample_warc(), dir_ + "/docs.jsonl"};
+  }
+  std::string dir_;
+  std::vector<std::string> inputs_;
+};
+
+TEST_F(Corpus, SameBytesWithOneAndTwoThreads) {
+  std::map<std::string, std::string> first;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    RunOptions o = small_options(inputs_, dir_ + "/out" + std::to_string(threads));
+    o.threads = threads;
+    auto r = run(o);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_GT(r->counts.kept, 20u);
+    EXPECT_GT(r->kept_shards, 2u);
+    auto files = outputs(o.output_dir);
+    if (threads == 1) first = files;
+    else EXPECT_EQ(files, first) << "threads=" << threads;
+  }
+}
+
+TEST_F(Corpus, DropsCarryStageAndReasonAndDuplicatesNameTheirOriginal) {
+  RunOptions o = small_options(inputs_, dir_ + "/out");
+  auto r = run(o);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  auto kept = read_jsonl_shards(o.output_dir);
+  auto rejected = read_jsonl_shards(o.output_dir + "/rejected");
+  EXPECT_EQ(kept.size(), r->counts.kept);
+  EXPECT_EQ(rejected.size(), r->counts.rejected);
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& k : kept) {
+    by_id[k["id"]] = k;
+    EXPECT_TRUE(k["text"].is_string());
+    EXPECT_FALSE(k["text"].get<std::string>().empty());
+    EXPECT_TRUE(k["metadata"].contains("quality"));
+  }
+  int exact = 0, near = 0;
+  for (const auto& j : rejected) {
+    ASSERT_TRUE(j.contains("stage"));
+    ASSERT_TRUE(j.contains("reason"));
+    if (j["reason"] == "dedup:exact" || j["reason"] == "dedup:near") {
+      (j["reason"] == "dedup:exact" ? exact : near)++;
+      ASSERT_TRUE(j.contains("dup_of"));
+      EXPECT_TRUE(by_id.count(j["dup_of"])) << j.dump();
+    }
+  }
+  // jsonl_corpus: 6 exact copies (i%10==3), 6 near copies (i%10==7); the
+  // sample WARC: one exact copy, two syndicated near copies.
+  EXPECT_EQ(exact, 7);
+  EXPECT_EQ(near, 8);
+  auto dup = std::find_if(rejected.begin(), rejected.end(), [](const auto& j) { return j["id"] == "doc-3"; });
+  ASSERT_NE(dup, rejected.end());
+  EXPECT_EQ((*dup)["dup_of"], "doc-2");
+  // The short documents are rejected by a filter rule.
+  auto shorty = std::find_if(rejected.begin(), rejected.end(), [](const auto& j) { return j["id"] == "doc-9"; });
+  ASSERT_NE(shorty, rejected.end());
+  EXPECT_TRUE((*shorty)["stage"] == "filter" || (*shorty)["stage"] == "clean") << shorty->dump();
+  // stats.json adds up.
+  auto stats = nlohmann::json::parse(read_file(o.output_dir + "/stats.json"));
+  EXPECT_EQ(stats["documents"]["kept"], r->counts.kept);
+  EXPECT_EQ(stats["documents"]["read"], r->counts.kept + r->counts.rejected);
+  EXPECT_EQ(stats["rejected_by_stage"]["dedup"]["dedup:exact"], 7);
+  EXPECT_EQ(stats["skipped_by_reader"]["warc-type:request"], 1);
+  EXPECT_TRUE(stats["complete"].get<bool>());
+}
+
+// Runs the pipeline in a child process that SIGKILLs itself at the n-th
+// occurrence of hook point `point`. Returns true when the child was killed.
+bool run_and_kill(const RunOptions& base, const std::string& point, int n) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    RunOptions o = base;
+    int seen = 0;
+    o.test_hook = [&](std::string_view p) {
+      if (p == point && ++seen == n) raise(SIGKILL);
+    };
+    auto r = run(o);
+    _exit(r.ok() ? 0 : 3);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+TEST_F(Corpus, KillAndResumeGivesTheSameBytes) {
+  RunOptions reference = small_options(inputs_, dir_ + "/reference");
+  auto ref = run(reference);
+  ASSERT_TRUE(ref.ok()) << ref.error().describe();
+  auto want = outputs(reference.output_dir);
+
+  struct Case { const char* point; int n; };
+  for (Case c : {Case{"batch", 1}, Case{"batch", 7}, Case{"commit:shards", 2}, Case{"commit:journal", 1},
+                 Case{"batch", 12}}) {
+    SCOPED_TRACE(std::string(c.point) + " #" + std::to_string(c.n));
+    RunOptions o = small_options(inputs_, dir_ + "/killed-" + c.point + std::to_string(c.n));
+    ASSERT_TRUE(run_and_kill(o, c.point, c.n));
+    // Killed runs may be killed again on resume, at another point.
+    ASSERT_TRUE(run_and_kill(o, "batch", 3));
+    auto r = run(o);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_TRUE(r->resumed);
+    EXPECT_EQ(outputs(o.output_dir), want);
+    EXPECT_EQ(r->counts.kept, ref->counts.kept);
+    EXPECT_EQ(r->counts.rejected, ref->counts.rejected);
+    EXPECT_EQ(r->counts.skipped, ref->counts.skipped);
+    EXPECT_EQ(r->counts.reasons, ref->counts.reasons);
+    // No temporary files are left behind.
+    for (const auto& e : fs::recursive_directory_iterator(o.output_dir))
+      EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+    // Running again does nothing.
+    auto again = run(o);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->already_complete);
+    EXPECT_EQ(outputs(o.output_dir), want);
+  }
+}
+
+TEST_F(Corpus, ResumeRefusesOtherOptionsAndOverwriteStartsAfresh) {
+  RunOptions o = small_options(inputs_, dir_ + "/out");
+  ASSERT_TRUE(run_and_kill(o, "batch", 2));
+  RunOptions other = o;
+  other.fingerprint = "--languages en\n";
+  auto r = run(other);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("--overwrite"), std::string::npos);
+  other.overwrite = true;
+  auto fresh = run(other);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().describe();
+  EXPECT_FALSE(fresh->resumed);
+}
+
+TEST(Pipeline, BadInputsBecomeReadRejectionsAndTheRunGoesOn) {
+  std::string dir = temp_dir("bad");
+  fs::create_directories(dir + "/in");
+  // A WARC cut in the middle of its last record, a JSONL with broken lines,
+  // an empty HTML file, and good pages around them.
+  std::string warc = read_file(sample_warc());
+  write_file(dir + "/in/a-cut.warc.gz", warc.substr(0, warc.size() - 300));
+  nlohmann::json ok1 = {{"id", "ok-1"}, {"text", article(1, 10)}};
+  nlohmann::json ok2 = {{"id", "ok-2"}, {"text", article(2, 10)}};
+  write_file(dir + "/in/b-docs.jsonl", ok1.dump() + "\n{\"id\":\"broken\",\"text\":\n[\"not an object\"]\n" +
+                                           ok2.dump() + "\n");
+  write_file(dir + "/in/c-empty.html", "");
+  write_file(dir + "/in/d-page.html", "<html><body><article><p>" + article(3, 10) + "</p></article></body></html>");
+  RunOptions o;
+  o.inputs = {dir + "/in"};
+  o.output_dir = dir + "/out";
+  o.lang_enabled = have_model();
+  auto r = run(o);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_EQ(r->read_errors, 4u);  // truncated record, two bad lines, empty file
+  auto rejected = read_jsonl_shards(o.output_dir + "/rejected");
+  int read_rejects = 0;
+  for (const auto& j : rejected) {
+    if (j["stage"] != "read") continue;
+    ++read_rejects;
+    EXPECT_TRUE(j.contains("detail"));
+    EXPECT_TRUE(j["source"].contains("path"));
+  }
+  EXPECT_EQ(read_rejects, 4);
+  auto kept = read_jsonl_shards(o.output_dir);
+  std::set<std::string> ids;
+  for (const auto& k : kept) ids.insert(k["id"]);
+  EXPECT_TRUE(ids.count("ok-1"));
+  EXPECT_TRUE(ids.count("ok-2"));
+  EXPECT_TRUE(ids.count(dir + "/in/d-page.html"));
+  EXPECT_GE(kept.size(), 8u);  // most of the cut WARC survives
+}
+
+TEST(Pipeline, ShardsPartitionTheInputs) {
+  std::string dir = temp_dir("shards");
+  fs::create_directories(dir + "/in");
+  for (int f = 0; f < 4; ++f) write_file(dir + "/in/f" + std::to_string(f) + ".jsonl", jsonl_corpus(10));
+  size_t total = 0;
+  for (uint32_t s = 0; s < 3; ++s) {
+    RunOptions o;
+    o.inputs = {dir + "/in"};
+    o.output_dir = dir + "/out" + std::to_string(s);
+    o.shard_index = s;
+    o.shard_count = 3;
+    o.lang_enabled = false;
+    o.dedup_enabled = false;
+    o.filter_enabled = false;
+    auto r = run(o);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    total += r->counts.items;
+  }
+  EXPECT_EQ(total, 40u);
+  RunOptions bad;
+  bad.inputs = {dir + "/in"};
+  bad.output_dir = dir + "/x";
+  bad.shard_index = 3;
+  bad.shard_count = 3;
+  EXPECT_FALSE(run(bad).ok());
+}
+
+TEST(Config, TomlSetsEveryStage) {
+  RunOptions o;
+  auto st = apply_config_text(R"(
+[input]
+format = "warc"
+max_record_bytes = "8M"
+[extract]
+focus = "precision"
+include_tables = false
+[lang]
+languages = ["en", "id"]
+min_score = 0.5
+[filter]
+disable = ["c4:terminal_punct"]
+[filter.fineweb]
+max_char_dup_ratio = 0.1
+[dedup]
+bands = 20
+rows = 5
+[output]
+shard_bytes = "1M"
+rejected = false
+[run]
+threads = 2
+batch_items = 64
+)", o);
+  ASSERT_TRUE(st.ok()) << st.error().describe();
+  EXPECT_EQ(o.input_format, io::Format::warc);
+  EXPECT_EQ(o.reader.max_record_bytes, 8u << 20);
+  EXPECT_EQ(o.page.extract.focus, extract::Focus::precision);
+  EXPECT_FALSE(o.page.extract.include_tables);
+  EXPECT_EQ(o.languages, (std::vector<std::string>{"en", "id"}));
+  EXPECT_DOUBLE_EQ(o.min_language_score, 0.5);
+  EXPECT_DOUBLE_EQ(o.filter.rules.fineweb.max_char_dup_ratio, 0.1);
+  EXPECT_EQ(o.minhash.num_bands, 20u);
+  EXPECT_EQ(o.minhash.rows_per_band, 5u);
+  EXPECT_EQ(o.output_shard_bytes, 1u << 20);
+  EXPECT_FALSE(o.write_rejected);
+  EXPECT_EQ(o.threads, 2u);
+  EXPECT_EQ(o.batch_items, 64u);
+}
+
+TEST(Config, UnknownKeysAndBadValuesAreErrors) {
+  RunOptions o;
+  EXPECT_FALSE(apply_config_text("[lang]\nlanguage = [\"en\"]\n", o).ok());
+  EXPECT_FALSE(apply_config_text("[nonsense]\nx = 1\n", o).ok());
+  EXPECT_FALSE(apply_config_text("[run]\nthreads = \"many\"\n", o).ok());
+  EXPECT_FALSE(apply_config_text("[filter]\nno_such_rule = 1\n", o).ok());
+  EXPECT_FALSE(apply_config_text("[dedup]\nbands = 0\n", o).ok());
+  auto parse = apply_config_text("[run\nthreads = 2\n", o);
+  ASSERT_FALSE(parse.ok());
+  EXPECT_NE(parse.error().message.find("line"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace saring::pipeline
