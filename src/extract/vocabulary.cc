@@ -97,7 +97,7 @@ constexpr std::string_view kArticleClasses[] = {
 
 // Readability-style positive and negative class tokens.
 constexpr std::string_view kPositiveTokens[] = {
-    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog",
     "story", "articlebody", "artikel", "isi", "berita", "detail"};
 constexpr std::string_view kNegativeTokens[] = {
     "hidden", "banner", "combx", "comment", "comments", "contact", "foot", "footer",

@@ -1,7 +1,306 @@
+// Unit tests of the extractor: pruning, the cascade's fallback stages, tables,
+// scripts without spaces, options, hostile input, and the vocabulary.
 #include <gtest/gtest.h>
 
-#include "saring/extract.h"
+#include <string>
 
-TEST(Extract, StageNames) {
-  EXPECT_EQ(saring::extract::to_string(saring::extract::Stage::main), "main");
+#include "saring/extract.h"
+#include "saring/html.h"
+#include "saring/text.h"
+#include "vocabulary.h"
+
+namespace {
+
+using saring::extract::BlockKind;
+using saring::extract::Content;
+using saring::extract::ExtractOptions;
+using saring::extract::Stage;
+
+Content extract(const std::string& html, const ExtractOptions& options = {}) {
+  auto doc = saring::html::parse(html);
+  EXPECT_TRUE(doc.ok());
+  return saring::extract::extract_content(*doc, options);
 }
+
+std::string text_of(const std::string& html, const ExtractOptions& options = {}) {
+  return saring::extract::render_text(extract(html, options));
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+  return hay.find(needle) != std::string::npos;
+}
+
+// Three long paragraphs: enough for the main stage to answer.
+const char* kArticle =
+    "<p>The committee met on Tuesday to discuss the new budget, which includes "
+    "funding for schools, roads and the public library system.</p>"
+    "<p>Several members argued that the proposed tax increase would fall hardest "
+    "on small businesses, while others said it was overdue.</p>"
+    "<p>A final vote is expected next month, after a public hearing at which "
+    "residents will be able to give their views on every part of the plan.</p>";
+
+std::string page(const std::string& body) {
+  return "<html><head><title>Budget talks</title></head><body>" + body + "</body></html>";
+}
+
+TEST(Prune, NavigationFootersWidgetsAndBannersAreDropped) {
+  std::string html = page(
+      "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+      "<div class='cookie-consent'>We use cookies to give you the best experience on this site.</div>"
+      "<div class='article-body'>" + std::string(kArticle) +
+      "<div class='share-buttons'><a href='#'>Share on Facebook</a></div>"
+      "<div class='font-size'>A A A</div></div>"
+      "<aside><p>Most read: ten things you did not know about budgets and taxes today.</p></aside>"
+      "<footer><p>Contact us at the address below for any questions about this site.</p></footer>");
+  Content c = extract(html);
+  std::string t = saring::extract::render_text(c);
+  EXPECT_EQ(c.stage, Stage::main);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(t, "public hearing"));
+  EXPECT_FALSE(contains(t, "cookies"));
+  EXPECT_FALSE(contains(t, "Home"));
+  EXPECT_FALSE(contains(t, "Share on Facebook"));
+  EXPECT_FALSE(contains(t, "A A A"));
+  EXPECT_FALSE(contains(t, "Most read"));
+  EXPECT_FALSE(contains(t, "Contact us"));
+}
+
+TEST(Prune, HiddenElementsAreDropped) {
+  std::string html = page("<div>" + std::string(kArticle) +
+                          "<p style='display:none'>Invisible tracking text that readers never see.</p>"
+                          "<p hidden>Another hidden paragraph of text for robots only.</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "Invisible"));
+  EXPECT_FALSE(contains(t, "robots"));
+}
+
+TEST(Prune, LayoutClassWrappingTheArticleIsKept) {
+  // "l-sidebar-fixed" names a layout, yet the marked article body is inside.
+  std::string html = page(
+      "<div class='l-sidebar-fixed'><div class='entry-content'>" + std::string(kArticle) +
+      "</div></div><div class='sidebar'><a href='/x'>Other story</a></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "Other story"));
+}
+
+TEST(Prune, CaptionsCreditsAndEditorInitialsAreDropped) {
+  std::string html = page(
+      "<div class='content'><figure><img src='a.jpg'><figcaption>The mayor at the "
+      "hearing.</figcaption></figure>"
+      "<p>The mayor speaks to reporters after the session. FOTO/REUTERS</p>" +
+      std::string(kArticle) + "<p>(abc)</p><p>Baca juga: Anggaran sekolah naik</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "The mayor at the hearing"));
+  EXPECT_FALSE(contains(t, "FOTO/REUTERS"));
+  EXPECT_FALSE(contains(t, "(abc)"));
+  EXPECT_FALSE(contains(t, "Baca juga"));
+}
+
+TEST(Prune, LinkListsAreDropped) {
+  std::string html = page(
+      "<div class='story'>" + std::string(kArticle) +
+      "<ul><li><a href='/1'>First related headline about the budget</a></li>"
+      "<li><a href='/2'>Second related headline about the council</a></li></ul></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "related headline"));
+}
+
+TEST(Cascade, EmptyDocumentGivesEmptyContent) {
+  Content c = extract("");
+  EXPECT_TRUE(c.blocks.empty());
+  EXPECT_EQ(saring::extract::render_text(c), "");
+  Content d = extract("<html><body><script>var a = 1;</script></body></html>");
+  EXPECT_TRUE(d.blocks.empty());
+}
+
+TEST(Cascade, ShortMainResultFallsBackToAWiderStage) {
+  // The marked container holds one short notice; the page's text is in short
+  // lines elsewhere. The main stage under-delivers and a later stage answers.
+  std::string body = "<div class='article-body'><p>Short notice about the fair in town.</p></div>";
+  for (int i = 0; i < 30; ++i) {
+    body += "<div>Line " + std::to_string(i) + " here</div>";
+  }
+  Content c = extract(page(body));
+  EXPECT_NE(c.stage, Stage::main);
+  std::string t = saring::extract::render_text(c);
+  EXPECT_TRUE(contains(t, "Short notice about the fair"));
+  EXPECT_TRUE(contains(t, "Line 0 here"));
+  EXPECT_TRUE(contains(t, "Line 29 here"));
+}
+
+TEST(Cascade, StageNames) {
+  EXPECT_EQ(saring::extract::to_string(Stage::main), "main");
+  EXPECT_EQ(saring::extract::to_string(Stage::wider), "wider");
+  EXPECT_EQ(saring::extract::to_string(Stage::body), "body");
+}
+
+const char* kTable =
+    "<table><tr><th>City</th><th>Population</th></tr>"
+    "<tr><td>Bandung</td><td>2.5 million</td></tr>"
+    "<tr><td>Surabaya</td><td>2.9 million</td></tr></table>";
+
+TEST(Tables, DataTableBecomesRows) {
+  Content c = extract(page("<div class='post'>" + std::string(kArticle) + kTable + "</div>"));
+  const saring::extract::Block* table = nullptr;
+  for (const auto& b : c.blocks) {
+    if (b.kind == BlockKind::table) table = &b;
+  }
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->rows.size(), 3u);
+  EXPECT_EQ(table->rows[1][0], "Bandung");
+  EXPECT_EQ(table->rows[2][1], "2.9 million");
+  std::string md = saring::extract::render_markdown(c);
+  EXPECT_TRUE(contains(md, "| City | Population |\n| --- | --- |\n| Bandung | 2.5 million |"));
+}
+
+TEST(Tables, ExcludedOnRequest) {
+  ExtractOptions o;
+  o.include_tables = false;
+  std::string t = text_of(page("<div class='post'>" + std::string(kArticle) + kTable + "</div>"), o);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "Bandung"));
+}
+
+TEST(Tables, LayoutTableIsWalkedAsText) {
+  // A table used for page layout: its cell holds the article's paragraphs.
+  std::string html = page("<table><tr><td><a href='/'>Menu</a></td><td>" + std::string(kArticle) +
+                          "</td></tr></table>");
+  Content c = extract(html);
+  for (const auto& b : c.blocks) EXPECT_NE(b.kind, BlockKind::table);
+  std::string t = saring::extract::render_text(c);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(t, "\n\nSeveral members argued"));
+}
+
+TEST(Scripts, ChineseParagraphsWithoutSpacesAreMainContent) {
+  // Whitespace word counts would call each of these one word long.
+  std::string html = page(
+      "<div class='nav'><a href='/'>首页</a><a href='/n'>新闻</a></div>"
+      "<div class='article'><p>市政府今天宣布，将在明年春天之前完成全市所有老旧小区的电梯加装工作，惠及超过十万户居民。</p>"
+      "<p>负责人表示，资金将由政府补贴和居民自筹两部分组成，具体方案将在下个月公布并征求意见。</p>"
+      "<p>不少居民对此表示欢迎，认为这将极大方便老年人的日常出行。</p></div>"
+      "<div class='links'><a href='/1'>相关新闻一</a><a href='/2'>相关新闻二</a></div>");
+  Content c = extract(html);
+  EXPECT_EQ(c.stage, Stage::main);
+  std::string t = saring::extract::render_text(c);
+  EXPECT_TRUE(contains(t, "市政府今天宣布"));
+  EXPECT_TRUE(contains(t, "不少居民"));
+  EXPECT_FALSE(contains(t, "相关新闻"));
+  EXPECT_GT(saring::text::count_words(t), 60u);
+}
+
+TEST(Scripts, ThaiTextIsKept) {
+  std::string html = page(
+      "<div class='content'><p>กรมอุตุนิยมวิทยาประกาศเตือนให้ประชาชนในภาคใต้เตรียมรับมือกับฝนตกหนักในช่วงสุดสัปดาห์นี้</p>"
+      "<p>เจ้าหน้าที่แนะนำให้ผู้ที่อาศัยอยู่ในพื้นที่ลุ่มต่ำติดตามข่าวสารอย่างใกล้ชิดและเตรียมสิ่งของจำเป็นไว้ให้พร้อม</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "กรมอุตุนิยมวิทยา"));
+  EXPECT_TRUE(contains(t, "เจ้าหน้าที่แนะนำ"));
+}
+
+TEST(Options, LinksImagesAndFormatting) {
+  std::string html = page(
+      "<div class='post'><p>The <b>committee</b> published <a href='https://example.org/plan'>the "
+      "plan</a> on its website, with a summary of every proposed change to the budget.</p>"
+      "<img src='/chart.png' alt='Budget chart'>" + std::string(kArticle) + "</div>");
+  std::string plain = saring::extract::render_markdown(extract(html));
+  EXPECT_TRUE(contains(plain, "The committee published the plan on its website"));
+  EXPECT_FALSE(contains(plain, "]("));
+
+  ExtractOptions o;
+  o.include_links = true;
+  o.include_images = true;
+  o.include_formatting = true;
+  Content c = extract(html, o);
+  std::string md = saring::extract::render_markdown(c);
+  EXPECT_TRUE(contains(md, "[the plan](https://example.org/plan)"));
+  EXPECT_TRUE(contains(md, "**committee**"));
+  EXPECT_TRUE(contains(md, "![Budget chart](/chart.png)"));
+  // Images are not part of the plain text rendering.
+  EXPECT_FALSE(contains(saring::extract::render_text(c), "chart.png"));
+}
+
+TEST(Options, CommentsOnlyWhenAsked) {
+  std::string html = page(
+      "<article class='post'>" + std::string(kArticle) + "</article>"
+      "<div id='comments' class='comments'><div class='comment'><p>I disagree with the "
+      "council's decision on the library funding entirely.</p></div></div>");
+  Content without = extract(html);
+  EXPECT_TRUE(without.comments.empty());
+  EXPECT_FALSE(contains(saring::extract::render_text(without), "I disagree"));
+  ExtractOptions o;
+  o.include_comments = true;
+  Content with = extract(html, o);
+  ASSERT_FALSE(with.comments.empty());
+  EXPECT_EQ(with.comments[0].kind, BlockKind::comment);
+  EXPECT_TRUE(contains(saring::extract::render_text(with), "I disagree"));
+}
+
+TEST(Options, StructureIsKept) {
+  std::string html = page(
+      "<div class='post'><h2>Key points</h2>" + std::string(kArticle) +
+      "<ol><li>Schools get more money for teachers and buildings</li>"
+      "<li>Roads are repaired across the whole district</li></ol>"
+      "<blockquote><p>We have waited for this budget for a very long time.</p></blockquote>"
+      "<pre>total = schools + roads</pre></div>");
+  std::string md = saring::extract::render_markdown(extract(html));
+  EXPECT_TRUE(contains(md, "## Key points"));
+  EXPECT_TRUE(contains(md, "1. Schools get more money"));
+  EXPECT_TRUE(contains(md, "2. Roads are repaired"));
+  EXPECT_TRUE(contains(md, "> We have waited"));
+  EXPECT_TRUE(contains(md, "```\ntotal = schools + roads\n```"));
+}
+
+TEST(Robustness, DeepNestingDoesNotCrash) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 20000; ++i) html += "<div>";
+  html += std::string(kArticle);
+  for (int i = 0; i < 20000; ++i) html += "</div>";
+  html += "</body></html>";
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+}
+
+TEST(Robustness, SameInputSameOutput) {
+  std::string html = page("<div class='post'>" + std::string(kArticle) + kTable + "</div>");
+  EXPECT_EQ(text_of(html), text_of(html));
+}
+
+TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
+  const auto& v = saring::extract::vocabulary();
+  auto bp = [&](const std::string& s) { return v.is_boilerplate_line(s, saring::text::count_words(s)); };
+  EXPECT_TRUE(bp("loading..."));
+  EXPECT_TRUE(bp("A A A"));
+  EXPECT_TRUE(bp("Baca Berita Terkait Lainnya"));
+  EXPECT_TRUE(bp("Lesen Sie auch:"));
+  EXPECT_TRUE(bp("Copyright © 2021 Warta. All Rights Reserved"));
+  EXPECT_TRUE(bp("関連記事"));
+  EXPECT_TRUE(bp("อ่านต่อ"));
+  EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
+  EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
+  auto credit = [&](const std::string& s) { return v.is_credit_line(s, saring::text::count_words(s)); };
+  EXPECT_TRUE(credit("Presiden berpidato di Jakarta. FOTO/ANTARA"));
+  EXPECT_TRUE(credit("Photo: Jane Doe"));
+  EXPECT_FALSE(credit("The photographer spent three weeks in the mountains waiting for the right light."));
+}
+
+TEST(Vocabulary, ClassTokens) {
+  using saring::extract::Verdict;
+  const auto& v = saring::extract::vocabulary();
+  EXPECT_EQ(v.classify("main-nav", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("sharebar", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("", "comments", ""), Verdict::comments);
+  EXPECT_EQ(v.classify("wp-caption-text", "", ""), Verdict::caption);
+  EXPECT_EQ(v.classify("", "", "navigation"), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("hidden md:flex", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("post hentry tag-social-media", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("entry-content", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("shareholder-letter", "", ""), Verdict::none);
+  EXPECT_TRUE(v.is_content_class("entry-content clearfix", ""));
+}
+
+}  // namespace
