@@ -33,11 +33,13 @@
 #include <cstdlib>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "saring/extract.h"
 #include "saring/text.h"
+#include "saring/utf8.h"
 #include "vocabulary.h"
 
 namespace saring::extract {
@@ -128,6 +130,7 @@ struct NodeInfo {
   uint32_t prose_words = 0;  // kept words in long, link-light units of the subtree
   float score = 0;
   float base = 0;  // the tag/class/hint part of score
+  int8_t class_weight = 0;  // Vocabulary::class_weight of class + id
   bool scored = false;
 };
 
@@ -165,17 +168,37 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
   return false;
 }
 
-bool is_hidden(const Node* n) {
-  if (n->has_attr("hidden")) return true;
-  std::string_view aria = n->attr("aria-hidden");
-  if (aria == "true") return true;
-  std::string_view style = n->attr("style");
-  if (!style.empty() && (contains_ci(style, "display:none") || contains_ci(style, "display: none") ||
-                         contains_ci(style, "visibility:hidden") ||
-                         contains_ci(style, "visibility: hidden"))) {
-    return true;
+bool hidden_style(std::string_view style) {
+  return contains_ci(style, "display:none") || contains_ci(style, "display: none") ||
+         contains_ci(style, "visibility:hidden") || contains_ci(style, "visibility: hidden");
+}
+
+// text::count_words with an inline ASCII path (same result): most text of
+// most pages is ASCII, and this runs on every text node.
+size_t count_words(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) {
+      bool w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (w && !in_word) ++n;
+      in_word = w;
+      ++pos;
+      continue;
+    }
+    char32_t cp = utf8::next(s, pos);
+    bool w = text::is_word_char(cp);
+    if (w && text::is_unspaced_script(cp)) {
+      ++n;
+      in_word = false;
+      continue;
+    }
+    if (w && !in_word) ++n;
+    in_word = w;
   }
-  return false;
+  return n;
 }
 
 // ---- the flattened page -----------------------------------------------------
@@ -191,6 +214,34 @@ class Page {
     prune();
     measure();
     collect_titles(doc);
+  }
+
+  // What class and id say about an element. Class lists repeat across a page
+  // (every card, every comment), so facts are cached per distinct class
+  // string when the element has no id.
+  struct ClassFacts {
+    Verdict verdict = Verdict::none;
+    bool hint = false;
+    int8_t weight = 0;
+  };
+  std::unordered_map<std::string_view, ClassFacts> class_cache_;
+  ClassFacts scratch_;
+
+  const ClassFacts& class_facts(std::string_view cls, std::string_view id) {
+    static const ClassFacts kNone;
+    if (cls.empty() && id.empty()) return kNone;
+    auto compute = [&](ClassFacts& f) {
+      f.verdict = vocab_.classify(cls, id, {});
+      f.hint = vocab_.is_content_class(cls, id);
+      f.weight = static_cast<int8_t>(vocab_.class_weight(cls, id));
+    };
+    if (!id.empty()) {
+      compute(scratch_);
+      return scratch_;
+    }
+    auto [it, inserted] = class_cache_.try_emplace(cls);
+    if (inserted) compute(it->second);
+    return it->second;
   }
 
   // The page's own title, as <title> (whole and split at " - ", " | ", ...)
@@ -217,7 +268,7 @@ class Page {
       uint8_t inherited = parent >= 0 ? (nodes[parent].flags & kInLink) : 0;
       if (n->type == NodeType::text) {
         info.flags = kText | inherited;
-        info.raw_words = static_cast<uint32_t>(text::count_words(n->text));
+        info.raw_words = static_cast<uint32_t>(count_words(n->text));
         nodes.push_back(info);
         return false;
       }
@@ -225,9 +276,24 @@ class Page {
       if (tt.drop[t]) return false;
       info.flags = inherited | (n->tag == Tag::a ? kInLink : 0);
       Verdict v = tt.verdict[t];
-      std::string_view cls = n->attr("class"), id = n->attr("id"), role = n->attr("role");
-      Verdict cv = vocab_.classify(cls, id, role);
-      if (cv == Verdict::hidden || is_hidden(n)) {
+      // One pass over the attributes.
+      std::string_view cls, id, role, style, itemprop;
+      bool hidden = false;
+      for (uint32_t k = 0; k < n->attr_count; ++k) {
+        const html::Attribute& a = n->attrs[k];
+        if (a.name == "class") cls = a.value;
+        else if (a.name == "id") id = a.value;
+        else if (a.name == "role") role = a.value;
+        else if (a.name == "style") style = a.value;
+        else if (a.name == "itemprop") itemprop = a.value;
+        else if (a.name == "hidden") hidden = true;
+        else if (a.name == "aria-hidden" && a.value == "true") hidden = true;
+      }
+      if (!style.empty() && hidden_style(style)) hidden = true;
+      const ClassFacts& facts = class_facts(cls, id);
+      Verdict cv = facts.verdict;
+      if (cv == Verdict::none && !role.empty()) cv = vocab_.classify({}, {}, role);
+      if (cv == Verdict::hidden || hidden) {
         v = Verdict::hidden;
       } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {
         v = cv;
@@ -235,9 +301,8 @@ class Page {
       }
       if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
       info.verdict = v;
-      if (n->attr("itemprop") == "articleBody" || vocab_.is_content_class(cls, id)) {
-        info.flags |= kHint;
-      }
+      info.class_weight = facts.weight;
+      if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;
       if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
       nodes.push_back(info);
       return true;
@@ -445,7 +510,7 @@ class Page {
       n.scored = true;
       const Node* e = n.node;
       double init = tags().weight[ti(e->tag)];
-      init += th_.class_weight * vocab_.class_weight(e->attr("class"), e->attr("id"));
+      init += th_.class_weight * n.class_weight;
       if (n.flags & kHint) init += th_.class_weight;
       n.score = static_cast<float>(init);
       n.base = static_cast<float>(init);
@@ -818,7 +883,7 @@ bool is_initials_line(std::string_view s) {
   return letters >= 2 && letters <= 12;
 }
 
-bool has_word_char(std::string_view s) { return text::count_words(s) > 0; }
+bool has_word_char(std::string_view s) { return count_words(s) > 0; }
 
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.
 std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page) {
@@ -840,7 +905,7 @@ std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page) 
       if (!has_word_char(b.text)) continue;
       double ld = rb.text_bytes ? static_cast<double>(rb.link_bytes) / rb.text_bytes : 0.0;
       if (ld > max_ld) continue;
-      size_t words = text::count_words(b.text);
+      size_t words = count_words(b.text);
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;
@@ -857,10 +922,10 @@ size_t content_words(const std::vector<Block>& blocks) {
   for (const Block& b : blocks) {
     if (b.kind == BlockKind::table) {
       for (const auto& row : b.rows) {
-        for (const auto& cell : row) n += text::count_words(cell);
+        for (const auto& cell : row) n += count_words(cell);
       }
     } else {
-      n += text::count_words(b.text);
+      n += count_words(b.text);
     }
   }
   return n;
