@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "saring/dedup.h"
@@ -84,6 +85,25 @@ TEST(Signature, ShapeAndDeterminism) {
   MinHashParams p;
   p.seed = 2;
   EXPECT_NE(MinHasher(p).compute(text).minhash, a.minhash);
+}
+
+TEST(Signature, SameResultOnAnyThread) {
+  MinHasher h;
+  std::vector<std::string> texts;
+  for (uint32_t i = 0; i < 16; ++i) texts.push_back(make_text(100 + i, 300));
+  std::vector<Signature> serial;
+  for (const auto& t : texts) serial.push_back(h.compute(t));
+  std::vector<Signature> parallel(texts.size());
+  std::vector<std::thread> threads;
+  for (size_t k = 0; k < 4; ++k)
+    threads.emplace_back([&, k] {
+      for (size_t i = k; i < texts.size(); i += 4) parallel[i] = h.compute(texts[i]);
+    });
+  for (auto& t : threads) t.join();
+  for (size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(parallel[i].minhash, serial[i].minhash);
+    EXPECT_EQ(parallel[i].band_keys, serial[i].band_keys);
+  }
 }
 
 TEST(Signature, EstimateTracksExactJaccard) {
