@@ -219,22 +219,13 @@ class Page {
   // What class and id say about an element. Class lists repeat across a page
   // (every card, every comment), so facts are cached per distinct class
   // string when the element has no id.
-  struct ClassFacts {
-    Verdict verdict = Verdict::none;
-    bool hint = false;
-    int8_t weight = 0;
-  };
   std::unordered_map<std::string_view, ClassFacts> class_cache_;
   ClassFacts scratch_;
 
   const ClassFacts& class_facts(std::string_view cls, std::string_view id) {
     static const ClassFacts kNone;
     if (cls.empty() && id.empty()) return kNone;
-    auto compute = [&](ClassFacts& f) {
-      f.verdict = vocab_.classify(cls, id, {});
-      f.hint = vocab_.is_content_class(cls, id);
-      f.weight = static_cast<int8_t>(vocab_.class_weight(cls, id));
-    };
+    auto compute = [&](ClassFacts& f) { f = vocab_.analyze(cls, id); };
     if (!id.empty()) {
       compute(scratch_);
       return scratch_;

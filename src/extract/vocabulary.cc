@@ -95,6 +95,11 @@ constexpr std::string_view kArticleClasses[] = {
     "hentry", "h-entry", "type-post", "type-page", "type-article", "post", "article",
     "single-post", "article-single", "post-single"};
 
+// Whole class values that hide an element from readers.
+constexpr std::string_view kHiddenClasses[] = {
+    "hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "is-hidden",
+    "visuallyhidden", "element-invisible"};
+
 // Readability-style positive and negative class tokens.
 constexpr std::string_view kPositiveTokens[] = {
     "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog",
@@ -294,15 +299,21 @@ std::string ascii_lower(std::string_view s) {
 }
 
 Vocabulary::Vocabulary() {
-  fill(boilerplate_tokens_, kBoilerplateTokens);
-  fill(comment_tokens_, kCommentTokens);
-  fill(caption_tokens_, kCaptionTokens);
-  fill(safe_tokens_, kSafeTokens);
+  auto tok = [&](auto& items, unsigned bits) {
+    for (std::string_view t : items) {
+      token_bits_[t] |= bits;
+    }
+  };
+  tok(kBoilerplateTokens, kTokBoilerplate);
+  tok(kCommentTokens, kTokComments);
+  tok(kCaptionTokens, kTokCaption);
+  tok(kSafeTokens, kTokSafe);
+  tok(kPositiveTokens, kTokPositive);
+  tok(kNegativeTokens, kTokNegative);
+  for (std::string_view c : kContentClasses) class_bits_[c] |= kClsContent;
+  for (std::string_view c : kArticleClasses) class_bits_[c] |= kClsArticle;
+  for (std::string_view c : kHiddenClasses) class_bits_[c] |= kClsHidden;
   fill(boilerplate_roles_, kBoilerplateRoles);
-  fill(content_classes_, kContentClasses);
-  fill(article_classes_, kArticleClasses);
-  fill(positive_tokens_, kPositiveTokens);
-  fill(negative_tokens_, kNegativeTokens);
   fill(boilerplate_lines_, kBoilerplateLines);
   boilerplate_stems_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   boilerplate_prefixes_.assign(std::begin(kBoilerplatePrefixes), std::end(kBoilerplatePrefixes));
@@ -315,103 +326,80 @@ const Vocabulary& vocabulary() {
   return v;
 }
 
+ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const {
+  ClassFacts facts;
+  if (cls.empty() && id.empty()) return facts;
+  // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
+  const bool responsive = cls.find(':') != std::string_view::npos;
+  bool hidden = false, article = false;
+  Verdict verdict = Verdict::none;
+  auto consider = [&](Verdict v) {
+    // comments < caption < boilerplate in strength.
+    if (v == Verdict::boilerplate || verdict == Verdict::none) verdict = v;
+  };
+  auto token = [&](std::string_view t, bool& pos, bool& neg) {
+    auto it = token_bits_.find(t);
+    unsigned bits = it == token_bits_.end() ? 0u : it->second;
+    if (bits & kTokPositive) pos = true;
+    if (bits & kTokNegative) neg = true;
+    if (bits & kTokBoilerplate) return consider(Verdict::boilerplate);
+    if (bits & kTokComments) return consider(Verdict::comments);
+    if (bits & kTokCaption) return consider(Verdict::caption);
+    if (t.size() < 5 || (bits & kTokSafe)) return;
+    if (t.find("comment") != std::string_view::npos && !starts_with(t, "commentar")) {
+      return consider(Verdict::comments);
+    }
+    for (auto stem : boilerplate_stems_) {
+      if (t.size() > stem.size() && t.find(stem) != std::string_view::npos) {
+        return consider(Verdict::boilerplate);
+      }
+    }
+  };
+  int weight = 0;
+  for (int which = 0; which < 2; ++which) {
+    std::string_view value = which == 0 ? cls : id;
+    bool pos = false, neg = false;
+    for_each_class(value, [&](std::string_view c) {
+      auto it = class_bits_.find(c);
+      if (it != class_bits_.end()) {
+        unsigned bits = it->second;
+        if ((bits & kClsHidden) && !(c == "hidden" && responsive)) hidden = true;
+        if (bits & kClsContent) facts.hint = true;
+        if ((bits & kClsArticle) && which == 0) article = true;
+      }
+      if (is_taxonomy_class(c)) return;
+      // Hyphenated names of the lists ("more-stories") match whole.
+      if (c.find('-') != std::string_view::npos && token_bits_.count(c)) token(c, pos, neg);
+      for_each_token(c, [&](std::string_view t) { token(t, pos, neg); });
+    });
+    weight += (pos ? 1 : 0) - (neg ? 1 : 0);
+  }
+  facts.weight = static_cast<signed char>(weight);
+  if (hidden) {
+    facts.verdict = Verdict::hidden;
+  } else if (!article) {
+    // An element that declares itself the article ("hentry", "type-post") is
+    // not judged by the other words of its class list.
+    facts.verdict = verdict;
+  }
+  return facts;
+}
+
 Verdict Vocabulary::classify(std::string_view cls, std::string_view id,
                              std::string_view role) const {
   if (!role.empty()) {
     std::string r = ascii_lower(role);
     if (boilerplate_roles_.count(r)) return Verdict::boilerplate;
   }
-  if (cls.empty() && id.empty()) return Verdict::none;
-  Verdict verdict = Verdict::none;
-  auto consider = [&](Verdict v) {
-    // comments < caption < boilerplate in strength; hidden is set elsewhere.
-    if (v == Verdict::boilerplate || verdict == Verdict::none) verdict = v;
-  };
-  // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
-  bool responsive = cls.find(':') != std::string_view::npos;
-  auto check_classes = [&](std::string_view value) {
-    for_each_class(value, [&](std::string_view c) {
-      if ((c == "hidden" && !responsive) || c == "sr-only" || c == "visually-hidden" || c == "screen-reader-text" ||
-          c == "d-none" || c == "is-hidden" || c == "visuallyhidden" || c == "element-invisible") {
-        verdict = Verdict::hidden;
-      }
-      if (comment_tokens_.count(c)) consider(Verdict::comments);
-      if (caption_tokens_.count(c)) consider(Verdict::caption);
-      if (boilerplate_tokens_.count(c)) consider(Verdict::boilerplate);
-    });
-  };
-  check_classes(cls);
-  check_classes(id);
-  if (verdict == Verdict::hidden) return verdict;
-  // An element that declares itself the article ("hentry", "type-post") is
-  // not judged by the other words of its class list.
-  bool article = false;
-  for_each_class(cls, [&](std::string_view c) {
-    if (article_classes_.count(c)) article = true;
-  });
-  if (article) return Verdict::none;
-  auto check_token = [&](std::string_view t) {
-    if (boilerplate_tokens_.count(t)) {
-      consider(Verdict::boilerplate);
-      return;
-    }
-    if (comment_tokens_.count(t)) {
-      consider(Verdict::comments);
-      return;
-    }
-    if (caption_tokens_.count(t)) {
-      consider(Verdict::caption);
-      return;
-    }
-    if (t.size() < 5 || safe_tokens_.count(t)) return;
-    if (t.find("comment") != std::string_view::npos && !starts_with(t, "commentar")) {
-      consider(Verdict::comments);
-      return;
-    }
-    for (auto stem : boilerplate_stems_) {
-      if (t.size() > stem.size() && t.find(stem) != std::string_view::npos) {
-        consider(Verdict::boilerplate);
-        return;
-      }
-    }
-  };
-  auto check_tokens = [&](std::string_view value) {
-    for_each_class(value, [&](std::string_view c) {
-      if (is_taxonomy_class(c)) return;
-      for_each_token(c, check_token);
-    });
-  };
-  check_tokens(cls);
-  check_tokens(id);
-  return verdict;
+  return analyze(cls, id).verdict;
 }
 
 int Vocabulary::class_weight(std::string_view cls, std::string_view id) const {
-  int weight = 0;
-  auto score = [&](std::string_view value) {
-    bool pos = false, neg = false;
-    for_each_token(value, [&](std::string_view t) {
-      if (positive_tokens_.count(t)) pos = true;
-      if (negative_tokens_.count(t)) neg = true;
-    });
-    if (neg) --weight;
-    if (pos) ++weight;
-  };
-  score(cls);
-  score(id);
-  return weight;
+  return analyze(cls, id).weight;
 }
 
 bool Vocabulary::is_content_class(std::string_view cls, std::string_view id) const {
-  bool found = false;
-  auto check = [&](std::string_view value) {
-    for_each_class(value, [&](std::string_view c) {
-      if (content_classes_.count(c)) found = true;
-    });
-  };
-  check(cls);
-  check(id);
-  return found;
+  return analyze(cls, id).hint;
 }
 
 bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const {

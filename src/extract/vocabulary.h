@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -79,8 +80,17 @@ struct Thresholds {
   size_t layout_table_cell_words = 80;
 };
 
+// What class and id say about one element, from one pass over their tokens.
+struct ClassFacts {
+  Verdict verdict = Verdict::none;
+  bool hint = false;        // names the main text container (entry-content, ...)
+  signed char weight = 0;   // readability-style: +1 content-like, -1 boilerplate-like, per attribute
+};
+
 class Vocabulary {
  public:
+  // Verdict, content hint and weight of an element's class and id together.
+  ClassFacts analyze(std::string_view cls, std::string_view id) const;
   // Verdict of one element from its class, id and role/aria attributes.
   Verdict classify(std::string_view cls, std::string_view id, std::string_view role) const;
   // Readability-style weight of class+id: +1 for content-like names, -1 for
@@ -103,16 +113,15 @@ class Vocabulary {
   friend const Vocabulary& vocabulary();
   Vocabulary();
 
-  std::unordered_set<std::string_view> boilerplate_tokens_;
-  std::unordered_set<std::string_view> comment_tokens_;
-  std::unordered_set<std::string_view> caption_tokens_;
-  std::unordered_set<std::string_view> safe_tokens_;  // never boilerplate by stem
+  enum : unsigned {
+    kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
+    kTokNegative = 32,
+  };
+  enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
+  std::unordered_map<std::string_view, unsigned> token_bits_;  // class/id tokens
+  std::unordered_map<std::string_view, unsigned> class_bits_;  // whole class values
   std::vector<std::string_view> boilerplate_stems_;
   std::unordered_set<std::string_view> boilerplate_roles_;
-  std::unordered_set<std::string_view> content_classes_;
-  std::unordered_set<std::string_view> article_classes_;
-  std::unordered_set<std::string_view> positive_tokens_;
-  std::unordered_set<std::string_view> negative_tokens_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   std::vector<std::string_view> boilerplate_prefixes_;
   std::vector<std::string_view> credit_prefixes_;
