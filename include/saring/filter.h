@@ -93,7 +93,7 @@ Result<Rule> rule_from_name(std::string_view name);
 struct GopherQualityRules {
   bool enabled = true;
   size_t min_words = 50;                 // "between 50 and 100,000 words"
-  size_t max_words = 100000;
+  size_t max_words = 100000;              // 0: no upper bound
   double min_mean_word_length = 3.0;     // "mean word length ... 3 to 10 characters"
   double max_mean_word_length = 10.0;
   double max_symbol_word_ratio = 0.1;    // '#' and ellipsis each, per word
@@ -101,10 +101,11 @@ struct GopherQualityRules {
   double max_ellipsis_lines_ratio = 0.3; // "more than 30% ending with an ellipsis"
   double min_alpha_words_ratio = 0.8;    // "80% of words ... at least one alphabetic character"
   size_t min_stop_words = 2;             // "at least two of the following English words"
-  // Matched case-insensitively. The default is Gopher's English list; for
-  // other languages set `languages.<code>.gopher_quality.stop_words`. An
-  // empty list switches the rule off (the default for languages other than
-  // English, since Gopher published no list for them).
+  // Occurrences are counted (as datatrove does), case-insensitively. A bare
+  // struct holds Gopher's English list; FilterOptions() keeps it for "en"
+  // only and empties it for every other language, since Gopher published no
+  // list for them (an empty list switches the rule off). Set
+  // `languages.<code>.gopher_quality.stop_words` to turn it on elsewhere.
   std::vector<std::string> stop_words = {"the", "be", "to", "of", "and", "that", "have", "with"};
 };
 
