@@ -33,6 +33,7 @@
 // Everything is a pure function of the input and options; regular
 // expressions and phrase maps are compiled once (thread-safe statics).
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
@@ -89,16 +90,19 @@ namespace {
 
 // ---------------------------------------------------------------- compiled vocabulary
 
+re2::StringPiece piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
 struct Compiled {
   std::unordered_map<std::string_view, Reason> exact;
   std::unordered_map<std::string_view, Reason> prefix;
   size_t prefix_max_words = 1;
   std::vector<std::pair<std::string_view, Reason>> contains;
+  std::unique_ptr<RE2::Set> contains_set;  // all `contains` phrases, one automaton
   std::unordered_set<std::string_view> share, widget, pagination;
   RE2::Options opts;
   std::unique_ptr<RE2> caption_lead, caption_trailer, caption_agency, copyright, render_time,
       initials_line, initials_trailer, byline, source_line, dateline, dateline_cjk, counter,
-      font_widget, bracket_only, date_author;
+      font_widget, bracket_only, date_author, form_widget, comment_header, time_only;
 
   Compiled() {
     opts.set_log_errors(true);
@@ -115,6 +119,13 @@ struct Compiled {
         case vocab::Match::contains: contains.emplace_back(p.text, p.reason); break;
       }
     }
+    RE2::Options set_opts = opts;
+    set_opts.set_max_mem(int64_t{64} << 20);
+    contains_set = std::make_unique<RE2::Set>(set_opts, RE2::UNANCHORED);
+    for (const auto& [phrase, reason] : contains) {
+      contains_set->Add(RE2::QuoteMeta(piece(phrase)), nullptr);
+    }
+    if (!contains_set->Compile()) contains_set.reset();
     for (auto t : vocab::share_tokens()) share.insert(t);
     for (auto t : vocab::widget_tokens()) widget.insert(t);
     for (auto t : vocab::pagination_tokens()) pagination.insert(t);
@@ -135,6 +146,9 @@ struct Compiled {
     font_widget = make(p.font_widget);
     bracket_only = make(p.bracket_only);
     date_author = make(p.date_remainder_author);
+    form_widget = make(p.form_widget);
+    comment_header = make(p.comment_header);
+    time_only = make(p.time_only);
   }
 };
 
@@ -142,8 +156,6 @@ const Compiled& compiled() {
   static const Compiled c;
   return c;
 }
-
-re2::StringPiece piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
 // ---------------------------------------------------------------- line features
 
@@ -375,13 +387,23 @@ std::optional<Reason> phrase_reason(const Compiled& cc, const std::string& key, 
   ends.push_back(key.size());
   for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
     std::string_view head(key.data(), *it);
-    // Trim trailing punctuation of the head ("baca juga:" -> "baca juga").
-    while (!head.empty() && (head.back() == ':' || head.back() == '-')) head.remove_suffix(1);
-    auto found = cc.prefix.find(head);
+    auto found = cc.prefix.find(head);  // "tag:" needs its colon
+    // Else without trailing punctuation ("baca juga:" -> "baca juga").
+    while (found == cc.prefix.end() && !head.empty() && (head.back() == ':' || head.back() == '-')) {
+      head.remove_suffix(1);
+      found = cc.prefix.find(head);
+    }
     if (found != cc.prefix.end()) {
       is_header = (*it == key.size());
       return found->second;
     }
+  }
+  if (cc.contains_set) {
+    std::vector<int> hits;
+    if (cc.contains_set->Match(piece(key), &hits) && !hits.empty()) {
+      return cc.contains[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))].second;
+    }
+    return std::nullopt;
   }
   for (const auto& [phrase, reason] : cc.contains) {
     if (key.size() >= phrase.size() && key.find(phrase) != std::string::npos) return reason;
@@ -420,6 +442,18 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
     if (l.key.empty()) { remove(l, Reason::separator); continue; }
     if (RE2::FullMatch(t, *cc.bracket_only)) { remove(l, Reason::placeholder); continue; }
     if (RE2::FullMatch(t, *cc.font_widget)) { remove(l, Reason::ui_widget); continue; }
+    if (RE2::FullMatch(t, *cc.time_only)) { remove(l, Reason::date_line); continue; }
+    if (l.words <= lim.widget_max_words && RE2::FullMatch(t, *cc.comment_header)) {
+      remove(l, Reason::comments);
+      continue;
+    }
+    // Checkboxes may carry a long consent text; other form rows are short.
+    if ((l.words <= lim.widget_max_words ||
+         (l.words <= lim.notice_max_words && (l.text.rfind("[ ]", 0) == 0 || l.text.rfind("( )", 0) == 0))) &&
+        RE2::PartialMatch(t, *cc.form_widget)) {
+      remove(l, Reason::ui_widget);
+      continue;
+    }
     if (RE2::PartialMatch(t, *cc.caption_lead) || RE2::PartialMatch(t, *cc.caption_trailer) ||
         RE2::PartialMatch(t, *cc.caption_agency)) {
       remove(l, Reason::caption);
@@ -498,7 +532,9 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
     }
 
 #ifdef SARING_CLEAN_HAVE_DATE
-    if (!l.body || l.words <= lim.title_max_words) {
+    bool has_digit = l.text.find_first_of("0123456789") != std::string::npos ||
+                     l.unspaced;  // CJK numerals
+    if (has_digit && (!l.body || l.words <= lim.title_max_words)) {
       if (auto found = date::find(l.text)) {
         std::string rest = l.text.substr(0, found->begin) + " " + l.text.substr(found->end);
         if (text::count_words(rest) <= lim.date_line_other_words && !l.terminal) {
@@ -737,6 +773,11 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
     l.blank = l.text.empty();
     if (!l.blank) {
       l.key = make_key(l.text);
+      // Text browsers mark nested list items with an indented "o ".
+      if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && l.key.rfind("o ", 0) == 0 &&
+          l.text.rfind("o ", 0) == 0) {
+        l.key.erase(0, 2);
+      }
       l.words = text::count_words(l.text);
       l.unspaced = mostly_unspaced(l.text);
       l.terminal = ends_with_sentence(l.text);

@@ -9,7 +9,8 @@
 // key "baca juga"). `exact` phrases are widget labels that make up a whole
 // line; `prefix` phrases open a line ("baca juga: <title>"); `contains`
 // phrases are notices that may sit inside a longer line ("all rights
-// reserved"). A phrase match alone never removes a body paragraph inside the
+// reserved"). A prefix phrase ending in ':' needs the colon ("tag:" but not
+// "Tag der offenen Tür"). A phrase match alone never removes a body paragraph inside the
 // body span (see classify.cc).
 #include "vocabulary.h"
 
@@ -305,15 +306,87 @@ constexpr Phrase kPhrases[] = {
     {"reporting by", P, R::byline}, {"additional reporting by", P, R::byline},
     {"editing by", P, R::byline}, {"writing by", P, R::byline}, {"compiled by", P, R::byline},
     {"our standards", P, R::navigation}, {"mitarbeit", P, R::byline},
-    {"editor", P, R::byline}, {"penyunting", P, R::byline}, {"pewarta", P, R::byline},
+    {"editor:", P, R::byline}, {"penyunting", P, R::byline}, {"pewarta", P, R::byline},
 
     // ---- tags ----------------------------------------------------------------
-    {"tags", P, R::tags}, {"tag", P, R::tags}, {"topik", P, R::tags}, {"topik terkait", P, R::tags},
-    {"schlagwörter", P, R::tags}, {"schlagworte", P, R::tags}, {"themen", P, R::tags},
+    {"tags", P, R::tags}, {"tag:", P, R::tags}, {"topik", P, R::tags}, {"topik terkait", P, R::tags},
+    {"schlagwörter", P, R::tags}, {"schlagworte", P, R::tags}, {"themen:", P, R::tags},
     {"étiquettes", P, R::tags}, {"mots-clés", P, R::tags}, {"etiquetas", P, R::tags},
     {"palavras-chave", P, R::tags}, {"parole chiave", P, R::tags}, {"trefwoorden", P, R::tags},
-    {"tagi", P, R::tags}, {"теги", P, R::tags}, {"метки", P, R::tags}, {"etiketler", P, R::tags},
+    {"tagi:", P, R::tags}, {"теги", P, R::tags}, {"метки", P, R::tags}, {"etiketler", P, R::tags},
     {"filed under", P, R::tags}, {"posted in", P, R::tags},
+
+
+    // ---- blog and shop furniture (WordPress, Blogger, shop themes) ---------
+    {"ähnliche beiträge", P, R::related_links}, {"ähnliche posts", P, R::related_links},
+    {"weitere artikel", P, R::related_links}, {"weitere beiträge", P, R::related_links},
+    {"das könnte dich auch interessieren", P, R::related_links},
+    {"das thema könnte dich auch interessieren", P, R::related_links},
+    {"könnte sie auch interessieren", C, R::related_links},
+    {"sie könnten auch an folgenden artikeln interessiert sein", P, R::related_links},
+    {"aktuelle berichte aus dieser kategorie", P, R::related_links},
+    {"similar posts", P, R::related_links}, {"you may also be interested in", P, R::related_links},
+    {"you might be interested in", P, R::related_links}, {"vous aimerez aussi", P, R::related_links},
+    {"vous pourriez aussi aimer", P, R::related_links}, {"también te puede gustar", P, R::related_links},
+    {"post correlati", P, R::related_links}, {"artikel lainnya", P, R::related_links},
+    {"anda mungkin juga suka", P, R::related_links}, {"możesz też polubić", P, R::related_links},
+    {"вам также может понравиться", P, R::related_links}, {"bunlar da ilginizi", P, R::related_links},
+    {"hinterlasse eine antwort", P, R::comments}, {"hinterlasse einen kommentar", P, R::comments},
+    {"kommentar abbrechen", C, R::comments}, {"antworten abbrechen", C, R::comments},
+    {"cancel reply", C, R::comments}, {"kommentieren", E, R::comments}, {"antworten", E, R::comments},
+    {"reply", E, R::comments}, {"replydelete", E, R::comments}, {"delete", E, R::comments},
+    {"balas", E, R::comments}, {"répondre", E, R::comments}, {"responder", E, R::comments},
+    {"rispondi", E, R::comments}, {"odpowiedz", E, R::comments}, {"ответить", E, R::comments},
+    {"yanıtla", E, R::comments}, {"was denkst du", E, R::comments},
+    {"what do you think", E, R::comments}, {"bagaimana menurut anda", E, R::comments},
+    {"pingback", P, R::comments}, {"trackback", P, R::comments}, {"comment by", P, R::comments},
+    {"kommentar von", P, R::comments}, {"diskussion zu diesem artikel", P, R::comments},
+    {"this site uses akismet", P, R::comments}, {"diese website verwendet akismet", P, R::comments},
+    {"post comments", P, R::comments}, {"kommentare zum post", C, R::comments},
+    {"newer post", P, R::navigation}, {"older post", P, R::navigation},
+    {"neuerer post", P, R::navigation}, {"älterer post", P, R::navigation},
+    {"zurück zur übersicht", E, R::navigation}, {"back to overview", E, R::navigation},
+    {"back to list", E, R::navigation}, {"retour à la liste", E, R::navigation},
+    {"volver al listado", E, R::navigation}, {"kembali ke daftar", E, R::navigation},
+    {"lade weitere inhalte", P, R::ui_widget}, {"mehr laden", E, R::ui_widget},
+    {"weitere laden", E, R::ui_widget}, {"charger plus", E, R::ui_widget},
+    {"cargar más", E, R::ui_widget}, {"muat lagi", E, R::ui_widget},
+    {"diese geschichte teilen", P, R::share_widget}, {"diesen artikel teilen", P, R::share_widget},
+    {"beitrag teilen", P, R::share_widget}, {"seite teilen", P, R::share_widget},
+    {"teile diesen beitrag", P, R::share_widget}, {"empfiehl dies deinen freunden", P, R::share_widget},
+    {"share this story", P, R::share_widget}, {"share this post", P, R::share_widget},
+    {"share this page", P, R::share_widget}, {"partager cette page", P, R::share_widget},
+    {"compartir esta noticia", P, R::share_widget}, {"twittern", E, R::share_widget},
+    {"wie bewerten sie diesen artikel", P, R::ui_widget},
+    {"fanden sie diesen artikel nützlich", P, R::ui_widget},
+    {"war dieser artikel hilfreich", P, R::ui_widget}, {"was this article helpful", P, R::ui_widget},
+    {"did you find this article useful", P, R::ui_widget}, {"rate this article", P, R::ui_widget},
+    {"artikel bewerten", P, R::ui_widget}, {"cet article vous a-t-il été utile", P, R::ui_widget},
+    {"¿te ha resultado útil", P, R::ui_widget}, {"apakah artikel ini bermanfaat", P, R::ui_widget},
+    {"getaggt mit", P, R::tags}, {"verschlagwortet mit", P, R::tags},
+    {"this entry was posted in", P, R::tags}, {"this entry was tagged", P, R::tags},
+    {"dieser beitrag wurde veröffentlicht in", P, R::tags},
+    {"dieser eintrag wurde veröffentlicht in", P, R::tags},
+    {"ce billet a été publié dans", P, R::tags}, {"cette entrée a été publiée dans", P, R::tags},
+    {"esta entrada fue publicada en", P, R::tags}, {"questa voce è stata pubblicata in", P, R::tags},
+    {"bookmark the permalink", C, R::tags}, {"lesezeichen für den permalink", C, R::tags},
+    {"permalink", E, R::tags}, {"permanentlink", C, R::tags},
+    {"theme:", P, R::copyright}, {"wordpress theme", C, R::copyright},
+    {"powered by wordpress", C, R::copyright}, {"betrieben mit wordpress", C, R::copyright},
+    {"stolz präsentiert von wordpress", C, R::copyright}, {"designed by", P, R::copyright},
+    {"newsletter anfordern", C, R::subscription}, {"zum newsletter anmelden", C, R::subscription},
+    {"newsletter abonnieren", C, R::subscription}, {"sign up to our newsletter", C, R::subscription},
+    {"subscribe to our newsletter", C, R::subscription}, {"abonnieren sie", P, R::subscription},
+    {"mit der registrierung akzeptieren sie", P, R::subscription},
+    {"jetzt abonnieren", E, R::subscription}, {"kostenlos registrieren", E, R::subscription},
+    {"inscrivez-vous à notre newsletter", C, R::subscription},
+    {"suscríbete a nuestro boletín", C, R::subscription},
+    {"berlangganan newsletter", C, R::subscription},
+    {"was sind cookies", E, R::cookie_notice}, {"what are cookies", E, R::cookie_notice},
+    {"in den warenkorb", C, R::ui_widget}, {"add to cart", C, R::ui_widget},
+    {"add to basket", C, R::ui_widget}, {"ajouter au panier", C, R::ui_widget},
+    {"añadir al carrito", C, R::ui_widget}, {"erfolgreich hinzugefügt", C, R::ui_widget},
+    {"zur wunschliste", C, R::ui_widget}, {"add to wishlist", C, R::ui_widget},
 
     // ---- copyright notices (contains) ------------------------------------------
     {"all rights reserved", C, R::copyright}, {"hak cipta dilindungi", C, R::copyright},
@@ -377,7 +450,8 @@ constexpr Patterns kPatterns{
         R"re((?i)^[\(\[]?\s*(?:foto|fotos|photo|photos|photograph|bild|bilder|image|images|)re"
         R"re(picture|pic|crédit photo|crédito|credit|credits|crédits|kredit foto|zdjęcie|fot\.|)re"
         R"re(фото|снимок|写真|画像|ilustrasi|illustration|illustrasjon|gambar|grafis|infografis|)re"
-        R"re(video|quelle foto|image caption|image copyright|bildunterschrift|keterangan foto)re"
+        R"re(video|quelle foto|image caption|image copyright|bildunterschrift|keterangan foto|)re"
+        R"re(beitragsbild|titelbild|bildquelle|fotoquelle|bildnachweis|fotonachweis|image source)re"
         R"re()\s*(?:[:/|©]|by\s|von\s|oleh\s|par\s|de\s|di\s|door\s))re",
     // A credit closing a line: "(FOTO/ANTARA/Sigid Kurniawan)", "(Foto: dok)",
     // "... FOTO/SINDOnews/Ali", "(Photo: Getty Images)".
@@ -386,7 +460,7 @@ constexpr Patterns kPatterns{
         R"re(ilustrasi)\s*[:/][^()\[\]]{1,100}[\)\]]\s*\.?\s*$)|(?:\b(?:FOTO|Foto|PHOTO|Photo)\s*)re"
         R"re(/\s*\p{Lu}[^/]{0,40}(?:/[^/]{1,40}){0,3}\s*\)?\s*$)|)re"
         R"re((?:(?:^|[\s.])(?:Foto|FOTO|Photo|PHOTO|Photos|Fotos|Bild|Фото|ФОТО|Zdjęcie|Fot\.|)re"
-        R"re(Crédit photo|Crédito|Credit|Gambar|Ilustrasi)\s*:\s*[^.!?:]{1,60}$)|)re"
+        R"re(Crédit photo|Crédito|Credit|Gambar|Ilustrasi|Bildquelle|Quelle)\s*:\s*(?:[^.!?:]|\.\S){1,60}$)|)re"
         R"re((?:[（(](?:写真|画像|撮影|图)[：:][^）)]{1,40}[）)]\s*$))re",
     // Wire-photo credits inside a caption: "REUTERS/Kevin Lamarque",
     // "via REUTERS", "Kremlin via AP".
@@ -446,6 +520,15 @@ constexpr Patterns kPatterns{
     .date_remainder_author =
         R"re((?i)(?:^|[\s|,\-])(?:oleh|by|penulis|reporter|von|par|por)\s*:?\s*)re"
         R"re(((?-i:\p{Lu})[\p{L}\p{M}.'’\-]+(?:\s+(?-i:\p{Lu})[\p{L}\p{M}.'’\-]+){0,3}))re",
+    // A comment's header: "Michael Blahm sagt:", "Jane says:".
+    .comment_header =
+        R"re(^\S+(?:\s\S+){0,3}\s(?:sagt|says|said|schreibt|wrote|writes|menulis|berkata|dit|)re"
+        R"re(écrit|dice|escribió|disse|scrive|zegt|pisze|пишет|написал|yazdı)\s*:?\s*$)re",
+    // A line that is only a time of day: "3:59 PM", "14:32 Uhr".
+    .time_only = R"re((?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|wib|wita|wit|h))?$)re",
+    // Form controls as text browsers print them: "(BUTTON) Suche",
+    // "Search: ____________", "[ ] Remember me", "( ) Option".
+    .form_widget = R"re((?:\((?:BUTTON|submit|Submit|reset)\)|_{6,}|^\[[ xX]\]\s|^\( \)\s|\[[ xX]\]$))re",
 };
 
 constexpr Limits kLimits{};

@@ -59,6 +59,9 @@ struct Patterns {
   std::string_view font_widget;        // "A A A", "A- A+"
   std::string_view bracket_only;       // "[image]", "[IMG]"
   std::string_view date_remainder_author;  // author in the rest of a date line
+  std::string_view comment_header;     // "Michael Blahm sagt:"
+  std::string_view time_only;          // "3:59 PM"
+  std::string_view form_widget;        // text-browser form fields: "(BUTTON)", "______"
 };
 const Patterns& patterns();
 

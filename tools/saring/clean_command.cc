@@ -8,6 +8,7 @@
 // whole with io::read_all (plain, .gz or .zst, by content). Output is in
 // input order and deterministic.
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -249,6 +250,7 @@ int run_clean(const std::vector<std::string>& args) {
   }
 
   auto t0 = std::chrono::steady_clock::now();
+  std::clock_t cpu0 = std::clock();
   uint64_t bytes = 0, docs_done = 0, lines_removed = 0;
   bool array = o.format == OutFormat::json && (o.jsonl || o.inputs.size() > 1);
   bool first_out = true;
@@ -301,11 +303,13 @@ int run_clean(const std::vector<std::string>& args) {
   std::fflush(stdout);
   if (o.stats) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
     std::fprintf(stderr,
-                 "saring clean: %llu documents, %.2f MB, %.3f s (pass 2), %.2f MB/s, %llu lines removed%s\n",
+                 "saring clean: %llu documents, %.2f MB, %.3f s (pass 2), %.2f MB/s, "
+                 "%.3f s CPU, %.2f MB/CPU-s, %llu lines removed%s\n",
                  static_cast<unsigned long long>(docs_done), bytes / 1e6, secs,
-                 secs > 0 ? bytes / 1e6 / secs : 0.0, static_cast<unsigned long long>(lines_removed),
-                 corpus ? ", corpus mode" : "");
+                 secs > 0 ? bytes / 1e6 / secs : 0.0, cpu, cpu > 0 ? bytes / 1e6 / cpu : 0.0,
+                 static_cast<unsigned long long>(lines_removed), corpus ? ", corpus mode" : "");
   }
   return failed ? kExitSomeFailed : kExitOk;
 }
