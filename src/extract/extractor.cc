@@ -62,7 +62,7 @@ struct TagTable {
 
   TagTable() {
     for (Tag t : {Tag::head, Tag::title, Tag::meta, Tag::link, Tag::base, Tag::script,
-                  Tag::style, Tag::noscript, Tag::template_, Tag::iframe, Tag::svg, Tag::math,
+                  Tag::style, Tag::template_, Tag::iframe, Tag::svg, Tag::math,
                   Tag::canvas, Tag::object, Tag::embed, Tag::input, Tag::button, Tag::select,
                   Tag::textarea, Tag::label, Tag::option, Tag::dialog, Tag::menu, Tag::source,
                   Tag::video, Tag::audio}) {
@@ -80,7 +80,9 @@ struct TagTable {
                   Tag::section, Tag::article, Tag::main, Tag::center, Tag::th, Tag::dt, Tag::form, Tag::body}) {
       unit[idx(t)] = true;
     }
-    for (Tag t : {Tag::nav, Tag::aside, Tag::footer, Tag::header}) {
+    // <noscript> is usually "enable JavaScript" or a tracking pixel, but some
+    // sites put their whole crawler view there: boilerplate with safeguards.
+    for (Tag t : {Tag::nav, Tag::aside, Tag::footer, Tag::header, Tag::noscript}) {
       verdict[idx(t)] = Verdict::boilerplate;
     }
     verdict[idx(Tag::figcaption)] = Verdict::caption;
