@@ -12,8 +12,6 @@
 #include <libxml/tree.h>
 
 #include <climits>
-#include <cstring>
-#include <string>
 #include <mutex>
 
 #include "backends.h"
@@ -107,17 +105,6 @@ Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptio
   if (utf8_html.empty()) return builder.finish();
   if (utf8_html.size() > static_cast<size_t>(INT_MAX))
     return make_error(ErrorCode::unsupported, "HTML input too large for libxml2");
-  // libxml2's HTML parser can take a NUL byte for the end of the input and
-  // drop the rest; HTML5 reads NUL as U+FFFD, so hand it that.
-  std::string without_nul;
-  if (std::memchr(utf8_html.data(), '\0', utf8_html.size())) {
-    without_nul.reserve(utf8_html.size() + 64);
-    for (char c : utf8_html) {
-      if (c == '\0') without_nul += "\xEF\xBF\xBD";
-      else without_nul.push_back(c);
-    }
-    utf8_html = without_nul;
-  }
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
   if (!ctxt) return make_error(ErrorCode::internal, "libxml2: cannot create a parser context");
   // Watch the depth from the start-element callback; stop the parser when

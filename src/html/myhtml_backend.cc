@@ -15,9 +15,12 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <string>
 #include <memory>
 
 #include "backends.h"
+#include "saring/utf8.h"
 #include "nesting_scan.h"
 
 namespace saring::html::detail {
@@ -63,17 +66,28 @@ struct MyhtmlParser {
 
 thread_local std::unique_ptr<MyhtmlParser> t_parser;
 
+// MyHTML is fed valid UTF-8, but fuzzing found inputs where its output was
+// not (NUL handling cut a sequence). Text is checked and, if need be,
+// repaired on the way into our DOM: the check costs about 1% of a parse.
+std::string_view checked(std::string_view s, std::string& scratch) {
+  if (utf8::is_valid(s)) return s;
+  scratch = utf8::make_valid(s);
+  return scratch;
+}
+
 void replay(MyhtmlParser& p, const ParseOptions& options, DocumentBuilder& builder) {
   myhtml_tree_node_t* doc_node = myhtml_tree_get_document(p.tree);
   if (!doc_node) return;
   std::vector<Attribute> attrs;
+  std::deque<std::string> repaired;  // stable addresses for repaired attributes
+  std::string scratch;
   myhtml_tree_node_t* node = myhtml_node_child(doc_node);
   while (node) {
     myhtml_tag_id_t id = myhtml_node_tag_id(node);
     if (id == MyHTML_TAG__TEXT) {
       size_t len = 0;
       const char* text = myhtml_node_text(node, &len);
-      if (text) builder.add_text(std::string_view(text, len));
+      if (text) builder.add_text(checked(std::string_view(text, len), scratch));
     } else if (id == MyHTML_TAG__COMMENT) {
       if (options.keep_comments) {
         size_t len = 0;
@@ -88,7 +102,16 @@ void replay(MyhtmlParser& p, const ParseOptions& options, DocumentBuilder& build
         const char* k = myhtml_attribute_key(a, &klen);
         const char* v = myhtml_attribute_value(a, &vlen);
         if (!k || klen == 0) continue;
-        attrs.push_back({std::string_view(k, klen), v ? std::string_view(v, vlen) : std::string_view()});
+        std::string_view key = std::string_view(k, klen);
+        std::string_view value = v ? std::string_view(v, vlen) : std::string_view();
+        if (!utf8::is_valid(key) || !utf8::is_valid(value)) {
+          // Rare (see checked()); the builder copies, so a scratch suffices.
+          repaired.push_back(utf8::make_valid(key));
+          key = repaired.back();
+          repaired.push_back(utf8::make_valid(value));
+          value = repaired.back();
+        }
+        attrs.push_back({key, value});
       }
       Tag tag = id < p.tags.size() ? p.tags[id] : Tag::other;
       std::string_view name;
@@ -98,6 +121,7 @@ void replay(MyhtmlParser& p, const ParseOptions& options, DocumentBuilder& build
         name = n ? std::string_view(n, len) : std::string_view("unknown");
       }
       builder.start_element(tag, name, attrs.data(), attrs.size());
+      repaired.clear();
       if (myhtml_tree_node_t* child = myhtml_node_child(node)) {
         node = child;
         continue;

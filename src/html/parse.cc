@@ -1,8 +1,10 @@
 // parse(): the one entry point above the backends. It enforces the size
 // limit, makes sure the backend sees valid UTF-8 (so every string in the
-// DOM is valid UTF-8 whatever the caller passed), defuses pathologically
+// DOM is valid UTF-8 whatever the caller passed), drops NUL bytes, defuses pathologically
 // deep markup (nesting_scan.h: both libraries turn quadratic on it) and
 // dispatches.
+#include <cstring>
+
 #include "backends.h"
 #include "nesting_scan.h"
 #include "saring/utf8.h"
@@ -37,6 +39,16 @@ Result<Document> parse(std::string_view utf8_html, const ParseOptions& options) 
   if (!utf8::is_valid(utf8_html)) {
     repaired = utf8::make_valid(utf8_html);
     utf8_html = repaired;
+  }
+  // NUL bytes: browsers drop them from text, libxml2 can take one for the
+  // end of the input (dropping the rest) and MyHTML's handling of them can
+  // cut the UTF-8 sequence before. Drop them here, once for all backends.
+  std::string without_nul;
+  if (std::memchr(utf8_html.data(), '\0', utf8_html.size())) {
+    without_nul.reserve(utf8_html.size());
+    for (char c : utf8_html)
+      if (c != '\0') without_nul.push_back(c);
+    utf8_html = without_nul;
   }
   Result<Document> doc = run_backend(utf8_html, options);
   for (size_t depth : kFlattenDepths) {

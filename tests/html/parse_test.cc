@@ -180,6 +180,18 @@ TEST_P(ParseTest, NulBytesDoNotTruncate) {
   EXPECT_NE(text.find("after"), std::string::npos);
 }
 
+// Found by fuzz/html_fuzz.cc: MyHTML cut a UTF-8 sequence before NUL bytes
+// in <head>, giving invalid UTF-8 text and losing bytes.
+TEST_P(ParseTest, FuzzNulAfterReplacementCharacter) {
+  std::string html("<html><head>\xEF\xBF\xBD\xEF\xBF\xBD\0\0\x10" "a\0\0arset=utf-\xEF\xBF\xBD\0\0" "8><title>x</title>",
+                   57);
+  Document doc = must_parse(html);
+  check_tree(doc);
+  std::string text = inner_text(doc.root());
+  EXPECT_TRUE(utf8::is_valid(text));
+  EXPECT_NE(text.find("arset=utf-"), std::string::npos) << text;
+}
+
 TEST_P(ParseTest, MaxBytesIsAnError) {
   ParseOptions o;
   o.backend = GetParam();
