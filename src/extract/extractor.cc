@@ -879,12 +879,14 @@ bool is_initials_line(std::string_view s) {
 bool has_word_char(std::string_view s) { return count_words(s) > 0; }
 
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.
-std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page) {
+std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
+                                 bool keep_links = false) {
   const ExtractOptions& opt = page.options_;
   const Vocabulary& vocab = page.vocab_;
   const Thresholds& th = vocab.thresholds();
   double max_ld = opt.focus == Focus::precision ? th.max_block_link_density_precision
                                                 : th.max_block_link_density;
+  if (keep_links) max_ld = 1.0;
   std::vector<Block> out;
   out.reserve(raw.size());
   std::unordered_set<std::string> seen;
@@ -1182,6 +1184,16 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
         blocks = std::move(wider);
         content.stage = Stage::wider;
       }
+    }
+  }
+  // Last resort: a page whose content is a list of links (a product grid, a
+  // category index) has nothing left after the link filter; then its kept
+  // blocks are the answer, links and all.
+  if (content_words(blocks) < th.min_main_words && options.focus != Focus::precision) {
+    std::vector<Block> linked = filter_blocks(collect(page, {0}, false), page, true);
+    if (content_words(linked) > content_words(blocks)) {
+      blocks = std::move(linked);
+      content.stage = Stage::body;
     }
   }
   content.blocks = std::move(blocks);
