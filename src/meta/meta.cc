@@ -20,6 +20,7 @@
 #include <array>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "meta_vocabulary.h"
 #include "saring/date.h"
@@ -38,6 +39,56 @@ using json = nlohmann::json;
 // ---- small text helpers ----------------------------------------------------
 
 std::string squash(std::string_view s) { return text::collapse_whitespace(s); }
+
+// Decodes the character references that survive in attribute values and
+// JSON-LD strings of pages that escape twice ("Q&amp;A", "Full &#038; Part").
+std::string decode_entities(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  static const std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"},
+      {"nbsp", " "}, {"ndash", "\u2013"}, {"mdash", "\u2014"}, {"rsquo", "\u2019"},
+      {"lsquo", "\u2018"}, {"rdquo", "\u201D"}, {"ldquo", "\u201C"}, {"hellip", "\u2026"}};
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != '&') {
+      out.push_back(s[i++]);
+      continue;
+    }
+    size_t semi = s.find(';', i + 1);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    bool done = false;
+    if (!name.empty() && name[0] == '#') {
+      long cp = -1;
+      if (name.size() > 1 && (name[1] == 'x' || name[1] == 'X'))
+        cp = std::strtol(std::string(name.substr(2)).c_str(), nullptr, 16);
+      else
+        cp = std::strtol(std::string(name.substr(1)).c_str(), nullptr, 10);
+      if (cp > 0 && cp <= 0x10FFFF) {
+        utf8::append(out, static_cast<char32_t>(cp));
+        done = true;
+      }
+    } else {
+      for (const auto& [n, r] : kNamed)
+        if (n == name) {
+          out.append(r);
+          done = true;
+          break;
+        }
+    }
+    if (done) i = semi + 1;
+    else out.push_back(s[i++]);
+  }
+  return out;
+}
+
+// Collapsed, entity-decoded value of an attribute or JSON string.
+std::string clean_value(std::string_view s) { return squash(decode_entities(s)); }
 
 // Lowercase, letters and digits only: for comparing titles and site names.
 std::string key_of(std::string_view s) {
@@ -79,16 +130,20 @@ bool is_hidden_text_container(const Node* n) {
 
 // Visible text of a subtree: blocks and <br> separate words, scripts and
 // styles are skipped; stops collecting after `limit` bytes.
-std::string node_text(const Node* node, size_t limit = 2000) {
+// With `spaced`, every element boundary separates words (for bylines such as
+// <span>Jane Doe</span><span>May 3, 2021</span>).
+std::string node_text(const Node* node, size_t limit = 2000, bool spaced = false) {
   std::string out;
   html::walk(node, [&](const Node* n) {
     if (out.size() >= limit) return false;
     if (n->is_text()) {
       out.append(n->text);
+      if (spaced) out.push_back(' ');
       return false;
     }
     if (n != node && n->is_element() && is_hidden_text_container(n)) return false;
-    if (n->is_element() && is_block(n) && !out.empty() && out.back() != ' ') out.push_back(' ');
+    if (n->is_element() && (spaced || is_block(n)) && !out.empty() && out.back() != ' ')
+      out.push_back(' ');
     return true;
   });
   return squash(out);
@@ -110,15 +165,47 @@ bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
   return false;
 }
 
-// Inside page furniture: header/footer/nav/aside, or a block whose class/id
-// says comments, related posts, sidebar...
-bool in_furniture(const Node* n, const MetaVocabulary& v) {
-  return has_ancestor(n, [&](const Node* p) {
-    if (p->is(Tag::footer) || p->is(Tag::nav) || p->is(Tag::aside)) return true;
-    std::string ci = class_and_id(p);
-    return !ci.empty() && ci.size() < 300 && RE2::PartialMatch(ci, *v.skip_class);
-  });
-}
+// Page furniture: footer/nav/aside elements and blocks whose class/id says
+// comments, related posts, sidebar... Judged relative to an anchor (the main
+// heading): only the ancestors below the lowest one shared with the anchor
+// count, so a <body class="has-sidebar"> or a wrapper around the whole
+// article never turns the article itself into furniture. Results per element
+// are cached; one Furniture serves one document.
+class Furniture {
+ public:
+  explicit Furniture(const MetaVocabulary& v) : v_(v) {}
+
+  void set_anchor(const Node* anchor) {
+    anchor_.clear();
+    for (const Node* p = anchor; p; p = p->parent) anchor_.insert(p);
+  }
+
+  bool operator()(const Node* n) {
+    for (const Node* p = n->parent; p; p = p->parent) {
+      if (!p->is_element() || p->is(Tag::body) || p->is(Tag::html)) return false;
+      if (anchor_.count(p)) return false;
+      if (own(p)) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool own(const Node* p) {
+    auto it = cache_.find(p);
+    if (it != cache_.end()) return it->second;
+    bool f = p->is(Tag::footer) || p->is(Tag::nav) || p->is(Tag::aside);
+    if (!f) {
+      std::string ci = class_and_id(p);
+      f = !ci.empty() && ci.size() < 300 && RE2::PartialMatch(ci, *v_.skip_class);
+    }
+    cache_.emplace(p, f);
+    return f;
+  }
+
+  const MetaVocabulary& v_;
+  std::unordered_set<const Node*> anchor_;
+  std::unordered_map<const Node*, bool> cache_;
+};
 
 bool is_url_like(std::string_view s) {
   return s.find("://") != std::string_view::npos || starts_with_ci(s, "www.") ||
@@ -140,7 +227,8 @@ struct Signals {
   std::vector<const Node*> itemprop_headline;
   std::vector<const Node*> rel_author;
   std::vector<const Node*> author_elements;
-  std::vector<const Node*> date_elements;
+  std::vector<const Node*> date_elements;   // class/id names a date
+  std::vector<const Node*> date_blocks;     // class/id names a byline or meta line
 };
 
 Signals collect(const html::Document& doc, const MetaVocabulary& v) {
@@ -160,7 +248,7 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
         for (std::string_view k : {n->attr("property"), n->attr("name"), n->attr("itemprop"),
                                    n->attr("http-equiv")}) {
           if (k.empty() || content.empty()) continue;
-          s.metas.emplace_back(text::to_lower(squash(k)), squash(content));
+          s.metas.emplace_back(text::to_lower(squash(k)), clean_value(content));
         }
         if (n->has_attr("itemprop") && s.itemprop_date.size() < cap) {
           std::string ip = text::to_lower(n->attr("itemprop"));
@@ -178,7 +266,9 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
       }
       case Tag::script: {
         std::string type = text::to_lower(n->attr("type"));
-        if (type.find("ld+json") != std::string::npos) s.jsonld_texts.push_back(html::inner_text(n));
+        if (type.find("ld+json") != std::string::npos) {
+          s.jsonld_texts.push_back(html::inner_text(n));
+        }
         return false;
       }
       case Tag::style: case Tag::noscript: case Tag::template_: case Tag::svg:
@@ -214,6 +304,8 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
         s.author_elements.push_back(n);
       if (s.date_elements.size() < cap && RE2::PartialMatch(ci, *v.date_class))
         s.date_elements.push_back(n);
+      else if (s.date_blocks.size() < cap && RE2::PartialMatch(ci, *v.date_block_class))
+        s.date_blocks.push_back(n);
     }
     return true;
   });
@@ -304,24 +396,27 @@ std::optional<std::string> json_string(const json& o, const char* key) {
   auto it = o.find(key);
   if (it == o.end()) return std::nullopt;
   if (it->is_string()) {
-    std::string s = squash(it->get<std::string>());
+    std::string s = clean_value(it->get<std::string>());
     if (!s.empty()) return s;
   }
   if (it->is_array() && !it->empty() && (*it)[0].is_string()) {
-    std::string s = squash((*it)[0].get<std::string>());
+    std::string s = clean_value((*it)[0].get<std::string>());
     if (!s.empty()) return s;
   }
   return std::nullopt;
 }
 
 // Name(s) of a person-ish value: string, {name}, {@id} reference, or arrays.
-void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& out, int depth) {
+// With `skip_types`, objects of those types (organisations) are left out.
+void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& out, int depth,
+                   const std::unordered_set<std::string>* skip_types = nullptr) {
   if (depth > 4 || out.size() > 10) return;
   if (a.is_string()) {
-    out.push_back(squash(a.get<std::string>()));
+    out.push_back(clean_value(a.get<std::string>()));
   } else if (a.is_array()) {
-    for (const auto& e : a) collect_names(e, ld, out, depth + 1);
+    for (const auto& e : a) collect_names(e, ld, out, depth + 1, skip_types);
   } else if (a.is_object()) {
+    if (skip_types && has_type(a, *skip_types)) return;
     if (auto n = json_string(a, "name")) {
       out.push_back(*n);
       return;
@@ -337,7 +432,7 @@ void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& ou
       auto it = ld.by_id.find(id->get<std::string>());
       if (it != ld.by_id.end() && &ld.objects[it->second] != &a) {
         const json& target = ld.objects[it->second];
-        if (target.contains("name")) collect_names(target, ld, out, depth + 1);
+        if (target.contains("name")) collect_names(target, ld, out, depth + 1, skip_types);
       }
     }
   }
@@ -452,6 +547,12 @@ std::optional<std::string> clean_author(std::string_view raw) {
     s = squash(s);
     if (s == before) break;
   }
+  // Surrounding quotes: "\"Jane Doe\"".
+  for (std::string_view q : {"\"", "'", "\u201C", "\u201D", "\u00AB", "\u00BB"}) {
+    if (s.size() >= 2 * q.size() && s.compare(0, q.size(), q) == 0) s = squash(s.substr(q.size()));
+    if (s.size() >= q.size() && s.compare(s.size() - q.size(), q.size(), q) == 0)
+      s = squash(s.substr(0, s.size() - q.size()));
+  }
   if (s.empty() || s.size() > v.max_author_chars) return std::nullopt;
   if (s[0] == '@') return std::nullopt;  // a handle, not a name
   if (s.find('@') != std::string::npos && s.find('.') != std::string::npos) return std::nullopt;
@@ -515,30 +616,33 @@ std::string clean_title(std::string_view title, std::string_view sitename) {
 
 namespace {
 
-// Visible main heading: the first <h1> outside page furniture, or inside
-// <article>/<main> when one is there.
-std::vector<std::string> h1_candidates(const Signals& s, const MetaVocabulary& v) {
-  std::vector<std::string> in_main, plain, furniture;
+struct Heading {
+  const Node* node;
+  std::string text;
+};
+
+// Visible main headings, best first: <h1>s inside <article>/<main>, then
+// those outside page furniture, then the rest.
+std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const MetaVocabulary& v) {
+  std::vector<Heading> in_main, plain, furniture;
   for (const Node* h : s.h1s) {
     std::string t = node_text(h, v.max_title_chars * 2);
     if (t.empty() || t.size() > v.max_title_chars) continue;
     if (v.furniture_titles.count(text::to_lower(t))) continue;
     bool main = has_ancestor(h, [](const Node* p) { return p->is(Tag::article) || p->is(Tag::main); });
-    bool furn = in_furniture(h, v) ||
-                has_ancestor(h, [](const Node* p) { return p->is(Tag::header) && !p->parent; });
-    if (main) in_main.push_back(t);
-    else if (!furn) plain.push_back(t);
-    else furniture.push_back(t);
+    if (main) in_main.push_back({h, t});
+    else if (!furn(h)) plain.push_back({h, t});
+    else furniture.push_back({h, t});
   }
-  std::vector<std::string> out = in_main;
+  std::vector<Heading> out = in_main;
   out.insert(out.end(), plain.begin(), plain.end());
   out.insert(out.end(), furniture.begin(), furniture.end());
   return out;
 }
 
-std::optional<std::string> pick_title(const Signals& s, const JsonLd& ld, const json* article,
-                                      const std::string& sitename, const std::string& host,
-                                      const MetaVocabulary& v) {
+std::optional<std::string> pick_title(const Signals& s, const json* article,
+                                      const std::vector<Heading>& h1s, const std::string& sitename,
+                                      const std::string& host, const MetaVocabulary& v) {
   // Metadata title: JSON-LD headline, og:title, twitter:title, <title>.
   std::vector<std::string> meta_titles;
   if (article) {
@@ -552,25 +656,22 @@ std::optional<std::string> pick_title(const Signals& s, const JsonLd& ld, const 
   std::string site = sitename;
   if (site.empty()) site = host;
 
-  std::vector<std::string> h1s = h1_candidates(s, v);
-  std::vector<std::string> meta_keys;
-  for (const auto& m : meta_titles) meta_keys.push_back(key_of(m));
 
   // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
   for (const auto& h : h1s) {
-    std::string hk = key_of(h);
+    std::string hk = key_of(h.text);
     if (hk.empty()) continue;
     for (const auto& m : meta_titles) {
-      if (key_of(m) == hk) return h;
+      if (key_of(m) == hk) return h.text;
       for (const auto& part : split_title(m, v))
-        if (key_of(part) == hk && !same_site(h, site)) return h;
+        if (key_of(part) == hk && !same_site(h.text, site)) return h.text;
     }
   }
   // 2. the first plausible <h1> that is not the site name
   for (const auto& h : h1s) {
-    if (same_site(h, site)) continue;
-    if (text::count_words(h) < 1) continue;
-    return h;
+    if (same_site(h.text, site)) continue;
+    if (text::count_words(h.text) < 1) continue;
+    return h.text;
   }
   // 3. the metadata title without the site name
   for (const auto& m : meta_titles) {
@@ -600,58 +701,35 @@ struct DatePick {
   std::string source;
 };
 
-std::optional<DatePick> pick_date(const Signals& s, const JsonLd& ld, const json* article,
-                                  const json* page, std::string_view url,
-                                  const date::DateOptions& dopt, const MetaOptions& options,
-                                  const MetaVocabulary& v) {
-  // 1. JSON-LD
+// Published date from markup: JSON-LD, then <meta> names, then itemprop.
+std::optional<DatePick> published_date(const Signals& s, const json* article, const json* page,
+                                       const date::DateOptions& dopt, const MetaVocabulary& v) {
   for (const json* o : {article, page}) {
     if (!o) continue;
     for (const char* k : {"datePublished", "dateCreated", "uploadDate"})
       if (auto val = json_string(*o, k))
         if (auto d = parse_date(*val, dopt)) return DatePick{*d, "json-ld"};
   }
-  // 2-4. meta: OpenGraph/article:*, then Dublin Core and other names
   for (const auto& key : v.published_keys)
     for (const auto& val : meta_values(s, key))
       if (auto d = parse_date(val, dopt)) return DatePick{*d, "meta:" + key};
-  // itemprop on visible elements
   for (const Node* n : s.itemprop_date) {
     if (n->is(Tag::meta)) continue;
     for (std::string_view val : {n->attr("content"), n->attr("datetime")})
       if (auto d = parse_date(val, dopt)) return DatePick{*d, "itemprop"};
     if (auto d = parse_date(node_text(n, 300), dopt)) return DatePick{*d, "itemprop"};
   }
-  // 5. <time>: pubdate, published-looking ones, then the first outside furniture.
-  const Node* first_time = nullptr;
-  for (const Node* t : s.times) {
-    std::string ci = text::to_lower(class_and_id(t) + " " + std::string(t->attr("itemprop")));
-    bool updated = RE2::PartialMatch(ci, *v.updated_class);
-    bool published = t->has_attr("pubdate") || ci.find("publish") != std::string::npos ||
-                     ci.find("posted") != std::string::npos || ci.find("created") != std::string::npos;
-    if (published && !updated) {
-      if (auto d = parse_date(t->attr("datetime"), dopt)) return DatePick{*d, "time"};
-      if (auto d = parse_date(node_text(t, 300), dopt)) return DatePick{*d, "time"};
-    }
-    if (!first_time && !updated && !in_furniture(t, v)) first_time = t;
+  for (const auto& [k, c] : s.metas) {
+    if (!RE2::PartialMatch(k, *v.generic_date_key) || RE2::PartialMatch(k, *v.not_published_key))
+      continue;
+    if (auto d = parse_date(c, dopt)) return DatePick{*d, "meta:" + k};
   }
-  if (first_time) {
-    if (auto d = parse_date(first_time->attr("datetime"), dopt)) return DatePick{*d, "time"};
-    if (auto d = parse_date(node_text(first_time, 300), dopt)) return DatePick{*d, "time"};
-  }
-  // Elements whose class/id says date/published/byline.
-  for (const Node* n : s.date_elements) {
-    std::string ci = class_and_id(n);
-    if (RE2::PartialMatch(ci, *v.updated_class)) continue;
-    if (in_furniture(n, v)) continue;
-    std::string t = node_text(n, 400);
-    if (t.empty() || t.size() > 400) continue;
-    if (auto f = date::find(t, dopt)) return DatePick{f->iso, "element"};
-  }
-  // 6. URL
-  if (options.date_from_url && !url.empty())
-    if (auto d = date::from_url(url, dopt)) return DatePick{*d, "url"};
-  // Modified dates, when nothing says when the page first appeared.
+  return std::nullopt;
+}
+
+// Last-modification date from markup.
+std::optional<DatePick> modified_date(const Signals& s, const json* article, const json* page,
+                                      const date::DateOptions& dopt, const MetaVocabulary& v) {
   for (const json* o : {article, page}) {
     if (!o) continue;
     if (auto val = json_string(*o, "dateModified"))
@@ -663,34 +741,58 @@ std::optional<DatePick> pick_date(const Signals& s, const JsonLd& ld, const json
   return std::nullopt;
 }
 
-// Last resort: the first date in the visible text right after the main <h1>
-// (where bylines live), within a bounded window.
-std::optional<DatePick> date_from_text(const Signals& s, const date::DateOptions& dopt,
-                                       const MetaVocabulary& v) {
-  if (s.h1s.empty()) return std::nullopt;
-  const Node* h = s.h1s.front();
-  for (const Node* c : s.h1s)
-    if (!in_furniture(c, v)) {
-      h = c;
-      break;
+// Dates a reader sees: <time> elements (published-looking ones first),
+// elements whose class/id says date/published/byline, and, when `text` is
+// set, the lines of visible text around the main <h1>. In document order
+// within each group, furniture (comments, sidebars, footers) skipped.
+std::vector<DatePick> visible_dates(const Signals& s, const Node* heading, Furniture& furn,
+                                    const date::DateOptions& dopt, bool text,
+                                    const MetaVocabulary& v) {
+  std::vector<DatePick> out;
+  const size_t kMax = 8;
+  std::vector<DatePick> later;
+  for (const Node* t : s.times) {
+    if (out.size() >= kMax) break;
+    if (furn(t)) continue;
+    std::string ci = text::to_lower(class_and_id(t) + " " + std::string(t->attr("itemprop")));
+    bool updated = RE2::PartialMatch(ci, *v.updated_class);
+    bool published = t->has_attr("pubdate") || ci.find("publish") != std::string::npos ||
+                     ci.find("posted") != std::string::npos || ci.find("created") != std::string::npos;
+    std::optional<std::string> d = parse_date(t->attr("datetime"), dopt);
+    if (!d) d = parse_date(node_text(t, 300, true), dopt);
+    if (!d) continue;
+    if (published && !updated) out.push_back({*d, "time"});
+    else later.push_back({*d, updated ? "time:modified" : "time"});
+  }
+  out.insert(out.end(), later.begin(), later.end());
+  for (const auto* list : {&s.date_elements, &s.date_blocks}) {
+    for (const Node* n : *list) {
+      if (out.size() >= kMax) break;
+      if (furn(n)) continue;
+      std::string t = node_text(n, 400, true);
+      if (t.empty() || t.size() > 400) continue;
+      bool updated = RE2::PartialMatch(class_and_id(n), *v.updated_class);
+      if (auto f = date::find(t, dopt))
+        out.push_back({f->iso, updated ? "element:modified" : "element"});
     }
-  // Text nodes following the heading in document order.
+  }
+  if (!text || out.size() >= kMax) return out;
+  const Node* h = heading;
+  if (!h) return out;
   std::string window;
-  const Node* n = h;
-  // Step to the node after h's subtree.
   auto next_after = [](const Node* x) -> const Node* {
     while (x && !x->next_sibling) x = x->parent;
     return x ? x->next_sibling : nullptr;
   };
-  // Include a byline just before the heading too (same parent, small).
+  // A byline just before the heading, then the heading and what follows it.
   if (h->prev_sibling) {
     std::string before = node_text(h->prev_sibling, 300);
     if (before.size() < 300) window = before + " \n ";
   }
   window += node_text(h, 500) + " \n ";
-  n = next_after(h);
+  const Node* n = next_after(h);
   while (n && window.size() < v.text_date_window) {
-    if (n->is_element() && (is_hidden_text_container(n) || in_furniture(n, v))) {
+    if (n->is_element() && (is_hidden_text_container(n) || furn(n))) {
       n = next_after(n);
       continue;
     }
@@ -700,25 +802,181 @@ std::optional<DatePick> date_from_text(const Signals& s, const date::DateOptions
     } else if (n->is_element() && is_block(n)) {
       window.append(" \n ");
     }
-    if (n->first_child) n = n->first_child;
-    else n = next_after(n);
+    n = n->first_child ? n->first_child : next_after(n);
   }
-  // Line by line, so a date cannot be glued from two lines.
+  // Line by line, so a date cannot be glued together from two lines.
   size_t start = 0;
-  while (start < window.size()) {
+  while (start < window.size() && out.size() < kMax) {
     size_t end = window.find('\n', start);
     if (end == std::string::npos) end = window.size();
     std::string_view line(window.data() + start, end - start);
-    if (auto f = date::find(line, dopt)) return DatePick{f->iso, "text"};
+    if (auto f = date::find(line, dopt)) out.push_back({f->iso, "text"});
     start = end + 1;
   }
+  return out;
+}
+
+bool same_day(const std::string& a, const std::string& b) {
+  return a.size() >= 10 && b.size() >= 10 && a.compare(0, 10, b, 0, 10) == 0;
+}
+
+// The decision: a publication date stated in markup (JSON-LD, <meta>,
+// itemprop) first; then the first date a reader sees near the title; then
+// the URL. A modification date is used only when options ask for the latest
+// date and the page shows it: alone it is not a publication date.
+std::optional<DatePick> pick_date(const Signals& s, const json* article, const json* page,
+                                  const Node* heading, Furniture& furn, std::string_view url,
+                                  const date::DateOptions& dopt, const MetaOptions& options,
+                                  const MetaVocabulary& v) {
+  auto pub = published_date(s, article, page, dopt, v);
+  auto mod = modified_date(s, article, page, dopt, v);
+  std::vector<DatePick> vis = visible_dates(s, heading, furn, dopt, options.extensive_date_search, v);
+  // Asked for the latest date: a modification date the page also shows.
+  if (mod && !options.original_date)
+    for (const auto& d : vis)
+      if (same_day(d.iso, mod->iso)) return mod;
+  if (pub) return pub;
+  if (!vis.empty()) return vis.front();
+  if (options.date_from_url && !url.empty())
+    if (auto d = date::from_url(url, dopt)) return DatePick{*d, "url"};
+  // A modification date alone says when the page changed, not when it was
+  // published: not a publication date.
   return std::nullopt;
 }
 
 // ---- author ------------------------------------------------------------------
 
+// Text pieces (text nodes, in document order) after the main heading, up to
+// `max_bytes`, and before it (nearest first), skipping scripts and furniture.
+std::vector<std::string> pieces_after(const Node* h, Furniture& furn, size_t max_bytes) {
+  std::vector<std::string> out;
+  if (!h) return out;
+  auto next_after = [](const Node* x) -> const Node* {
+    while (x && !x->next_sibling) x = x->parent;
+    return x ? x->next_sibling : nullptr;
+  };
+  size_t bytes = 0;
+  const Node* n = next_after(h);
+  while (n && bytes < max_bytes) {
+    if (n->is_element() && (is_hidden_text_container(n) || furn(n))) {
+      n = next_after(n);
+      continue;
+    }
+    if (n->is_text()) {
+      std::string t = squash(n->text);
+      if (!t.empty()) {
+        bytes += t.size();
+        out.push_back(std::move(t));
+      }
+    }
+    n = n->first_child ? n->first_child : next_after(n);
+  }
+  return out;
+}
+
+std::vector<std::string> pieces_before(const Node* h, Furniture& furn, size_t max_pieces) {
+  std::vector<std::string> out;
+  if (!h) return out;
+  // Reverse document order: previous sibling's deepest last descendant, else parent.
+  auto prev = [](const Node* x) -> const Node* {
+    if (x->prev_sibling) {
+      x = x->prev_sibling;
+      while (x->last_child && !(x->is_element() && is_hidden_text_container(x))) x = x->last_child;
+      return x;
+    }
+    return x->parent;
+  };
+  const Node* n = prev(h);
+  size_t steps = 0;
+  while (n && out.size() < max_pieces && steps++ < 400) {
+    if (n->is_element() && (n->is(Tag::body) || n->is(Tag::head))) break;
+    if (n->is_text() && !(n->parent && is_hidden_text_container(n->parent)) && !furn(n)) {
+      std::string t = squash(n->text);
+      if (!t.empty()) out.push_back(std::move(t));
+    }
+    n = prev(n);
+  }
+  return out;
+}
+
+// Whether a cleaned author string looks like people's names: a few words,
+// each capitalised or a name particle ("van", "de", "and").
+bool name_like(std::string_view name, const MetaVocabulary& v) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : name) {
+    if (c == ' ' || c == ',') {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) words.push_back(cur);
+  if (words.empty() || words.size() > v.max_byline_words) return false;
+  size_t capitalised = 0;
+  for (const auto& w : words) {
+    if (v.name_particles.count(text::to_lower(w))) continue;
+    size_t pos = 0;
+    char32_t first = utf8::next(w, pos);
+    std::string one = w.substr(0, pos);
+    if (text::to_lower(one) != one) ++capitalised;       // an uppercase letter
+    else if (first < 0x80) return false;                 // a lowercase Latin word: prose
+  }
+  return capitalised > 0;
+}
+
+// A byline in visible text: a piece that is a label ("By", "Written by:")
+// followed by a name piece, or a piece "By Jane Doe" itself.
+std::optional<std::string> byline_author(const std::vector<std::string>& after,
+                                         const std::vector<std::string>& before,
+                                         const MetaVocabulary& v) {
+  auto scan = [&](const std::vector<std::string>& pieces, size_t limit, bool forward)
+      -> std::optional<std::string> {
+    for (size_t i = 0; i < pieces.size() && i < limit; ++i) {
+      std::string lower = text::to_lower(pieces[i]);
+      while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+      if (v.byline_labels.count(lower)) {
+        // label alone: the name is the next piece in reading order
+        size_t j = forward ? i + 1 : (i == 0 ? pieces.size() : i - 1);
+        if (j < pieces.size())
+          if (auto a = clean_author(pieces[j]); a && name_like(*a, v)) return a;
+        continue;
+      }
+      for (const auto& label : v.byline_labels) {
+        if (lower.size() > label.size() + 1 && lower.compare(0, label.size(), label) == 0 &&
+            (lower[label.size()] == ' ' || lower[label.size()] == ':')) {
+          if (auto a = clean_author(pieces[i]); a && name_like(*a, v)) return a;
+          break;
+        }
+      }
+    }
+    return std::nullopt;
+  };
+  if (auto a = scan(after, v.byline_pieces_after, true)) return a;
+  return scan(before, v.byline_pieces_before, false);
+}
+
 std::optional<std::string> pick_author(const Signals& s, const JsonLd& ld, const json* article,
-                                       const json* page, const MetaVocabulary& v) {
+                                       const json* page, Furniture& furn,
+                                       const std::vector<std::string>& pieces_after,
+                                       const std::vector<std::string>& pieces_before,
+                                       const MetaVocabulary& v) {
+  // Markup often lists authors as data; the page shows them as a byline
+  // ("A and B"). When a visible byline holds exactly these names, use it.
+  auto prefer_visible = [&](const std::string& joined,
+                            const std::vector<std::string>& names) -> std::optional<std::string> {
+    if (names.size() < 2) return joined;
+    auto b = byline_author(pieces_after, pieces_before, v);
+    if (!b) return joined;
+    std::string bk = key_of(*b), jk;
+    for (const auto& n : names) {
+      auto c = clean_author(n);
+      if (c && bk.find(key_of(*c)) == std::string::npos) return joined;
+      if (c) jk += key_of(*c);
+    }
+    return bk.size() <= jk.size() + 12 ? *b : joined;
+  };
   auto join_clean = [](const std::vector<std::string>& names) -> std::optional<std::string> {
     std::vector<std::string> kept;
     for (const auto& n : names)
@@ -732,26 +990,32 @@ std::optional<std::string> pick_author(const Signals& s, const JsonLd& ld, const
     }
     return out;
   };
-  // 1. JSON-LD author of the main object.
+  // 1. JSON-LD author of the main object (people; organisations only later).
+  std::optional<std::string> organisation;
   for (const json* o : {article, page}) {
     if (!o) continue;
     for (const char* k : {"author", "creator"}) {
       auto it = o->find(k);
       if (it == o->end()) continue;
       std::vector<std::string> names;
-      collect_names(*it, ld, names, 0);
-      if (auto a = join_clean(names)) return a;
+      collect_names(*it, ld, names, 0, &v.site_types);
+      if (auto a = join_clean(names)) return prefer_visible(*a, names);
+      if (!organisation) {
+        std::vector<std::string> all;
+        collect_names(*it, ld, all, 0);
+        organisation = join_clean(all);
+      }
     }
   }
   // 2-4. meta names.
   for (const auto& key : v.author_keys) {
     std::vector<std::string> vals = meta_values(s, key);
     if (vals.empty()) continue;
-    if (auto a = join_clean(vals)) return a;
+    if (auto a = join_clean(vals)) return prefer_visible(*a, vals);
   }
   // 5. itemprop=author elements (their itemprop=name child when present).
   for (const Node* n : s.itemprop_author) {
-    if (in_furniture(n, v)) continue;
+    if (furn(n)) continue;
     std::string name;
     html::walk(n, [&](const Node* c) {
       if (!name.empty()) return false;
@@ -766,16 +1030,21 @@ std::optional<std::string> pick_author(const Signals& s, const JsonLd& ld, const
   }
   // rel=author links.
   for (const Node* n : s.rel_author) {
-    if (in_furniture(n, v)) continue;
-    if (auto a = clean_author(node_text(n, 200))) return a;
+    if (furn(n)) continue;
+    if (auto a = clean_author(node_text(n, 200, true))) return a;
   }
+  // A byline in the text around the title: "By Jane Doe", "Written by" + name.
+  if (auto a = byline_author(pieces_after, pieces_before, v)) return a;
   // Elements whose class/id says byline/author.
   for (const Node* n : s.author_elements) {
-    if (in_furniture(n, v)) continue;
-    std::string t = node_text(n, 400);
+    if (furn(n)) continue;
+    std::string t = node_text(n, 400, true);
     if (t.empty() || t.size() > 300) continue;
     if (auto a = clean_author(t)) return a;
   }
+  if (organisation) return organisation;
+  for (const Node* n : s.rel_author)
+    if (auto a = clean_author(node_text(n, 200, true))) return a;
   return std::nullopt;
 }
 
@@ -839,18 +1108,19 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
     if (auto n = first_meta(s, v.sitename_keys); n && (*n)[0] != '@' && !is_url_like(*n)) m.sitename = *n;
 
   std::string host = host_of(page_url);
-  m.title = pick_title(s, ld, article, m.sitename.value_or(""), host, v);
+  Furniture furn(v);
+  std::vector<Heading> h1s = h1_candidates(s, furn, v);
+  const Node* heading = h1s.empty() ? nullptr : h1s.front().node;
+  if (heading) furn.set_anchor(heading);
+  m.title = pick_title(s, article, h1s, m.sitename.value_or(""), host, v);
 
-  m.author = pick_author(s, ld, article, page, v);
+  std::vector<std::string> after = pieces_after(heading, furn, v.text_date_window);
+  std::vector<std::string> before = pieces_before(heading, furn, v.byline_pieces_before);
+  m.author = pick_author(s, ld, article, page, furn, after, before, v);
 
-  if (auto d = pick_date(s, ld, article, page, page_url, dopt, options, v)) {
+  if (auto d = pick_date(s, article, page, heading, furn, page_url, dopt, options, v)) {
     m.date = d->iso;
     m.date_source = d->source;
-  } else if (options.extensive_date_search) {
-    if (auto t = date_from_text(s, dopt, v)) {
-      m.date = t->iso;
-      m.date_source = t->source;
-    }
   }
 
   // Description, image

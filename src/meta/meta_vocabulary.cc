@@ -27,6 +27,10 @@ MetaVocabulary build() {
       "prism.publicationdate", "cxenseparse:recs:publishtime", "datecreated", "created",
       "date_published", "release_date", "pub_date", "displaydate", "bt:pubdate",
       "article:post_date", "sailthru.published"};
+  // Any other <meta> key that looks like a publication date ("ms.date",
+  // "published", "article.created"), but not an update or expiry.
+  v.generic_date_key = compile(R"((?:publish|pubdate|\bdate$|[._:-]date$|created))");
+  v.not_published_key = compile(R"((?:modif|updat|expir|valid|revis|review|end|start|event|birth|copyright))");
   v.modified_keys = {"article:modified_time", "og:updated_time", "article:modified",
                      "datemodified", "dc.date.modified", "dcterms.modified", "last-modified",
                      "lastmod", "modified", "revised", "updated_time"};
@@ -61,12 +65,14 @@ MetaVocabulary build() {
   v.author_class = compile(
       R"((?:^|[\s_-])(?:by-?line|author|authors|auth|writer|byline-name|post-author|)"
       R"(entry-author|article-author|author-name|author_name|contributor|creator|reporter|)"
-      R"(penulis|autor|auteur|redaktor|posted-by|postedby|meta-author|vcard|fn)(?:$|[\s_-]))");
-  v.date_class = compile(
-      R"((?:^|[\s_-])(?:date|datetime|time|published|publish|pubdate|post-?date|entry-date|)"
-      R"(article-date|posted-on|posted|timestamp|dateline|byline|meta-date|created|)"
-      R"(tanggal|datum|fecha|data|date-published|publication-date|post-meta|entry-meta|)"
-      R"(article-meta|meta|info|details)(?:$|[\s_-]))");
+      R"(penulis|autor|auteur|redaktor|posted-by|postedby|meta-author)(?:$|[\s_-]))");
+  // Any class/id token mentioning a date or time ("sno-story-date",
+  // "ForefrontArticle_date__x", "entry-date", "posted-on", "timestamp").
+  v.date_class = compile(R"(date|time|publish|posted|datum|fecha|tanggal|dateline)");
+  // Blocks that often hold a date among other things (bylines, meta lines).
+  v.date_block_class = compile(
+      R"((?:^|[\s_-])(?:by-?line|meta|info|details|post-meta|entry-meta|article-meta|subtitle|)"
+      R"(subhead|dek|credit|credits|article-header|post-header|entry-header)(?:$|[\s_-]))");
   v.updated_class = compile(R"((?:updated|modified|last-?mod|revised|aktualisiert))");
   v.skip_class = compile(
       R"((?:^|[\s_-])(?:comment|comments|reply|replies|related|sidebar|widget|footer|)"
@@ -96,6 +102,13 @@ MetaVocabulary build() {
                         " posted ", " last updated", " am ", " le ", " el ", " il ", " - ",
                         " – ", " — ", " in "};
 
+  v.byline_labels = {"by", "written by", "posted by", "published by", "words by", "story by",
+                     "author", "authors", "authored by", "reviewed by", "article by", "text by",
+                     "oleh", "penulis", "reporter", "von", "autor", "par", "auteur", "por",
+                     "door", "napisał", "автор", "yazar", "av", "af", "kirjoittanut"};
+  v.name_particles = {"and", "&", "van", "von", "der", "den", "de", "da", "di", "du", "del",
+                      "della", "la", "le", "y", "e", "und", "et", "dan", "bin", "binti", "al",
+                      "ibn", "ten", "ter", "op", "zu", "dos", "das", "do"};
   v.title_separators = {" | ", " || ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ",
                         " • ", " ~ ", " / ", " ‹ ", " › "};
   v.furniture_titles = {"menu", "search", "navigation", "main menu", "home", "skip to content",

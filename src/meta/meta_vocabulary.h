@@ -17,6 +17,8 @@ struct MetaVocabulary {
   // <meta> keys (name/property/itemprop, lowercase), most trusted first.
   std::vector<std::string> title_keys;
   std::vector<std::string> published_keys;
+  std::unique_ptr<RE2> generic_date_key;   // other keys naming a publication date
+  std::unique_ptr<RE2> not_published_key;  // ... unless they name an update or expiry
   std::vector<std::string> modified_keys;
   std::vector<std::string> author_keys;
   std::vector<std::string> sitename_keys;
@@ -34,7 +36,8 @@ struct MetaVocabulary {
   // class/id/itemprop patterns (RE2, case-insensitive, matched on the
   // attribute values joined by spaces).
   std::unique_ptr<RE2> author_class;   // byline, author, ...
-  std::unique_ptr<RE2> date_class;     // published, post-date, ...
+  std::unique_ptr<RE2> date_class;        // published, post-date, ...
+  std::unique_ptr<RE2> date_block_class;  // byline, meta: may hold a date
   std::unique_ptr<RE2> updated_class;  // updated, modified (a date, but not the first)
   std::unique_ptr<RE2> skip_class;     // comments, related posts, sidebars
 
@@ -43,6 +46,13 @@ struct MetaVocabulary {
   std::unique_ptr<RE2> author_role;          // trailing roles: "staff writer", "editor"
   std::unordered_set<std::string> not_authors;  // "admin", "staff", "anonymous"
   std::vector<std::string> author_cut_words;    // " on ", " updated " (rest is not the name)
+  // Labels that introduce a byline in visible text ("by", "written by").
+  std::unordered_set<std::string> byline_labels;
+  // Lowercase words allowed inside names ("van", "de", "and").
+  std::unordered_set<std::string> name_particles;
+  size_t max_byline_words = 10;
+  size_t byline_pieces_after = 60;   // text pieces after the title searched for a byline
+  size_t byline_pieces_before = 12;  // and before it
 
   // Title cleaning: separators between a story and a site name.
   std::vector<std::string> title_separators;
@@ -53,7 +63,7 @@ struct MetaVocabulary {
   size_t max_title_chars = 400;
   size_t max_author_chars = 120;
   size_t max_author_words = 12;
-  size_t max_candidates = 200;      // elements per kind looked at
+  size_t max_candidates = 500;      // elements per kind looked at
   size_t max_jsonld_bytes = 2u << 20;
   size_t text_date_window = 4000;   // bytes of visible text after the title searched for a date
 };

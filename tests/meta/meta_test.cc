@@ -112,6 +112,23 @@ TEST(MetaFixture, JsonLdArrayAndBrokenBlock) {
   EXPECT_EQ(m.tags[2], "caramel");
 }
 
+TEST(MetaFixture, VisibleBylineBeatsOrganisationAuthor) {
+  auto m = extract_fixture("byline_text.html");
+  // Double-escaped entities in metadata are decoded once more.
+  EXPECT_EQ(v(m.title), "Q&A: how libraries lend tools");
+  // The JSON-LD author is an organisation; the page shows a person.
+  EXPECT_EQ(v(m.author), "Rosa Delgado-Smith");
+  EXPECT_EQ(v(m.date), "2024-02-29");
+}
+
+TEST(MetaFixture, SeveralAuthorsAsTheBylineShowsThem) {
+  auto m = extract_fixture("two_authors.html");
+  EXPECT_EQ(v(m.author), "Ana Pereira and Tom Okafor");
+  // No date in markup: the one shown under the title.
+  EXPECT_EQ(v(m.date), "2020-03-03");
+  EXPECT_EQ(m.date_source, "element");
+}
+
 TEST(MetaEdge, EmptyAndHostilePages) {
   auto m = extract_html("");
   EXPECT_FALSE(m.title);
@@ -169,6 +186,7 @@ TEST(CleanAuthor, RolesDatesAndNonNames) {
   EXPECT_FALSE(sm::clean_author("admin"));
   EXPECT_FALSE(sm::clean_author(""));
   EXPECT_FALSE(sm::clean_author("By"));
+  EXPECT_EQ(v(sm::clean_author("\"David Kim\"")), "David Kim");
   EXPECT_FALSE(sm::clean_author(
       "This is a very long sentence that is clearly not the name of any single person at all"));
 }
