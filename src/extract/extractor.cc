@@ -415,7 +415,7 @@ class Page {
                         long_count[i] >= th_.prune_safeguard_long_paragraphs;
       double share = n.verdict == Verdict::comments ? th_.prune_safeguard_share_comments
                                                     : th_.prune_safeguard_share;
-      bool carries_page = structured && n.raw_words >= th_.prune_safeguard_min_words &&
+      bool carries_page = n.raw_words >= th_.prune_safeguard_min_words &&
                           n.raw_words >= share * total;
       // A subtree holding the marked article body is not boilerplate, whatever
       // its class says ("widget Blog", "l-sidebar-fixed", "article modal").
