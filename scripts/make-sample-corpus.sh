@@ -11,8 +11,44 @@
 # ids derived from the URLs, gzip mtime 0).
 #
 # usage: scripts/make-sample-corpus.sh [OUTPUT]   (default: the path above)
+#        scripts/make-sample-corpus.sh --from-dir DIR OUTPUT
+#   The second form packs every .html/.html.gz file under DIR (sorted by
+#   path) into OUTPUT as 200 text/html responses, one gzip member each: the
+#   throughput measurements of `saring run` use it on ../shared/datasets
+#   (the result stays outside the repo).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
+if [ "${1:-}" = "--from-dir" ]; then
+  [ $# -eq 3 ] || { echo "usage: $0 --from-dir DIR OUTPUT" >&2; exit 2; }
+  /usr/bin/python3 - "$2" "$3" <<'PY'
+import gzip, os, sys, uuid
+src, out = sys.argv[1], sys.argv[2]
+files = []
+for root, _, names in os.walk(src):
+    for n in names:
+        if n.endswith((".html", ".htm", ".html.gz", ".htm.gz")):
+            files.append(os.path.join(root, n))
+files.sort()
+total = 0
+with open(out, "wb") as f:
+    for i, path in enumerate(files):
+        with open(path, "rb") as g:
+            body = g.read()
+        if path.endswith(".gz"):
+            body = gzip.decompress(body)
+        rel = os.path.relpath(path, src).replace(os.sep, "/")
+        url = "https://pages.example/" + rel
+        block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)) + body
+        head = ("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
+                "WARC-Date: 2024-05-01T12:00:00Z\r\nWARC-Target-URI: %s\r\n"
+                "Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n"
+                % (uuid.uuid5(uuid.NAMESPACE_URL, url), url, len(block)))
+        f.write(gzip.compress(head.encode() + block + b"\r\n\r\n", mtime=0))
+        total += len(body)
+print(f"{out}: {len(files)} pages, {total} bytes of HTML")
+PY
+  exit 0
+fi
 out="${1:-$here/tests/fixtures/corpus/sample.warc.gz}"
 /usr/bin/python3 - "$here/tests/fixtures/corpus/pages" "$out" <<'PY'
 import gzip, sys, uuid, zlib

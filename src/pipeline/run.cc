@@ -562,8 +562,14 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   // Wall time of earlier (killed) processes of this run, from the journal.
   const double wall_before = tally.seconds.count("wall") ? tally.seconds["wall"] : 0.0;
 
-  auto commit = [&](bool final) -> Status {
-    auto t0 = Clock::now();
+  // Where reading stood after the batch being committed.
+  struct Position {
+    uint64_t input = 0, input_items = 0, items_total = 0;
+  };
+  Position committed{jn.input, jn.input_items, jn.items_total};
+
+  auto commit = [&](bool final, const Position& pos) -> Status {
+    const double t0 = thread_cpu_seconds();
     auto k = (*kept_writer)->finish_shard();
     if (!k.ok()) return k.error();
     if (rejected_writer) {
@@ -571,7 +577,6 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       if (!r.ok()) return r.error();
     }
     if (options.test_hook) options.test_hook("commit:shards");
-    cursor.flush_skips(tally);
     std::string previous_index = jn.dedup_file;
     ++jn.commits;
     if (options.dedup_enabled) {
@@ -581,13 +586,13 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       auto st = index.save(out + "/" + jn.dedup_file);
       if (!st.ok()) return st;
     }
-    jn.input = cursor.input();
-    jn.input_items = cursor.input_items();
-    jn.items_total = items_total;
+    jn.input = pos.input;
+    jn.input_items = pos.input_items;
+    jn.items_total = pos.items_total;
     jn.kept_next = (*kept_writer)->next_index();
     jn.rejected_next = rejected_writer ? rejected_writer->next_index() : 0;
     jn.complete = final;
-    tally.seconds["write"] += std::chrono::duration<double>(Clock::now() - t0).count();
+    tally.seconds["write"] += thread_cpu_seconds() - t0;
     tally.seconds["wall"] =
         wall_before + std::chrono::duration<double>(Clock::now() - wall_start).count();
     const Journal& to_write = jn;
@@ -606,21 +611,54 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
                                             options.dedup_enabled ? index.size() : 0));
   };
 
-  std::vector<Work> batch;
-  for (;;) {
-    // 1. Read a batch, in input order.
-    auto t_read = Clock::now();
-    batch.clear();
-    uint64_t batch_raw = 0;
-    while (batch.size() < options.batch_items && batch_raw < options.batch_bytes) {
+  // A batch of items and where reading stood after it. Reading runs one
+  // batch ahead on its own thread (when there is more than one thread), so
+  // the serial gunzip and WARC parsing overlap the per-document stages; it
+  // touches only the cursor and its own Batch.
+  struct Batch {
+    std::vector<Work> items;
+    Position end;
+    std::map<std::string, uint64_t> skipped;  // reader skips up to `end`
+    double read_seconds = 0;
+    uint64_t file_offset = 0;                 // for the progress line
+  };
+  uint64_t items_read = items_total;
+  auto read_batch = [&](Batch& b) {
+    const double t0 = thread_cpu_seconds();
+    Tally skips;
+    uint64_t raw = 0;
+    while (b.items.size() < options.batch_items && raw < options.batch_bytes) {
       Work w;
-      if (!cursor.next(w, &tally)) break;
-      w.seq = dedup::make_seq(options.shard_index, items_total + batch.size());
-      batch_raw += w.record.raw.size();
-      batch.push_back(std::move(w));
+      if (!cursor.next(w, &skips)) break;
+      w.seq = dedup::make_seq(options.shard_index, items_read++);
+      raw += w.record.raw.size();
+      b.items.push_back(std::move(w));
     }
-    tally.seconds["read"] += std::chrono::duration<double>(Clock::now() - t_read).count();
-    if (batch.empty()) break;
+    cursor.flush_skips(skips);
+    b.skipped = std::move(skips.skipped);
+    b.end = Position{cursor.input(), cursor.input_items(), items_read};
+    b.file_offset = cursor.current_file_offset();
+    b.read_seconds = thread_cpu_seconds() - t0;
+  };
+  auto absorb_read = [&](const Batch& b) {
+    for (const auto& [k, v] : b.skipped) tally.skipped[k] += v;
+    tally.seconds["read"] += b.read_seconds;
+  };
+
+  Batch current;
+  read_batch(current);
+  absorb_read(current);
+  while (!current.items.empty()) {
+    std::vector<Work>& batch = current.items;
+    Batch upcoming;
+    std::thread prefetch;
+    if (threads > 1) prefetch = std::thread([&] { read_batch(upcoming); });
+    struct Joiner {
+      std::thread& t;
+      ~Joiner() {
+        if (t.joinable()) t.join();
+      }
+    } joiner{prefetch};
 
     // 2. Per-document stages on all threads.
     std::atomic<size_t> next{0};
@@ -647,7 +685,6 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       tally.seconds["filter"] += w.times.filter;
       tally.seconds["signature"] += w.times.signature;
       ++tally.items;
-      ++items_total;
       if (!w.read_ok) {
         ++tally.read_errors;
       } else {
@@ -655,7 +692,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
         if (w.record.kind == RecordKind::html) tally.html_bytes += w.record.raw.size();
       }
       if (w.alive() && options.dedup_enabled) {
-        auto t0 = Clock::now();
+        const double t0 = thread_cpu_seconds();
         auto verdict = index.insert(w.seq, w.record.id, w.signature);
         if (!verdict.ok()) {
           w.record.annotate(kStageDedup, Verdict::error, "dedup:error");
@@ -667,9 +704,9 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
         } else {
           w.record.annotate(kStageDedup, Verdict::keep);
         }
-        tally.seconds["dedup"] += std::chrono::duration<double>(Clock::now() - t0).count();
+        tally.seconds["dedup"] += thread_cpu_seconds() - t0;
       }
-      auto t0 = Clock::now();
+      const double t0 = thread_cpu_seconds();
       if (w.alive()) {
         ++tally.kept;
         tally.text_bytes_out += w.record.text.size();
@@ -684,12 +721,14 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
           if (!st.ok()) return st.error();
         }
       }
-      tally.seconds["write"] += std::chrono::duration<double>(Clock::now() - t0).count();
+      tally.seconds["write"] += thread_cpu_seconds() - t0;
+      w.record.raw = std::string();  // free the batch's memory as it goes
+      w.record.text = std::string();
     }
 
     // 4. Commit when a shard is full (a point that depends only on the data).
     if ((*kept_writer)->full() || (rejected_writer && rejected_writer->full())) {
-      auto st = commit(false);
+      auto st = commit(false, current.end);
       if (!st.ok()) return st.error();
     }
 
@@ -704,13 +743,20 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       p.raw_bytes = tally.raw_bytes;
       p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - wall_start).count();
       p.input_bytes_total = input_bytes_total;
-      for (size_t i = 0; i < cursor.input() && i < input_sizes.size(); ++i) p.input_bytes_done += input_sizes[i];
-      p.input_bytes_done += cursor.current_file_offset();
+      for (size_t i = 0; i < current.end.input && i < input_sizes.size(); ++i)
+        p.input_bytes_done += input_sizes[i];
+      p.input_bytes_done += current.file_offset;
       p.resumed = result.resumed;
       on_progress(p);
     }
+
+    // 5. The next batch (read meanwhile, or now when single-threaded).
+    if (prefetch.joinable()) prefetch.join();
+    else read_batch(upcoming);
+    absorb_read(upcoming);
+    current = std::move(upcoming);
   }
-  auto st = commit(true);
+  auto st = commit(true, current.end);
   if (!st.ok()) return st.error();
 
   result.counts = tally.to_counts();

@@ -18,8 +18,6 @@
 // can be processed on any number of threads in any order.
 #include "stages.h"
 
-#include <chrono>
-
 #include "saring/io.h"
 #include "saring/text.h"
 #include "saring/utf8.h"
@@ -27,8 +25,6 @@
 namespace saring::pipeline {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 // Decision thresholds of the language stage (same as page::process_page).
 struct LangTable {
@@ -38,9 +34,7 @@ struct LangTable {
 };
 constexpr LangTable kLang;
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(double t0) { return thread_cpu_seconds() - t0; }
 
 std::string primary_subtag(std::string_view tag) {
   std::string out;
@@ -208,7 +202,7 @@ void process(Work& w, const StageContext& ctx) {
   const RunOptions& o = *ctx.options;
   if (r.id.empty()) r.id = r.source.describe();
   std::string hint;
-  auto t0 = Clock::now();
+  auto t0 = thread_cpu_seconds();
   if (r.kind == RecordKind::html) {
     run_extract(w, ctx, hint);
     w.times.extract += seconds_since(t0);
@@ -218,19 +212,19 @@ void process(Work& w, const StageContext& ctx) {
   }
   if (!w.alive()) return;
   if (o.lang_enabled && ctx.identifier != nullptr) {
-    t0 = Clock::now();
+    t0 = thread_cpu_seconds();
     run_lang(w, ctx, hint);
     w.times.lang += seconds_since(t0);
     if (!w.alive()) return;
   }
   if (o.filter_enabled) {
-    t0 = Clock::now();
+    t0 = thread_cpu_seconds();
     run_filter(w, ctx);
     w.times.filter += seconds_since(t0);
     if (!w.alive()) return;
   }
   if (o.dedup_enabled && ctx.hasher != nullptr) {
-    t0 = Clock::now();
+    t0 = thread_cpu_seconds();
     w.signature = ctx.hasher->compute(r.text);
     w.signature.minhash.clear();  // the index needs only the keys
     w.signature.minhash.shrink_to_fit();

@@ -2,6 +2,9 @@
 // into. Everything here is pure per document and thread-safe.
 #pragma once
 
+#include <time.h>
+
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +22,14 @@ inline constexpr std::string_view kStageClean = "clean";
 inline constexpr std::string_view kStageLang = "lang";
 inline constexpr std::string_view kStageFilter = "filter";
 inline constexpr std::string_view kStageDedup = "dedup";
+
+// CPU seconds used by the calling thread so far. Stage times are CPU time, so
+// the shares in stats.json stay meaningful on a loaded machine.
+inline double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 // Shared read-only context of the per-document stages.
 struct StageContext {
