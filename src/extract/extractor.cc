@@ -401,6 +401,28 @@ class Page {
       }
     }
     double total_long = long_words[0];
+    // Forum threads and Q&A pages: their content is a list of posts marked up
+    // like comments. When comment sections hold nearly all of the page's prose
+    // and nothing outside them reads like an article, they are the content.
+    bool comments_are_content = false;
+    {
+      uint64_t comment_prose = 0;
+      bool marked_article = false;  // a content hint outside the comments
+      for (size_t i = 0; i < nodes.size();) {
+        if (nodes[i].verdict == Verdict::comments && !(nodes[i].flags & kText)) {
+          comment_prose += long_words[i];
+          i = static_cast<size_t>(nodes[i].end);
+          continue;
+        }
+        if ((nodes[i].flags & kHint) && nodes[i].raw_words >= th_.prune_safeguard_hint_words) {
+          marked_article = true;
+        }
+        ++i;
+      }
+      double outside = total_long - static_cast<double>(comment_prose);
+      comments_are_content = !marked_article && comment_prose >= th_.forum_min_prose_words &&
+                             outside < th_.forum_outside_prose_share * comment_prose;
+    }
     for (size_t i = 0; i < nodes.size(); ++i) {
       NodeInfo& n = nodes[i];
       if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) {
@@ -408,6 +430,7 @@ class Page {
         continue;
       }
       if (n.verdict == Verdict::none || (n.flags & kText)) continue;
+      if (comments_are_content && n.verdict == Verdict::comments) continue;
       // Hidden subtrees are kept only with real paragraph structure (the
       // streamed HTML of script-rendered pages); a hidden one-blob copy of
       // the article (text-to-speech, SEO) stays out.

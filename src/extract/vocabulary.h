@@ -64,6 +64,11 @@ struct Thresholds {
   // most this share of link words and two long paragraphs.
   size_t prune_safeguard_prose_words = 150;
   double prune_safeguard_prose_links = 0.15;
+  // Comment sections are the content (a forum thread) when they hold at
+  // least this many long-paragraph words and the prose outside them is less
+  // than this share of theirs.
+  double forum_min_prose_words = 50;
+  double forum_outside_prose_share = 0.15;
   // Residual block filters.
   double max_block_link_density = 0.5;
   double max_block_link_density_precision = 0.35;
