@@ -130,6 +130,7 @@ struct NodeInfo {
   uint32_t own_commas = 0;
   uint32_t own_segments = 0;
   uint32_t prose_words = 0;  // kept words in long, link-light units of the subtree
+  uint32_t unit_words = 0;   // kept non-link words in units of min_paragraph_words or more
   float score = 0;
   float base = 0;  // the tag/class/hint part of score
   int8_t class_weight = 0;  // Vocabulary::class_weight of class + id
@@ -494,6 +495,9 @@ class Page {
       NodeInfo& n = nodes[i];
       if (!(n.flags & kUnit) || (n.flags & kPruned) || n.own_words < th_.min_paragraph_words) {
         continue;
+      }
+      for (int32_t a = static_cast<int32_t>(i); a >= 0; a = nodes[a].parent) {
+        nodes[a].unit_words += n.own_words;
       }
       if (is_heading(n.node->tag)) continue;
       good_words += n.own_words;
@@ -1097,11 +1101,12 @@ std::vector<int32_t> choose_main(const Page& page) {
   // boxes) sits under a common ancestor; climb while what the ancestor adds
   // is mostly prose rather than links and short furniture.
   {
-    uint64_t in_words = 0, in_links = 0, in_prose = 0;
+    uint64_t in_words = 0, in_links = 0, in_prose = 0, in_units = 0;
     for (int32_t c : chosen) {
       in_words += nodes[c].words;
       in_links += nodes[c].link_words;
       in_prose += nodes[c].prose_words;
+      in_units += nodes[c].unit_words;
     }
     int32_t a = nodes[top].parent;
     for (int level = 0; a > 0 && level < th.expand_levels; ++level, a = nodes[a].parent) {
@@ -1109,15 +1114,22 @@ std::vector<int32_t> choose_main(const Page& page) {
       double out_words = static_cast<double>(an.words) - in_words;
       double out_links = static_cast<double>(an.link_words) - in_links;
       double out_prose = static_cast<double>(an.prose_words) - in_prose;
+      double out_units = static_cast<double>(an.unit_words) - in_units;
       if (out_words <= 0) continue;
-      if (out_prose < th.expand_min_prose_words || out_prose < th.expand_prose_share * out_words ||
-          out_links > th.expand_max_link_density * out_words) {
-        break;
-      }
+      bool adds_prose = out_prose >= th.expand_min_prose_words &&
+                        out_prose >= th.expand_prose_share * out_words &&
+                        out_links <= th.expand_max_link_density * out_words;
+      // Landing pages: many sections of short paragraphs and headings; the
+      // ancestor adds at least half again as much text, little of it links.
+      bool adds_sections = out_units >= th.expand_sections_ratio * static_cast<double>(in_words) &&
+                           out_units >= th.expand_prose_share * out_words &&
+                           out_links <= th.expand_max_link_density * out_words;
+      if (!adds_prose && !adds_sections) break;
       chosen.assign(1, a);
       in_words = an.words;
       in_links = an.link_words;
       in_prose = an.prose_words;
+      in_units = an.unit_words;
     }
   }
   return chosen;
