@@ -56,6 +56,8 @@ def describe(saring: str | None = None) -> dict:
     binary = saring or tl.default_saring()
     commit = _run(["git", "-C", tl.REPO, "rev-parse", "--short", "HEAD"])
     dirty = _run(["git", "-C", tl.REPO, "status", "--porcelain", "--untracked-files=no"])
+    if os.environ.get("SARING_COMMIT"):  # the binary was built from another checkout
+        commit, dirty = os.environ["SARING_COMMIT"], ""
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
@@ -95,7 +97,7 @@ def markdown(desc: dict) -> str:
     lines = [
         f"- CPU: {desc['cpu']}, {desc['cores']} cores; memory {desc['memory_gib']} GiB; "
         f"{desc['os']}, Linux {desc['kernel']}",
-        f"- repository commit: {desc['repo_commit']}; saring: {v['saring'] or 'n/a'}",
+        f"- saring built from commit {desc['repo_commit']} (Release); `saring --version`: {v['saring'] or 'n/a'}",
         f"- peers: readability-lxml {v['python3-readability']} (Python {v['python3']}, lxml {v['python3-lxml']}); "
         f"@mozilla/readability {v['@mozilla/readability']} on linkedom {v['linkedom']} (Node {v['node']}); "
         f"boilerpipe {v['libboilerpipe-java']} ({v['java']})",

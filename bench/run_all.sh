@@ -4,7 +4,9 @@
 # PNG) under bench/results/<date>-<machine>/.
 #   bench/run_all.sh [DATASETS_DIR]
 # Environment: SARING_BIN (saring binary, default build/tools/saring/saring),
-# TOOLS (comma list, default all), SPEED_SETS (default scrapinghub).
+# SARING_COMMIT (label for a binary built from another checkout), TOOLS (comma
+# list, default all), SPEED_SETS (default scrapinghub), JOBS (tools run at the
+# same time for accuracy, default 1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 datasets="${1:-$here/../shared/datasets}"
@@ -12,7 +14,8 @@ run="$here/bench/work/$(date -u +%Y%m%d-%H%M%S)"
 tools="${TOOLS:-saring,readability-lxml,readability-js,boilerpipe,baseline}"
 saring="${SARING_BIN:-$here/build/tools/saring/saring}"
 mkdir -p "$run"
-/usr/bin/python3 "$here/bench/run_accuracy.py" "$datasets" --tools "$tools" --saring "$saring" --out "$run" | tee "$run/accuracy.md"
+/usr/bin/python3 "$here/bench/run_accuracy.py" "$datasets" --tools "$tools" --saring "$saring" --out "$run" \
+  --jobs "${JOBS:-1}" | tee "$run/accuracy.md"
 /usr/bin/python3 "$here/bench/run_speed.py" "$datasets" --tools "$tools" --saring "$saring" \
   --sets "${SPEED_SETS:-scrapinghub}" --out "$run" | tee "$run/speed.md"
 /usr/bin/python3 "$here/bench/report.py" "$run" --saring "$saring"
