@@ -5,8 +5,9 @@ and the whole-page-text baseline, both on lxml.
 Used in-process by run_accuracy.py (extract_* functions) and as a process by
 run_speed.py:  py_runner.py TOOL --input-list LIST  writes one JSON record per
 input line (PATH<TAB>URL) to stdout, in input order, and at the end one line
-``{"bench_stats": {"pages": N, "seconds": T}}`` on stderr, T being the time
-spent in the page loop (reading, decompressing, extracting, writing).
+``{"bench_stats": {"pages": N, "seconds": T, "cpu_seconds": C}}`` on stderr,
+T and C being the wall and CPU time spent in the page loop (reading,
+decompressing, extracting, writing).
 
 Charset: both tools get text decoded the same way (BOM, then a declared
 charset in the first bytes, then strict UTF-8, then cp1252), so neither is
@@ -167,12 +168,14 @@ def main(argv: list[str]) -> int:
     out = sys.stdout
     n = 0
     start = time.perf_counter()
+    cpu_start = time.process_time()
     for path, url in read_list(list_path):
         out.write(json.dumps(run_one(tool, path, url), ensure_ascii=False) + "\n")
         n += 1
     out.flush()
     seconds = time.perf_counter() - start
-    sys.stderr.write(json.dumps({"bench_stats": {"pages": n, "seconds": seconds}}) + "\n")
+    cpu = time.process_time() - cpu_start
+    sys.stderr.write(json.dumps({"bench_stats": {"pages": n, "seconds": seconds, "cpu_seconds": cpu}}) + "\n")
     return 0
 
 

@@ -5,8 +5,8 @@
 //
 // LIST has one PATH<TAB>URL per line (.html or .html.gz). Writes one JSON
 // record per line to stdout in input order ({source, url, title, author, date,
-// text} or {source, url, error}), then {"bench_stats": {pages, seconds}} on
-// stderr, seconds being the time spent in the page loop.
+// text} or {source, url, error}), then {"bench_stats": {pages, seconds,
+// cpu_seconds}} on stderr: wall and CPU time spent in the page loop.
 //
 // The article element is turned into text with one line per block element
 // (as the Python peers do), not with textContent, which glues the last word
@@ -121,6 +121,7 @@ function main() {
   const out = [];
   let pending = 0;
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   for (const line of lines) {
     const tab = line.indexOf('\t');
     const file = tab < 0 ? line : line.slice(0, tab);
@@ -141,7 +142,9 @@ function main() {
   }
   if (out.length) writeAll(out.join('\n') + '\n');
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  process.stderr.write(JSON.stringify({ bench_stats: { pages: lines.length, seconds } }) + '\n');
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  process.stderr.write(JSON.stringify({ bench_stats: { pages: lines.length, seconds, cpu_seconds: cpuSeconds } }) + '\n');
 }
 
 main();
