@@ -572,46 +572,59 @@ std::optional<std::string> clean_author(std::string_view raw) {
   return s;
 }
 
-std::string clean_title(std::string_view title, std::string_view sitename) {
-  const MetaVocabulary& v = meta_vocabulary();
+namespace {
+
+// Title segments between separators, as byte ranges of `t`.
+std::vector<std::pair<size_t, size_t>> title_segments(const std::string& t, const MetaVocabulary& v) {
+  std::vector<std::pair<size_t, size_t>> segs;
+  size_t start = 0, pos = 0;
+  while (pos < t.size()) {
+    size_t best = std::string::npos, len = 0;
+    for (const auto& sep : v.title_separators) {
+      size_t p = t.find(sep, pos);
+      if (p != std::string::npos && (best == std::string::npos || p < best)) {
+        best = p;
+        len = sep.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    segs.emplace_back(start, best);
+    start = pos = best + len;
+  }
+  segs.emplace_back(start, t.size());
+  return segs;
+}
+
+// Drops site-name segments (any of `sites`) at either end, then, when
+// `heuristic`, up to two short trailing segments ("Story | Section | Site").
+std::string strip_site(std::string_view title, const std::vector<std::string_view>& sites,
+                       bool heuristic, const MetaVocabulary& v) {
   std::string t = squash(title);
-  std::vector<std::string> parts = split_title(t, v);
-  if (parts.size() < 2) return t;
-  // Drop site-name parts at either end.
-  if (!sitename.empty()) {
-    bool dropped = false;
-    while (parts.size() > 1 && same_site(parts.back(), sitename)) {
-      parts.pop_back();
-      dropped = true;
-    }
-    while (parts.size() > 1 && same_site(parts.front(), sitename)) {
-      parts.erase(parts.begin());
-      dropped = true;
-    }
-    if (dropped) {
-      // Re-join what is left with the original text between the parts.
-      size_t b = t.find(parts.front());
-      size_t e = t.rfind(parts.back());
-      if (b != std::string::npos && e != std::string::npos && e + parts.back().size() > b)
-        return squash(t.substr(b, e + parts.back().size() - b));
-      return parts.front();
-    }
+  auto segs = title_segments(t, v);
+  if (segs.size() < 2) return t;
+  auto seg = [&](size_t k) { return std::string_view(t).substr(segs[k].first, segs[k].second - segs[k].first); };
+  auto is_site = [&](size_t k) {
+    for (auto site : sites)
+      if (!site.empty() && same_site(seg(k), site)) return true;
+    return false;
+  };
+  size_t lo = 0, hi = segs.size() - 1;
+  while (hi > lo && is_site(hi)) --hi;
+  while (lo < hi && is_site(lo)) ++lo;
+  for (int round = 0; heuristic && round < 2 && hi > lo; ++round) {
+    size_t last_words = text::count_words(seg(hi));
+    size_t head_words = text::count_words(
+        std::string_view(t).substr(segs[lo].first, segs[hi - 1].second - segs[lo].first));
+    if (last_words > 4 || head_words < last_words + 2) break;
+    --hi;
   }
-  // No known site name: "Story | Site" where the last part is short.
-  const std::string& last = parts.back();
-  size_t last_words = text::count_words(last);
-  std::string head = t.substr(0, t.rfind(last));
-  head = squash(head);
-  while (!head.empty() && std::string_view("|-–—:»«·•~/‹›").find(head.back()) != std::string_view::npos)
-    head.pop_back();
-  // strip a trailing multi-byte separator (– — » « · • ‹ ›) left by the cut
-  for (std::string_view sep : {"–", "—", "»", "«", "·", "•", "‹", "›", "||"}) {
-    if (head.size() >= sep.size() && head.compare(head.size() - sep.size(), sep.size(), sep) == 0)
-      head.erase(head.size() - sep.size());
-  }
-  head = squash(head);
-  if (last_words <= 4 && text::count_words(head) >= last_words + 2) return head;
-  return t;
+  return squash(std::string_view(t).substr(segs[lo].first, segs[hi].second - segs[lo].first));
+}
+
+}  // namespace
+
+std::string clean_title(std::string_view title, std::string_view sitename) {
+  return strip_site(title, {sitename}, /*heuristic=*/true, meta_vocabulary());
 }
 
 namespace {
@@ -627,6 +640,15 @@ std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const Meta
   std::vector<Heading> in_main, plain, furniture;
   for (const Node* h : s.h1s) {
     std::string t = node_text(h, v.max_title_chars * 2);
+    // Anchor marks that documentation generators append ("Quickstart¶").
+    for (bool again = true; again;) {
+      again = false;
+      for (const auto& mark : v.heading_anchor_marks)
+        if (t.size() > mark.size() && t.compare(t.size() - mark.size(), mark.size(), mark) == 0) {
+          t = squash(t.substr(0, t.size() - mark.size()));
+          again = true;
+        }
+    }
     if (t.empty() || t.size() > v.max_title_chars) continue;
     if (v.furniture_titles.count(text::to_lower(t))) continue;
     bool main = has_ancestor(h, [](const Node* p) { return p->is(Tag::article) || p->is(Tag::main); });
@@ -655,10 +677,12 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
 
   std::string site = sitename;
   if (site.empty()) site = host;
+  std::vector<std::string_view> sites = {sitename, host};
 
 
   // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
-  for (const auto& h : h1s) {
+  for (const auto& raw : h1s) {
+    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
     std::string hk = key_of(h.text);
     if (hk.empty()) continue;
     for (const auto& m : meta_titles) {
@@ -667,15 +691,30 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
         if (key_of(part) == hk && !same_site(h.text, site)) return h.text;
     }
   }
-  // 2. the first plausible <h1> that is not the site name
-  for (const auto& h : h1s) {
+  // 2. the first plausible <h1> that is not the site name and, when the page
+  //    has a metadata title, shares enough words with it (a heading with
+  //    nothing in common with the title is a banner, a logo or a promo).
+  auto overlap = [](const std::string& a, const std::string& b) {
+    auto wa = text::words(a), wb = text::words(b);
+    std::unordered_set<std::string> sb(wb.begin(), wb.end());
+    size_t common = 0;
+    for (const auto& w : wa) common += sb.count(w);
+    return wa.empty() ? 0.0 : static_cast<double>(common) / static_cast<double>(wa.size());
+  };
+  for (const auto& raw : h1s) {
+    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    if (!meta_titles.empty()) {
+      double best = 0;
+      for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));
+      if (best < v.min_h1_title_overlap) continue;
+    }
     if (same_site(h.text, site)) continue;
     if (text::count_words(h.text) < 1) continue;
     return h.text;
   }
   // 3. the metadata title without the site name
   for (const auto& m : meta_titles) {
-    std::string t = clean_title(m, site);
+    std::string t = strip_site(m, sites, true, v);
     if (!t.empty() && t.size() <= v.max_title_chars) return t;
   }
   if (!s.itemprop_headline.empty()) {

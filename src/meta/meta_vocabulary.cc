@@ -111,6 +111,7 @@ MetaVocabulary build() {
                       "ibn", "ten", "ter", "op", "zu", "dos", "das", "do"};
   v.title_separators = {" | ", " || ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ",
                         " • ", " ~ ", " / ", " ‹ ", " › "};
+  v.heading_anchor_marks = {"\u00B6", "#", "\u00A7", "\U0001F517", "\uF0C1"};
   v.furniture_titles = {"menu", "search", "navigation", "main menu", "home", "skip to content",
                         "site navigation", "sign in", "log in", "login", "cart", "shopping cart",
                         "newsletter", "subscribe", "share", "related posts", "comments",

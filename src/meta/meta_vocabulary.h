@@ -56,11 +56,16 @@ struct MetaVocabulary {
 
   // Title cleaning: separators between a story and a site name.
   std::vector<std::string> title_separators;
+  // Marks appended to headings by documentation generators ("¶", "#").
+  std::vector<std::string> heading_anchor_marks;
   // h1 texts that are page furniture, not titles ("menu", "search").
   std::unordered_set<std::string> furniture_titles;
 
   // Limits.
   size_t max_title_chars = 400;
+  // Share of an unconfirmed <h1>'s words that must appear in some metadata
+  // title for the <h1> to be taken as the title.
+  double min_h1_title_overlap = 0.35;
   size_t max_author_chars = 120;
   size_t max_author_words = 12;
   size_t max_candidates = 500;      // elements per kind looked at

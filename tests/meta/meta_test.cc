@@ -129,6 +129,28 @@ TEST(MetaFixture, SeveralAuthorsAsTheBylineShowsThem) {
   EXPECT_EQ(m.date_source, "element");
 }
 
+TEST(MetaTitle, HeadingRules) {
+  // A documentation heading with its anchor mark.
+  auto a = extract_html("<title>Quickstart - Tool 1.0 docs</title><h1>Quickstart<a class='headerlink'>¶</a></h1>");
+  EXPECT_EQ(v(a.title), "Quickstart");
+  // An <h1> carrying the site name is cleaned like a <title>.
+  auto b = extract_html(
+      "<meta property='og:site_name' content='Cookshack'><title>Catering Tips | Cookshack</title>"
+      "<h1>Catering Tips | Cookshack</h1>");
+  EXPECT_EQ(v(b.title), "Catering Tips");
+  // A promo <h1> with nothing in common with the page title loses to it.
+  auto c = extract_html(
+      "<title>Ten ways to store winter squash | Farm Journal</title>"
+      "<h1>Subscribe now and save 50%</h1><p>Text</p>");
+  EXPECT_EQ(v(c.title), "Ten ways to store winter squash");
+  // Without any metadata title the <h1> is all there is.
+  auto d = extract_html("<h1>Subscribe now and save 50%</h1>");
+  EXPECT_EQ(v(d.title), "Subscribe now and save 50%");
+  // Forum-style stacked suffixes.
+  EXPECT_EQ(sm::clean_title("Why is my build slow / Help Forum / Example Forums", ""),
+            "Why is my build slow");
+}
+
 TEST(MetaEdge, EmptyAndHostilePages) {
   auto m = extract_html("");
   EXPECT_FALSE(m.title);
