@@ -44,13 +44,13 @@ struct Thresholds {
   // Expansion to an ancestor: at most expand_levels up, when the words it adds
   // are at least this share prose (long link-light paragraphs), at least this
   // many, and at most this share links.
-  int expand_levels = 4;
+  int expand_levels = 8;
   double expand_prose_share = 0.6;
   double expand_min_prose_words = 20;
   double expand_max_link_density = 0.2;
   // ... or when it adds text units (short paragraphs, headings) amounting to
   // this share of what is already chosen (landing pages made of sections).
-  double expand_sections_ratio = 0.5;
+  double expand_sections_ratio = 0.25;
   // A subtree that carries at least this share of the page's words is not
   // pruned by its class name alone (a wrapper called "has-comments" etc.).
   double prune_safeguard_share = 0.6;
