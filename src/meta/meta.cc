@@ -526,6 +526,14 @@ std::optional<std::string> clean_author(std::string_view raw) {
   if (s.empty() || s.size() > 1000) return std::nullopt;
   // Profile URLs are not names (…/author/jane-doe is still not "Jane Doe").
   if (is_url_like(s)) return std::nullopt;
+  {
+    std::string lower = text::to_lower(s);
+    for (const auto& p : v.not_author_prefixes)
+      if (lower.rfind(p, 0) == 0) return std::nullopt;
+    // Unfilled templates: "{{author}}", "page.head.extra.author".
+    if (s.find('{') != std::string::npos || s.find('}') != std::string::npos) return std::nullopt;
+    if (s.find(' ') == std::string::npos && std::count(s.begin(), s.end(), '.') >= 2) return std::nullopt;
+  }
   s = strip_prefixes(s, v);
   // Cut where the byline goes on with something else: a date, "| Updated", …
   if (auto d = date::find(s); d && d->begin > 0) s = s.substr(0, d->begin);
@@ -558,6 +566,13 @@ std::optional<std::string> clean_author(std::string_view raw) {
   if (s.find('@') != std::string::npos && s.find('.') != std::string::npos) return std::nullopt;
   if (is_url_like(s)) return std::nullopt;
   if (v.not_authors.count(text::to_lower(s))) return std::nullopt;
+  {  // "Jun 2 Written By": a label left at the end means the name is elsewhere
+    std::string lower = text::to_lower(s);
+    for (const auto& label : v.byline_labels)
+      if (lower.size() > label.size() && lower.compare(lower.size() - label.size(), label.size(), label) == 0 &&
+          lower[lower.size() - label.size() - 1] == ' ')
+        return std::nullopt;
+  }
   if (text::count_words(s) > v.max_author_words) return std::nullopt;
   // Mostly digits or punctuation: not a name.
   size_t letters = 0, total = 0;

@@ -79,8 +79,7 @@ MetaVocabulary build() {
       R"(recommend|recommended|popular|trending|more-stories|read-more|newsletter|)"
       R"(breadcrumb|nav|menu|share|social|ad|ads|advert|promo|cookie|teaser|card)(?:$|[\s_-]))");
 
-  v.author_prefixes = {"written and reviewed by", "medically reviewed by", "reviewed by",
-                       "written by", "posted by", "published by", "words by", "story by",
+  v.author_prefixes = {"written and reviewed by", "written by", "posted by", "published by", "words by", "story by",
                        "text by", "article by", "created by", "compiled by", "reported by",
                        "author:", "authors:", "author", "by:", "by", "from",
                        "oleh:", "oleh", "penulis:", "penulis", "reporter:", "reporter",
@@ -94,7 +93,15 @@ MetaVocabulary build() {
       R"(deputy |staff |guest |special |executive )?(?:staff writer|writer|editor|reporter|)"
       R"(correspondent|columnist|contributor|journalist|photographer|producer|)"
       R"(editor-in-chief|news editor|redaktur|wartawan|kontributor)s?\s*$)");
-  v.not_authors = {"admin", "administrator", "root", "user", "guest", "anonymous", "unknown",
+  v.not_author_prefixes = {"updated by", "reviewed by", "medically reviewed by", "edited by",
+                           "fact checked by", "fact-checked by", "photo by", "photos by",
+                           "photograph by", "illustration by", "illustrations by", "image by",
+                           "images by", "video by", "translated by", "sponsored by",
+                           "powered by", "presented by", "view more", "view all", "more from",
+                           "see all", "read more", "follow"};
+  v.not_authors = {"updated", "human", "posts", "more posts", "view more posts", "about",
+                   "contact", "team", "home page", "homepage", "website", "profile", "bio",
+                   "written by", "posted by", "menu", "login", "log in", "sign in", "subscribe","admin", "administrator", "root", "user", "guest", "anonymous", "unknown",
                    "staff", "editor", "editors", "redaksi", "redaktion", "rédaction", "webmaster",
                    "author", "null", "none", "undefined", "nobody", "default", "wordpress",
                    "by", "share", "facebook", "twitter", "home"};

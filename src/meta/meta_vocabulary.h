@@ -45,6 +45,8 @@ struct MetaVocabulary {
   std::vector<std::string> author_prefixes;  // folded, longest first: "written by", "by", "oleh"
   std::unique_ptr<RE2> author_role;          // trailing roles: "staff writer", "editor"
   std::unordered_set<std::string> not_authors;  // "admin", "staff", "anonymous"
+  // Credits that name someone other than the author ("Updated by", "Photo by").
+  std::vector<std::string> not_author_prefixes;
   std::vector<std::string> author_cut_words;    // " on ", " updated " (rest is not the name)
   // Labels that introduce a byline in visible text ("by", "written by").
   std::unordered_set<std::string> byline_labels;

@@ -208,6 +208,11 @@ TEST(CleanAuthor, RolesDatesAndNonNames) {
   EXPECT_FALSE(sm::clean_author("admin"));
   EXPECT_FALSE(sm::clean_author(""));
   EXPECT_FALSE(sm::clean_author("By"));
+  EXPECT_FALSE(sm::clean_author("Updated by Jon Linkov"));  // an editor, not the author
+  EXPECT_FALSE(sm::clean_author("Photo by Ann Lee"));
+  EXPECT_FALSE(sm::clean_author("page.head.extra.author"));
+  EXPECT_FALSE(sm::clean_author("{{ author.name }}"));
+  EXPECT_FALSE(sm::clean_author("Jun 2 Written By"));
   EXPECT_EQ(v(sm::clean_author("\"David Kim\"")), "David Kim");
   EXPECT_FALSE(sm::clean_author(
       "This is a very long sentence that is clearly not the name of any single person at all"));
