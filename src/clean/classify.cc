@@ -243,6 +243,9 @@ std::string make_key(std::string_view collapsed) {
 }
 
 bool mostly_unspaced(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return false;
+  }
   size_t unspaced = 0, letters = 0, pos = 0;
   while (pos < s.size()) {
     char32_t cp = utf8::next(s, pos);

@@ -81,7 +81,7 @@ struct Limits {
   // belong to the body span.
   double block_keep_share = 0.25;
   // A short line: at most this many words (menus, footer links).
-  size_t short_words = 4;
+  size_t short_words = 6;
   // Lines that phrase tables and patterns may remove outright even in the
   // body span: at most this many words.
   size_t widget_max_words = 8;
