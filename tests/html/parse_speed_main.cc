@@ -26,6 +26,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -194,16 +195,25 @@ int main(int argc, char** argv) {
   size_t raw_bytes = 0;
   for (auto& r : raw) raw_bytes += r.size();
   std::vector<std::string> pages(raw.size());
+  std::map<std::string, size_t> charsets;  // "source charset" -> pages
+  size_t invalid_pages = 0;
   double t0 = cpu_seconds();
-  for (size_t i = 0; i < raw.size(); ++i) pages[i] = html::decode_to_utf8(raw[i]).utf8;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    html::DecodedText d = html::decode_to_utf8(raw[i]);
+    ++charsets[std::string(html::to_string(d.source)) + " " + d.charset];
+    invalid_pages += d.invalid_bytes > 0;
+    pages[i] = std::move(d.utf8);
+  }
   double decode_s = cpu_seconds() - t0;
   raw.clear();
   raw.shrink_to_fit();
   size_t bytes = 0;
   for (auto& p : pages) bytes += p.size();
-  if (time_decode)
-    std::printf("decode: %zu pages, %.1f MB in %.3f s: %.1f MB/s\n", pages.size(), raw_bytes / 1e6,
-                decode_s, raw_bytes / 1e6 / decode_s);
+  if (time_decode) {
+    std::printf("decode: %zu pages, %.1f MB in %.3f CPU s: %.1f MB/s; %zu pages with invalid bytes\n",
+                pages.size(), raw_bytes / 1e6, decode_s, raw_bytes / 1e6 / decode_s, invalid_pages);
+    for (const auto& [name, n] : charsets) std::printf("  %5zu  %s\n", n, name.c_str());
+  }
 
   html::ParseOptions options;
   bool raw_mode = backend_name.ends_with("-raw");
