@@ -645,6 +645,25 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     tally.seconds["read"] += b.read_seconds;
   };
 
+  // Progress (items and bytes of the current batch in flight are added).
+  auto maybe_progress = [&](const Batch& b, uint64_t in_flight, uint64_t in_flight_raw) {
+    if (!on_progress ||
+        std::chrono::duration<double>(Clock::now() - last_progress).count() < kProgressInterval)
+      return;
+    last_progress = Clock::now();
+    Progress p;
+    p.items = tally.items + in_flight;
+    p.kept = tally.kept;
+    p.rejected = tally.rejected;
+    p.raw_bytes = tally.raw_bytes + in_flight_raw;
+    p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - wall_start).count();
+    p.input_bytes_total = input_bytes_total;
+    for (size_t i = 0; i < b.end.input && i < input_sizes.size(); ++i) p.input_bytes_done += input_sizes[i];
+    p.input_bytes_done += b.file_offset;
+    p.resumed = result.resumed;
+    on_progress(p);
+  };
+
   Batch current;
   read_batch(current);
   absorb_read(current);
@@ -662,18 +681,22 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
 
     // 2. Per-document stages on all threads.
     std::atomic<size_t> next{0};
-    auto worker = [&] {
+    std::atomic<uint64_t> done_raw{0};
+    auto worker = [&](bool reports) {
       for (;;) {
         size_t i = next.fetch_add(1);
         if (i >= batch.size()) break;
         process(batch[i], ctx);
+        done_raw += batch[i].record.raw.size();
+        // The calling thread also reports progress within a batch.
+        if (reports) maybe_progress(current, std::min(next.load(), batch.size()), done_raw.load());
       }
     };
     {
       std::vector<std::thread> pool;
       unsigned extra = std::min<unsigned>(threads, static_cast<unsigned>(batch.size())) - 1;
-      for (unsigned t = 0; t < extra; ++t) pool.emplace_back(worker);
-      worker();
+      for (unsigned t = 0; t < extra; ++t) pool.emplace_back(worker, false);
+      worker(true);
       for (auto& t : pool) t.join();
     }
 
@@ -733,22 +756,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     }
 
     if (options.test_hook) options.test_hook("batch");
-    if (on_progress && std::chrono::duration<double>(Clock::now() - last_progress).count() >=
-                           kProgressInterval) {
-      last_progress = Clock::now();
-      Progress p;
-      p.items = tally.items;
-      p.kept = tally.kept;
-      p.rejected = tally.rejected;
-      p.raw_bytes = tally.raw_bytes;
-      p.elapsed_seconds = std::chrono::duration<double>(Clock::now() - wall_start).count();
-      p.input_bytes_total = input_bytes_total;
-      for (size_t i = 0; i < current.end.input && i < input_sizes.size(); ++i)
-        p.input_bytes_done += input_sizes[i];
-      p.input_bytes_done += current.file_offset;
-      p.resumed = result.resumed;
-      on_progress(p);
-    }
+    maybe_progress(current, 0, 0);
 
     // 5. The next batch (read meanwhile, or now when single-threaded).
     if (prefetch.joinable()) prefetch.join();

@@ -173,7 +173,8 @@ void run_filter(Work& w, const StageContext& ctx) {
   }
   if (res.text_changed) {
     r.text = std::move(res.text);
-    r.metadata.set("lines_removed_by_filter", static_cast<int64_t>(res.lines_removed));
+    if (res.lines_removed > 0)
+      r.metadata.set("lines_removed_by_filter", static_cast<int64_t>(res.lines_removed));
   }
 }
 
