@@ -115,6 +115,7 @@ enum : uint8_t {
   kHint = 8,        // content hint: itemprop=articleBody, content class
   kUnit = 16,       // scores as a paragraph unit
   kByClass = 32,    // the verdict comes from class/id/role, not from the tag
+  kStrong = 64,     // a boilerplate verdict that prose does not override
 };
 
 struct NodeInfo {
@@ -292,6 +293,7 @@ class Page {
       } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {
         v = cv;
         info.flags |= kByClass;
+        if (facts.strong) info.flags |= kStrong;
       }
       if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
       info.verdict = v;
@@ -446,12 +448,14 @@ class Page {
       bool holds_article = structured && hint_words[i] >= th_.prune_safeguard_hint_words;
       // Nor is one made of several long paragraphs holding much of the page's
       // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
-      bool holds_prose = (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
+      bool holds_prose = !(n.flags & kStrong) &&
+                         (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
                          long_count[i] >= th_.prune_safeguard_long_paragraphs &&
                          long_words[i] >= th_.prune_safeguard_prose_share * total_long;
       // A class name alone does not make link-free prose boilerplate
       // ("hub--header" holding the introduction).
-      bool plain_prose = (n.flags & kByClass) && n.verdict == Verdict::boilerplate &&
+      bool plain_prose = (n.flags & kByClass) && !(n.flags & kStrong) &&
+                         n.verdict == Verdict::boilerplate &&
                          n.raw_words >= th_.prune_safeguard_prose_words &&
                          raw_links[i] <= th_.prune_safeguard_prose_links * n.raw_words &&
                          long_count[i] >= 2;

@@ -36,8 +36,14 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "jumplink", "backtotop", "more-stories", "readmore", "readalso",
     "bacajuga", "terkait", "berita-terkait", "lainnya", "tts", "audio-player", "player",
     "tools", "utility", "actions", "syndication", "partner", "partners", "affiliate",
-    "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial", "paywall",
+    "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll"};
+
+// Boilerplate tokens so sure that no amount of prose inside overrides them:
+// overlays and consent, sign-up and legal boxes.
+constexpr std::string_view kStrongTokens[] = {
+    "modal", "popup", "overlay", "lightbox", "dialog", "cookie", "cookies", "consent", "gdpr",
+    "signup", "login", "signin", "interstitial", "toast"};
 
 // Tokens of comment sections.
 constexpr std::string_view kCommentTokens[] = {
@@ -67,7 +73,7 @@ constexpr std::string_view kSafeTokens[] = {
 constexpr std::string_view kTaxonomyPrefixes[] = {
     "tag-", "tags-", "category-", "cat-", "categories-", "author-", "autor-", "topic-", "term-",
     "postid-", "post-type-", "format-", "type-", "status-", "has-", "with-", "without-", "no-",
-    "page-template-", "single-format-", "channel-", "rubrik-", "ressort-"};
+    "page-template-", "single-format-", "channel-", "node--type-", "post-type-", "rubrik-", "ressort-"};
 
 constexpr std::string_view kBoilerplateRoles[] = {
     "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
@@ -305,6 +311,7 @@ Vocabulary::Vocabulary() {
     }
   };
   tok(kBoilerplateTokens, kTokBoilerplate);
+  tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kCommentTokens, kTokComments);
   tok(kCaptionTokens, kTokCaption);
   tok(kSafeTokens, kTokSafe);
@@ -331,7 +338,7 @@ ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const 
   if (cls.empty() && id.empty()) return facts;
   // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
   const bool responsive = cls.find(':') != std::string_view::npos;
-  bool hidden = false, article = false;
+  bool hidden = false, article = false, strong = false;
   Verdict verdict = Verdict::none;
   auto consider = [&](Verdict v) {
     // comments < caption < boilerplate in strength.
@@ -342,6 +349,7 @@ ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const 
     unsigned bits = it == token_bits_.end() ? 0u : it->second;
     if (bits & kTokPositive) pos = true;
     if (bits & kTokNegative) neg = true;
+    if (bits & kTokStrong) strong = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
@@ -381,6 +389,7 @@ ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const 
     // An element that declares itself the article ("hentry", "type-post") is
     // not judged by the other words of its class list.
     facts.verdict = verdict;
+    facts.strong = strong && verdict == Verdict::boilerplate;
   }
   return facts;
 }

@@ -93,6 +93,7 @@ struct ClassFacts {
   Verdict verdict = Verdict::none;
   bool hint = false;        // names the main text container (entry-content, ...)
   signed char weight = 0;   // readability-style: +1 content-like, -1 boilerplate-like, per attribute
+  bool strong = false;      // overlays, consent, sign-up: prose inside does not save it
 };
 
 class Vocabulary {
@@ -123,7 +124,7 @@ class Vocabulary {
 
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
-    kTokNegative = 32,
+    kTokNegative = 32, kTokStrong = 64,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
   std::unordered_map<std::string_view, unsigned> token_bits_;  // class/id tokens
