@@ -234,6 +234,23 @@ TEST_P(ParseTest, DeepInlineNestingKeepsText) {
   EXPECT_NE(text.find("tail"), std::string::npos);
 }
 
+// Deep enough for the nesting guard (MyHTML then parses in chunks), not so
+// deep that anything is flattened: every character must come through,
+// including multi-byte ones that straddle chunk boundaries.
+TEST_P(ParseTest, GuardedPageKeepsAllText) {
+  std::string html = "<body>", expected;
+  for (int i = 0; i < 3000; ++i) {
+    std::string piece = "é中" + std::to_string(i) + " ";
+    html += "<span class=s" + std::to_string(i) + ">" + piece;
+    expected += piece;
+  }
+  ASSERT_GT(html.size(), 64u * 1024u);
+  Document doc = must_parse(html);
+  check_tree(doc);
+  EXPECT_EQ(inner_text(doc.body()), expected);
+  EXPECT_EQ(count(doc.root(), Tag::span), 3000u);
+}
+
 TEST_P(ParseTest, BigInputKeepsAllText) {
   std::string html = "<html><body>";
   const int paragraphs = 200000;  // about 9 MB
