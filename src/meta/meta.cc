@@ -193,13 +193,20 @@ class Furniture {
   bool own(const Node* p) {
     auto it = cache_.find(p);
     if (it != cache_.end()) return it->second;
-    bool f = p->is(Tag::footer) || p->is(Tag::nav) || p->is(Tag::aside);
+    // An <article>'s own footer or aside holds its byline and dates.
+    bool f = (p->is(Tag::footer) || p->is(Tag::aside)) ? !inside_article(p) : p->is(Tag::nav);
     if (!f) {
       std::string ci = class_and_id(p);
       f = !ci.empty() && ci.size() < 300 && RE2::PartialMatch(ci, *v_.skip_class);
     }
     cache_.emplace(p, f);
     return f;
+  }
+
+  static bool inside_article(const Node* n) {
+    for (const Node* p = n->parent; p; p = p->parent)
+      if (p->is(Tag::article)) return true;
+    return false;
   }
 
   const MetaVocabulary& v_;

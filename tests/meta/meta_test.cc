@@ -151,6 +151,18 @@ TEST(MetaTitle, HeadingRules) {
             "Why is my build slow");
 }
 
+TEST(MetaDate, ArticleFooterIsNotFurniture) {
+  // An <article>'s own footer holds its date; the page footer does not count.
+  auto m = extract_html(
+      "<article><p>Body text.</p><footer><time datetime='2025-08-12T11:15:06Z'>August 12, 2025"
+      "</time></footer></article><footer><time datetime='2026-01-01'>Jan 1, 2026</time></footer>");
+  EXPECT_EQ(v(m.date), "2025-08-12T11:15:06+00:00");
+  EXPECT_EQ(m.date_source, "time");
+  auto n = extract_html(
+      "<div><p>Body text.</p></div><footer><time datetime='2026-01-01'>Jan 1, 2026</time></footer>");
+  EXPECT_FALSE(n.date) << *n.date;
+}
+
 TEST(MetaEdge, EmptyAndHostilePages) {
   auto m = extract_html("");
   EXPECT_FALSE(m.title);
