@@ -565,7 +565,11 @@ class Matcher {
   }
 };
 
+bool has_digit(std::string_view s);
+
 std::optional<Found> scan(std::string_view text, const DateOptions& options, bool strict) {
+  // Every date shape has digits: most lines of text can be skipped at once.
+  if (!has_digit(text)) return std::nullopt;
   std::vector<Token> toks = tokenize(text);
   Matcher m(text, toks, options, strict);
   for (size_t i = 0; i < toks.size(); ++i) {
