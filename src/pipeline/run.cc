@@ -409,7 +409,13 @@ void remove_all_outputs(const std::string& out) {
 std::string make_fingerprint(const RunOptions& o, const std::vector<io::Input>& inputs) {
   std::string f = "saring-run-v1\n";
   f += "shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + "\n";
-  for (const auto& in : inputs) f += "input " + in.path + " " + std::string(io::to_string(in.format)) + "\n";
+  for (const auto& in : inputs) {
+    // The size catches an input replaced under the same name.
+    std::error_code ec;
+    uint64_t size = in.path == "-" ? 0 : static_cast<uint64_t>(fs::file_size(in.path, ec));
+    f += "input " + in.path + " " + std::string(io::to_string(in.format)) + " " +
+         std::to_string(ec ? 0 : size) + "\n";
+  }
   f += "layout " + std::to_string(o.output_shard_bytes) + " " + std::to_string(o.zstd_level) + " " +
        std::to_string(o.batch_items) + " " + std::to_string(o.batch_bytes) + " " +
        (o.write_rejected ? "rejected" : "no-rejected") + "\n";
