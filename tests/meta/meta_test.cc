@@ -177,6 +177,19 @@ TEST(MetaEdge, EmptyAndHostilePages) {
   ld += "</script><title>T</title>";
   auto l = extract_html(ld);
   EXPECT_EQ(v(l.title), "T");
+  // Balanced but absurdly deep JSON-LD, and an author that refers to itself.
+  std::string deep_ld = "<script type='application/ld+json'>";
+  for (int i = 0; i < 100000; ++i) deep_ld += "[";
+  for (int i = 0; i < 100000; ++i) deep_ld += "]";
+  deep_ld +=
+      "</script><script type='application/ld+json'>{\"@type\":\"Article\",\"@id\":\"x\","
+      "\"headline\":\"Self\",\"author\":{\"@id\":\"x\"}}</script>";
+  auto dl = extract_html(deep_ld);
+  EXPECT_EQ(v(dl.title), "Self");
+  // Invalid UTF-8 in metadata stays contained (the DOM repairs it).
+  auto bad = extract_html("<meta name='author' content='J\xff\xfe Doe'><title>\xc3 x</title>");
+  ASSERT_TRUE(bad.author.has_value());
+  EXPECT_NE(bad.author->find("Doe"), std::string::npos);
 }
 
 TEST(CleanTitle, SiteNames) {
