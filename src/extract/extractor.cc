@@ -918,10 +918,26 @@ std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
   double max_ld = opt.focus == Focus::precision ? th.max_block_link_density_precision
                                                 : th.max_block_link_density;
   if (keep_links) max_ld = 1.0;
+  auto density = [](const RawBlock& rb) {
+    return rb.text_bytes ? static_cast<double>(rb.link_bytes) / rb.text_bytes : 0.0;
+  };
+  // A list of links between two prose paragraphs is part of the text (the
+  // patches a report lists, the sources it names); at the edges it is a
+  // "related" list. first_prose / last_prose bound the inside.
+  size_t first_prose = raw.size(), last_prose = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const RawBlock& rb = raw[i];
+    if (rb.block.kind == BlockKind::paragraph && density(rb) <= max_ld &&
+        rb.text_bytes >= th.inner_list_prose_bytes) {
+      first_prose = std::min(first_prose, i);
+      last_prose = i;
+    }
+  }
   std::vector<Block> out;
   out.reserve(raw.size());
   std::unordered_set<std::string> seen;
-  for (RawBlock& rb : raw) {
+  for (size_t i = 0; i < raw.size(); ++i) {
+    RawBlock& rb = raw[i];
     Block& b = rb.block;
     if (b.kind == BlockKind::image || b.kind == BlockKind::table) {
       out.push_back(std::move(b));
@@ -929,8 +945,9 @@ std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
     }
     if (b.kind != BlockKind::code) {
       if (!has_word_char(b.text)) continue;
-      double ld = rb.text_bytes ? static_cast<double>(rb.link_bytes) / rb.text_bytes : 0.0;
-      if (ld > max_ld) continue;
+      bool inner_list = b.kind == BlockKind::list_item && i > first_prose && i < last_prose &&
+                        opt.focus != Focus::precision;
+      if (density(rb) > max_ld && !inner_list) continue;
       size_t words = count_words(b.text);
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
