@@ -917,6 +917,11 @@ std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
   const Thresholds& th = vocab.thresholds();
   double max_ld = opt.focus == Focus::precision ? th.max_block_link_density_precision
                                                 : th.max_block_link_density;
+  // Pages without prose (listings, indexes, schedules) are made of links.
+  if (opt.focus != Focus::precision && page.nodes.size() > 0 &&
+      page.nodes[0].prose_words < th.listing_max_prose_words) {
+    max_ld = std::max(max_ld, th.listing_link_density);
+  }
   if (keep_links) max_ld = 1.0;
   auto density = [](const RawBlock& rb) {
     return rb.text_bytes ? static_cast<double>(rb.link_bytes) / rb.text_bytes : 0.0;

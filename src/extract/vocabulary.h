@@ -77,7 +77,11 @@ struct Thresholds {
   double max_block_link_density_precision = 0.35;
   size_t short_line_words = 12;
   // Link-list items between two prose paragraphs of at least this many bytes stay.
-  size_t inner_list_prose_bytes = 80;  // boilerplate prefixes only drop lines this short
+  size_t inner_list_prose_bytes = 80;
+  // A page with fewer long-paragraph words than this is a listing: its
+  // blocks may be links up to listing_link_density.
+  uint32_t listing_max_prose_words = 150;
+  double listing_link_density = 0.95;  // boilerplate prefixes only drop lines this short
   size_t caption_credit_words = 25;
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.
