@@ -998,10 +998,39 @@ std::optional<std::string> byline_author(const std::vector<std::string>& after,
       std::string lower = text::to_lower(pieces[i]);
       while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
       if (v.byline_labels.count(lower)) {
-        // label alone: the name is the next piece in reading order
-        size_t j = forward ? i + 1 : (i == 0 ? pieces.size() : i - 1);
-        if (j < pieces.size())
-          if (auto a = clean_author(pieces[j]); a && name_like(*a, v)) return a;
+        // label alone: the name is the next piece in reading order, and
+        // further names joined by ",", "and", "&" ("A, B, and C").
+        if (!forward) {
+          size_t j = i == 0 ? pieces.size() : i - 1;
+          if (j < pieces.size())
+            if (auto a = clean_author(pieces[j]); a && name_like(*a, v)) return a;
+          continue;
+        }
+        std::string joined;
+        bool want_name = true;  // name (connector name)*
+        for (size_t j = i + 1; j < pieces.size() && j < i + 1 + v.max_byline_pieces; ++j) {
+          const std::string& p = pieces[j];
+          bool connector = v.name_connectors.count(text::to_lower(p)) > 0;
+          if (want_name) {
+            if (connector) break;
+            if (joined.empty() ? !clean_author(p).has_value() : !name_like(p, v)) break;
+          } else if (!connector) {
+            break;
+          }
+          if (!joined.empty() && p[0] != ',') joined.push_back(' ');
+          joined += p;
+          want_name = connector;
+        }
+        // A trailing connector is not part of the names.
+        while (!joined.empty()) {
+          size_t cut = joined.find_last_of(' ');
+          std::string tail = text::to_lower(cut == std::string::npos ? joined : joined.substr(cut + 1));
+          if (!v.name_connectors.count(tail) && joined.back() != ',') break;
+          joined = cut == std::string::npos ? std::string() : squash(joined.substr(0, cut));
+          while (!joined.empty() && joined.back() == ',') joined.pop_back();
+        }
+        if (!joined.empty())
+          if (auto a = clean_author(joined); a && name_like(*a, v)) return a;
         continue;
       }
       for (const auto& label : v.byline_labels) {

@@ -116,6 +116,8 @@ MetaVocabulary build() {
   v.name_particles = {"and", "&", "van", "von", "der", "den", "de", "da", "di", "du", "del",
                       "della", "la", "le", "y", "e", "und", "et", "dan", "bin", "binti", "al",
                       "ibn", "ten", "ter", "op", "zu", "dos", "das", "do"};
+  v.name_connectors = {",", "and", ", and", "&", ", &", "und", "et", "y", "e", "dan", "en", "i",
+                       "и", "ve", "och", "og", "a", "și"};
   v.title_separators = {" | ", " || ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ",
                         " • ", " ~ ", " / ", " ‹ ", " › "};
   v.heading_anchor_marks = {"\u00B6", "#", "\u00A7", "\U0001F517", "\uF0C1"};

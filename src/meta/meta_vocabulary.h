@@ -52,7 +52,10 @@ struct MetaVocabulary {
   std::unordered_set<std::string> byline_labels;
   // Lowercase words allowed inside names ("van", "de", "and").
   std::unordered_set<std::string> name_particles;
-  size_t max_byline_words = 10;
+  size_t max_byline_words = 12;
+  size_t max_byline_pieces = 9;  // text pieces joined into one byline ("A", ",", "B", "and", "C")
+  // Pieces that join names in a byline.
+  std::unordered_set<std::string> name_connectors;
   size_t byline_pieces_after = 60;   // text pieces after the title searched for a byline
   size_t byline_pieces_before = 12;  // and before it
 

@@ -163,6 +163,17 @@ TEST(MetaDate, ArticleFooterIsNotFurniture) {
   EXPECT_FALSE(n.date) << *n.date;
 }
 
+TEST(MetaAuthor, BylineOfSeveralElements) {
+  auto m = extract_html(
+      "<h1>Soil health basics</h1><div><span>By</span> <a>Ana Pereira</a>, <a>Tom Okafor</a>, and "
+      "<a>Li Wei</a></div><p>Senior Editors</p><p>Healthy soil is alive.</p>");
+  EXPECT_EQ(v(m.author), "Ana Pereira, Tom Okafor, and Li Wei");
+  // A role after the name is not a second author.
+  auto n = extract_html("<h1>Soil health basics</h1><div><span>Written by:</span> <a>Ana Pereira</a> "
+                        "<span>Senior Editor</span></div>");
+  EXPECT_EQ(v(n.author), "Ana Pereira");
+}
+
 TEST(MetaEdge, EmptyAndHostilePages) {
   auto m = extract_html("");
   EXPECT_FALSE(m.title);
