@@ -328,6 +328,55 @@ TEST(Pipeline, ShardsPartitionTheInputs) {
   EXPECT_FALSE(run(bad).ok());
 }
 
+TEST(Pipeline, ShardIndexesMergeToTheDecisionsOfOneRun) {
+  // Two inputs whose documents duplicate each other across the files: the
+  // second file repeats some of the first's documents, exactly or nearly.
+  std::string dir = temp_dir("merge");
+  fs::create_directories(dir + "/in");
+  write_file(dir + "/in/a.jsonl", jsonl_corpus(30));
+  std::string second;
+  for (int i = 0; i < 30; ++i) {
+    nlohmann::json j;
+    j["id"] = "b-" + std::to_string(i);
+    j["text"] = i % 3 == 0 ? article(static_cast<uint32_t>(i), 12)  // same text as doc-i
+                           : article(static_cast<uint32_t>(1000 + i), 12);
+    second += j.dump() + "\n";
+  }
+  write_file(dir + "/in/b.jsonl", second);
+  auto options = [&](uint32_t index, uint32_t count, const std::string& out) {
+    RunOptions o;
+    o.inputs = {dir + "/in"};
+    o.output_dir = out;
+    o.shard_index = index;
+    o.shard_count = count;
+    o.lang_enabled = false;
+    return o;
+  };
+  ASSERT_TRUE(run(options(0, 1, dir + "/one")).ok());
+  ASSERT_TRUE(run(options(0, 2, dir + "/s0")).ok());
+  ASSERT_TRUE(run(options(1, 2, dir + "/s1")).ok());
+  auto one = dedup::NearDupIndex::load(dir + "/one/dedup.sdx");
+  auto s0 = dedup::NearDupIndex::load(dir + "/s0/dedup.sdx");
+  auto s1 = dedup::NearDupIndex::load(dir + "/s1/dedup.sdx");
+  ASSERT_TRUE(one.ok() && s0.ok() && s1.ok());
+  auto merged = dedup::NearDupIndex::merge(*s0, *s1);
+  ASSERT_TRUE(merged.ok()) << merged.error().describe();
+  auto by_id = [](const std::vector<dedup::Decision>& ds) {
+    std::map<std::string, std::pair<std::string, std::string>> m;
+    for (const auto& d : ds) m[d.id] = {std::string(dedup::to_string(d.verdict.kind)), d.verdict.dup_of_id};
+    return m;
+  };
+  auto want = by_id(one->decisions());
+  auto got = by_id(merged->decisions());
+  EXPECT_EQ(got, want);
+  // The shard runs alone miss the cross-file duplicates; the merge finds them.
+  int cross = 0;
+  for (const auto& [id, v] : want) cross += id.rfind("b-", 0) == 0 && v.second.rfind("doc-", 0) == 0;
+  // b-i copies doc-i for i = 0, 3, ..., 27, except where doc-i is not
+  // article(i) itself (i % 10 == 3, 7, 9 in jsonl_corpus): 3, 9, 27.
+  EXPECT_EQ(cross, 7);
+}
+
 TEST(Config, TomlSetsEveryStage) {
   RunOptions o;
   auto st = apply_config_text(R"(
