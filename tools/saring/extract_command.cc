@@ -1,12 +1,10 @@
 // `saring extract`: main text and metadata from HTML pages.
 //
-// Flags become page::PageOptions; each input is read (gzip transparently),
+// Flags become page::PageOptions; each input is read (gzip, zstd transparently),
 // handed to page::process_page, and printed in the asked format. Inputs are
 // processed in parallel batches but always printed in input order, so the
 // output bytes do not depend on --threads. A failing input is reported on
 // stderr (and as an `error` record in JSONL) and the others go on.
-#include <zlib.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -20,6 +18,7 @@
 #include <vector>
 
 #include "command.h"
+#include "saring/io.h"
 #include "saring/page.h"
 
 namespace saring::cli {
@@ -41,8 +40,8 @@ struct ExtractCommandOptions {
 
 const char* kUsage = R"(usage: saring extract [options] INPUT...
 
-Main text and metadata from HTML pages. INPUT is a .html or .html.gz file, or
-'-' for standard input.
+Main text and metadata from HTML pages. INPUT is a .html, .html.gz or .html.zst
+file, or '-' for standard input.
 
 options:
   --url URL            the page's address (dates in URLs, relative links);
@@ -167,44 +166,10 @@ std::optional<ExtractCommandOptions> parse_flags(const std::vector<std::string>&
   return o;
 }
 
-// Reads a whole file, gunzipping when it is gzip (zlib reads plain files as
-// they are). Standard input is read raw.
+// Reads a whole input, decompressing gzip or zstd (io::read_all); a larger
+// page is an error, never truncated.
 Result<std::string> read_input(const std::string& path, size_t max_bytes) {
-  std::string data;
-  if (path == "-") {
-    std::ios::sync_with_stdio(false);
-    data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (data.size() > max_bytes) return make_error(ErrorCode::too_large, "input over --max-bytes");
-    return data;
-  }
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return make_error(ErrorCode::io, "cannot open: " + std::string(std::strerror(errno)));
-  gzbuffer(f, 1 << 16);
-  char buf[1 << 16];
-  for (;;) {
-    int n = gzread(f, buf, sizeof buf);
-    if (n < 0) {
-      int err = 0;
-      std::string why = gzerror(f, &err);
-      gzclose(f);
-      return make_error(ErrorCode::decode, "cannot read: " + why);
-    }
-    if (n == 0) break;
-    data.append(buf, static_cast<size_t>(n));
-    if (data.size() > max_bytes) {
-      gzclose(f);
-      return make_error(ErrorCode::too_large, "input over --max-bytes (" +
-                                                  std::to_string(max_bytes) + " bytes)");
-    }
-  }
-  // gzread stops quietly at a truncated gzip stream; gzclose reports it.
-  int err = 0;
-  const char* msg = gzerror(f, &err);
-  std::string why = msg ? msg : "";
-  int rc = gzclose(f);
-  if (err != Z_OK && err != Z_BUF_ERROR) return make_error(ErrorCode::decode, "cannot read: " + why);
-  if (rc == Z_BUF_ERROR) return make_error(ErrorCode::decode, "truncated gzip stream");
-  return data;
+  return io::read_all(path, max_bytes);
 }
 
 nlohmann::json optional_json(const std::optional<std::string>& v) {
