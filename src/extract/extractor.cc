@@ -288,6 +288,12 @@ class Page {
       const ClassFacts& facts = class_facts(cls, id);
       Verdict cv = facts.verdict;
       if (cv == Verdict::none && !role.empty()) cv = vocab_.classify({}, {}, role);
+      // Tab panels and accordions are hidden until clicked, not boilerplate.
+      bool disclosure = facts.disclosure || role == "tabpanel";
+      if (disclosure && (cv == Verdict::hidden || hidden)) {
+        cv = Verdict::none;
+        hidden = false;
+      }
       if (cv == Verdict::hidden || hidden) {
         v = Verdict::hidden;
       } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {

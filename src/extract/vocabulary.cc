@@ -45,6 +45,12 @@ constexpr std::string_view kStrongTokens[] = {
     "modal", "popup", "overlay", "lightbox", "dialog", "cookie", "cookies", "consent", "gdpr",
     "signup", "login", "signin", "interstitial", "toast"};
 
+// Tokens of disclosure widgets (tabs, accordions, FAQ answers): hidden until a
+// click, yet part of the page's content.
+constexpr std::string_view kDisclosureTokens[] = {
+    "tab", "tabs", "tabpanel", "tab-pane", "tabcontent", "tab-content", "accordion",
+    "collapse", "collapsible", "faq", "answer", "expandable", "expander", "panel"};
+
 // Tokens of comment sections.
 constexpr std::string_view kCommentTokens[] = {
     "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "reply",
@@ -312,6 +318,7 @@ Vocabulary::Vocabulary() {
   };
   tok(kBoilerplateTokens, kTokBoilerplate);
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
+  tok(kDisclosureTokens, kTokDisclosure);
   tok(kCommentTokens, kTokComments);
   tok(kCaptionTokens, kTokCaption);
   tok(kSafeTokens, kTokSafe);
@@ -350,6 +357,7 @@ ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const 
     if (bits & kTokPositive) pos = true;
     if (bits & kTokNegative) neg = true;
     if (bits & kTokStrong) strong = true;
+    if (bits & kTokDisclosure) facts.disclosure = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);

@@ -100,6 +100,7 @@ struct ClassFacts {
   bool hint = false;        // names the main text container (entry-content, ...)
   signed char weight = 0;   // readability-style: +1 content-like, -1 boilerplate-like, per attribute
   bool strong = false;      // overlays, consent, sign-up: prose inside does not save it
+  bool disclosure = false;  // tabs, accordions: hidden until clicked, still content
 };
 
 class Vocabulary {
@@ -130,7 +131,7 @@ class Vocabulary {
 
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
-    kTokNegative = 32, kTokStrong = 64,
+    kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
   std::unordered_map<std::string_view, unsigned> token_bits_;  // class/id tokens
