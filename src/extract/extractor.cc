@@ -59,6 +59,7 @@ struct TagTable {
   bool unit[kTagCount] = {};       // paragraph-like scoring unit
   Verdict verdict[kTagCount] = {};  // boilerplate by tag alone
   double weight[kTagCount] = {};   // readability-style tag weight
+  bool table_part[kTagCount] = {};  // table, rows and cells
 
   TagTable() {
     for (Tag t : {Tag::head, Tag::title, Tag::meta, Tag::link, Tag::base, Tag::script,
@@ -86,6 +87,9 @@ struct TagTable {
       verdict[idx(t)] = Verdict::boilerplate;
     }
     verdict[idx(Tag::figcaption)] = Verdict::caption;
+    for (Tag t : {Tag::table, Tag::thead, Tag::tbody, Tag::tfoot, Tag::tr, Tag::td, Tag::th}) {
+      table_part[idx(t)] = true;
+    }
     weight[idx(Tag::div)] = 5;
     weight[idx(Tag::article)] = 10;
     weight[idx(Tag::main)] = 8;
@@ -289,7 +293,7 @@ class Page {
       Verdict cv = facts.verdict;
       if (cv == Verdict::none && !role.empty()) cv = vocab_.classify({}, {}, role);
       // Tab panels and accordions are hidden until clicked, not boilerplate.
-      bool disclosure = facts.disclosure || role == "tabpanel";
+      bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id);
       if (disclosure && (cv == Verdict::hidden || hidden)) {
         cv = Verdict::none;
         hidden = false;
@@ -302,6 +306,12 @@ class Page {
         if (facts.strong) info.flags |= kStrong;
       }
       if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
+      // Table parts are judged by their content: "sticky-header" on a data
+      // table says how it scrolls, not that it is the page header.
+      if ((info.flags & kByClass) && v != Verdict::hidden && tt.table_part[t]) {
+        v = Verdict::none;
+        info.flags &= static_cast<uint8_t>(~(kByClass | kStrong));
+      }
       info.verdict = v;
       info.class_weight = facts.weight;
       if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;

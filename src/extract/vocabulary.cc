@@ -218,6 +218,9 @@ constexpr std::string_view kCreditInfixes[] = {
     "antara foto", "| foto", "| photo", "bild: ", "foto: ", "(bild:", "ภาพ:", "写真：",
     "图片来源"};
 
+// Ids with this many hyphen-separated words are heading slugs.
+constexpr size_t kSlugIdWords = 4;
+
 template <size_t N>
 void fill(std::unordered_set<std::string_view>& set, const std::string_view (&items)[N]) {
   set.reserve(N * 2);
@@ -302,6 +305,16 @@ std::string_view trim_line(std::string_view s) {
 
 }  // namespace
 
+// React's streamed server rendering parks content in <div hidden id="S:n">
+// until a script moves it into place: the content of the page.
+bool is_streamed_id(std::string_view id) {
+  if (id.size() < 3 || id[0] != 'S' || id[1] != ':') return false;
+  for (size_t i = 2; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return false;
+  }
+  return true;
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -340,8 +353,19 @@ const Vocabulary& vocabulary() {
   return v;
 }
 
+// An id made of many hyphenated words is a slug of a heading
+// ("receive-and-reply-to-an-inbound-call"), not a name for the element's role.
+bool is_slug(std::string_view id) {
+  size_t words = 1;
+  for (char c : id) {
+    if (c == '-' || c == '_') ++words;
+  }
+  return words >= kSlugIdWords;
+}
+
 ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const {
   ClassFacts facts;
+  if (!id.empty() && is_slug(id)) id = {};
   if (cls.empty() && id.empty()) return facts;
   // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
   const bool responsive = cls.find(':') != std::string_view::npos;

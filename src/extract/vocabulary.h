@@ -145,6 +145,10 @@ class Vocabulary {
   Thresholds thresholds_;
 };
 
+// True for ids of streamed server-rendered content ("S:0", "S:12"): hidden
+// until a script moves it into place, it is the page's content.
+bool is_streamed_id(std::string_view id);
+
 // The shared, immutable vocabulary.
 const Vocabulary& vocabulary();
 
