@@ -1165,7 +1165,7 @@ std::vector<int32_t> choose_main(const Page& page) {
       // ancestor adds at least half again as much text, little of it links.
       bool adds_sections = out_units >= th.expand_sections_ratio * static_cast<double>(in_words) &&
                            out_units >= th.expand_prose_share * out_words &&
-                           out_links <= th.expand_max_link_density * out_words;
+                           out_links <= th.expand_sections_link_density * out_words;
       if (!adds_prose && !adds_sections) break;
       chosen.assign(1, a);
       in_words = an.words;

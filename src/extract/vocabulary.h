@@ -51,6 +51,7 @@ struct Thresholds {
   // ... or when it adds text units (short paragraphs, headings) amounting to
   // this share of what is already chosen (landing pages made of sections).
   double expand_sections_ratio = 0.25;
+  double expand_sections_link_density = 0.3;
   // A subtree that carries at least this share of the page's words is not
   // pruned by its class name alone (a wrapper called "has-comments" etc.).
   double prune_safeguard_share = 0.6;
