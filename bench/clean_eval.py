@@ -112,7 +112,8 @@ def run_saring(saring: str, docs: Path, extra: list[str], out: Path) -> list[dic
         res = subprocess.run(cmd, stdout=f, stderr=subprocess.PIPE)
     if res.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed: {res.stderr.decode()[:500]}")
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line]
+    # split on "\n" only: JSON strings may hold raw U+2028 or U+0085
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
     return rows
 
 

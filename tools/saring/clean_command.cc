@@ -85,7 +85,7 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes) {
 
 struct Document {
   std::string source;  // "path" or "path:LINE"
-  std::string id;
+  nlohmann::json id;  // as given (string or number); null when absent
   std::string url;
   std::string text;
   std::optional<std::string> error;
@@ -97,7 +97,7 @@ std::vector<Document> documents_of(const std::string& path, const std::string& d
                                    const CleanCommandOptions& o) {
   std::vector<Document> docs;
   if (!o.jsonl) {
-    docs.push_back({path, "", o.url, data, std::nullopt});
+    docs.push_back({path, nullptr, o.url, data, std::nullopt});
     return docs;
   }
   size_t pos = 0, line = 0;
@@ -121,7 +121,7 @@ std::vector<Document> documents_of(const std::string& path, const std::string& d
         d.text = t->get<std::string>();
       }
       if (auto u = j.find("url"); u != j.end() && u->is_string()) d.url = u->get<std::string>();
-      if (auto i = j.find("id"); i != j.end()) d.id = i->is_string() ? i->get<std::string>() : i->dump();
+      if (auto i = j.find("id"); i != j.end()) d.id = *i;
     }
     docs.push_back(std::move(d));
   }
@@ -136,7 +136,7 @@ nlohmann::json to_json(const Document& d, const clean::CleanResult& r, const Cle
   };
   nlohmann::json j = nlohmann::json::object();
   j["source"] = d.source;
-  if (!d.id.empty()) j["id"] = d.id;
+  if (!d.id.is_null()) j["id"] = d.id;
   j["url"] = d.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.url);
   j["title"] = opt(r.title);
   j["date"] = opt(r.date);
