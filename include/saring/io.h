@@ -119,7 +119,8 @@ struct ReaderStats {
   uint64_t records = 0;           // records yielded
   uint64_t errors = 0;            // errors yielded
   uint64_t bytes = 0;             // decoded bytes consumed
-  // "warc-type:request", "http-status:404", "content-type:image/png", ...
+  // "warc-type:request", "http-status:404", "content-type:image/png", ...;
+  // at most 64 keys, the rarest late-comers counted under "other".
   std::vector<std::pair<std::string, uint64_t>> skipped;
   void count_skip(std::string_view why);
 };

@@ -29,11 +29,19 @@ void clear_record(Record& r) {
 }
 
 void ReaderStats::count_skip(std::string_view why) {
+  // Keys come from the input (content types): a hostile file must not grow
+  // this list without bound, so rare reasons beyond the cap share one key.
+  constexpr size_t kMaxSkipKeys = 64;
+  constexpr std::string_view kOther = "other";
   for (auto& s : skipped)
     if (s.first == why) {
       ++s.second;
       return;
     }
+  if (skipped.size() >= kMaxSkipKeys - 1 && why != kOther) {
+    count_skip(kOther);
+    return;
+  }
   skipped.emplace_back(std::string(why), 1);
 }
 

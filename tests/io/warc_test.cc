@@ -227,6 +227,20 @@ TEST(Warc, OversizedRecordIsSkippedWithAnError) {
   EXPECT_TRUE(items[1].ok);
 }
 
+TEST(Warc, SkipReasonsAreBounded) {
+  std::string file;
+  for (int i = 0; i < 200; ++i)
+    file += response("https://t.example/" + std::to_string(i),
+                     http(200, "Content-Type: application/x-type-" + std::to_string(i) + "\r\n", "data"));
+  auto reader = make_reader(bytes_from_memory(file), Format::warc, "types.warc");
+  EXPECT_TRUE(read_items(*reader).empty());
+  const auto& skipped = reader->stats().skipped;
+  EXPECT_LE(skipped.size(), 64u);
+  uint64_t total = 0;
+  for (const auto& s : skipped) total += s.second;
+  EXPECT_EQ(total, 200u);
+}
+
 TEST(Warc, EmptyFileHasNoRecords) {
   auto reader = make_reader(bytes_from_memory(""), Format::warc, "empty.warc");
   EXPECT_TRUE(read_items(*reader).empty());
