@@ -159,6 +159,54 @@ std::string class_and_id(const Node* n) {
   return s;
 }
 
+// Lowercase (ASCII) class and id of an element.
+std::string class_key(const Node* n) {
+  std::string s = class_and_id(n);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+// Splits a lowercase class/id string into parts at white space, '-' and '_'.
+void class_parts(std::string_view key, std::vector<std::string_view>& parts) {
+  parts.clear();
+  size_t i = 0;
+  auto sep = [](char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; };
+  while (i < key.size()) {
+    while (i < key.size() && sep(key[i])) ++i;
+    size_t start = i;
+    while (i < key.size() && !sep(key[i])) ++i;
+    if (i > start) parts.push_back(key.substr(start, i - start));
+  }
+}
+
+// Whether one of `words` is a part, or two adjacent parts joined by '-'.
+bool class_has(const std::vector<std::string_view>& parts, const detail::WordSet& words) {
+  std::string pair;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (words.contains(parts[k])) return true;
+    if (k > 0) {
+      pair.assign(parts[k - 1]);
+      pair.push_back('-');
+      pair.append(parts[k]);
+      if (words.contains(pair)) return true;
+    }
+  }
+  return false;
+}
+
+bool class_has(std::string_view key, const detail::WordSet& words) {
+  std::vector<std::string_view> parts;
+  class_parts(key, parts);
+  return class_has(parts, words);
+}
+
+bool class_has_substring(std::string_view key, const std::vector<std::string>& subs) {
+  for (const auto& w : subs)
+    if (key.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
   for (const Node* p = n->parent; p; p = p->parent)
     if (p->is_element() && pred(p)) return true;
@@ -196,8 +244,8 @@ class Furniture {
     // An <article>'s own footer or aside holds its byline and dates.
     bool f = (p->is(Tag::footer) || p->is(Tag::aside)) ? !inside_article(p) : p->is(Tag::nav);
     if (!f) {
-      std::string ci = class_and_id(p);
-      f = !ci.empty() && ci.size() < 300 && RE2::PartialMatch(ci, *v_.skip_class);
+      std::string ci = class_key(p);
+      f = !ci.empty() && ci.size() < 300 && class_has(ci, v_.skip_class_words);
     }
     cache_.emplace(p, f);
     return f;
@@ -241,6 +289,7 @@ struct Signals {
 Signals collect(const html::Document& doc, const MetaVocabulary& v) {
   Signals s;
   const size_t cap = v.max_candidates;
+  std::vector<std::string_view> parts;
   if (const Node* h = doc.html()) s.lang = std::string(h->attr("lang"));
   html::walk(doc.root(), [&](const Node* n) {
     if (!n->is_element()) return n->type == html::NodeType::document;
@@ -305,14 +354,17 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
       if (rel.find("author") != std::string::npos && s.rel_author.size() < cap)
         s.rel_author.push_back(n);
     }
-    std::string ci = class_and_id(n);
-    if (!ci.empty() && ci.size() < 300) {
-      if (s.author_elements.size() < cap && RE2::PartialMatch(ci, *v.author_class))
-        s.author_elements.push_back(n);
-      if (s.date_elements.size() < cap && RE2::PartialMatch(ci, *v.date_class))
-        s.date_elements.push_back(n);
-      else if (s.date_blocks.size() < cap && RE2::PartialMatch(ci, *v.date_block_class))
-        s.date_blocks.push_back(n);
+    if (n->has_attr("class") || n->has_attr("id")) {
+      std::string ci = class_key(n);
+      if (!ci.empty() && ci.size() < 300) {
+        class_parts(ci, parts);
+        if (s.author_elements.size() < cap && class_has(parts, v.author_class_words))
+          s.author_elements.push_back(n);
+        if (s.date_elements.size() < cap && class_has_substring(ci, v.date_class_substrings))
+          s.date_elements.push_back(n);
+        else if (s.date_blocks.size() < cap && class_has(parts, v.date_block_words))
+          s.date_blocks.push_back(n);
+      }
     }
     return true;
   });

@@ -62,22 +62,23 @@ MetaVocabulary build() {
                   "localbusiness", "educationalorganization", "onlinebusiness", "onlinestore"};
   v.person_types = {"person"};
 
-  v.author_class = compile(
-      R"((?:^|[\s_-])(?:by-?line|author|authors|auth|writer|byline-name|post-author|)"
-      R"(entry-author|article-author|author-name|author_name|contributor|creator|reporter|)"
-      R"(penulis|autor|auteur|redaktor|posted-by|postedby|meta-author)(?:$|[\s_-]))");
-  // Any class/id token mentioning a date or time ("sno-story-date",
-  // "ForefrontArticle_date__x", "entry-date", "posted-on", "timestamp").
-  v.date_class = compile(R"(date|time|publish|posted|datum|fecha|tanggal|dateline)");
-  // Blocks that often hold a date among other things (bylines, meta lines).
-  v.date_block_class = compile(
-      R"((?:^|[\s_-])(?:by-?line|meta|info|details|post-meta|entry-meta|article-meta|subtitle|)"
-      R"(subhead|dek|credit|credits|article-header|post-header|entry-header)(?:$|[\s_-]))");
+  // class/id vocabulary. Words are matched against the parts of class and id
+  // values split at white space, '-' and '_' (and against adjacent pairs
+  // joined by '-', for "by-line", "posted-by", "read-more"); date words
+  // anywhere inside ("sno-story-date", "ForefrontArticle_date__x").
+  v.author_class_words = {"byline", "by-line", "author", "authors", "auth", "writer",
+                          "contributor", "creator", "reporter", "penulis", "autor", "auteur",
+                          "redaktor", "posted-by", "postedby"};
+  v.date_class_substrings = {"date", "time", "publish", "posted", "datum", "fecha", "tanggal"};
+  v.date_block_words = {"byline", "by-line", "meta", "info", "details", "subtitle", "subhead",
+                        "dek", "credit", "credits", "article-header", "post-header",
+                        "entry-header"};
+  v.skip_class_words = {"comment", "comments", "reply", "replies", "related", "sidebar",
+                        "widget", "footer", "recommend", "recommended", "popular", "trending",
+                        "more-stories", "read-more", "newsletter", "breadcrumb", "breadcrumbs",
+                        "nav", "menu", "share", "social", "ad", "ads", "advert", "promo",
+                        "cookie", "teaser", "card"};
   v.updated_class = compile(R"((?:updated|modified|last-?mod|revised|aktualisiert))");
-  v.skip_class = compile(
-      R"((?:^|[\s_-])(?:comment|comments|reply|replies|related|sidebar|widget|footer|)"
-      R"(recommend|recommended|popular|trending|more-stories|read-more|newsletter|)"
-      R"(breadcrumb|nav|menu|share|social|ad|ads|advert|promo|cookie|teaser|card)(?:$|[\s_-]))");
 
   v.author_prefixes = {"written and reviewed by", "written by", "posted by", "published by", "words by", "story by",
                        "text by", "article by", "created by", "compiled by", "reported by",

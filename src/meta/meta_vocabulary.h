@@ -7,11 +7,41 @@
 
 #include <memory>
 #include <string>
+#include <initializer_list>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace saring::meta::detail {
+
+// A small set of short lowercase words, looked up without hashing: a length
+// and first-letter filter, then a compare. Class/id checks run on every
+// element of a page, so this matters.
+class WordSet {
+ public:
+  WordSet() = default;
+  WordSet(std::initializer_list<const char*> words) {
+    for (const char* w : words) add(w);
+  }
+  void add(std::string_view w) {
+    words_.emplace_back(w);
+    if (!w.empty()) first_[static_cast<unsigned char>(w[0])] = true;
+    if (w.size() < sizeof lengths_ * 8) lengths_ |= 1ull << w.size();
+  }
+  bool contains(std::string_view w) const {
+    if (w.empty() || w.size() >= sizeof lengths_ * 8 || !(lengths_ & (1ull << w.size())) ||
+        !first_[static_cast<unsigned char>(w[0])])
+      return false;
+    for (const auto& x : words_)
+      if (x == w) return true;
+    return false;
+  }
+
+ private:
+  std::vector<std::string> words_;
+  unsigned long long lengths_ = 0;
+  bool first_[256] = {};
+};
 
 struct MetaVocabulary {
   // <meta> keys (name/property/itemprop, lowercase), most trusted first.
@@ -33,13 +63,13 @@ struct MetaVocabulary {
   std::unordered_set<std::string> site_types;     // WebSite, Organization, ...
   std::unordered_set<std::string> person_types;   // Person
 
-  // class/id/itemprop patterns (RE2, case-insensitive, matched on the
-  // attribute values joined by spaces).
-  std::unique_ptr<RE2> author_class;   // byline, author, ...
-  std::unique_ptr<RE2> date_class;        // published, post-date, ...
-  std::unique_ptr<RE2> date_block_class;  // byline, meta: may hold a date
+  // class/id vocabulary (lowercase), see meta_vocabulary.cc for how words
+  // are matched.
+  WordSet author_class_words;   // byline, author, ...
+  std::vector<std::string> date_class_substrings;        // date, time, publish, ...
+  WordSet date_block_words;     // byline, meta: may hold a date
+  WordSet skip_class_words;     // comments, related posts, sidebars
   std::unique_ptr<RE2> updated_class;  // updated, modified (a date, but not the first)
-  std::unique_ptr<RE2> skip_class;     // comments, related posts, sidebars
 
   // Author cleaning.
   std::vector<std::string> author_prefixes;  // folded, longest first: "written by", "by", "oleh"
