@@ -5,13 +5,20 @@
 // elements, rel=author links and elements whose class/id looks like a byline
 // or a date). Each field is then decided by trying its sources in a fixed
 // order of trust (docs/metadata.md): JSON-LD, OpenGraph/article:*, Twitter,
-// Dublin Core/itemprop/<meta name>, <time> and classed elements, the URL,
-// visible text. The first source that yields a value that survives cleaning
-// wins; a value that does not look right (an author that is a URL, a date
-// out of range) is skipped rather than repaired. The title is the exception:
-// the visible main <h1> is what readers (and gold sets) call the title, so it
-// wins when it is plausible and otherwise the metadata title, cleaned of the
-// site name, is used.
+// Dublin Core/itemprop/<meta name>, <time> and classed elements, text around
+// the title, the URL. The first source that yields a value surviving its
+// cleaning wins; a value that does not look right (an author that is a URL,
+// a date out of range) is skipped rather than repaired.
+//
+// Two ideas carry most of the accuracy. First, page furniture (footers,
+// sidebars, comments, related posts) is judged relative to the main heading:
+// only the wrappers between an element and the lowest ancestor it shares with
+// the title can make it furniture, so a site-wide "has-sidebar" class never
+// hides the article's byline. Second, what a reader sees near the title
+// confirms or replaces markup: the visible <h1> is the title when it shares
+// words with the metadata title; a visible byline ("By A and B") is preferred
+// to the same names listed as data; a date shown under the title is used
+// when no markup states a publication date.
 #include "saring/meta.h"
 
 #include <nlohmann/json.hpp>

@@ -60,7 +60,6 @@ MetaVocabulary build() {
                   "checkoutpage", "realestatelisting"};
   v.site_types = {"website", "organization", "newsmediaorganization", "corporation",
                   "localbusiness", "educationalorganization", "onlinebusiness", "onlinestore"};
-  v.person_types = {"person"};
 
   // class/id vocabulary. Words are matched against the parts of class and id
   // values split at white space, '-' and '_' (and against adjacent pairs
