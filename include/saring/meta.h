@@ -10,8 +10,10 @@
 //   5. <time datetime>, elements whose class/id/itemprop says
 //      "published", "byline", "author", ...
 //   6. the URL (dates such as /2021/10/20/)
-//   7. visible text near the top of the page (dates only, when
+//   7. visible text around the main heading (bylines; dates when
 //      MetaOptions::extensive_date_search)
+// For dates, what the page shows (5, 7) comes before the URL (6); a
+// modification date alone is never returned as the date.
 // Never invents: a field nobody states confidently stays nullopt.
 //
 //   auto doc = saring::html::parse(saring::html::decode_to_utf8(bytes).utf8);
