@@ -98,7 +98,8 @@ struct CleanOptions {
 
 // The repaired document and what the text said about itself.
 struct CleanResult {
-  std::string text;                  // kept lines, paragraphs separated by "\n\n"
+  std::string text;                  // kept lines, one per line; a blank line where
+                                     // the input had blank lines between them
   std::optional<std::string> title;  // the headline
   std::optional<std::string> date;   // ISO 8601, with the zone's offset when given
   std::optional<std::string> dateline;  // place opening the first paragraph ("MOSKOW")

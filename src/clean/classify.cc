@@ -443,26 +443,47 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
     if (l.blank) continue;
     re2::StringPiece t = piece(l.text);
     if (l.key.empty()) { remove(l, Reason::separator); continue; }
-    if (RE2::FullMatch(t, *cc.bracket_only)) { remove(l, Reason::placeholder); continue; }
-    if (RE2::FullMatch(t, *cc.font_widget)) { remove(l, Reason::ui_widget); continue; }
-    if (RE2::FullMatch(t, *cc.time_only)) { remove(l, Reason::date_line); continue; }
+    // Cheap byte tests first: each pattern below runs only on lines that
+    // hold the characters it needs (most lines need none of them).
+    const std::string& x = l.text;
+    const char first = x.front(), last = x.back();
+    const bool has_digit = x.find_first_of("0123456789") != std::string::npos;
+    const bool starts_digit = first >= '0' && first <= '9';
+    const bool has_slash = x.find('/') != std::string::npos;
+    const bool has_colon = x.find(':') != std::string::npos || x.find("\xEF\xBC\x9A") != std::string::npos;
+    const bool has_paren = x.find_first_of("()[]") != std::string::npos;
+    if (first == '[' && last == ']' && RE2::FullMatch(t, *cc.bracket_only)) {
+      remove(l, Reason::placeholder);
+      continue;
+    }
+    if ((first == 'A' || first == 'a') && x.size() <= 24 && RE2::FullMatch(t, *cc.font_widget)) {
+      remove(l, Reason::ui_widget);
+      continue;
+    }
+    if (starts_digit && x.size() <= 20 && RE2::FullMatch(t, *cc.time_only)) {
+      remove(l, Reason::date_line);
+      continue;
+    }
     if (l.words <= lim.widget_max_words && RE2::FullMatch(t, *cc.comment_header)) {
       remove(l, Reason::comments);
       continue;
     }
     // Checkboxes may carry a long consent text; other form rows are short.
-    if ((l.words <= lim.widget_max_words ||
-         (l.words <= lim.notice_max_words && (l.text.rfind("[ ]", 0) == 0 || l.text.rfind("( )", 0) == 0))) &&
+    if ((has_paren || x.find("______") != std::string::npos) &&
+        (l.words <= lim.widget_max_words ||
+         (l.words <= lim.notice_max_words && (x.rfind("[ ]", 0) == 0 || x.rfind("( )", 0) == 0))) &&
         RE2::PartialMatch(t, *cc.form_widget)) {
       remove(l, Reason::ui_widget);
       continue;
     }
-    if (RE2::PartialMatch(t, *cc.caption_lead) || RE2::PartialMatch(t, *cc.caption_trailer) ||
-        RE2::PartialMatch(t, *cc.caption_agency)) {
+    if (RE2::PartialMatch(t, *cc.caption_lead) ||  // anchored: fails fast
+        ((has_colon || has_slash) && RE2::PartialMatch(t, *cc.caption_trailer)) ||
+        ((has_slash || x.find("via ") != std::string::npos || x.find("Getty") != std::string::npos) &&
+         RE2::PartialMatch(t, *cc.caption_agency))) {
       remove(l, Reason::caption);
       continue;
     }
-    if (l.words <= lim.notice_max_words && RE2::PartialMatch(t, *cc.render_time)) {
+    if (has_digit && l.words <= lim.notice_max_words && RE2::PartialMatch(t, *cc.render_time)) {
       remove(l, Reason::render_time);
       continue;
     }
@@ -471,7 +492,8 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
       continue;
     }
     std::string initials;
-    if (RE2::FullMatch(t, *cc.initials_line, &initials) && initials_ok(initials)) {
+    if ((first == '(' || first == '[') && RE2::FullMatch(t, *cc.initials_line, &initials) &&
+        initials_ok(initials)) {
       std::vector<std::string> found;
       collect_agencies(initials, found);
       for (auto& s : found) add_source(result.sources, s);
@@ -488,7 +510,8 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
       continue;
     }
     std::string credit;
-    if (l.words <= 15 && RE2::FullMatch(t, *cc.source_line, &credit)) {
+    if (l.words <= 15 && (has_colon || x.find('-') != std::string::npos || x.find("\xE2\x80\x93") != std::string::npos) &&
+        RE2::FullMatch(t, *cc.source_line, &credit)) {
       collect_agencies(credit, result.sources);
       remove(l, Reason::source_credit);
       continue;
@@ -499,7 +522,7 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
       remove(l, Reason::byline);
       continue;
     }
-    if (RE2::FullMatch(t, *cc.counter)) {
+    if (starts_digit && l.words <= lim.widget_max_words && RE2::FullMatch(t, *cc.counter)) {
       remove(l, l.key.find("comment") != std::string::npos || l.key.find("koment") != std::string::npos
                     ? Reason::comments
                     : Reason::share_widget);
@@ -535,9 +558,7 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
     }
 
 #ifdef SARING_CLEAN_HAVE_DATE
-    bool has_digit = l.text.find_first_of("0123456789") != std::string::npos ||
-                     l.unspaced;  // CJK numerals
-    if (has_digit && (!l.body || l.words <= lim.title_max_words)) {
+    if ((has_digit || l.unspaced) && (!l.body || l.words <= lim.title_max_words)) {
       if (auto found = date::find(l.text)) {
         std::string rest = l.text.substr(0, found->begin) + " " + l.text.substr(found->end);
         if (text::count_words(rest) <= lim.date_line_other_words && !l.terminal) {
