@@ -484,7 +484,6 @@ class Page {
 
   // Kept words, link words and paragraph units.
   void measure() {
-    const TagTable& tt = tags();
     // Nearest unit ancestor of each text node owns its words.
     for (size_t i = 0; i < nodes.size(); ++i) {
       NodeInfo& n = nodes[i];
@@ -541,7 +540,6 @@ class Page {
         add_score(a, score / divisor);
       }
     }
-    (void)tt;
   }
 
   void add_score(int32_t i, double s) {

@@ -109,6 +109,62 @@ TEST(Prune, LinkListsAreDropped) {
   EXPECT_FALSE(contains(t, "related headline"));
 }
 
+TEST(Prune, TabPanelsAndStreamedContentAreKeptWhileHidden) {
+  std::string tabs = page(
+      "<div class='post'>" + std::string(kArticle) +
+      "<div class='tab-pane' style='display:none'><p>The second tab explains how the library "
+      "budget will be spent over the next three years.</p></div></div>");
+  EXPECT_TRUE(contains(text_of(tabs), "The second tab explains"));
+  // React's streamed rendering parks the page in <div hidden id="S:0">.
+  std::string streamed = page("<div id='shell'><a href='/'>Home</a></div><div hidden id='S:0'>" +
+                              std::string(kArticle) + "</div>");
+  EXPECT_TRUE(contains(text_of(streamed), "The committee met on Tuesday"));
+  // Other hidden text stays out.
+  std::string hidden = page("<div class='post'>" + std::string(kArticle) +
+                            "<div style='display:none'><p>Hidden copy for search engines only, "
+                            "never shown to readers of this page.</p></div></div>");
+  EXPECT_FALSE(contains(text_of(hidden), "Hidden copy"));
+}
+
+TEST(Prune, CrawlerViewInNoscriptIsKept) {
+  // Some forums render their whole thread for crawlers inside <noscript>.
+  std::string html = page("<div id='app'></div><noscript><div class='topic'>" +
+                          std::string(kArticle) + std::string(kArticle) + "</div></noscript>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  // A tracking-pixel noscript stays out.
+  std::string small = page("<div class='post'>" + std::string(kArticle) +
+                           "</div><noscript>Please enable JavaScript to view this site.</noscript>");
+  EXPECT_FALSE(contains(text_of(small), "enable JavaScript"));
+}
+
+TEST(Prune, ForumPostsMarkedAsCommentsAreTheContent) {
+  std::string posts;
+  for (int i = 0; i < 4; ++i) {
+    posts += "<div class='comment'><div class='comment-body'><p>Post " + std::to_string(i) +
+             ": I have had the same problem with my router after the update, and resetting it "
+             "to factory settings was the only thing that helped in the end.</p></div></div>";
+  }
+  std::string html = page("<h1>Router drops connection</h1><div class='thread'>" + posts + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Post 0:"));
+  EXPECT_TRUE(contains(t, "Post 3:"));
+}
+
+TEST(Prune, ListingPagesKeepTheirLinks) {
+  std::string items;
+  for (int i = 0; i < 12; ++i) {
+    items += "<li><a href='/b/" + std::to_string(i) + "'>Book number " + std::to_string(i) +
+             " of the list</a></li>";
+  }
+  std::string html = page("<nav><a href='/'>Home</a></nav><div class='list'><h2>Best books</h2><ol>" +
+                          items + "</ol></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Book number 0 of the list"));
+  EXPECT_TRUE(contains(t, "Book number 11 of the list"));
+  EXPECT_FALSE(contains(t, "Home"));
+}
+
 TEST(Cascade, EmptyDocumentGivesEmptyContent) {
   Content c = extract("");
   EXPECT_TRUE(c.blocks.empty());
@@ -300,6 +356,11 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("post hentry tag-social-media", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("entry-content", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("shareholder-letter", "", ""), Verdict::none);
+  // A heading slug as id says nothing about the element's role.
+  EXPECT_EQ(v.classify("", "how-to-reply-to-a-comment", ""), Verdict::none);
+  EXPECT_EQ(v.classify("", "comments", ""), Verdict::comments);
+  EXPECT_TRUE(saring::extract::is_streamed_id("S:12"));
+  EXPECT_FALSE(saring::extract::is_streamed_id("S:1a"));
   EXPECT_TRUE(v.is_content_class("entry-content clearfix", ""));
 }
 
