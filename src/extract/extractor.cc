@@ -1219,7 +1219,6 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
   content.stage = Stage::body;
   Page page(doc, options);
   if (page.nodes.empty()) return content;
-  const Vocabulary& vocab = page.vocab_;
   const Thresholds& th = page.th_;
   const auto& nodes = page.nodes;
 

@@ -51,7 +51,8 @@ void render_blocks_text(const std::vector<Block>& blocks, std::string& out) {
     std::string piece;
     switch (b.kind) {
       case BlockKind::list_item:
-        piece = (b.ordered ? std::to_string(numbers[i]) + ". " : std::string("- ")) + b.text;
+        piece = b.ordered ? std::to_string(numbers[i]) + ". " : std::string("- ");
+        piece.append(b.text);
         break;
       case BlockKind::table:
         for (size_t r = 0; r < b.rows.size(); ++r) {
@@ -80,8 +81,9 @@ void render_blocks_markdown(const std::vector<Block>& blocks, std::string& out) 
     std::string piece;
     switch (b.kind) {
       case BlockKind::heading:
-        piece = std::string(static_cast<size_t>(b.level < 1 ? 1 : (b.level > 6 ? 6 : b.level)), '#') +
-                " " + b.text;
+        piece.assign(static_cast<size_t>(b.level < 1 ? 1 : (b.level > 6 ? 6 : b.level)), '#');
+        piece.push_back(' ');
+        piece.append(b.text);
         break;
       case BlockKind::list_item: {
         int depth = b.level < 1 ? 1 : b.level;
@@ -99,13 +101,16 @@ void render_blocks_markdown(const std::vector<Block>& blocks, std::string& out) 
         break;
       }
       case BlockKind::code:
-        piece = "```\n" + b.text + "\n```";
+        piece.append("```\n").append(b.text).append("\n```");
         break;
       case BlockKind::table: {
         for (size_t r = 0; r < b.rows.size(); ++r) {
           if (r) piece.push_back('\n');
           piece += "|";
-          for (const std::string& cell : b.rows[r]) piece += " " + escape_cell(cell) + " |";
+          for (const std::string& cell : b.rows[r]) {
+            piece.push_back(' ');
+            piece.append(escape_cell(cell)).append(" |");
+          }
           if (r == 0) {
             piece += "\n|";
             for (size_t c = 0; c < b.rows[0].size(); ++c) piece += " --- |";
@@ -114,7 +119,7 @@ void render_blocks_markdown(const std::vector<Block>& blocks, std::string& out) 
         break;
       }
       case BlockKind::image:
-        piece = "![" + b.alt + "](" + b.src + ")";
+        piece.append("![").append(b.alt).append("](").append(b.src).push_back(')');
         break;
       default:
         piece = b.text;
@@ -144,7 +149,7 @@ std::string render_markdown(const Content& content) {
     out += "---";
     std::string comments;
     render_blocks_markdown(content.comments, comments);
-    out += "\n\n" + comments;
+    out.append("\n\n").append(comments);
   }
   if (!out.empty()) out.push_back('\n');
   return out;
