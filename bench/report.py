@@ -68,7 +68,7 @@ def chart(accuracy: dict | None, speed: dict | None, png: str, title: str) -> No
         ax.legend(fontsize=7, loc="upper center", ncol=len(tools), frameon=False)
     if speed:
         ax = axes.pop(0)
-        names = list(speed["tools"])
+        names = speed.get("tool_order") or list(speed["tools"])
         vals = [speed["tools"][n]["pages_per_s"] for n in names]
         bars = ax.barh(names, vals, color=[TOOL_COLORS.get(n) for n in names])
         ax.set_xscale("log")

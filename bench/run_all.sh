@@ -9,7 +9,7 @@
 # same time for accuracy, default 1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-datasets="${1:-$here/../shared/datasets}"
+datasets="$(cd "${1:-$here/../shared/datasets}" && pwd)"
 run="$here/bench/work/$(date -u +%Y%m%d-%H%M%S)"
 tools="${TOOLS:-saring,readability-lxml,readability-js,boilerpipe,baseline}"
 saring="${SARING_BIN:-$here/build/tools/saring/saring}"

@@ -132,7 +132,8 @@ def markdown_speed(result: dict) -> str:
     lines.append("| tool | pages/s | MB/s | wall s (passes) | pages/s incl. start-up | pages per CPU-s | peak RSS MB | errors | saring ÷ tool | saring ÷ tool (CPU) |")
     lines.append("|---|---|---|---|---|---|---|---|---|---|")
     saring = result["tools"].get("saring")
-    for name, r in result["tools"].items():
+    for name in result.get("tool_order") or list(result["tools"]):
+        r = result["tools"][name]
         ratio = ratio_cpu = "–"
         if saring and name != "saring":
             ratio = f"{saring['pages_per_s_wall'] / r['pages_per_s']:.1f}×"
@@ -147,6 +148,14 @@ def markdown_speed(result: dict) -> str:
                  "time to other load on the machine; the last column compares those.")
     if saring and saring.get("startup_seconds") is not None:
         lines.append(f"saring start-up (empty input list): {saring['startup_seconds'] * 1000:.0f} ms.")
+    before, after = result.get("load_average_before"), result.get("load_average_after")
+    if before and after:
+        busy = max(before[0], after[0]) > 0.5 * (result.get("machine", {}).get("cores") or 1)
+        lines.append("")
+        lines.append(f"Load average (1/5/15 min) before the speed run: {before[0]:.1f}/{before[1]:.1f}/{before[2]:.1f}, "
+                     f"after: {after[0]:.1f}/{after[1]:.1f}/{after[2]:.1f}."
+                     + (" **Other work was running on this machine: wall-time rates are low and the "
+                        "multi-core figures are not meaningful; compare the CPU-time columns.**" if busy else ""))
     scaling = result.get("scaling")
     if scaling:
         lines.append("")
@@ -188,6 +197,7 @@ def main() -> int:
     total_bytes = sum(len(ds.read_html_bytes(p.path)) for p in pages)  # also warms the page cache
 
     result = {"sets": sets, "pages": {s: len(loaded[s]) for s in sets}, "bytes": total_bytes,
+              "load_average_before": os.getloadavg(),
               "core": args.core, "min_seconds": args.min_seconds, "tools": {}, "skipped": {},
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
               "machine": machine.describe(args.saring)}
@@ -206,6 +216,7 @@ def main() -> int:
         r = measure(tool, pages, total_bytes, workdir, args.core, args.min_seconds)
         print(f"  {name}: {r['pages_per_s']:.1f} pages/s, {r['max_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
         result["tools"][name] = r
+        result.setdefault("tool_order", []).append(name)
         if name == "saring":
             saring_tool = tool
             r["startup_seconds"] = startup(tool, workdir)
@@ -225,6 +236,7 @@ def main() -> int:
         else:
             result["scaling_note"] = "skipped: `saring extract` has no --threads option yet."
 
+    result["load_average_after"] = os.getloadavg()
     with open(os.path.join(outdir, "speed.json"), "w", encoding="utf-8") as f:
         json.dump(result, f, indent=1, sort_keys=True)
     print(markdown_speed(result))
