@@ -14,6 +14,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev zstd
   python3-readability python3-lxml python3-matplotlib libboilerpipe-java default-jre-headless
+  openjdk-17-jdk-headless  # javac for bench/peers/BoilerpipeRunner.java
   html2text lynx w3m nodejs time util-linux
 )
 
