@@ -76,7 +76,7 @@ def boilerpipe_classpath() -> str:
     if missing:
         raise ToolUnavailable(f"missing {', '.join(missing)}: run scripts/install-deps.sh (libboilerpipe-java)")
     if shutil.which("java") is None or shutil.which("javac") is None:
-        raise ToolUnavailable("java/javac not found: install default-jdk-headless")
+        raise ToolUnavailable("java/javac not found: run scripts/install-deps.sh (openjdk-17-jdk-headless)")
     classes = os.path.join(WORK, "classes")
     src = os.path.join(PEERS, "BoilerpipeRunner.java")
     cls = os.path.join(classes, "BoilerpipeRunner.class")
