@@ -90,16 +90,17 @@ struct TagTable {
     for (Tag t : {Tag::table, Tag::thead, Tag::tbody, Tag::tfoot, Tag::tr, Tag::td, Tag::th}) {
       table_part[idx(t)] = true;
     }
-    weight[idx(Tag::div)] = 5;
-    weight[idx(Tag::article)] = 10;
-    weight[idx(Tag::main)] = 8;
-    weight[idx(Tag::section)] = 3;
-    for (Tag t : {Tag::pre, Tag::td, Tag::blockquote}) weight[idx(t)] = 3;
+    const TagWeights& w = vocabulary().thresholds().tag_weights;
+    weight[idx(Tag::div)] = w.div;
+    weight[idx(Tag::article)] = w.article;
+    weight[idx(Tag::main)] = w.main;
+    weight[idx(Tag::section)] = w.section;
+    for (Tag t : {Tag::pre, Tag::td, Tag::blockquote}) weight[idx(t)] = w.text_block;
     for (Tag t : {Tag::address, Tag::ol, Tag::ul, Tag::dl, Tag::dd, Tag::dt, Tag::li, Tag::form}) {
-      weight[idx(t)] = -3;
+      weight[idx(t)] = w.list;
     }
     for (Tag t : {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6, Tag::th}) {
-      weight[idx(t)] = -5;
+      weight[idx(t)] = w.heading;
     }
   }
   static size_t idx(Tag t) { return static_cast<size_t>(t); }
@@ -535,7 +536,8 @@ class Page {
                      n.node->tag == Tag::form || n.node->tag == Tag::center;
       if (generic) add_score(static_cast<int32_t>(i), score);
       int32_t a = n.parent;
-      for (int level = 0; a >= 0 && level < 3; ++level, a = nodes[a].parent) {
+      // Readability's propagation: parent 1, grandparent 1/2, then 1/(3 level).
+      for (int level = 0; a >= 0 && level < th_.score_levels; ++level, a = nodes[a].parent) {
         double divisor = level == 0 ? 1 : (level == 1 ? 2 : level * 3);
         add_score(a, score / divisor);
       }
@@ -1023,13 +1025,13 @@ std::vector<int32_t> choose_main(const Page& page) {
         alts.push_back(static_cast<int32_t>(i));
       }
     }
-    if (alts.size() >= 3) {
+    if (alts.size() >= th.ancestor_min_candidates) {
       for (int32_t a = nodes[top].parent; a > 0; a = nodes[a].parent) {
-        int count = 0;
+        size_t count = 0;
         for (int32_t c : alts) {
           if (c > a && c < nodes[a].end) ++count;
         }
-        if (count >= 3) {
+        if (count >= th.ancestor_min_candidates) {
           top = a;
           break;
         }
@@ -1093,7 +1095,9 @@ std::vector<int32_t> choose_main(const Page& page) {
     }
     if ((n.flags & kText) || (n.flags & kPruned) || n.words == 0) continue;
     double bonus = 0;
-    if (!top_class.empty() && n.node->attr("class") == top_class) bonus = top_score * 0.2;
+    if (!top_class.empty() && n.node->attr("class") == top_class) {
+      bonus = top_score * th.sibling_same_class_bonus;
+    }
     // Siblings join on what their text earned, not on their class names.
     double earned = (n.score - n.base) * (1.0 - link_density(n));
     if (n.scored && final_score(c) + bonus >= threshold && earned >= th.sibling_min_earned) {

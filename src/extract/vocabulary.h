@@ -27,8 +27,18 @@ enum class Verdict : unsigned char {
   hidden,       // hidden from readers (display:none, hidden, aria-hidden)
 };
 
+// Readability-style starting scores of containers by tag.
+struct TagWeights {
+  double div = 5, article = 10, main = 8, section = 3;
+  double text_block = 3;  // pre, td, blockquote
+  double list = -3;       // address, lists and their items, form
+  double heading = -5;    // h1-h6, th
+};
+
 // Numeric knobs of the cascade. Words are script-aware (text::count_words).
 struct Thresholds {
+  TagWeights tag_weights;
+  int score_levels = 3;  // ancestors that receive a unit's score
   // Readability-style scoring.
   size_t min_paragraph_words = 4;      // shorter text units do not score
   double words_per_length_point = 15;  // +1 point per this many words ...
@@ -41,6 +51,8 @@ struct Thresholds {
   double sibling_link_density = 0.25;
   double sibling_prose_share = 0.5;  // a sibling box that is mostly prose joins
   double ancestor_score_share = 0.75;   // readability's "alternative candidates"
+  size_t ancestor_min_candidates = 3;   // ... when this many share an ancestor
+  double sibling_same_class_bonus = 0.2;  // share of the top score for a same-class sibling
   // Expansion to an ancestor: at most expand_levels up, when the words it adds
   // are at least this share prose (long link-light paragraphs), at least this
   // many, and at most this share links.
