@@ -171,6 +171,21 @@ def markdown_summary(result: dict) -> str:
             lines.append("")
             lines.append(f"Exact-match rates over the pages whose gold value is set "
                          f"(title {w['title_pages']}, author {w['author_pages']}, date {w['date_pages']} pages).")
+    if "wcxb" in sets:
+        types = []
+        for t in tools:
+            for k in result["scores"][t].get("wcxb", {}).get("f1_by_type", {}):
+                if k not in types:
+                    types.append(k)
+        if types:
+            lines.append("")
+            lines.append("| tool | " + " | ".join(f"wcxb {k}" for k in types) + " |")
+            lines.append("|---" * (len(types) + 1) + "|")
+            for t in tools:
+                by = result["scores"][t].get("wcxb", {}).get("f1_by_type", {})
+                lines.append(f"| {t} | " + " | ".join(fmt(by.get(k)) for k in types) + " |")
+            lines.append("")
+            lines.append("wcxb word F1 by page type.")
     if "scrapinghub" in sets:
         lines.append("")
         lines.append("| tool | scrapinghub P | R | F1 | F1 (summed fractions) |")
