@@ -47,6 +47,9 @@ DUMPERS = {
     # Wide lines: a paragraph stays one line, as in most stored dumps.
     "lynx": ["lynx", "-dump", "-nolist", "-width=1024", "-assume_charset=utf-8",
              "-display_charset=utf-8", "-force_html", "{path}"],
+    # lynx as most people run it: wrapped at 72 columns (saring clean rejoins).
+    "lynx-wrapped": ["lynx", "-dump", "-nolist", "-assume_charset=utf-8",
+                     "-display_charset=utf-8", "-force_html", "{path}"],
     "w3m": ["w3m", "-dump", "-cols", "1000", "-O", "UTF-8", "-T", "text/html", "{path}"],
     "html2text": ["html2text", "-width", "1000", "-utf8", "{path}"],
 }
@@ -164,7 +167,7 @@ def evaluate(args, name: str) -> dict:
     outputs = {"raw": texts}
     languages = None
     for variant, extra in VARIANTS.items():
-        rows = run_saring(args.saring, docs, extra, work / f"{variant}.jsonl")
+        rows = run_saring(args.saring, docs, extra + args.extra.split(), work / f"{variant}.jsonl")
         by_id = {r.get("id"): r for r in rows}
         outputs[variant] = [by_id.get(p["id"], {}).get("text", "") for p in pages]
         if variant == "single":
@@ -227,6 +230,7 @@ def main() -> int:
                     help="also score the first N pages (looked at while writing the rules) "
                          "apart from the rest (held out)")
     ap.add_argument("--out", help="write the results as JSON here")
+    ap.add_argument("--extra", default="", help="more `saring clean` flags for every variant, e.g. --no-unwrap")
     args = ap.parse_args()
     if not Path(args.datasets).is_dir():
         print(f"datasets folder {args.datasets} not found: skipped", file=sys.stderr)

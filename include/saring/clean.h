@@ -82,6 +82,10 @@ struct CleanOptions {
   // Keep the headline as the first line of the text (it is always reported
   // in `title`).
   bool keep_title = true;
+  // Rejoin paragraphs that a text browser wrapped at a fixed width (detected
+  // from the line lengths; dumps with long lines are left alone). A joined
+  // paragraph is numbered by its first input line.
+  bool unwrap = true;
   // Identify the language of the cleaned text with saring::lang's shared
   // identifier (needs the model; `language` stays empty without it).
   bool detect_language = false;

@@ -314,6 +314,105 @@ bool initials_ok(std::string_view s) {
   }
 }
 
+// ---------------------------------------------------------------- lines and reflow
+
+struct RawLine {
+  size_t number = 0;  // 1-based number of the (first) input line
+  std::string text;
+};
+
+std::vector<RawLine> split_lines(std::string_view input) {
+  std::vector<RawLine> out;
+  size_t number = 0, pos = 0;
+  while (pos <= input.size()) {
+    size_t end = input.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = input.size();
+    out.push_back({++number, std::string(input.substr(pos, end - pos))});
+    if (end == input.size()) break;
+    pos = end + ((input[end] == '\r' && end + 1 < input.size() && input[end + 1] == '\n') ? 2 : 1);
+  }
+  return out;
+}
+
+size_t indent_of(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && (s[n] == ' ' || s[n] == '\t')) ++n;
+  return n;
+}
+
+size_t trimmed_length(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return utf8::length(s);
+}
+
+// Text browsers wrap paragraphs at a fixed width (lynx: 72 columns by
+// default). When many lines end close to one width W, a line is joined with
+// the next when the next line's first word would not have fitted in W: the
+// break was the browser's, not the author's. List items (a new bullet) and
+// changes of indentation are never joined.
+void unwrap_fixed_width(std::vector<RawLine>& lines) {
+  const auto& lim = vocab::limits();
+  size_t width = 0, nonblank = 0;
+  std::vector<size_t> len(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    len[i] = trimmed_length(lines[i].text);
+    if (len[i] == 0) continue;
+    ++nonblank;
+    width = std::max(width, len[i]);
+  }
+  if (width < lim.wrap_min_width || width > lim.wrap_max_width || nonblank == 0) return;
+  size_t near = 0;
+  for (size_t l : len) near += (l > 0 && l + lim.wrap_slack >= width);
+  if (near < lim.wrap_min_lines || near * 100 < nonblank * lim.wrap_min_percent) return;
+
+  auto first_word_length = [](std::string_view s) {
+    s.remove_prefix(indent_of(s));
+    size_t end = s.find(' ');
+    return utf8::length(s.substr(0, end));
+  };
+  auto starts_item = [](std::string_view s) {
+    s.remove_prefix(indent_of(s));
+    if (s.size() >= 2 && s[1] == ' ' && (s[0] == '*' || s[0] == '+' || s[0] == '-' || s[0] == '#' || s[0] == 'o')) {
+      return true;
+    }
+    return s.rfind("\xE2\x80\xA2", 0) == 0;  // "•"
+  };
+  std::vector<RawLine> out;
+  out.reserve(lines.size());
+  size_t last_len = 0, last_indent = 0;
+  bool last_item = false;
+  bool open = false;  // the previous output line may take a continuation
+  for (size_t i = 0; i < lines.size(); ++i) {
+    RawLine& cur = lines[i];
+    if (len[i] == 0) {
+      out.push_back(std::move(cur));
+      open = false;
+      continue;
+    }
+    size_t indent = indent_of(cur.text);
+    // A continuation keeps the indentation (of the item's text, two columns
+    // right of its bullet, when the previous line opened a list item).
+    bool same_block = indent == last_indent || (last_item && indent == last_indent + 2);
+    if (open && !starts_item(cur.text) && same_block &&
+        last_len + 1 + first_word_length(cur.text) > width) {
+      std::string& prev = out.back().text;
+      while (!prev.empty() && (prev.back() == ' ' || prev.back() == '\t')) prev.pop_back();
+      prev.push_back(' ');
+      prev.append(cur.text, indent, std::string::npos);
+    } else {
+      out.push_back(std::move(cur));
+    }
+    if (!(open && out.back().number != cur.number)) {
+      // A new output line: remember how it starts.
+      last_item = starts_item(out.back().text);
+      last_indent = indent;
+    }
+    last_len = len[i];
+    open = true;
+  }
+  lines.swap(out);
+}
+
 // ---------------------------------------------------------------- agencies
 
 void add_source(std::vector<std::string>& sources, std::string_view name) {
@@ -784,15 +883,14 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
 
   Context ctx{options};
   const auto& lim = ctx.lim;
-  // Split into lines (\n, \r\n or \r).
-  size_t number = 0, pos = 0;
-  while (pos <= input.size()) {
-    size_t end = input.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos) end = input.size();
-    std::string_view raw = input.substr(pos, end - pos);
-    ++number;
+  // Split into lines (\n, \r\n or \r), rejoining paragraphs that a text
+  // browser wrapped at a fixed width.
+  std::vector<RawLine> raw_lines = split_lines(input);
+  if (options.unwrap) unwrap_fixed_width(raw_lines);
+  for (const RawLine& r : raw_lines) {
+    std::string_view raw = r.text;
     Line l;
-    l.number = number;
+    l.number = r.number;
     l.text = text::collapse_whitespace(raw);
     l.blank = l.text.empty();
     if (!l.blank) {
@@ -812,8 +910,6 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
       ++ctx.result.lines_in;
     }
     ctx.lines.push_back(std::move(l));
-    if (end == input.size()) break;
-    pos = end + ((input[end] == '\r' && end + 1 < input.size() && input[end + 1] == '\n') ? 2 : 1);
   }
   while (!ctx.lines.empty() && ctx.lines.back().blank) ctx.lines.pop_back();
 

@@ -95,6 +95,14 @@ struct Limits {
   size_t related_max_lines_tail = 20;
   // A date line: at most this many words besides the date expression.
   size_t date_line_other_words = 6;
+  // Fixed-width wrapping (text browsers): the widest line is between these
+  // widths, and at least wrap_min_lines lines and wrap_min_percent of all
+  // non-empty lines end within wrap_slack columns of it.
+  size_t wrap_min_width = 40;
+  size_t wrap_max_width = 132;
+  size_t wrap_slack = 12;
+  size_t wrap_min_lines = 5;
+  size_t wrap_min_percent = 25;
   // Breadcrumb/menu rows: at least this many segments between separators,
   // each at most short_words words.
   size_t nav_min_segments = 3;

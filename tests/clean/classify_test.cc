@@ -214,3 +214,56 @@ TEST(CleanClassify, ReasonNames) {
   EXPECT_EQ(to_string(Reason::ui_widget), "ui-widget");
   EXPECT_EQ(to_string(Reason::render_time), "render-time");
 }
+
+namespace {
+
+// Wraps each line of `text` at `width` columns (ASCII), as text browsers do.
+std::string wrap(const std::string& text, size_t width, const std::string& indent) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    std::string para = text.substr(pos, end - pos);
+    pos = end == std::string::npos ? text.size() : end + 1;
+    std::string line = indent;
+    size_t w = 0;
+    while (w < para.size()) {
+      size_t sp = para.find(' ', w);
+      std::string word = para.substr(w, sp == std::string::npos ? std::string::npos : sp - w);
+      w = sp == std::string::npos ? para.size() : sp + 1;
+      if (line.size() > indent.size() && line.size() + 1 + word.size() > width) {
+        out += line + "\n";
+        line = indent;
+      }
+      if (line.size() > indent.size()) line += " ";
+      line += word;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(CleanClassify, ParagraphsWrappedAtFixedWidthAreRejoined) {
+  std::string doc = "   Home\n   News\n   Sport\n\n   Buses reach the north\n\n" + wrap(kBody, 72, "   ") +
+                    "\n   Share\n   Contact\n";
+  auto r = clean(doc);
+  // Each paragraph is one line again, and still counts as body text.
+  EXPECT_NE(r.text.find("The city council voted on Tuesday to expand the bus network into the northern "
+                        "districts, a plan that had been debated for more than two years.\n"),
+            std::string::npos)
+      << r.text;
+  EXPECT_EQ(reason_of(r, "Share"), Reason::share_widget);
+  EXPECT_EQ(reason_of(r, "Home"), Reason::navigation);
+  CleanOptions o;
+  o.unwrap = false;
+  auto kept = clean(doc, o);
+  EXPECT_EQ(kept.text.find("two years."), kept.text.find("two years.\n"));
+  EXPECT_EQ(kept.text.find("The city council voted on Tuesday to expand the bus network into the northern "
+                           "districts, a plan that had been debated for more than two years."),
+            std::string::npos);
+  // Long lines are never treated as wrapped.
+  auto plain = clean(std::string("Home\n") + kBody);
+  EXPECT_NE(plain.text.find("two years.\nSupporters"), std::string::npos);
+}

@@ -67,6 +67,7 @@ options:
   --aggressive         remove more: phrase hits on any non-body line and
                        unpunctuated lines outside the body
   --no-title           drop the headline from the text (still in `title`)
+  --no-unwrap          do not rejoin paragraphs wrapped at a fixed width
   --no-language        skip language identification
   --max-bytes N        larger documents are an error (default 67108864)
   --stats              print documents, bytes, MB/s and removals to stderr
@@ -171,6 +172,7 @@ Result<CleanCommandOptions> parse_args(const std::vector<std::string>& args) {
     else if (a == "--no-corpus") o.corpus = 0;
     else if (a == "--aggressive") o.clean.aggressive = true;
     else if (a == "--no-title") o.clean.keep_title = false;
+    else if (a == "--no-unwrap") o.clean.unwrap = false;
     else if (a == "--no-language") o.language = false;
     else if (a == "--ignore-urls") o.ignore_urls = true;
     else if (a == "--stats") o.stats = true;
