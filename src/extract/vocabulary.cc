@@ -147,6 +147,14 @@ constexpr std::string_view kBoilerplateLines[] = {
     "close", "toggle navigation", "log in", "login", "sign in", "show more", "view comments",
     "ad", "story continues below advertisement", "scroll to continue with content",
     "related topics", "topics", "share via", "copy link", "link copied",
+    // shop furniture
+    "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
+    "buy now", "size guide", "size chart", "select a size", "select size", "choose a size",
+    "quantity", "qty", "in stock", "out of stock", "sold out", "write a review",
+    "free shipping", "free delivery", "notify me", "compare", "view cart", "checkout",
+    "in den warenkorb", "jetzt kaufen", "auf lager", "ausverkauft", "ajouter au panier",
+    "añadir al carrito", "aggiungi al carrello", "tambah ke keranjang", "beli sekarang",
+    "カートに入れる", "加入购物车", "立即购买",
     // Indonesian / Malay
     "baca juga", "baca berita terkait lainnya", "berita terkait", "berita lainnya",
     "artikel terkait", "iklan", "bagikan", "tonton juga", "simak juga", "lihat juga",
