@@ -36,6 +36,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <deque>
 #include <array>
 #include <memory>
 #include <string>
@@ -317,8 +318,8 @@ bool initials_ok(std::string_view s) {
 // ---------------------------------------------------------------- lines and reflow
 
 struct RawLine {
-  size_t number = 0;  // 1-based number of the (first) input line
-  std::string text;
+  size_t number = 0;      // 1-based number of the (first) input line
+  std::string_view text;  // into the input, or into the reflow's storage
 };
 
 std::vector<RawLine> split_lines(std::string_view input) {
@@ -327,7 +328,7 @@ std::vector<RawLine> split_lines(std::string_view input) {
   while (pos <= input.size()) {
     size_t end = input.find_first_of("\r\n", pos);
     if (end == std::string_view::npos) end = input.size();
-    out.push_back({++number, std::string(input.substr(pos, end - pos))});
+    out.push_back({++number, input.substr(pos, end - pos)});
     if (end == input.size()) break;
     pos = end + ((input[end] == '\r' && end + 1 < input.size() && input[end + 1] == '\n') ? 2 : 1);
   }
@@ -350,8 +351,12 @@ size_t trimmed_length(std::string_view s) {
 // the next when the next line's first word would not have fitted in W: the
 // break was the browser's, not the author's. List items (a new bullet) and
 // changes of indentation are never joined.
-void unwrap_fixed_width(std::vector<RawLine>& lines) {
+void unwrap_fixed_width(std::vector<RawLine>& lines, std::deque<std::string>& storage) {
   const auto& lim = vocab::limits();
+  // Fast exit: a line longer than any wrap width (in bytes, >= code points).
+  for (const RawLine& r : lines) {
+    if (r.text.size() > 4 * lim.wrap_max_width) return;
+  }
   size_t width = 0, nonblank = 0;
   std::vector<size_t> len(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -385,7 +390,7 @@ void unwrap_fixed_width(std::vector<RawLine>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
     RawLine& cur = lines[i];
     if (len[i] == 0) {
-      out.push_back(std::move(cur));
+      out.push_back(cur);
       open = false;
       continue;
     }
@@ -395,12 +400,16 @@ void unwrap_fixed_width(std::vector<RawLine>& lines) {
     bool same_block = indent == last_indent || (last_item && indent == last_indent + 2);
     if (open && !starts_item(cur.text) && same_block &&
         last_len + 1 + first_word_length(cur.text) > width) {
-      std::string& prev = out.back().text;
-      while (!prev.empty() && (prev.back() == ' ' || prev.back() == '\t')) prev.pop_back();
-      prev.push_back(' ');
-      prev.append(cur.text, indent, std::string::npos);
+      std::string_view prev = out.back().text;
+      while (!prev.empty() && (prev.back() == ' ' || prev.back() == '\t')) prev.remove_suffix(1);
+      std::string joined;
+      joined.reserve(prev.size() + 1 + cur.text.size());
+      joined.append(prev).push_back(' ');
+      joined.append(cur.text.substr(indent));
+      storage.push_back(std::move(joined));
+      out.back().text = storage.back();
     } else {
-      out.push_back(std::move(cur));
+      out.push_back(cur);
     }
     if (!(open && out.back().number != cur.number)) {
       // A new output line: remember how it starts.
@@ -886,7 +895,8 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
   // Split into lines (\n, \r\n or \r), rejoining paragraphs that a text
   // browser wrapped at a fixed width.
   std::vector<RawLine> raw_lines = split_lines(input);
-  if (options.unwrap) unwrap_fixed_width(raw_lines);
+  std::deque<std::string> joined;  // text of rejoined paragraphs
+  if (options.unwrap) unwrap_fixed_width(raw_lines, joined);
   for (const RawLine& r : raw_lines) {
     std::string_view raw = r.text;
     Line l;
