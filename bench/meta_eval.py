@@ -76,7 +76,10 @@ def run_probe(probe, dataset, gold):
                          text=True, check=True)
     sys.stderr.write(res.stderr)
     out = {}
-    for line in res.stdout.splitlines():
+    # Split on "\n" only: str.splitlines() also breaks on U+2028 inside texts.
+    for line in res.stdout.split("\n"):
+        if not line:
+            continue
         r = json.loads(line)
         out[r["id"]] = r
     return out
