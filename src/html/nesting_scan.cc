@@ -173,7 +173,115 @@ size_t scan(std::string_view html, size_t limit, std::string* out) {
   return max_depth;
 }
 
+// Attribute guard. libxml2's HTML parser compares each attribute of a start
+// tag with all the earlier ones (its duplicate check), so one tag with
+// 30,000 attributes costs it 20 s; MyHTML is linear. This scanner walks the
+// start tags as the nesting scanner does (comments and raw-text elements
+// skipped) and tokenizes their attributes the way an HTML5 tokenizer does:
+// a name up to space, '/', '>' or '='; then, after '=', a quoted value or an
+// unquoted one up to space or '>'. Without `out` it returns the largest
+// attribute count of one tag (stopping at `limit`); with `out` it copies the
+// input with the attributes past the first `limit` of each tag removed.
+size_t scan_attributes(std::string_view html, size_t limit, std::string* out) {
+  const char* const begin = html.data();
+  const char* p = begin;
+  const char* const end = p + html.size();
+  const char* copied = begin;
+  size_t most = 0;
+  char name[8];
+  while (p < end) {
+    const char* lt = static_cast<const char*>(std::memchr(p, '<', end - p));
+    if (!lt || lt + 1 >= end) break;
+    p = lt + 1;
+    if (*p == '!') {
+      if (end - p >= 3 && p[1] == '-' && p[2] == '-') {
+        const char* close = p + 3;
+        while (true) {
+          close = static_cast<const char*>(std::memchr(close, '>', end - close));
+          if (!close) {
+            p = end;
+            break;
+          }
+          if (close - p >= 4 && close[-1] == '-' && close[-2] == '-') {
+            p = close + 1;
+            break;
+          }
+          ++close;
+        }
+      }
+      continue;
+    }
+    if (*p == '/' || !is_alpha(*p)) continue;  // end tags carry no attributes
+    size_t n = 0;
+    const char* q = p;
+    while (q < end && *q != '>' && *q != '/' && !is_space(*q)) {
+      if (n < sizeof name) name[n] = (*q >= 'A' && *q <= 'Z') ? static_cast<char>(*q | 0x20) : *q;
+      ++n;
+      ++q;
+    }
+    size_t count = 0;
+    const char* cut = q;  // end of the limit-th attribute (of the name when limit is 0)
+    while (q < end) {
+      while (q < end && (is_space(*q) || *q == '/')) ++q;
+      if (q >= end || *q == '>') break;
+      ++q;  // the first character of a name may be anything, '=' included
+      while (q < end && !is_space(*q) && *q != '/' && *q != '>' && *q != '=') ++q;
+      const char* r = q;
+      while (r < end && is_space(*r)) ++r;
+      if (r < end && *r == '=') {
+        ++r;
+        while (r < end && is_space(*r)) ++r;
+        if (r < end && (*r == '"' || *r == '\'')) {
+          const char* c = static_cast<const char*>(std::memchr(r + 1, *r, end - r - 1));
+          q = c ? c + 1 : end;
+        } else {
+          q = r;
+          while (q < end && !is_space(*q) && *q != '>') ++q;
+        }
+      }
+      if (++count == limit) cut = q;
+      if (!out && count >= limit) return count;
+    }
+    if (count > most) most = count;
+    if (out && count > limit) {
+      out->append(copied, cut - copied);
+      copied = q;  // the '>' (or the end of the input) is kept
+    }
+    p = q;
+    if (in(kRawText, pack(name, n))) {
+      size_t cmp = n < sizeof name ? n : sizeof name;
+      const char* r = p;
+      while (true) {
+        r = static_cast<const char*>(std::memchr(r, '<', end - r));
+        if (!r) {
+          p = end;
+          break;
+        }
+        if (end - r > static_cast<ptrdiff_t>(cmp + 2) && r[1] == '/' &&
+            strncasecmp(r + 2, name, cmp) == 0) {
+          p = r + 2;
+          break;
+        }
+        ++r;
+      }
+    }
+  }
+  if (out) out->append(copied, end - copied);
+  return most;
+}
+
 }  // namespace
+
+size_t max_attributes(std::string_view html, size_t limit) {
+  return scan_attributes(html, limit, nullptr);
+}
+
+std::string limit_attributes(std::string_view html, size_t limit) {
+  std::string out;
+  out.reserve(html.size());
+  scan_attributes(html, limit, &out);
+  return out;
+}
 
 size_t estimate_nesting(std::string_view html, size_t limit) { return scan(html, limit, nullptr); }
 

@@ -1,5 +1,6 @@
-// Internal: a guard against pathologically deep markup, applied before any
-// backend sees the page. Both libraries have scans over their stack of open
+// Internal: guards against pathologically deep markup (and, below, against
+// tags with huge numbers of attributes), applied before a backend sees the
+// page. Both libraries have scans over their stack of open
 // elements (MyHTML's scope checks, libxml2's end-tag lookup), so a page
 // nested tens of thousands deep costs them quadratic time: 20,000 levels of
 // "<b><div></b>" took MyHTML 4 s, 20,000 of "<div></span>" took libxml2
@@ -22,5 +23,18 @@ size_t estimate_nesting(std::string_view html, size_t limit);
 // nothing open. Text, comments, raw-text elements (script, style, ...) and
 // void elements are all kept, so no content is lost: only nesting is.
 std::string flatten_nesting(std::string_view html, size_t limit);
+
+// The attribute guard: libxml2's HTML parser checks each attribute of a tag
+// against all the earlier ones, so a tag with tens of thousands of
+// attributes costs it seconds to minutes (30,000: 21 s). Real tags carry a
+// few dozen at most.
+//
+// Largest number of attributes on one start tag (comments and raw-text
+// elements skipped); stops once a tag reaches `limit` and returns it.
+size_t max_attributes(std::string_view html, size_t limit);
+
+// Copy of `html` in which every start tag keeps only its first `limit`
+// attributes. Text and markup otherwise unchanged.
+std::string limit_attributes(std::string_view html, size_t limit);
 
 }  // namespace saring::html::detail

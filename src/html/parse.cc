@@ -1,8 +1,9 @@
 // parse(): the one entry point above the backends. It enforces the size
 // limit, makes sure the backend sees valid UTF-8 (so every string in the
 // DOM is valid UTF-8 whatever the caller passed), drops NUL bytes, defuses pathologically
-// deep markup (nesting_scan.h: both libraries turn quadratic on it) and
-// dispatches.
+// deep markup (nesting_scan.h: both libraries turn quadratic on it), caps
+// the attributes per tag that libxml2 sees (its duplicate check is quadratic)
+// and dispatches.
 #include <cstring>
 
 #include "backends.h"
@@ -19,10 +20,20 @@ constexpr size_t kMaxOpenElements = 4096;
 // (text kept, only start tags past the depth dropped), shallower each time.
 constexpr size_t kFlattenDepths[] = {1024, 128};
 
+// libxml2 keeps only this many attributes of a tag (nesting_scan.h: its
+// duplicate-attribute check is quadratic); MyHTML is linear and keeps all.
+constexpr size_t kMaxAttributesLibxml2 = 256;
+
 Result<Document> run_backend(std::string_view html, const ParseOptions& options) {
   switch (options.backend) {
     case Backend::myhtml: return detail::parse_with_myhtml(html, options, kMaxOpenElements);
-    case Backend::libxml2: return detail::parse_with_libxml2(html, options, kMaxOpenElements);
+    case Backend::libxml2: {
+      if (detail::max_attributes(html, kMaxAttributesLibxml2 + 1) > kMaxAttributesLibxml2) {
+        std::string limited = detail::limit_attributes(html, kMaxAttributesLibxml2);
+        return detail::parse_with_libxml2(limited, options, kMaxOpenElements);
+      }
+      return detail::parse_with_libxml2(html, options, kMaxOpenElements);
+    }
   }
   return make_error(ErrorCode::invalid_input, "unknown HTML backend");
 }

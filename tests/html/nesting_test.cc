@@ -39,3 +39,23 @@ TEST(Nesting, FlattenKeepsTextAndBoundsDepth) {
   std::string shallow = "<div><p>x</p></div>";
   EXPECT_EQ(flatten_nesting(shallow, 10), shallow);
 }
+
+// The attribute guard (libxml2's duplicate-attribute check is quadratic).
+TEST(Attributes, CountsAndLimitsPerTag) {
+  EXPECT_EQ(max_attributes("<div a=1 b='2' c=\"3\" d>x</div><p e>y</p>", 100), 4u);
+  // Quoted '>' and '=' are values, not ends; end tags, comments and raw text
+  // carry no attributes.
+  EXPECT_EQ(max_attributes("<a title=\"x > y = z\" href=u>t</a></a b c d e>", 100), 2u);
+  EXPECT_EQ(max_attributes("<!-- <p a b c d> --><script>if (a<b c d e f) x();</script>", 100),
+            0u);
+  std::string many = "<div";
+  for (int i = 0; i < 10; ++i) many += " a" + std::to_string(i) + "=\"v>" + std::to_string(i) + "\"";
+  many += ">text</div><p>after</p>";
+  EXPECT_EQ(max_attributes(many, 5), 5u);  // stops at the limit
+  std::string limited = limit_attributes(many, 3);
+  EXPECT_EQ(limited, "<div a0=\"v>0\" a1=\"v>1\" a2=\"v>2\">text</div><p>after</p>");
+  EXPECT_EQ(max_attributes(limited, 100), 3u);
+  // Tags within the limit are left alone, byte for byte.
+  std::string ordinary = "<html><body class=x><div id=a data-x='1'>t</div></body></html>";
+  EXPECT_EQ(limit_attributes(ordinary, 3), ordinary);
+}
