@@ -442,10 +442,30 @@ void flatten(const json& j, JsonLd& out, int depth) {
   }
 }
 
+// True when brackets in `t` nest deeper than `limit` (strings skipped).
+bool json_nests_deeper_than(std::string_view t, size_t limit) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
   JsonLd out;
   for (std::string t : s.jsonld_texts) {
-    if (t.size() > v.max_jsonld_bytes) continue;
+    if (t.size() > v.max_jsonld_bytes || json_nests_deeper_than(t, v.max_jsonld_depth)) continue;
     // Some sites wrap the block in CDATA comments.
     for (std::string_view junk : {"/*<![CDATA[*/", "/*]]>*/", "<![CDATA[", "]]>"}) {
       size_t p;

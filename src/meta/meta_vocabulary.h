@@ -104,6 +104,9 @@ struct MetaVocabulary {
   size_t max_author_words = 12;
   size_t max_candidates = 500;      // elements per kind looked at
   size_t max_jsonld_bytes = 2u << 20;
+  // JSON-LD nested deeper than this is skipped: copying such a value recurses
+  // once per level (a crafted page crashed the process); real blocks stay < 20.
+  size_t max_jsonld_depth = 64;
   size_t text_date_window = 4000;   // bytes of visible text after the title searched for a date
 };
 

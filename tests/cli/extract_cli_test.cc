@@ -157,6 +157,23 @@ TEST_F(ExtractCli, DeepNestingDoesNotCrash) {
   EXPECT_NE(records[0]["text"].get<std::string>().find("sentence worth keeping"), std::string::npos);
 }
 
+// Found by the sanitizer QA pass: JSON-LD nested 100,000 deep crashed the
+// process while its value was copied (one stack frame per level).
+TEST_F(ExtractCli, DeeplyNestedJsonLdDoesNotCrash) {
+  std::string jsonld = "{\"@type\":\"NewsArticle\",\"author\":";
+  for (int i = 0; i < 100000; ++i) jsonld += "[{\"name\":";
+  std::string page = "<html><head><script type=\"application/ld+json\">" + jsonld +
+                     "</script></head><body><p>A paragraph that is long enough to be kept as the "
+                     "main text of this small page.</p></body></html>";
+  CliRun r = run("--format jsonl " + write("deep-jsonld.html", page) + " " +
+                 write("after.html", kArticle));
+  EXPECT_EQ(r.exit_code, 0);
+  auto records = lines_json(r.out);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_TRUE(records[0]["author"].is_null());
+  EXPECT_NE(records[0]["text"].get<std::string>().find("long enough"), std::string::npos);
+}
+
 TEST_F(ExtractCli, UsageErrors) {
   EXPECT_EQ(run("").exit_code, 2);
   EXPECT_EQ(run("--format yaml x.html").exit_code, 2);

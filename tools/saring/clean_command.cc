@@ -122,7 +122,8 @@ std::vector<Document> documents_of(const std::string& path, const std::string& d
         d.text = t->get<std::string>();
       }
       if (auto u = j.find("url"); u != j.end() && u->is_string()) d.url = u->get<std::string>();
-      if (auto i = j.find("id"); i != j.end()) d.id = *i;
+      // Only scalar ids are kept: copying a deeply nested value recurses per level.
+      if (auto i = j.find("id"); i != j.end() && (i->is_string() || i->is_number())) d.id = *i;
     }
     docs.push_back(std::move(d));
   }
