@@ -162,6 +162,9 @@ TEST_F(ExtractCli, DeepNestingDoesNotCrash) {
 TEST_F(ExtractCli, DeeplyNestedJsonLdDoesNotCrash) {
   std::string jsonld = "{\"@type\":\"NewsArticle\",\"author\":";
   for (int i = 0; i < 100000; ++i) jsonld += "[{\"name\":";
+  jsonld += "\"x\"";
+  for (int i = 0; i < 100000; ++i) jsonld += "}]";
+  jsonld += "}";
   std::string page = "<html><head><script type=\"application/ld+json\">" + jsonld +
                      "</script></head><body><p>A paragraph that is long enough to be kept as the "
                      "main text of this small page.</p></body></html>";
