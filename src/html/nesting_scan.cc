@@ -60,6 +60,19 @@ bool in(const uint64_t (&set)[N], uint64_t v) {
 bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+// `p` points at the '!' of "<!". Returns where scanning goes on: after the
+// closing "-->" of a comment (the end of input when it never closes), or `p`
+// itself for other markup declarations.
+const char* skip_comment(const char* p, const char* end) {
+  if (end - p < 3 || p[1] != '-' || p[2] != '-') return p;
+  const char* close = p + 3;
+  while ((close = static_cast<const char*>(std::memchr(close, '>', end - close)))) {
+    if (close - p >= 4 && close[-1] == '-' && close[-2] == '-') return close + 1;
+    ++close;
+  }
+  return end;
+}
+
 // End of the tag starting at p (just past its name): the '>' outside quotes.
 const char* tag_end(const char* p, const char* end) {
   while (p < end && *p != '>') {
@@ -92,21 +105,7 @@ size_t scan(std::string_view html, size_t limit, std::string* out) {
     if (!lt || lt + 1 >= end) break;
     p = lt + 1;
     if (*p == '!') {
-      if (end - p >= 3 && p[1] == '-' && p[2] == '-') {
-        const char* close = p + 3;
-        while (true) {
-          close = static_cast<const char*>(std::memchr(close, '>', end - close));
-          if (!close) {
-            p = end;
-            break;
-          }
-          if (close - p >= 4 && close[-1] == '-' && close[-2] == '-') {
-            p = close + 1;
-            break;
-          }
-          ++close;
-        }
-      }
+      p = skip_comment(p, end);
       continue;
     }
     bool closing = *p == '/';
@@ -194,21 +193,7 @@ size_t scan_attributes(std::string_view html, size_t limit, std::string* out) {
     if (!lt || lt + 1 >= end) break;
     p = lt + 1;
     if (*p == '!') {
-      if (end - p >= 3 && p[1] == '-' && p[2] == '-') {
-        const char* close = p + 3;
-        while (true) {
-          close = static_cast<const char*>(std::memchr(close, '>', end - close));
-          if (!close) {
-            p = end;
-            break;
-          }
-          if (close - p >= 4 && close[-1] == '-' && close[-2] == '-') {
-            p = close + 1;
-            break;
-          }
-          ++close;
-        }
-      }
+      p = skip_comment(p, end);
       continue;
     }
     if (*p == '/' || !is_alpha(*p)) continue;  // end tags carry no attributes
