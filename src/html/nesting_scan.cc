@@ -60,6 +60,18 @@ bool in(const uint64_t (&set)[N], uint64_t v) {
 bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+// Skips the contents of a raw-text element (script, style, ...) whose name is
+// name[0..n): returns the position after "</" of the matching end tag
+// (compared case-insensitively), or `end` when there is none.
+const char* skip_raw_text(const char* p, const char* end, const char* name, size_t n) {
+  for (const char* r = p; (r = static_cast<const char*>(std::memchr(r, '<', end - r))); ++r) {
+    if (end - r > static_cast<ptrdiff_t>(n + 2) && r[1] == '/' && strncasecmp(r + 2, name, n) == 0) {
+      return r + 2;
+    }
+  }
+  return end;
+}
+
 // `p` points at the '!' of "<!". Returns where scanning goes on: after the
 // closing "-->" of a comment (the end of input when it never closes), or `p`
 // itself for other markup declarations.
@@ -141,21 +153,7 @@ size_t scan(std::string_view html, size_t limit, std::string* out) {
     if (in(kVoid, tag)) continue;
     if (in(kRawText, tag)) {
       // Skip to the matching end tag, compared case-insensitively.
-      size_t cmp = n < sizeof name ? n : sizeof name;
-      const char* r = p;
-      while (true) {
-        r = static_cast<const char*>(std::memchr(r, '<', end - r));
-        if (!r) {
-          p = end;
-          break;
-        }
-        if (end - r > static_cast<ptrdiff_t>(cmp + 2) && r[1] == '/' &&
-            strncasecmp(r + 2, name, cmp) == 0) {
-          p = r + 2;
-          break;
-        }
-        ++r;
-      }
+      p = skip_raw_text(p, end, name, n < sizeof name ? n : sizeof name);
       continue;
     }
     if (!stack.empty() && stack.back() == tag && in(kImpliedEnd, tag)) continue;
@@ -234,21 +232,7 @@ size_t scan_attributes(std::string_view html, size_t limit, std::string* out) {
     }
     p = q;
     if (in(kRawText, pack(name, n))) {
-      size_t cmp = n < sizeof name ? n : sizeof name;
-      const char* r = p;
-      while (true) {
-        r = static_cast<const char*>(std::memchr(r, '<', end - r));
-        if (!r) {
-          p = end;
-          break;
-        }
-        if (end - r > static_cast<ptrdiff_t>(cmp + 2) && r[1] == '/' &&
-            strncasecmp(r + 2, name, cmp) == 0) {
-          p = r + 2;
-          break;
-        }
-        ++r;
-      }
+      p = skip_raw_text(p, end, name, n < sizeof name ? n : sizeof name);
     }
   }
   if (out) out->append(copied, end - copied);
