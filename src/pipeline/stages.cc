@@ -29,6 +29,7 @@ namespace {
 // Decision thresholds of the language stage (same as page::process_page).
 struct LangTable {
   size_t short_text_words = 20;   // below: add title and description to the sample
+  size_t short_text_probe_bytes = 1024;  // count words here first (see run_lang)
   double unsure_score = 0.5;      // below: the declared language may win a near-tie
   int top_guesses = 3;
 };
@@ -121,17 +122,29 @@ void run_clean(Work& w, const StageContext& ctx) {
 void run_lang(Work& w, const StageContext& ctx, const std::string& hint) {
   Record& r = w.record;
   const RunOptions& o = *ctx.options;
-  std::string sample = r.text;
-  if (text::count_words(sample) < kLang.short_text_words) {
+  // Counting words in a prefix first gives the same answer (a prefix never
+  // has more words than the whole) without scanning long texts.
+  std::string_view prefix = std::string_view(r.text).substr(0, kLang.short_text_probe_bytes);
+  while (prefix.size() < r.text.size() && !prefix.empty() &&
+         (static_cast<unsigned char>(r.text[prefix.size()]) & 0xC0) == 0x80)
+    prefix.remove_suffix(1);  // cut on a code point boundary
+  bool short_text = text::count_words(prefix) < kLang.short_text_words &&
+                    (prefix.size() == r.text.size() ||
+                     text::count_words(r.text) < kLang.short_text_words);
+  std::string padded;
+  if (short_text) {
+    padded = r.text;
     for (const char* key : {"title", "description"}) {
       std::string_view v = r.metadata.get_string(key);
       if (!v.empty()) {
-        sample += '\n';
-        sample += v;
+        padded += '\n';
+        padded += v;
       }
     }
   }
-  auto top = ctx.identifier->identify_top(sample, kLang.top_guesses);
+  auto top = ctx.identifier->identify_top(short_text ? std::string_view(padded)
+                                                     : std::string_view(r.text),
+                                          kLang.top_guesses);
   std::string code;
   double score = 0;
   if (!top.empty()) {
