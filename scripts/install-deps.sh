@@ -8,7 +8,7 @@ packages=(
   # build
   build-essential cmake pkg-config git ca-certificates
   # libraries behind our interfaces
-  libmodest-dev libxml2-dev zlib1g-dev libzstd-dev libuchardet-dev libre2-dev
+  libmodest-dev libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libuchardet-dev libre2-dev
   libxxhash-dev libfasttext-dev libtomlplusplus-dev nlohmann-json3-dev libutf8proc-dev
   pybind11-dev python3-dev
   # tests and benchmarks
