@@ -76,8 +76,57 @@ Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path);
 std::unique_ptr<ByteReader> bytes_from_memory(std::string data);
 
 // Reads a whole (possibly compressed) file, refusing more than `max_bytes`
-// decoded bytes.
+// decoded bytes. A gzip file is read whole and inflated with gunzip() (the
+// output is the same as the streaming reader's, faster); standard input,
+// zstd and very large files are read through open_bytes(). Any damage is an
+// error naming the file (nothing partial is returned).
 Result<std::string> read_all(const std::string& path, uint64_t max_bytes = uint64_t{1} << 32);
+
+// Inflates gzip data held in memory: one or more members (concatenated
+// gzip), optionally followed by zero padding. Each member's CRC-32 and length
+// are checked. Errors, each starting with `label`: too_large when the output
+// would exceed `max_bytes` (checked while decoding, so a gzip bomb costs at
+// most about `max_bytes` of memory); decode for data that is not gzip, is
+// truncated or corrupt, or has other bytes after a member.
+Result<std::string> gunzip(std::string_view data, uint64_t max_bytes,
+                           std::string_view label = "<memory>");
+
+// Splits a decoded byte stream into lines, one at a time, so that a large or
+// damaged JSONL file is processed line by line instead of being held whole:
+//
+//   auto bytes = saring::io::open_bytes("docs.jsonl.gz");
+//   saring::io::LineReader lines(std::move(*bytes));
+//   std::string line;
+//   for (;;) {
+//     auto got = lines.next(line, 1 << 26);
+//     if (!got) { report(got.error()); continue; }  // damage; goes on after it
+//     if (!*got) break;
+//     process(lines.line_number(), line);
+//   }
+class LineReader {
+ public:
+  explicit LineReader(std::unique_ptr<ByteReader> bytes);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // Reads the next line into `line` without its '\n' (nor a '\r' before it);
+  // a last line without '\n' counts. true: a line; false: the end. A line
+  // longer than `max_len` is cut to `max_len` bytes (the rest is skipped) and
+  // *too_long is set. An error means the stream is damaged here: the
+  // incomplete line before the damage is dropped, and the next call goes on
+  // after it (a corrupt gzip member) or returns false (a truncated file).
+  Result<bool> next(std::string& line, size_t max_len, bool* too_long = nullptr);
+
+  // 1-based number of the line last returned (lines counted from the start
+  // of the stream, blank ones included).
+  uint64_t line_number() const { return line_no_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  uint64_t line_no_ = 0;
+};
 
 // ---------------------------------------------------------------------------
 // Record readers

@@ -15,6 +15,7 @@
 // member yields an error, then we scan forward for the next member's magic
 // bytes and go on, so one bad record does not lose the rest of a crawl file.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -403,7 +404,10 @@ std::unique_ptr<ByteReader> bytes_from_memory(std::string data) {
   return reader;
 }
 
-Result<std::string> read_all(const std::string& path, uint64_t max_bytes) {
+namespace {
+
+// The streaming way: any input, memory flat apart from the output.
+Result<std::string> read_all_streaming(const std::string& path, uint64_t max_bytes) {
   auto r = open_bytes(path);
   if (!r.ok()) return r.error();
   std::string out;
@@ -418,6 +422,68 @@ Result<std::string> read_all(const std::string& path, uint64_t max_bytes) {
     out.append(chunk.data(), *got);
   }
   return out;
+}
+
+// Whole-file reads stop here; a larger compressed file is streamed.
+constexpr uint64_t kWholeFileMax = uint64_t{1} << 30;
+
+struct FdCloser {
+  int fd;
+  ~FdCloser() { ::close(fd); }
+};
+
+// Reads the open file `fd` to its end into `out`. false when it holds more
+// than `limit` bytes (then `out` is partial).
+Result<bool> read_fd(int fd, uint64_t size_hint, uint64_t limit, const std::string& path,
+                     std::string& out) {
+  out.resize(static_cast<size_t>(std::min(size_hint, limit) + 1));
+  size_t have = 0;
+  for (;;) {
+    if (have == out.size()) {
+      if (out.size() > limit) {
+        out.resize(have);
+        return false;
+      }
+      out.resize(static_cast<size_t>(std::min<uint64_t>(out.size() * 2, limit + 1)));
+    }
+    ssize_t got = ::read(fd, out.data() + have, out.size() - have);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return make_error(ErrorCode::io, path + ": read failed: " + std::strerror(errno));
+    if (got == 0) break;
+    have += static_cast<size_t>(got);
+  }
+  out.resize(have);
+  return have <= limit;
+}
+
+}  // namespace
+
+Result<std::string> read_all(const std::string& path, uint64_t max_bytes) {
+  if (path == "-") return read_all_streaming(path, max_bytes);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return read_all_streaming(path, max_bytes);  // says why
+  FdCloser closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return read_all_streaming(path, max_bytes);
+  unsigned char head[4] = {0, 0, 0, 0};
+  ssize_t n = ::pread(fd, head, sizeof head, 0);
+  if (n < 0 || is_zstd_magic(head, static_cast<size_t>(n)))
+    return read_all_streaming(path, max_bytes);
+  const bool gzip = is_gzip_magic(head, static_cast<size_t>(n));
+  // A gzip file is at most slightly larger than its content (stored blocks,
+  // headers) unless it carries padding: past this bound, stream it.
+  const uint64_t limit =
+      gzip ? std::min(kWholeFileMax, max_bytes + max_bytes / 8 + (uint64_t{1} << 20)) : max_bytes;
+  std::string file;
+  auto got = read_fd(fd, static_cast<uint64_t>(st.st_size), limit, path, file);
+  if (!got.ok()) return got.error();
+  if (!*got) {
+    if (gzip) return read_all_streaming(path, max_bytes);
+    return make_error(ErrorCode::too_large,
+                      path + ": more than " + std::to_string(max_bytes) + " bytes");
+  }
+  if (!gzip) return file;
+  return gunzip(file, max_bytes, path);
 }
 
 }  // namespace saring::io
