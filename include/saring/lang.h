@@ -27,6 +27,10 @@ struct IdentifyOptions {
   size_t max_bytes = 2 * 1024;
   // Texts with fewer word units than this get no guess (too little evidence).
   size_t min_words = 3;
+  // Verification only: score with fastText's own predictLine (the reference
+  // path, slower) instead of saring's cached tokenizer. Both give the same
+  // codes and bit-equal scores (tests/lang checks it).
+  bool use_predict_line = false;
 };
 
 // Thread-safe once loaded: identify() may be called from many threads.

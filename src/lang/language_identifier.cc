@@ -1,27 +1,312 @@
-// fastText behind saring's language-ID interface.
+// fastText behind saring's language-ID interface, with fastText's line reader
+// replaced by a cached one that gives the same ids.
 //
-// The text is flattened to one line (fastText reads up to a newline), cut at a
-// UTF-8 boundary after max_bytes, and scored by the supervised model; the
-// label "__label__xx" becomes "xx". fastText's predictLine keeps its state on
-// the stack, so one loaded model serves every thread. fastText reports errors
-// by exceptions; they are caught here, at the library edge.
+// The reference path (IdentifyOptions::use_predict_line) is the plain one: the
+// text is cut at a UTF-8 boundary after max_bytes, control bytes become
+// spaces, a newline is appended and fastText's predictLine scores the line.
+// For a supervised model predictLine is Dictionary::getLine + predict:
+//   - readWord splits on ' ', \n, \r, \t, \v, \f and \0 (every byte < 0x20 is
+//     already a space here, so "byte <= 0x20" is the separator), and the
+//     final newline yields the end-of-sentence token "</s>";
+//   - each token maps to input ids: an in-vocabulary word to getSubwords(id)
+//     (its id plus its character n-gram ids, or the id alone when maxn <= 0),
+//     an out-of-vocabulary word to computeSubwords("<" + token + ">"), whose
+//     n-gram hashes pass through the pruned model's unordered_map (the 8% of
+//     extract's CPU this file exists to remove); label tokens add nothing;
+//   - a "</s>" token, the final one or a literal one in the text, ends the
+//     line after its ids are added;
+//   - word n-gram ids are appended when the model's wordNgrams > 1;
+//   - predict(k, ids) scores the ids in that order; probabilities are exp()
+//     of its log-probabilities.
+// The fast path does the same with public calls: it splits the text itself,
+// looks each token's id list up in a per-thread open-addressing map keyed by
+// the token bytes (computed with getId/getSubwords/computeSubwords on a miss),
+// concatenates the lists and calls FastText::predict. The map only stores
+// what a token would produce anyway, so answers never depend on its state;
+// it is emptied when full, which bounds its memory. Word n-grams cannot be
+// rebuilt with the public API on a pruned model (the pruning map is
+// protected), so a model with wordNgrams > 1 uses the reference path
+// (lid.176 has wordNgrams = 1). tests/lang checks both paths give the same
+// labels and bit-equal probabilities.
+//
+// fastText reports errors by exceptions; they are caught here, at the edge.
 #include "saring/lang.h"
 
 #include <fasttext/fasttext.h>
+#include <xxhash.h>
 
+#include <atomic>
+#include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <mutex>
 #include <sstream>
 
 #include "saring/text.h"
-#include "saring/utf8.h"
 
 namespace saring::lang {
 
+namespace {
+
+// Sizes of the per-thread token cache and of the word-count probe.
+struct CacheTuning {
+  // Longer tokens (unspaced scripts give whole clauses) rarely recur: they are
+  // computed each time rather than cached.
+  size_t max_token_bytes = 64;
+  // Open-addressing slots (a power of two) and the entry count that empties
+  // the map: load stays at most one half.
+  size_t slots = size_t{1} << 15;
+  size_t max_entries = size_t{1} << 14;
+  // Cached ids (int32) beyond which the map is emptied: about 4 MB per thread.
+  size_t max_ids = size_t{1} << 20;
+};
+constexpr CacheTuning kCache;
+
+// Bytes of text counted first when checking min_words; the full count runs
+// only when this prefix has too few words.
+constexpr size_t kWordProbeBytes = 128;
+
+constexpr std::string_view kLabelPrefix = "__label__";
+
+std::atomic<uint64_t> next_instance{1};
+
+// fastText's token separators after control bytes became spaces.
+inline bool is_separator(unsigned char c) { return c <= 0x20; }
+
+// Token bytes -> the input ids fastText's getLine appends for that token.
+class TokenIdCache {
+ public:
+  TokenIdCache() : slots_(kCache.slots) {}
+
+  // Empties the map when it belongs to another model instance.
+  void bind(uint64_t owner) {
+    if (owner_ != owner) {
+      clear();
+      owner_ = owner;
+    }
+  }
+
+  // Appends the cached ids of `token` to `out`; false when not cached.
+  bool append(std::string_view token, uint64_t h, std::vector<int32_t>& out) const {
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[i];
+      if (s.key_size == 0) return false;
+      if (s.hash == h && s.key_size == token.size() &&
+          std::memcmp(keys_.data() + s.key_offset, token.data(), token.size()) == 0) {
+        out.insert(out.end(), ids_.begin() + s.ids_offset,
+                   ids_.begin() + s.ids_offset + s.ids_size);
+        return true;
+      }
+    }
+  }
+
+  void insert(std::string_view token, uint64_t h, const std::vector<int32_t>& ids) {
+    if (token.empty() || token.size() > kCache.max_token_bytes) return;
+    if (entries_ >= kCache.max_entries || ids_.size() + ids.size() > kCache.max_ids) clear();
+    if (ids.size() > kCache.max_ids) return;
+    size_t i = h & (slots_.size() - 1);
+    while (slots_[i].key_size != 0) i = (i + 1) & (slots_.size() - 1);
+    Slot& s = slots_[i];
+    s.hash = h;
+    s.key_offset = static_cast<uint32_t>(keys_.size());
+    s.key_size = static_cast<uint32_t>(token.size());
+    s.ids_offset = static_cast<uint32_t>(ids_.size());
+    s.ids_size = static_cast<uint32_t>(ids.size());
+    keys_.append(token);
+    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    ++entries_;
+  }
+
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    keys_.clear();
+    ids_.clear();
+    entries_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t key_offset = 0;
+    uint32_t key_size = 0;  // 0: empty slot (tokens are never empty)
+    uint32_t ids_offset = 0;
+    uint32_t ids_size = 0;
+  };
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::vector<int32_t> ids_;
+  size_t entries_ = 0;
+  uint64_t owner_ = 0;
+};
+
+// Per-thread working memory of the fast path.
+struct ThreadState {
+  TokenIdCache cache;
+  std::vector<int32_t> ids;
+  std::vector<int32_t> scratch;
+  fasttext::Predictions predictions;
+};
+
+ThreadState& thread_state() {
+  thread_local ThreadState state;
+  return state;
+}
+
+// The text cut after max_bytes on a code point boundary.
+std::string_view head(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+// One line for predictLine: control characters turned into spaces, newline
+// appended.
+std::string flatten(std::string_view text) {
+  std::string line;
+  line.reserve(text.size() + 1);
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    line.push_back(u < 0x20 ? ' ' : c);
+  }
+  line.push_back('\n');
+  return line;
+}
+
+// count_words(s) >= min_words. A prefix cut before a byte that starts a code
+// point decodes exactly as the start of s (the UTF-8 decoder never consumes
+// such a byte as part of an earlier sequence), so its word runs are runs of s
+// or the start of one: its count never exceeds s's, and a short prefix that
+// already has enough words settles the question.
+bool has_min_words(std::string_view s, size_t min_words) {
+  if (min_words == 0) return true;
+  if (s.size() > kWordProbeBytes) {
+    size_t cut = kWordProbeBytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    if (text::count_words(s.substr(0, cut)) >= min_words) return true;
+  }
+  return text::count_words(s) >= min_words;
+}
+
+}  // namespace
+
 struct LanguageIdentifier::Impl {
   fasttext::FastText model;
+  std::shared_ptr<const fasttext::Dictionary> dict;
+  uint64_t instance = 0;
+  bool fast_path = false;         // the model's args allow exact reproduction
+  bool subwords = true;           // maxn > 0
+  std::vector<std::string> codes; // label id -> code ("__label__" removed)
+  std::vector<int32_t> eos_ids;   // ids of the end-of-line token "</s>"
+
+  void prepare();
+  void compute_token_ids(const std::string& token, std::vector<int32_t>& out) const;
+  void line_ids(std::string_view text, ThreadState& state) const;
+  std::vector<Guess> identify_fast(std::string_view text, int k) const;
+  std::vector<Guess> identify_predict_line(std::string_view text, int k) const;
 };
+
+namespace {
+
+std::string label_to_code(const std::string& label) {
+  return label.rfind(kLabelPrefix, 0) == 0 ? label.substr(kLabelPrefix.size()) : label;
+}
+
+double to_score(fasttext::real prob) { return prob > 1.0 ? 1.0 : static_cast<double>(prob); }
+
+}  // namespace
+
+void LanguageIdentifier::Impl::prepare() {
+  instance = next_instance.fetch_add(1);
+  dict = model.getDictionary();
+  const fasttext::Args args = model.getArgs();
+  fast_path = args.model == fasttext::model_name::sup && args.wordNgrams <= 1;
+  subwords = args.maxn > 0;
+  if (!fast_path) return;
+  codes.clear();
+  for (int32_t i = 0; i < dict->nlabels(); ++i) codes.push_back(label_to_code(dict->getLabel(i)));
+  eos_ids.clear();
+  compute_token_ids(fasttext::Dictionary::EOS, eos_ids);
+}
+
+// Dictionary::getLine's work for one token (addSubwords, labels skipped).
+void LanguageIdentifier::Impl::compute_token_ids(const std::string& token,
+                                                 std::vector<int32_t>& out) const {
+  int32_t wid = dict->getId(token);
+  fasttext::entry_type type = wid < 0 ? dict->getType(token) : dict->getType(wid);
+  if (type != fasttext::entry_type::word) return;
+  if (wid < 0) {
+    if (token != fasttext::Dictionary::EOS) {
+      dict->computeSubwords(fasttext::Dictionary::BOW + token + fasttext::Dictionary::EOW, out);
+    }
+  } else if (!subwords) {
+    out.push_back(wid);
+  } else {
+    const std::vector<int32_t>& ngrams = dict->getSubwords(wid);
+    out.insert(out.end(), ngrams.begin(), ngrams.end());
+  }
+}
+
+// The ids getLine produces for `text` followed by a newline.
+void LanguageIdentifier::Impl::line_ids(std::string_view text, ThreadState& state) const {
+  state.ids.clear();
+  state.cache.bind(instance);
+  const std::string_view eos = fasttext::Dictionary::EOS;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  std::string token;
+  while (true) {
+    while (p < end && is_separator(static_cast<unsigned char>(*p))) ++p;
+    if (p == end) break;
+    const char* start = p;
+    while (p < end && !is_separator(static_cast<unsigned char>(*p))) ++p;
+    std::string_view word(start, static_cast<size_t>(p - start));
+    if (word == eos) break;  // ends the line like the newline's "</s>"
+    uint64_t h = XXH3_64bits(word.data(), word.size());
+    if (state.cache.append(word, h, state.ids)) continue;
+    token.assign(word);
+    state.scratch.clear();
+    compute_token_ids(token, state.scratch);
+    state.cache.insert(word, h, state.scratch);
+    state.ids.insert(state.ids.end(), state.scratch.begin(), state.scratch.end());
+  }
+  state.ids.insert(state.ids.end(), eos_ids.begin(), eos_ids.end());
+}
+
+std::vector<Guess> LanguageIdentifier::Impl::identify_fast(std::string_view text, int k) const {
+  std::vector<Guess> out;
+  ThreadState& state = thread_state();
+  line_ids(text, state);
+  state.predictions.clear();
+  try {
+    model.predict(k, state.ids, state.predictions, 0.0);
+  } catch (const std::exception&) {
+    return out;
+  }
+  out.reserve(state.predictions.size());
+  for (const auto& [log_prob, label] : state.predictions) {
+    // getLabel() would throw here, and predictLine's answer would be empty.
+    if (label < 0 || static_cast<size_t>(label) >= codes.size()) return {};
+    fasttext::real prob = std::exp(log_prob);  // float exp, as predictLine
+    out.push_back({codes[static_cast<size_t>(label)], to_score(prob)});
+  }
+  return out;
+}
+
+std::vector<Guess> LanguageIdentifier::Impl::identify_predict_line(std::string_view text,
+                                                                    int k) const {
+  std::vector<Guess> out;
+  std::istringstream in(flatten(text));
+  std::vector<std::pair<fasttext::real, std::string>> predictions;
+  try {
+    model.predictLine(in, predictions, k, 0.0);
+  } catch (const std::exception&) {
+    return out;
+  }
+  for (auto& [prob, label] : predictions) out.push_back({label_to_code(label), to_score(prob)});
+  return out;
+}
 
 LanguageIdentifier::LanguageIdentifier() : impl_(std::make_unique<Impl>()) {}
 LanguageIdentifier::~LanguageIdentifier() = default;
@@ -35,55 +320,22 @@ Result<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::load(const std::
   std::unique_ptr<LanguageIdentifier> id(new LanguageIdentifier());
   try {
     id->impl_->model.loadModel(path);
+    id->impl_->prepare();
   } catch (const std::exception& e) {
     return make_error(ErrorCode::parse, "cannot load language model " + path + ": " + e.what());
   }
   return id;
 }
 
-namespace {
-
-// One line of at most max_bytes, cut on a code point boundary, newlines and
-// other control characters turned into spaces.
-std::string flatten(std::string_view text, size_t max_bytes) {
-  if (text.size() > max_bytes) {
-    size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut);
-  }
-  std::string line;
-  line.reserve(text.size() + 1);
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    line.push_back(u < 0x20 ? ' ' : c);
-  }
-  line.push_back('\n');
-  return line;
-}
-
-}  // namespace
-
 std::vector<Guess> LanguageIdentifier::identify_top(std::string_view text, int k,
                                                     const IdentifyOptions& options) const {
-  std::vector<Guess> out;
-  if (k <= 0 || text::count_words(text.substr(0, std::min(text.size(), options.max_bytes))) <
-                    options.min_words) {
-    return out;
+  if (k <= 0 || !has_min_words(text.substr(0, std::min(text.size(), options.max_bytes)),
+                               options.min_words)) {
+    return {};
   }
-  std::istringstream in(flatten(text, options.max_bytes));
-  std::vector<std::pair<fasttext::real, std::string>> predictions;
-  try {
-    impl_->model.predictLine(in, predictions, k, 0.0);
-  } catch (const std::exception&) {
-    return out;
-  }
-  constexpr std::string_view kPrefix = "__label__";
-  for (auto& [prob, label] : predictions) {
-    std::string code = label.rfind(kPrefix, 0) == 0 ? label.substr(kPrefix.size()) : label;
-    double score = prob > 1.0 ? 1.0 : static_cast<double>(prob);
-    out.push_back({std::move(code), score});
-  }
-  return out;
+  std::string_view line = head(text, options.max_bytes);
+  if (options.use_predict_line || !impl_->fast_path) return impl_->identify_predict_line(line, k);
+  return impl_->identify_fast(line, k);
 }
 
 Guess LanguageIdentifier::identify(std::string_view text, const IdentifyOptions& options) const {
