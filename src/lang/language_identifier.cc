@@ -22,8 +22,10 @@
 // looks each token's id list up in a per-thread open-addressing map keyed by
 // the token bytes (computed with getId/getSubwords/computeSubwords on a miss),
 // concatenates the lists and calls FastText::predict. The map only stores
-// what a token would produce anyway, so answers never depend on its state;
-// it is emptied when full, which bounds its memory. Word n-grams cannot be
+// what a token would produce anyway, so answers never depend on its state.
+// It keeps two generations (the older one dropped when the newer fills, a
+// token found in the older one copied forward), which bounds its memory and
+// keeps the words in use. Word n-grams cannot be
 // rebuilt with the public API on a pruned model (the pruning map is
 // protected), so a model with wordNgrams > 1 uses the reference path
 // (lid.176 has wordNgrams = 1). tests/lang checks both paths give the same
@@ -36,12 +38,15 @@
 #include <xxhash.h>
 
 #include <atomic>
+#include <climits>
+#include <cstdint>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <tuple>
 
 #include "saring/text.h"
 
@@ -54,11 +59,11 @@ struct CacheTuning {
   // Longer tokens (unspaced scripts give whole clauses) rarely recur: they are
   // computed each time rather than cached.
   size_t max_token_bytes = 64;
-  // Open-addressing slots (a power of two) and the entry count that empties
-  // the map: load stays at most one half.
-  size_t slots = size_t{1} << 15;
-  size_t max_entries = size_t{1} << 14;
-  // Cached ids (int32) beyond which the map is emptied: about 4 MB per thread.
+  // Per generation: open-addressing slots (a power of two), and the entry
+  // count and cached-id count (int32) that end the generation. Load stays at
+  // most one half; a generation holds at most about 5 MB.
+  size_t slots = size_t{1} << 16;
+  size_t max_entries = size_t{1} << 15;
   size_t max_ids = size_t{1} << 20;
 };
 constexpr CacheTuning kCache;
@@ -74,51 +79,46 @@ std::atomic<uint64_t> next_instance{1};
 // fastText's token separators after control bytes became spaces.
 inline bool is_separator(unsigned char c) { return c <= 0x20; }
 
-// Token bytes -> the input ids fastText's getLine appends for that token.
-class TokenIdCache {
+// One generation of the token cache: token bytes -> the input ids fastText's
+// getLine appends for that token, in flat arrays (no allocation per entry).
+class TokenTable {
  public:
-  TokenIdCache() : slots_(kCache.slots) {}
+  TokenTable() : slots_(kCache.slots) {}
 
-  // Empties the map when it belongs to another model instance.
-  void bind(uint64_t owner) {
-    if (owner_ != owner) {
-      clear();
-      owner_ = owner;
-    }
+  bool full(size_t more_ids) const {
+    return entries_ >= kCache.max_entries || ids_.size() + more_ids > kCache.max_ids;
   }
 
-  // Appends the cached ids of `token` to `out`; false when not cached.
-  bool append(std::string_view token, uint64_t h, std::vector<int32_t>& out) const {
+  // The cached ids of `token`, or {nullptr, 0} when not cached.
+  std::pair<const int32_t*, size_t> find(std::string_view token, uint64_t h) const {
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& s = slots_[i];
-      if (s.key_size == 0) return false;
-      if (s.hash == h && s.key_size == token.size() &&
+      if (s.key_size == 0) return {nullptr, 0};
+      if (s.tag == tag && s.key_size == token.size() &&
           std::memcmp(keys_.data() + s.key_offset, token.data(), token.size()) == 0) {
-        out.insert(out.end(), ids_.begin() + s.ids_offset,
-                   ids_.begin() + s.ids_offset + s.ids_size);
-        return true;
+        return {ids_.data() + s.ids_offset, s.ids_size};
       }
     }
   }
 
-  void insert(std::string_view token, uint64_t h, const std::vector<int32_t>& ids) {
-    if (token.empty() || token.size() > kCache.max_token_bytes) return;
-    if (entries_ >= kCache.max_entries || ids_.size() + ids.size() > kCache.max_ids) clear();
-    if (ids.size() > kCache.max_ids) return;
+  // Caller checks full() first; `token` is not in the table.
+  void insert(std::string_view token, uint64_t h, const int32_t* ids, size_t n) {
     size_t i = h & (slots_.size() - 1);
     while (slots_[i].key_size != 0) i = (i + 1) & (slots_.size() - 1);
     Slot& s = slots_[i];
-    s.hash = h;
+    s.tag = static_cast<uint32_t>(h >> 32);
     s.key_offset = static_cast<uint32_t>(keys_.size());
-    s.key_size = static_cast<uint32_t>(token.size());
+    s.key_size = static_cast<uint16_t>(token.size());
     s.ids_offset = static_cast<uint32_t>(ids_.size());
-    s.ids_size = static_cast<uint32_t>(ids.size());
+    s.ids_size = static_cast<uint16_t>(n);
     keys_.append(token);
-    ids_.insert(ids_.end(), ids.begin(), ids.end());
+    ids_.insert(ids_.end(), ids, ids + n);
     ++entries_;
   }
 
   void clear() {
+    if (entries_ == 0) return;
     std::fill(slots_.begin(), slots_.end(), Slot{});
     keys_.clear();
     ids_.clear();
@@ -127,16 +127,61 @@ class TokenIdCache {
 
  private:
   struct Slot {
-    uint64_t hash = 0;
+    uint32_t tag = 0;  // high half of the hash (the low half picks the slot)
     uint32_t key_offset = 0;
-    uint32_t key_size = 0;  // 0: empty slot (tokens are never empty)
     uint32_t ids_offset = 0;
-    uint32_t ids_size = 0;
+    uint16_t key_size = 0;  // 0: empty slot (tokens are never empty)
+    uint16_t ids_size = 0;
   };
   std::vector<Slot> slots_;
   std::string keys_;
   std::vector<int32_t> ids_;
   size_t entries_ = 0;
+};
+
+// Per-thread token cache in two generations: new tokens go to the young
+// table; when it is full it becomes the old one and the previous old one is
+// dropped; a token found in the old table is copied to the young one. Tokens
+// in use survive a turnover, rare ones leave, and memory stays bounded.
+class TokenIdCache {
+ public:
+  // Empties the cache when it belongs to another model instance.
+  void bind(uint64_t owner) {
+    if (owner_ != owner) {
+      young_.clear();
+      old_.clear();
+      owner_ = owner;
+    }
+  }
+
+  // Appends the cached ids of `token` to `out`; false when not cached.
+  bool append(std::string_view token, uint64_t h, std::vector<int32_t>& out) {
+    auto [ids, n] = young_.find(token, h);
+    if (ids == nullptr) {
+      std::tie(ids, n) = old_.find(token, h);
+      if (ids == nullptr) return false;
+      out.insert(out.end(), ids, ids + n);
+      insert(token, h, out.data() + out.size() - n, n);  // from `out`: old_ may be dropped
+      return true;
+    }
+    out.insert(out.end(), ids, ids + n);
+    return true;
+  }
+
+  void insert(std::string_view token, uint64_t h, const int32_t* ids, size_t n) {
+    if (token.empty() || token.size() > kCache.max_token_bytes || n > kCache.max_ids ||
+        n > UINT16_MAX) {
+      return;
+    }
+    if (young_.full(n)) {
+      std::swap(young_, old_);
+      young_.clear();
+    }
+    young_.insert(token, h, ids, n);
+  }
+
+ private:
+  TokenTable young_, old_;
   uint64_t owner_ = 0;
 };
 
@@ -268,7 +313,7 @@ void LanguageIdentifier::Impl::line_ids(std::string_view text, ThreadState& stat
     token.assign(word);
     state.scratch.clear();
     compute_token_ids(token, state.scratch);
-    state.cache.insert(word, h, state.scratch);
+    state.cache.insert(word, h, state.scratch.data(), state.scratch.size());
     state.ids.insert(state.ids.end(), state.scratch.begin(), state.scratch.end());
   }
   state.ids.insert(state.ids.end(), eos_ids.begin(), eos_ids.end());

@@ -212,8 +212,8 @@ TEST(FastPathIdentity, AnswersDoNotDependOnCacheState) {
   for (int i = 0; i < 200; ++i) texts.push_back(random_text(rng));
   std::vector<std::vector<lang::Guess>> cold;
   for (const auto& t : texts) cold.push_back(model().identify_top(t, 3));
-  // Tens of thousands of distinct tokens: forces the cache to empty itself.
-  for (int i = 0; i < 40; ++i) {
+  // A hundred thousand distinct tokens: the cache turns over several times.
+  for (int i = 0; i < 100; ++i) {
     std::string filler;
     for (int j = 0; j < 1000; ++j) filler += "tok" + std::to_string(i * 1000 + j) + " ";
     lang::IdentifyOptions big;
