@@ -10,6 +10,15 @@
 // watch the boundaries). For every member we remember (decoded offset, file
 // offset), so a record can be located in the compressed file.
 //
+// Fast path: at the start of each gzip member, if the whole member is in the
+// read-ahead window (most WARC records are well under 256 KB compressed), it
+// is inflated in one call by libdeflate (gzip_member.h), 2-3x faster than
+// zlib, and then served from that buffer. A member that does not fit after
+// the window has grown to kFastWindowMax, one that decodes beyond
+// kFastOutputMax, and any member libdeflate refuses go through zlib from the
+// member's first byte, as before, so the decoded bytes, the member offsets
+// and the errors are the same either way.
+//
 // Faults: a stream that ends inside a member is "truncated": everything
 // decoded before is delivered first, then one error, then the end. A corrupt
 // member yields an error, then we scan forward for the next member's magic
@@ -25,6 +34,7 @@
 #include <cstring>
 #include <deque>
 
+#include "gzip_member.h"
 #include "saring/io.h"
 
 namespace saring::io {
@@ -41,6 +51,11 @@ std::string_view to_string(Compression c) {
 namespace {
 
 constexpr size_t kInputChunk = 256 * 1024;
+// Fast path windows: first try with this much compressed input buffered,
+// then 4x and 16x more; beyond, the member is streamed through zlib.
+constexpr size_t kFastWindow = 256 * 1024;
+constexpr size_t kFastWindowMax = 16 * kFastWindow;
+constexpr uint64_t kFastOutputMax = 32ull << 20;
 
 bool is_gzip_magic(const unsigned char* p, size_t n) {
   return n >= 3 && p[0] == 0x1f && p[1] == 0x8b && p[2] == 0x08;
@@ -123,7 +138,7 @@ class RawInput {
   std::string label_;
 };
 
-enum class State { in_member, between_members, resync, done };
+enum class State { in_member, draining, between_members, resync, done };
 
 class DecodingReader final : public ByteReader {
  public:
@@ -186,7 +201,21 @@ class DecodingReader final : public ByteReader {
           if (!st.ok()) return fail(st.error(), produced);
           break;
         }
+        case State::draining: {
+          size_t take = std::min(n, member_len_ - member_pos_);
+          std::memcpy(buf, member_buf_.data() + member_pos_, take);
+          member_pos_ += take;
+          produced += take;
+          if (member_pos_ == member_len_) state_ = State::between_members;
+          break;
+        }
         case State::in_member: {
+          if (member_fresh_) {
+            member_fresh_ = false;
+            auto st = fast_member();
+            if (!st.ok()) return fail(st.error(), produced);
+            if (state_ != State::in_member) break;
+          }
           auto got = kind_ == Compression::gzip ? inflate_some(buf, n) : zstd_some(buf, n);
           if (!got.ok()) return fail(got.error(), produced);
           produced += *got;
@@ -226,6 +255,30 @@ class DecodingReader final : public ByteReader {
     members_.emplace_back(decoded_, in_->offset());
     member_start_ = in_->offset();
     state_ = State::in_member;
+    member_fresh_ = kind_ == Compression::gzip;
+  }
+
+  // Inflates the member starting here in one call when it is all in the
+  // window; on success the state becomes draining (or between_members for an
+  // empty member). Otherwise nothing is consumed and zlib takes the member.
+  Status fast_member() {
+    for (size_t window = kFastWindow; window <= kFastWindowMax; window *= 4) {
+      auto st = in_->ensure(window);
+      if (!st.ok()) return st;
+      std::string_view in(reinterpret_cast<const char*>(in_->data()), in_->avail());
+      auto r = detail::inflate_member(in, member_buf_, 0, kFastOutputMax, 0);
+      if (r.status == detail::MemberStatus::ok) {
+        in_->consume(r.in_used);
+        member_len_ = r.out_size;
+        member_pos_ = 0;
+        state_ = member_len_ > 0 ? State::draining : State::between_members;
+        return ok_status();
+      }
+      // Too large for the buffer, or refused with the whole rest of the
+      // input at hand (damage zlib will describe): stream it.
+      if (r.status == detail::MemberStatus::too_large || in_->eof()) break;
+    }
+    return ok_status();
   }
 
   std::string where() const {
@@ -375,6 +428,10 @@ class DecodingReader final : public ByteReader {
   uint64_t decoded_ = 0;
   uint64_t member_start_ = 0;
   std::deque<std::pair<uint64_t, uint64_t>> members_;  // (decoded, file offset)
+  bool member_fresh_ = false;  // at a gzip member's first byte: try fast_member()
+  std::string member_buf_;     // fast path output (its size is capacity)
+  size_t member_len_ = 0;      // decoded bytes of the member in member_buf_
+  size_t member_pos_ = 0;      // of which already returned
   std::optional<Error> pending_;
 };
 

@@ -320,3 +320,99 @@ TEST(LineReader, TruncatedGzipKeepsEveryCompleteLineBeforeTheDamage) {
 
 }  // namespace
 }  // namespace saring::io
+
+namespace saring::io {
+namespace {
+
+using namespace saring::io::testing;
+
+// Incompressible bytes: their gzip member is as large as they are.
+std::string noise(size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::string s(n, '\0');
+  for (auto& c : s) c = static_cast<char>(rng());
+  return s;
+}
+
+std::string drain_all(ByteReader& r, size_t chunk, std::vector<std::string>* errors = nullptr) {
+  std::string out, buf(chunk, '\0');
+  for (int guard = 0; guard < 10000000; ++guard) {
+    auto got = r.read(buf.data(), buf.size());
+    if (!got.ok()) {
+      if (errors) errors->push_back(got.error().message);
+      continue;
+    }
+    if (*got == 0) break;
+    out.append(buf.data(), *got);
+  }
+  return out;
+}
+
+// Members of every size class the gzip ByteReader meets: inside the first
+// read-ahead window, needing a wider one, beyond the widest (zlib streams
+// them), decoding beyond the fast path's output cap, and empty.
+TEST(ByteReaderFastPath, EverySizeClassDecodesWithTheRightMemberOffsets) {
+  std::vector<std::string> parts = {sample_text(1000, 1), noise(600 * 1024, 2), "",
+                                    noise(5 * 1024 * 1024, 3), std::string(40u << 20, 'z'),
+                                    sample_text(300000, 4)};
+  std::string gz, want;
+  std::vector<std::pair<uint64_t, uint64_t>> bounds;  // (decoded, file offset)
+  for (const auto& p : parts) {
+    // An empty member shares its decoded offset with the next one, which wins.
+    if (!p.empty()) bounds.emplace_back(want.size(), gz.size());
+    gz += gzip_member(p);
+    want += p;
+  }
+  std::string dir = temp_dir("fastpath");
+  write_file(dir + "/m.gz", gz);
+  for (size_t chunk : {size_t{4096}, size_t{1} << 20}) {
+    auto r = open_bytes(dir + "/m.gz");
+    ASSERT_TRUE(r.ok());
+    std::string out, buf(chunk, '\0');
+    size_t next = 0;
+    for (;;) {
+      auto got = (*r)->read(buf.data(), buf.size());
+      ASSERT_TRUE(got.ok()) << got.error().message;
+      if (*got == 0) break;
+      out.append(buf.data(), *got);
+      // Offsets asked in increasing order, as the record readers do.
+      while (next < bounds.size() && bounds[next].first < out.size()) {
+        EXPECT_EQ((*r)->member_offset(bounds[next].first), bounds[next].second) << next;
+        ++next;
+      }
+    }
+    EXPECT_TRUE(out == want) << "chunk " << chunk << ": " << out.size() << " vs " << want.size();
+  }
+}
+
+TEST(ByteReaderFastPath, TruncatedFileOnDiskGivesThePrefixThenOneError) {
+  std::string a = sample_text(200000, 5), b = noise(700 * 1024, 6);
+  std::string gz = gzip_member(a) + gzip_member(b);
+  std::string dir = temp_dir("fastpath-cut");
+  for (size_t cut : {gz.size() - 3, gz.size() - 300 * 1024}) {
+    write_file(dir + "/c.gz", gz.substr(0, cut));
+    auto r = open_bytes(dir + "/c.gz");
+    ASSERT_TRUE(r.ok());
+    std::vector<std::string> errors;
+    std::string out = drain_all(**r, 65536, &errors);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].find("truncated"), std::string::npos) << errors[0];
+    EXPECT_GE(out.size(), a.size());
+    EXPECT_TRUE(out == (a + b).substr(0, out.size()));
+  }
+}
+
+TEST(ByteReaderFastPath, CorruptCrcMemberIsReportedAndTheNextSurvives) {
+  std::string bad = gzip_member(sample_text(20000, 7));
+  bad[bad.size() - 7] = static_cast<char>(bad[bad.size() - 7] ^ 0x40);
+  auto r = bytes_from_memory(gzip_member("one\n") + bad + gzip_member("three\n"));
+  std::vector<std::string> errors;
+  std::string out = drain_all(*r, 1000, &errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("incorrect data check"), std::string::npos) << errors[0];
+  EXPECT_EQ(out.substr(0, 4), "one\n");
+  EXPECT_EQ(out.substr(out.size() - 6), "three\n");
+}
+
+}  // namespace
+}  // namespace saring::io
