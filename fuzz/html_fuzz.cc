@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   DecodedText decoded = decode_to_utf8(bytes, http);
   check(saring::utf8::is_valid(decoded.utf8));
   check(!decoded.charset.empty());
-  for (Backend backend : {Backend::myhtml, Backend::libxml2}) {
+  for (Backend backend : {Backend::native, Backend::myhtml, Backend::libxml2}) {
     ParseOptions options;
     options.backend = backend;
     options.max_depth = 32;  // small, so the depth cap is exercised

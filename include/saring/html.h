@@ -1,5 +1,5 @@
 // saring's own DOM. Every area above html/ sees only these types; the parser
-// behind them (MyHTML or libxml2 today, maybe our own tokenizer tomorrow) is a
+// behind them (our own HTML5 parser, MyHTML or libxml2) is a
 // backend chosen at run time. See docs/html-parser.md for the measurements
 // behind the default.
 //
@@ -108,12 +108,13 @@ class DocumentBuilder {
  public:
   explicit DocumentBuilder(uint32_t max_depth);
   ~DocumentBuilder();
-  void start_element(std::string_view name, const std::vector<Attribute>& attrs);
+  // Both return the new element (owned by the Document being built).
+  const Node* start_element(std::string_view name, const std::vector<Attribute>& attrs);
   // Fast path for backends: `tag` is already resolved (Tag::other for unknown
   // names, which are then interned from `name`) and attributes come as an
   // array; names and values are copied, so the caller's memory may be reused.
-  void start_element(Tag tag, std::string_view name, const Attribute* attrs,
-                     size_t attr_count);
+  const Node* start_element(Tag tag, std::string_view name, const Attribute* attrs,
+                            size_t attr_count);
   void end_element();
   void add_text(std::string_view text);     // adjacent texts are merged
   void add_comment(std::string_view text);
@@ -124,9 +125,11 @@ class DocumentBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-enum class Backend : uint8_t { myhtml, libxml2 };
+// native: saring's own HTML5 tokenizer and tree builder (src/html/tokenizer.cc,
+// tree_builder.cc); myhtml: MyHTML (libmodest); libxml2: libxml2's HTML parser.
+enum class Backend : uint8_t { myhtml, libxml2, native };
 std::string_view to_string(Backend backend);
-// Parses "myhtml" / "libxml2".
+// Parses "native" / "myhtml" / "libxml2".
 Result<Backend> backend_from_string(std::string_view name);
 
 struct ParseOptions {

@@ -22,4 +22,8 @@ Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOption
 Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptions& options,
                                     size_t max_open);
 
+// saring's own HTML5 tokenizer and tree builder (tree_builder.cc). Linear
+// in the input whatever its nesting, so it needs no guard or retry.
+Result<Document> parse_with_native(std::string_view utf8_html, const ParseOptions& options);
+
 }  // namespace saring::html::detail

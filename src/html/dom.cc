@@ -239,13 +239,14 @@ struct DocumentBuilder::Impl {
 DocumentBuilder::DocumentBuilder(uint32_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
 DocumentBuilder::~DocumentBuilder() = default;
 
-void DocumentBuilder::start_element(std::string_view name, const std::vector<Attribute>& attrs) {
+const Node* DocumentBuilder::start_element(std::string_view name,
+                                          const std::vector<Attribute>& attrs) {
   std::string_view lower = impl_->lowercase(name);
-  start_element(tag_from_name(lower), lower, attrs.data(), attrs.size());
+  return start_element(tag_from_name(lower), lower, attrs.data(), attrs.size());
 }
 
-void DocumentBuilder::start_element(Tag tag, std::string_view name, const Attribute* attrs,
-                                    size_t attr_count) {
+const Node* DocumentBuilder::start_element(Tag tag, std::string_view name,
+                                          const Attribute* attrs, size_t attr_count) {
   Impl& b = *impl_;
   b.last_text = nullptr;
   bool foreign = b.in_foreign();
@@ -270,6 +271,7 @@ void DocumentBuilder::start_element(Tag tag, std::string_view name, const Attrib
   }
   b.append(b.insertion_parent(), n);
   b.open.push_back({n, foreign || tag == Tag::svg || tag == Tag::math});
+  return n;
 }
 
 void DocumentBuilder::end_element() {
@@ -352,6 +354,7 @@ std::string_view to_string(Backend backend) {
   switch (backend) {
     case Backend::myhtml: return "myhtml";
     case Backend::libxml2: return "libxml2";
+    case Backend::native: return "native";
   }
   return "unknown";
 }
@@ -359,8 +362,9 @@ std::string_view to_string(Backend backend) {
 Result<Backend> backend_from_string(std::string_view name) {
   if (name == "myhtml") return Backend::myhtml;
   if (name == "libxml2") return Backend::libxml2;
+  if (name == "native") return Backend::native;
   return make_error(ErrorCode::invalid_input,
-                    "unknown HTML backend '" + std::string(name) + "' (myhtml, libxml2)");
+                    "unknown HTML backend '" + std::string(name) + "' (native, myhtml, libxml2)");
 }
 
 std::string_view to_string(CharsetSource source) {

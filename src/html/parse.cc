@@ -26,6 +26,7 @@ constexpr size_t kMaxAttributesLibxml2 = 256;
 
 Result<Document> run_backend(std::string_view html, const ParseOptions& options) {
   switch (options.backend) {
+    case Backend::native: return detail::parse_with_native(html, options);
     case Backend::myhtml: return detail::parse_with_myhtml(html, options, kMaxOpenElements);
     case Backend::libxml2: {
       if (detail::max_attributes(html, kMaxAttributesLibxml2 + 1) > kMaxAttributesLibxml2) {

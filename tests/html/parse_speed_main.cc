@@ -3,7 +3,7 @@
 //
 //   html_parse_speed --robustness
 //   html_parse_speed DIR [--backend myhtml|libxml2|myhtml-raw|libxml2-raw]
-//                        [--repeat N] [--decode] [--slowest K]
+//                        [--repeat N] [--decode] [--slowest K] [--compare OTHER]
 //
 // Reads every .html / .html.gz file under DIR (recursively) into memory,
 // decodes each to UTF-8 once (timed separately with --decode), then parses
@@ -13,7 +13,8 @@
 // page, random bytes) and reports time, depth and whether text survived.
 // Times are this thread's CPU time (best of N runs), so figures stay
 // comparable on a loaded machine. Prints MB/s of HTML, pages/s and the peak resident set size; --slowest K
-// lists the K slowest pages.
+// lists the K slowest pages; --compare OTHER parses every page with both
+// backends and prints where their trees (names and text) first differ.
 #include <libxml/HTMLparser.h>
 #include <myhtml/api.h>
 #include <sys/resource.h>
@@ -110,6 +111,21 @@ int robustness() {
     cases.emplace_back("100k <div></span>", std::move(h) + "deepest");
   }
   {
+    std::string h = "<body>";
+    for (int i = 0; i < 1000000; ++i) h += "<div>";
+    cases.emplace_back("1M unclosed <div>", std::move(h) + "deepest");
+  }
+  {
+    std::string h = "<body><div";
+    for (int i = 0; i < 100000; ++i) h += " a" + std::to_string(i) + "=\"v\"";
+    cases.emplace_back("100k attributes", std::move(h) + ">deepest</div>");
+  }
+  {
+    std::string h = "<body>";
+    for (int i = 0; i < 30000; ++i) h += "<div><span><a href=#><b>";
+    cases.emplace_back("30k <div><span><a><b>", std::move(h) + "deepest");
+  }
+  {
     std::string h = "<html><head><title>big</title></head><body>";
     int i = 0;
     while (h.size() < 50u * 1000u * 1000u) {
@@ -130,7 +146,7 @@ int robustness() {
     cases.emplace_back("10 MB random bytes", html::decode_to_utf8(h).utf8 + "deepest");
   }
   for (auto& [name, page] : cases) {
-    for (html::Backend b : {html::Backend::myhtml, html::Backend::libxml2}) {
+    for (html::Backend b : {html::Backend::native, html::Backend::myhtml, html::Backend::libxml2}) {
       html::ParseOptions o;
       o.backend = b;
       double start = cpu_seconds();
@@ -155,6 +171,32 @@ int robustness() {
   return 0;
 }
 
+// Serializes a tree (element names and text only) for --compare.
+std::string serialize(const html::Node* root) {
+  std::string out;
+  const html::Node* n = root;
+  // Iterative pre/post order walk so closing tags are written too.
+  while (n) {
+    if (n->is_element()) out += "<" + std::string(n->name) + ">";
+    else if (n->is_text() && n->text.find_first_not_of(" \t\r\n\f") != std::string_view::npos)
+      out += n->text;  // whitespace-only text is left out (HTML5 puts it in several places)
+    if (n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    for (;;) {
+      if (n->is_element()) out += "</" + std::string(n->name) + ">";
+      if (n == root) return out;
+      if (n->next_sibling) {
+        n = n->next_sibling;
+        break;
+      }
+      n = n->parent;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -167,12 +209,14 @@ int main(int argc, char** argv) {
   int repeat = 3;
   bool time_decode = false;
   int slowest = 0;
+  std::string compare_with;  // --compare OTHER: tree differences instead of timing
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--backend" && i + 1 < argc) backend_name = argv[++i];
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
     else if (a == "--decode") time_decode = true;
     else if (a == "--slowest" && i + 1 < argc) slowest = std::atoi(argv[++i]);
+    else if (a == "--compare" && i + 1 < argc) compare_with = argv[++i];
     else {
       std::cerr << "unknown argument " << a << "\n";
       return 2;
@@ -215,6 +259,29 @@ int main(int argc, char** argv) {
     for (const auto& [name, n] : charsets) std::printf("  %5zu  %s\n", n, name.c_str());
   }
 
+  if (!compare_with.empty()) {
+    // Parses every page with both backends and shows where the trees differ.
+    html::ParseOptions a, b;
+    a.backend = html::backend_from_string(backend_name).value();
+    b.backend = html::backend_from_string(compare_with).value();
+    size_t differ = 0;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      auto da = html::parse(pages[i], a);
+      auto db = html::parse(pages[i], b);
+      if (!da.ok() || !db.ok()) continue;
+      std::string sa = serialize(da->root()), sb = serialize(db->root());
+      if (sa == sb) continue;
+      ++differ;
+      size_t k = 0;
+      while (k < sa.size() && k < sb.size() && sa[k] == sb[k]) ++k;
+      size_t from = k > 150 ? k - 150 : 0;
+      std::printf("== %s (nodes %zu vs %zu)\n  %s: ...%s\n  %s: ...%s\n", paths[i].c_str(),
+                  da->node_count(), db->node_count(), backend_name.c_str(),
+                  sa.substr(from, 300).c_str(), compare_with.c_str(), sb.substr(from, 300).c_str());
+    }
+    std::printf("%zu of %zu pages differ\n", differ, pages.size());
+    return 0;
+  }
   html::ParseOptions options;
   bool raw_mode = backend_name.ends_with("-raw");
   if (!raw_mode) {

@@ -307,5 +307,6 @@ TEST_P(ParseTest, QaManyAttrsOnOneTag) {
   EXPECT_EQ(inner_text(find_first(doc.root(), Tag::p)), "next paragraph");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ParseTest, ::testing::Values(Backend::myhtml, Backend::libxml2),
+INSTANTIATE_TEST_SUITE_P(Backends, ParseTest, ::testing::Values(Backend::native, Backend::myhtml,
+                                                           Backend::libxml2),
                          [](const auto& info) { return std::string(to_string(info.param)); });

@@ -1,0 +1,666 @@
+// saring's HTML5 tokenizer (the front half of Backend::native).
+//
+// How it works. The input is valid UTF-8 without NUL bytes (parse() repairs
+// both), so the tokenizer never has to look at a byte above 0x7F: every
+// delimiter of HTML is ASCII. Instead of the specification's
+// character-at-a-time state machine it runs one bulk scan per token:
+//   - text: a 16-byte SSE2 scan (a scalar loop elsewhere) for '<', '&' and
+//     CR; a '<' that cannot open markup ("a < b") stays text. The token is a
+//     view into the input unless a character reference or a CR occurred,
+//     in which case the run is decoded into a reused buffer;
+//   - tags: name to the first space, '/' or '>'; attributes with the same
+//     rules as the spec's attribute states (a name may start with '=';
+//     values double-, single- or unquoted; missing spaces between
+//     attributes are tolerated); duplicate names keep the first (hashed
+//     once a tag has many attributes, so 100,000 attributes stay linear);
+//     an end-of-file inside a tag drops the tag, as HTML5 does;
+//   - comments ("<!--" to "-->" or "--!>", "<!-->" and "<!--->" empty),
+//     bogus comments ("<?", "<!x", "</1"), doctypes (name, public and
+//     system ids for the quirks decision), CDATA sections as text when the
+//     tree builder says we are in svg/math;
+//   - rcdata (title, textarea), rawtext (style, xmp, iframe, noembed,
+//     noframes), script data (with the escaped "<!--" / "<script>" states
+//     that decide whether "</script>" ends the element) and plaintext: one
+//     scan for the appropriate end tag, compared case-insensitively.
+// Character references follow HTML5: numeric ones with the windows-1252
+// remapping of 0x80-0x9F, U+FFFD for 0, surrogates and values past
+// U+10FFFF; named ones from the standard table (entities.inc), longest
+// match, legacy names without ';', and the attribute-value exception.
+#include "tokenizer.h"
+
+#include <strings.h>
+
+#include <algorithm>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace saring::html::detail {
+namespace {
+
+struct Entity {
+  std::string_view name;   // with ';' unless it is a legacy form
+  std::string_view value;  // UTF-8
+};
+
+constexpr Entity kEntities[] = {
+#include "entities.inc"
+};
+
+// Longest entity name (with ';') in the table.
+constexpr size_t kMaxEntityName = 32;
+// Longest legacy name (without ';').
+constexpr size_t kMaxLegacyName = 6;
+
+// windows-1252 meanings of numeric references 0x80-0x9F (0: keep as is).
+constexpr uint16_t kWindows1252[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+const Entity* find_entity(std::string_view name) {
+  auto it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
+                             [](const Entity& e, std::string_view n) { return e.name < n; });
+  return it != std::end(kEntities) && it->name == name ? it : nullptr;
+}
+
+inline bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+inline bool is_alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+inline bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+inline bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+inline bool is_upper(char c) { return static_cast<unsigned char>(c - 'A') < 26; }
+inline char lower(char c) { return is_upper(c) ? static_cast<char>(c | 0x20) : c; }
+
+void append_utf8(uint32_t cp, std::string& out) {
+  char b[4];
+  size_t n;
+  if (cp < 0x80) {
+    b[0] = static_cast<char>(cp);
+    n = 1;
+  } else if (cp < 0x800) {
+    b[0] = static_cast<char>(0xC0 | (cp >> 6));
+    b[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    b[0] = static_cast<char>(0xE0 | (cp >> 12));
+    b[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    b[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    b[0] = static_cast<char>(0xF0 | (cp >> 18));
+    b[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    b[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    b[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 4;
+  }
+  out.append(b, n);
+}
+
+// First position in [p, end) holding a, b or c; `end` when none.
+inline const char* find3(const char* p, const char* end, char a, char b, char c) {
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    int m = _mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc)));
+    if (m) return p + __builtin_ctz(static_cast<unsigned>(m));
+    p += 16;
+  }
+#endif
+  while (p < end && *p != a && *p != b && *p != c) ++p;
+  return p;
+}
+
+inline const char* find2(const char* p, const char* end, char a, char b) {
+  return find3(p, end, a, b, b);
+}
+
+inline bool tag_name_end(char c) { return is_space(c) || c == '/' || c == '>'; }
+
+uint64_t hash_name(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// Tags with up to this many attributes are checked for duplicate names by
+// comparison; past it a set of name hashes answers first (linear overall).
+constexpr size_t kLinearAttrCheck = 16;
+
+}  // namespace
+
+const char* decode_char_ref(const char* p, const char* end, bool in_attribute, std::string& out) {
+  if (p >= end) return p;
+  if (*p == '#') {
+    const char* q = p + 1;
+    bool hex = q < end && (*q | 0x20) == 'x';
+    if (hex) ++q;
+    const char* digits = q;
+    uint32_t v = 0;
+    bool overflow = false;
+    for (; q < end; ++q) {
+      uint32_t d;
+      if (is_digit(*q)) d = *q - '0';
+      else if (hex && (*q | 0x20) >= 'a' && (*q | 0x20) <= 'f') d = (*q | 0x20) - 'a' + 10;
+      else break;
+      v = v * (hex ? 16 : 10) + d;
+      if (v > 0x10FFFF) {
+        overflow = true;
+        v = 0x110000;
+      }
+    }
+    if (q == digits) return p;  // "&#" or "&#x" without digits is text
+    if (q < end && *q == ';') ++q;
+    if (overflow || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+      v = 0xFFFD;
+    } else if (v >= 0x80 && v <= 0x9F && kWindows1252[v - 0x80]) {
+      v = kWindows1252[v - 0x80];
+    }
+    append_utf8(v, out);
+    return q;
+  }
+  if (!is_alnum(*p)) return p;
+  const char* q = p;
+  while (q < end && is_alnum(*q)) ++q;
+  size_t run = static_cast<size_t>(q - p);
+  char buf[kMaxEntityName + 1];
+  if (q < end && *q == ';' && run + 1 <= kMaxEntityName) {
+    std::memcpy(buf, p, run);
+    buf[run] = ';';
+    if (const Entity* e = find_entity(std::string_view(buf, run + 1))) {
+      out.append(e->value);
+      return q + 1;
+    }
+  }
+  for (size_t len = std::min(run, kMaxLegacyName); len >= 2; --len) {
+    if (const Entity* e = find_entity(std::string_view(p, len))) {
+      const char* after = p + len;
+      if (in_attribute && after < end && (*after == '=' || is_alnum(*after))) return p;
+      out.append(e->value);
+      return after;
+    }
+  }
+  return p;
+}
+
+void decode_text(std::string_view s, bool in_attribute, std::string& out) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    const char* q = find2(p, end, '&', '\r');
+    out.append(p, q - p);
+    if (q == end) return;
+    if (*q == '\r') {
+      out.push_back('\n');
+      p = q + 1;
+      if (p < end && *p == '\n') ++p;
+      continue;
+    }
+    const char* r = decode_char_ref(q + 1, end, in_attribute, out);
+    if (r == q + 1) out.push_back('&');
+    p = r;
+  }
+}
+
+void Tokenizer::reset(std::string_view input) {
+  p_ = input.data();
+  end_ = p_ + input.size();
+  mode_ = Mode::data;
+  foreign_ = false;
+}
+
+void Tokenizer::set_mode(Mode mode, std::string_view end_name) {
+  mode_ = mode;
+  end_name_.assign(end_name);
+}
+
+void Tokenizer::skip_newline() {
+  if (p_ < end_ && *p_ == '\n') {
+    ++p_;
+  } else if (p_ < end_ && *p_ == '\r') {
+    ++p_;
+    if (p_ < end_ && *p_ == '\n') ++p_;
+  }
+}
+
+void Tokenizer::next(Token& t) {
+  t.self_closing = false;
+  t.attrs.clear();
+  for (;;) {
+    if (p_ >= end_) {
+      t.type = TokenType::eof;
+      return;
+    }
+    if (mode_ != Mode::data) {
+      special_text_token(t);
+      if (!t.text.empty() || p_ >= end_) {
+        if (t.text.empty()) continue;
+        return;
+      }
+      continue;  // empty text: the end tag follows
+    }
+    if (*p_ != '<') {
+      text_token(t);
+      return;
+    }
+    if (tag(t)) return;
+    // '<' that is text, or "</>": tag() moved p_ (text_token for the former)
+  }
+}
+
+void Tokenizer::text_token(Token& t) {
+  const char* start = p_;
+  const char* q = p_;
+  const char* copied = start;
+  bool decoding = false;
+  for (;;) {
+    q = find3(q, end_, '<', '&', '\r');
+    if (q == end_) break;
+    char c = *q;
+    if (c == '<') {
+      if (q + 1 < end_) {
+        char n = q[1];
+        if (is_alpha(n) || n == '!' || n == '?') break;
+        if (n == '/' && q + 2 < end_) break;
+      }
+      ++q;
+      continue;
+    }
+    if (!decoding) {
+      decoding = true;
+      text_buf_.clear();
+    }
+    text_buf_.append(copied, q - copied);
+    if (c == '\r') {
+      text_buf_.push_back('\n');
+      ++q;
+      if (q < end_ && *q == '\n') ++q;
+    } else {
+      const char* r = decode_char_ref(q + 1, end_, false, text_buf_);
+      if (r == q + 1) text_buf_.push_back('&');
+      q = r;
+    }
+    copied = q;
+  }
+  p_ = q;
+  t.type = TokenType::text;
+  if (decoding) {
+    text_buf_.append(copied, q - copied);
+    t.text = text_buf_;
+  } else {
+    t.text = std::string_view(start, q - start);
+  }
+}
+
+// Position of the '<' of the end tag closing the current rcdata / rawtext /
+// script element, or end_ when it never comes.
+const char* Tokenizer::find_end_tag(const char* from, bool script) const {
+  auto is_end_tag = [&](const char* r, std::string_view name) {
+    return static_cast<size_t>(end_ - r) > name.size() + 2 && r[1] == '/' &&
+           strncasecmp(r + 2, name.data(), name.size()) == 0 &&
+           tag_name_end(r[2 + name.size()]);
+  };
+  auto is_script_start = [&](const char* r) {
+    return end_ - r > 7 && strncasecmp(r + 1, "script", 6) == 0 && tag_name_end(r[7]);
+  };
+  const char* r = from;
+  int state = 0;  // 0 script data, 1 escaped, 2 double escaped
+  const char* dash_min = from;  // "--" of "-->" may not start before this
+  while (r < end_) {
+    if (state == 0) {
+      r = static_cast<const char*>(std::memchr(r, '<', end_ - r));
+      if (!r) return end_;
+      if (is_end_tag(r, end_name_)) return r;
+      if (script && end_ - r >= 4 && r[1] == '!' && r[2] == '-' && r[3] == '-') {
+        state = 1;
+        dash_min = r + 2;
+        r += 4;
+        continue;
+      }
+      ++r;
+      continue;
+    }
+    r = find2(r, end_, '<', '>');
+    if (r == end_) return end_;
+    if (*r == '>') {
+      if (r - 2 >= dash_min && r[-1] == '-' && r[-2] == '-') state = 0;
+      ++r;
+      continue;
+    }
+    if (state == 1) {
+      if (is_end_tag(r, end_name_)) return r;
+      if (is_script_start(r)) {
+        state = 2;
+        r += 7;
+        continue;
+      }
+    } else if (is_end_tag(r, "script")) {
+      state = 1;
+      r += 8;
+      continue;
+    }
+    ++r;
+  }
+  return end_;
+}
+
+void Tokenizer::special_text_token(Token& t) {
+  const char* start = p_;
+  const bool rc = mode_ == Mode::rcdata;
+  const char* e;
+  switch (mode_) {
+    case Mode::plaintext: e = end_; break;
+    case Mode::script: e = find_end_tag(start, true); break;
+    default: e = find_end_tag(start, false); break;
+  }
+  if (mode_ != Mode::plaintext) mode_ = Mode::data;
+  p_ = e;
+  t.type = TokenType::text;
+  std::string_view s(start, e - start);
+  t.text = s;
+  if (std::memchr(s.data(), '\r', s.size()) || (rc && std::memchr(s.data(), '&', s.size()))) {
+    text_buf_.clear();
+    if (rc) {
+      decode_text(s, false, text_buf_);
+    } else {
+      for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+          text_buf_.push_back('\n');
+          if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        } else {
+          text_buf_.push_back(s[i]);
+        }
+      }
+    }
+    t.text = text_buf_;
+  }
+}
+
+bool Tokenizer::duplicate_attr(std::string_view name) {
+  auto name_of = [&](const RawAttr& a) {
+    return std::string_view(a.name ? a.name : attr_buf_.data() + a.name_off, a.name_len);
+  };
+  if (raw_attrs_.size() > kLinearAttrCheck) {
+    auto it = hash_set_.find(hash_name(name));
+    return it != hash_set_.end() && name_of(raw_attrs_[it->second]) == name;
+  }
+  for (const RawAttr& a : raw_attrs_)
+    if (name_of(a) == name) return true;
+  return false;
+}
+
+bool Tokenizer::tag(Token& t) {
+  const char* lt = p_;
+  const char* q = lt + 1;
+  if (q >= end_) {
+    text_token(t);  // a lone '<' at the end
+    return true;
+  }
+  char c = *q;
+  if (c == '!') {
+    if (end_ - q >= 3 && q[1] == '-' && q[2] == '-') {
+      comment(t, q + 3);
+      return true;
+    }
+    if (end_ - q >= 8 && strncasecmp(q + 1, "doctype", 7) == 0) {
+      doctype(t, q + 8);
+      return true;
+    }
+    if (foreign_ && end_ - q >= 8 && std::memcmp(q + 1, "[CDATA[", 7) == 0) {
+      const char* s = q + 8;
+      const char* e = s;
+      for (;;) {
+        e = static_cast<const char*>(std::memchr(e, ']', end_ - e));
+        if (!e || (end_ - e >= 3 && e[1] == ']' && e[2] == '>')) break;
+        ++e;
+      }
+      t.type = TokenType::text;
+      t.text = std::string_view(s, (e ? e : end_) - s);
+      p_ = e ? e + 3 : end_;
+      return true;
+    }
+    bogus_comment(t, q + 1);
+    return true;
+  }
+  if (c == '?') {
+    bogus_comment(t, q);
+    return true;
+  }
+  bool end_tag = c == '/';
+  if (end_tag) {
+    ++q;
+    if (q >= end_) {
+      text_token(t);
+      return true;
+    }
+    if (*q == '>') {
+      p_ = q + 1;  // "</>" is dropped
+      return false;
+    }
+    if (!is_alpha(*q)) {
+      bogus_comment(t, q);
+      return true;
+    }
+  } else if (!is_alpha(c)) {
+    text_token(t);
+    return true;
+  }
+  const char* name = q;
+  bool upper = false;
+  while (q < end_ && !tag_name_end(*q)) {
+    upper |= is_upper(*q);
+    ++q;
+  }
+  if (q >= end_) {  // end of input inside a tag: the tag is dropped
+    p_ = end_;
+    t.type = TokenType::eof;
+    return true;
+  }
+  size_t name_len = static_cast<size_t>(q - name);
+  if (upper) {
+    name_buf_.assign(name, name_len);
+    for (char& ch : name_buf_) ch = lower(ch);
+    t.name = name_buf_;
+  } else {
+    t.name = std::string_view(name, name_len);
+  }
+  raw_attrs_.clear();
+  attr_buf_.clear();
+  if (!hash_set_.empty()) {
+    // clear() costs the bucket count: after a tag with thousands of
+    // attributes, start afresh rather than pay that on every later tag.
+    if (hash_set_.bucket_count() > 64) hash_set_ = {};
+    else hash_set_.clear();
+  }
+  bool self_closing = false;
+  for (;;) {
+    while (q < end_ && (is_space(*q) || *q == '/')) {
+      if (*q == '/' && q + 1 < end_ && q[1] == '>') self_closing = true;
+      ++q;
+    }
+    if (q >= end_) {
+      p_ = end_;
+      t.type = TokenType::eof;
+      return true;
+    }
+    if (*q == '>') {
+      ++q;
+      break;
+    }
+    self_closing = false;
+    const char* an = q++;
+    bool aupper = is_upper(*an);
+    while (q < end_ && !is_space(*q) && *q != '/' && *q != '>' && *q != '=') {
+      aupper |= is_upper(*q);
+      ++q;
+    }
+    RawAttr a{an, 0, static_cast<uint32_t>(q - an), nullptr, 0, 0};
+    const char* r = q;
+    while (r < end_ && is_space(*r)) ++r;
+    bool has_value = r < end_ && *r == '=';
+    const char* value = nullptr;
+    const char* value_end = nullptr;
+    if (has_value) {
+      ++r;
+      while (r < end_ && is_space(*r)) ++r;
+      if (r >= end_) {
+        p_ = end_;
+        t.type = TokenType::eof;
+        return true;
+      }
+      if (*r == '"' || *r == '\'') {
+        const char* close = static_cast<const char*>(std::memchr(r + 1, *r, end_ - r - 1));
+        if (!close) {
+          p_ = end_;
+          t.type = TokenType::eof;
+          return true;
+        }
+        value = r + 1;
+        value_end = close;
+        q = close + 1;
+      } else {
+        value = r;
+        while (r < end_ && !is_space(*r) && *r != '>') ++r;
+        value_end = r;
+        q = r;
+      }
+    }
+    if (end_tag) continue;  // end tags' attributes are dropped
+    if (aupper) {
+      a.name_off = static_cast<uint32_t>(attr_buf_.size());
+      for (const char* s = an; s < an + a.name_len; ++s) attr_buf_.push_back(lower(*s));
+      a.name = nullptr;
+    }
+    std::string_view aname(a.name ? a.name : attr_buf_.data() + a.name_off, a.name_len);
+    if (duplicate_attr(aname)) continue;
+    if (value) {
+      std::string_view v(value, value_end - value);
+      if (find2(value, value_end, '&', '\r') != value_end) {
+        a.value = nullptr;
+        a.value_off = static_cast<uint32_t>(attr_buf_.size());
+        decode_text(v, true, attr_buf_);
+        a.value_len = static_cast<uint32_t>(attr_buf_.size() - a.value_off);
+      } else {
+        a.value = value;
+        a.value_len = static_cast<uint32_t>(v.size());
+      }
+    } else {
+      a.value = an;  // any non-null pointer: empty value
+      a.value_len = 0;
+    }
+    raw_attrs_.push_back(a);
+    if (raw_attrs_.size() > kLinearAttrCheck) {
+      if (hash_set_.empty()) {
+        for (uint32_t i = 0; i < raw_attrs_.size(); ++i) {
+          const RawAttr& x = raw_attrs_[i];
+          hash_set_.emplace(hash_name(std::string_view(
+                                x.name ? x.name : attr_buf_.data() + x.name_off, x.name_len)),
+                            i);
+        }
+      } else {
+        hash_set_.emplace(hash_name(aname), static_cast<uint32_t>(raw_attrs_.size() - 1));
+      }
+    }
+  }
+  p_ = q;
+  t.type = end_tag ? TokenType::end_tag : TokenType::start_tag;
+  t.self_closing = self_closing;
+  if (!end_tag) {
+    t.attrs.reserve(raw_attrs_.size());
+    for (const RawAttr& a : raw_attrs_) {
+      t.attrs.push_back(
+          {std::string_view(a.name ? a.name : attr_buf_.data() + a.name_off, a.name_len),
+           std::string_view(a.value ? a.value : attr_buf_.data() + a.value_off, a.value_len)});
+    }
+  }
+  return true;
+}
+
+void Tokenizer::comment(Token& t, const char* s) {
+  t.type = TokenType::comment;
+  if (s < end_ && *s == '>') {
+    t.text = {};
+    p_ = s + 1;
+    return;
+  }
+  if (end_ - s >= 2 && s[0] == '-' && s[1] == '>') {
+    t.text = {};
+    p_ = s + 2;
+    return;
+  }
+  for (const char* r = s; (r = static_cast<const char*>(std::memchr(r, '-', end_ - r))); ++r) {
+    if (end_ - r >= 3 && r[1] == '-' && r[2] == '>') {
+      t.text = std::string_view(s, r - s);
+      p_ = r + 3;
+      return;
+    }
+    if (end_ - r >= 4 && r[1] == '-' && r[2] == '!' && r[3] == '>') {
+      t.text = std::string_view(s, r - s);
+      p_ = r + 4;
+      return;
+    }
+  }
+  t.text = std::string_view(s, end_ - s);
+  p_ = end_;
+}
+
+void Tokenizer::bogus_comment(Token& t, const char* s) {
+  t.type = TokenType::comment;
+  const char* e = static_cast<const char*>(std::memchr(s, '>', end_ - s));
+  t.text = std::string_view(s, (e ? e : end_) - s);
+  p_ = e ? e + 1 : end_;
+}
+
+void Tokenizer::doctype(Token& t, const char* s) {
+  t.type = TokenType::doctype;
+  t.force_quirks = false;
+  t.has_public_id = t.has_system_id = false;
+  t.public_id = t.system_id = {};
+  const char* e = static_cast<const char*>(std::memchr(s, '>', end_ - s));
+  if (!e) {
+    t.force_quirks = true;
+    e = end_;
+  }
+  p_ = e < end_ ? e + 1 : end_;
+  const char* q = s;
+  while (q < e && is_space(*q)) ++q;
+  const char* n = q;
+  while (q < e && !is_space(*q)) ++q;
+  name_buf_.assign(n, q - n);
+  for (char& ch : name_buf_) ch = lower(ch);
+  t.name = name_buf_;
+  if (n == q) t.force_quirks = true;
+  // PUBLIC "id" "id" | SYSTEM "id"
+  while (q < e && is_space(*q)) ++q;
+  auto quoted = [&](std::string_view& out) {
+    while (q < e && is_space(*q)) ++q;
+    if (q >= e || (*q != '"' && *q != '\'')) return false;
+    const char* close = static_cast<const char*>(std::memchr(q + 1, *q, e - q - 1));
+    if (!close) {  // the '>' ended the id (HTML5: missing quote, quirks)
+      out = std::string_view(q + 1, e - q - 1);
+      t.force_quirks = true;
+      q = e;
+      return true;
+    }
+    out = std::string_view(q + 1, close - q - 1);
+    q = close + 1;
+    return true;
+  };
+  if (e - q >= 6 && strncasecmp(q, "public", 6) == 0) {
+    q += 6;
+    t.has_public_id = quoted(t.public_id);
+    if (!t.has_public_id) t.force_quirks = true;
+    else t.has_system_id = quoted(t.system_id);
+  } else if (e - q >= 6 && strncasecmp(q, "system", 6) == 0) {
+    q += 6;
+    t.has_system_id = quoted(t.system_id);
+    if (!t.has_system_id) t.force_quirks = true;
+  }
+}
+
+}  // namespace saring::html::detail

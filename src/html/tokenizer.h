@@ -1,0 +1,105 @@
+// Internal: saring's HTML5 tokenizer (the front half of Backend::native; the
+// tree builder in tree_builder.cc drives it). Not part of the public API.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "saring/html.h"
+
+namespace saring::html::detail {
+
+enum class TokenType : uint8_t { text, start_tag, end_tag, comment, doctype, eof };
+
+// One token. Every view points into the input or into the tokenizer's
+// buffers and stays valid only until the next call to Tokenizer::next().
+struct Token {
+  TokenType type = TokenType::eof;
+  std::string_view name;   // tag or doctype name, ASCII-lowercased
+  std::string_view text;   // text (entities decoded, CR/CRLF -> LF) or comment data
+  std::vector<Attribute> attrs;  // start tags: names lowercased, duplicates dropped
+  bool self_closing = false;
+  // doctype only
+  bool force_quirks = false;
+  bool has_public_id = false;
+  bool has_system_id = false;
+  std::string_view public_id;
+  std::string_view system_id;
+
+  std::string_view attr(std::string_view n) const {
+    for (const Attribute& a : attrs)
+      if (a.name == n) return a.value;
+    return {};
+  }
+  bool has_attr(std::string_view n) const {
+    for (const Attribute& a : attrs)
+      if (a.name == n) return true;
+    return false;
+  }
+};
+
+// HTML5 tokenizer over valid UTF-8 without NUL bytes (parse() guarantees
+// both). Text runs and names are views into the input unless something had
+// to be decoded (character references, CR), which goes to reused buffers.
+class Tokenizer {
+ public:
+  // Content models the tree builder switches to after a start tag.
+  enum class Mode : uint8_t { data, rcdata, rawtext, script, plaintext };
+
+  explicit Tokenizer(std::string_view input = {}) { reset(input); }
+  void reset(std::string_view input);
+
+  // Reads the next token. After `eof` it keeps returning eof.
+  void next(Token& token);
+
+  // Content model for what follows the start tag just returned; `end_name`
+  // is the element's (lowercase) name, whose end tag ends rcdata/rawtext/script.
+  void set_mode(Mode mode, std::string_view end_name);
+  // Whether the adjusted current node is foreign (svg/math): CDATA sections
+  // are then text rather than bogus comments.
+  void set_foreign(bool foreign) { foreign_ = foreign; }
+  // Drops a newline right at the current position (after <pre>, <textarea>).
+  void skip_newline();
+
+ private:
+  const char* p_ = nullptr;
+  const char* end_ = nullptr;
+  Mode mode_ = Mode::data;
+  bool foreign_ = false;
+  std::string end_name_;  // for rcdata/rawtext/script
+  std::string text_buf_;  // decoded text
+  std::string name_buf_;  // lowercased tag name
+  std::string attr_buf_;  // lowercased attribute names and decoded values
+  struct RawAttr {
+    const char* name;  // nullptr: the name is at attr_buf_[name_off]
+    uint32_t name_off, name_len;
+    const char* value;  // nullptr: the value is at attr_buf_[value_off]
+    uint32_t value_off, value_len;
+  };
+  std::vector<RawAttr> raw_attrs_;
+  std::unordered_map<uint64_t, uint32_t> hash_set_;  // name hash -> attribute (many attributes)
+
+  void text_token(Token& t);
+  void special_text_token(Token& t);  // rcdata, rawtext, script, plaintext
+  bool tag(Token& t);                 // at '<'; false when '<' is only text
+  void comment(Token& t, const char* from);
+  void bogus_comment(Token& t, const char* from);
+  void doctype(Token& t, const char* from);
+  const char* find_end_tag(const char* from, bool script) const;
+  bool duplicate_attr(std::string_view name);
+};
+
+// Appends the decoded character reference starting at `p` (just after '&')
+// to `out` and returns the position after it; returns `p` (appending
+// nothing) when no reference starts there. `in_attribute` applies HTML5's
+// attribute exception for legacy names without ';'. Exposed for tests.
+const char* decode_char_ref(const char* p, const char* end, bool in_attribute, std::string& out);
+
+// Appends `s` to `out` with character references decoded and CR / CRLF
+// turned into LF.
+void decode_text(std::string_view s, bool in_attribute, std::string& out);
+
+}  // namespace saring::html::detail

@@ -1,0 +1,435 @@
+// Backend::native: saring's own HTML5 tokenizer (tokenizer.cc) and tree
+// builder (tree_builder.cc). Tokenizer states and character references are
+// tested on the tokenizer itself; tree construction through parse(), by
+// serializing the tree (element names and text) and comparing with what
+// the HTML5 algorithm builds.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+#include <string>
+
+#include "saring/html.h"
+#include "saring/utf8.h"
+#include "tokenizer.h"
+
+using namespace saring;
+using namespace saring::html;
+using detail::Token;
+using detail::Tokenizer;
+using detail::TokenType;
+
+namespace {
+
+// ---- tokenizer -------------------------------------------------------------------
+
+// Tokens in a compact notation: text as "'...'", tags as "<name a=v>" / "</name>",
+// comments as "#...", doctypes as "!name".
+std::string tokens(std::string_view input) {
+  Tokenizer tk(input);
+  Token t;
+  std::string out;
+  for (int guard = 0; guard < 1000; ++guard) {
+    tk.next(t);
+    switch (t.type) {
+      case TokenType::eof: return out;
+      case TokenType::text: out += "'" + std::string(t.text) + "'"; break;
+      case TokenType::comment: out += "#" + std::string(t.text) + "#"; break;
+      case TokenType::doctype: out += "!" + std::string(t.name); break;
+      case TokenType::end_tag: out += "</" + std::string(t.name) + ">"; break;
+      case TokenType::start_tag:
+        out += "<" + std::string(t.name);
+        for (const Attribute& a : t.attrs)
+          out += " " + std::string(a.name) + "=" + std::string(a.value);
+        out += t.self_closing ? "/>" : ">";
+        if (t.name == "script") tk.set_mode(Tokenizer::Mode::script, t.name);
+        if (t.name == "style") tk.set_mode(Tokenizer::Mode::rawtext, t.name);
+        if (t.name == "title") tk.set_mode(Tokenizer::Mode::rcdata, t.name);
+        if (t.name == "plaintext") tk.set_mode(Tokenizer::Mode::plaintext, t.name);
+        break;
+    }
+  }
+  return out + "...";
+}
+
+std::string decode(std::string_view s, bool attr = false) {
+  std::string out;
+  detail::decode_text(s, attr, out);
+  return out;
+}
+
+TEST(TokenizerTest, TextAndTags) {
+  EXPECT_EQ(tokens("a<b>c</B>d"), "'a'<b>'c'</b>'d'");
+  EXPECT_EQ(tokens("<DIV Class=X>"), "<div class=X>");
+  EXPECT_EQ(tokens("1 < 2 <3 a<"), "'1 < 2 <3 a<'");
+  EXPECT_EQ(tokens("x</>y"), "'x''y'");
+  EXPECT_EQ(tokens("<br/>"), "<br/>");
+  EXPECT_EQ(tokens("<a/b>"), "<a b=>");
+}
+
+TEST(TokenizerTest, AttributeQuotingForms) {
+  EXPECT_EQ(tokens("<a x=\"1 2\" y='3\"4' z=5>"), "<a x=1 2 y=3\"4 z=5>");
+  EXPECT_EQ(tokens("<a x = 1 y>"), "<a x=1 y=>");
+  EXPECT_EQ(tokens("<a x=\"1\"y=2>"), "<a x=1 y=2>");          // no space between
+  EXPECT_EQ(tokens("<a =x>"), "<a =x=>");                      // a name may start with '='
+  EXPECT_EQ(tokens("<a x=1 X=2 x=3>"), "<a x=1>");              // duplicates: first wins
+  EXPECT_EQ(tokens("<a title='a&amp;b' href=?a=1&b=2>"), "<a title=a&b href=?a=1&b=2>");
+  EXPECT_EQ(tokens("<a x=\"unterminated>text"), "");           // EOF in a tag drops it
+  EXPECT_EQ(tokens("before<div class"), "'before'");
+}
+
+TEST(TokenizerTest, ManyAttributesStayLinear) {
+  std::string h = "<div";
+  for (int i = 0; i < 100000; ++i) h += " a" + std::to_string(i % 50000) + "=" + std::to_string(i);
+  h += ">";
+  auto start = std::chrono::steady_clock::now();
+  Tokenizer tk(h);
+  Token t;
+  tk.next(t);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_EQ(t.type, TokenType::start_tag);
+  EXPECT_EQ(t.attrs.size(), 50000u);  // the second half repeats the first
+  EXPECT_EQ(t.attr("a49999"), "49999");
+  EXPECT_LT(s, 1.0);
+}
+
+TEST(TokenizerTest, Comments) {
+  EXPECT_EQ(tokens("<!--x-->y"), "#x#'y'");
+  EXPECT_EQ(tokens("<!---->"), "##");
+  EXPECT_EQ(tokens("<!-->a"), "##'a'");
+  EXPECT_EQ(tokens("<!--->a"), "##'a'");
+  EXPECT_EQ(tokens("<!--a--!>b"), "#a#'b'");
+  EXPECT_EQ(tokens("<!--a -- b-->"), "#a -- b#");
+  EXPECT_EQ(tokens("<!--never closed"), "#never closed#");
+  EXPECT_EQ(tokens("<?xml version?>x"), "#?xml version?#'x'");  // bogus comments
+  EXPECT_EQ(tokens("<!x>y"), "#x#'y'");
+  EXPECT_EQ(tokens("</1>y"), "#1#'y'");
+  EXPECT_EQ(tokens("<![CDATA[x]]>"), "#[CDATA[x]]#");  // not in foreign content
+}
+
+TEST(TokenizerTest, CdataInForeignContentIsText) {
+  Tokenizer tk("<![CDATA[a<b>&amp;]]>c");
+  tk.set_foreign(true);
+  Token t;
+  tk.next(t);
+  EXPECT_EQ(t.type, TokenType::text);
+  EXPECT_EQ(t.text, "a<b>&amp;");
+}
+
+TEST(TokenizerTest, Doctype) {
+  Tokenizer tk("<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\" 'http://x'>");
+  Token t;
+  tk.next(t);
+  ASSERT_EQ(t.type, TokenType::doctype);
+  EXPECT_EQ(t.name, "html");
+  EXPECT_TRUE(t.has_public_id);
+  EXPECT_EQ(t.public_id, "-//W3C//DTD HTML 4.01//EN");
+  EXPECT_EQ(t.system_id, "http://x");
+  EXPECT_FALSE(t.force_quirks);
+  EXPECT_EQ(tokens("<!doctype html>x"), "!html'x'");
+}
+
+TEST(TokenizerTest, RawTextRcdataScriptPlaintext) {
+  EXPECT_EQ(tokens("<style>a<b>&amp;</style >x"), "<style>'a<b>&amp;'</style>'x'");
+  EXPECT_EQ(tokens("<title>a<b>&amp;</TITLE>"), "<title>'a<b>&'</title>");
+  EXPECT_EQ(tokens("<script>if(a</b)</scripty></script>"), "<script>'if(a</b)</scripty>'</script>");
+  // Escaped script data: a "</script>" inside "<!-- <script>" does not end it.
+  EXPECT_EQ(tokens("<script><!--<script>x</script>y--></script>z"),
+            "<script>'<!--<script>x</script>y-->'</script>'z'");
+  EXPECT_EQ(tokens("<script><!--x</script>y"), "<script>'<!--x'</script>'y'");
+  EXPECT_EQ(tokens("<style>never closed"), "<style>'never closed'");
+  EXPECT_EQ(tokens("<plaintext>a</plaintext><b>"), "<plaintext>'a</plaintext><b>'");
+}
+
+TEST(TokenizerTest, CarriageReturnsBecomeNewlines) {
+  EXPECT_EQ(tokens("a\r\nb\rc"), "'a\nb\nc'");
+  EXPECT_EQ(tokens("<a x='1\r\n2'>"), "<a x=1\n2>");
+}
+
+TEST(TokenizerTest, NumericCharacterReferences) {
+  EXPECT_EQ(decode("&#65;&#x42;&#X43"), "ABC");
+  EXPECT_EQ(decode("&#x20AC;"), "\u20AC");
+  EXPECT_EQ(decode("&#128;&#x99;"), "\u20AC\u2122");      // windows-1252 remap
+  EXPECT_EQ(decode("&#x81;"), "\u0081");                   // unmapped: kept
+  EXPECT_EQ(decode("&#0;&#xD800;&#x110000;&#99999999999;"), "\uFFFD\uFFFD\uFFFD\uFFFD");
+  EXPECT_EQ(decode("&#;&#x;&#a"), "&#;&#x;&#a");            // not references
+}
+
+TEST(TokenizerTest, NamedCharacterReferences) {
+  EXPECT_EQ(decode("&amp;&lt;&gt;&quot;&nbsp;"), "&<>\"\u00A0");
+  EXPECT_EQ(decode("&amp &copy2022"), "& \u00A92022");     // legacy names without ';'
+  EXPECT_EQ(decode("&notin; &notit;"), "\u2209 \u00ACit;");  // longest match
+  EXPECT_EQ(decode("&nGt;"), "\u226B\u20D2");                // two code points
+  EXPECT_EQ(decode("&unknown; &;& x"), "&unknown; &;& x");
+  EXPECT_EQ(decode("&hellip;&CounterClockwiseContourIntegral;"), "\u2026\u2233");
+  EXPECT_EQ(decode("&amplifier;"), "&lifier;");             // "amp" then text
+}
+
+TEST(TokenizerTest, AttributeValueException) {
+  EXPECT_EQ(decode("?a=1&copy=2&not", true), "?a=1&copy=2\u00AC");
+  EXPECT_EQ(decode("&copyx", true), "&copyx");
+  EXPECT_EQ(decode("&copy;x", true), "\u00A9x");
+  EXPECT_EQ(decode("&copyx", false), "\u00A9x");
+}
+
+// ---- tree construction -----------------------------------------------------------
+
+// Element names and text of the tree, e.g. "<html><head></head><body>x</body></html>".
+std::string tree(std::string_view html, bool keep_space = false) {
+  ParseOptions o;
+  o.backend = Backend::native;
+  auto doc = parse(html, o);
+  EXPECT_TRUE(doc.ok());
+  if (!doc.ok()) return "";
+  std::string out;
+  const Node* root = doc->root();
+  const Node* n = root->first_child;
+  while (n) {
+    if (n->is_element()) out += "<" + std::string(n->name) + ">";
+    else if (n->is_text() && (keep_space || n->text.find_first_not_of(" \n\t") != std::string_view::npos))
+      out += n->text;
+    if (n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    for (;;) {
+      if (n->is_element()) out += "</" + std::string(n->name) + ">";
+      if (n->next_sibling) {
+        n = n->next_sibling;
+        break;
+      }
+      n = n->parent;
+      if (n == root) return out;
+    }
+  }
+  return out;
+}
+
+// Just the body's part of tree().
+std::string body(std::string_view html) {
+  std::string t = tree(html);
+  size_t b = t.find("<body>");
+  size_t e = t.rfind("</body>");
+  if (b == std::string::npos || e == std::string::npos) return "NO BODY: " + t;
+  return t.substr(b + 6, e - b - 6);
+}
+
+TEST(NativeTreeTest, ImpliedHtmlHeadBody) {
+  EXPECT_EQ(tree("x"), "<html><head></head><body>x</body></html>");
+  EXPECT_EQ(tree(""), "<html><head></head><body></body></html>");
+  EXPECT_EQ(tree("<title>T</title><p>x"),
+            "<html><head><title>T</title></head><body><p>x</p></body></html>");
+  EXPECT_EQ(tree("<!doctype html><meta charset=utf-8><link rel=x>hi"),
+            "<html><head><meta></meta><link></link></head><body>hi</body></html>");
+  // Head-only elements between </head> and <body> still go to head.
+  EXPECT_EQ(tree("<head></head><meta x=1><body>b"),
+            "<html><head><meta></meta></head><body>b</body></html>");
+  // Content after </body> and </html> still goes to body.
+  EXPECT_EQ(body("<body>a</body>b</html>c"), "abc");
+  // <noscript> in head with scripting off: markup in it starts the body.
+  EXPECT_EQ(tree("<head><noscript><img></noscript><title>T</title>"),
+            "<html><head><noscript></noscript></head><body><img></img><title>T</title></body>"
+            "</html>");
+}
+
+TEST(NativeTreeTest, ParagraphsAndBlocks) {
+  EXPECT_EQ(body("<p>a<div>b</div>c"), "<p>a</p><div>b</div>c");
+  EXPECT_EQ(body("<p>a<p>b"), "<p>a</p><p>b</p>");
+  EXPECT_EQ(body("a</p>b"), "a<p></p>b");  // </p> without <p>: an empty paragraph
+  EXPECT_EQ(body("<p>a<span>b<ul><li>c</ul>"), "<p>a<span>b</span></p><ul><li>c</li></ul>");
+  EXPECT_EQ(body("<p>a<hr>b"), "<p>a</p><hr></hr>b");
+  EXPECT_EQ(body("<button>a<p>b</button>c"), "<button>a<p>b</p></button>c");
+  EXPECT_EQ(body("<pre>\nx</pre>"), "<pre>x</pre>");
+}
+
+TEST(NativeTreeTest, ListItemsAndOptionsAutoClose) {
+  EXPECT_EQ(body("<ul><li>a<li>b<span>c<li>d</ul>"),
+            "<ul><li>a</li><li>b<span>c</span></li><li>d</li></ul>");
+  EXPECT_EQ(body("<ul><li>a<ul><li>b</ul>c</ul>"), "<ul><li>a<ul><li>b</li></ul>c</li></ul>");
+  EXPECT_EQ(body("<li>a<div><li>b"), "<li>a<div></div></li><li>b</li>");  // div does not stop it
+  EXPECT_EQ(body("<li>a<section><li>b"), "<li>a<section><li>b</li></section></li>");
+  EXPECT_EQ(body("<dl><dt>a<dd>b<dt>c</dl>"), "<dl><dt>a</dt><dd>b</dd><dt>c</dt></dl>");
+  EXPECT_EQ(body("<select><option>a<option>b</select>"),
+            "<select><option>a</option><option>b</option></select>");
+  EXPECT_EQ(body("<select><div>a</div>b</select>c"), "<select>ab</select>c");  // tags ignored
+}
+
+TEST(NativeTreeTest, Headings) {
+  EXPECT_EQ(body("<h1>a<h2>b</h1>c"), "<h1>a</h1><h2>b</h2>c");
+  EXPECT_EQ(body("<h2>a<span>b</h3>c"), "<h2>a<span>b</span></h2>c");
+}
+
+TEST(NativeTreeTest, VoidAndBr) {
+  EXPECT_EQ(body("<img>a<br>b<input>c"), "<img></img>a<br></br>b<input></input>c");
+  EXPECT_EQ(body("a</br>b"), "a<br></br>b");
+  EXPECT_EQ(body("<image src=x>"), "<img></img>");
+}
+
+TEST(NativeTreeTest, EndTagsOnlyCloseWhatIsOpenAndInScope) {
+  EXPECT_EQ(body("<div>a</span>b</div>c"), "<div>ab</div>c");
+  EXPECT_EQ(body("<div><span>a</div>b"), "<div><span>a</span></div>b");
+  EXPECT_EQ(body("<span><div>a</span>b</div>c"), "<span><div>ab</div>c</span>");
+  EXPECT_EQ(body("<table><tr><td><div>a</table>b"),
+            "<table><tbody><tr><td><div>a</div></td></tr></tbody></table>b");
+  EXPECT_EQ(body("<div><table><tr><td>a</div>b</td></tr></table>c"),
+            "<div><table><tbody><tr><td>ab</td></tr></tbody></table>c</div>");
+}
+
+TEST(NativeTreeTest, Tables) {
+  EXPECT_EQ(body("<table><td>a<td>b<tr><td>c</table>"),
+            "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>");
+  EXPECT_EQ(body("<table><caption>c<tr><th>h</table>"),
+            "<table><caption>c</caption><tbody><tr><th>h</th></tr></tbody></table>");
+  EXPECT_EQ(body("<table><thead><tr><td>a<tbody><tr><td>b</table>"),
+            "<table><thead><tr><td>a</td></tr></thead><tbody><tr><td>b</td></tr></tbody>"
+            "</table>");
+  EXPECT_EQ(body("<table><col><tr><td>a</table>"),
+            "<table><colgroup><col></col></colgroup><tbody><tr><td>a</td></tr></tbody></table>");
+  EXPECT_EQ(body("<table><tr><td><table><tr><td>in</table>out</table>"),
+            "<table><tbody><tr><td><table><tbody><tr><td>in</td></tr></tbody></table>out</td>"
+            "</tr></tbody></table>");
+  // Stray cells outside a table are ignored, their text kept.
+  EXPECT_EQ(body("<td>a</td><tr>b"), "ab");
+  // <table> closes an open <p> except in quirks mode.
+  EXPECT_EQ(body("<!doctype html><p>a<table></table>"), "<p>a</p><table></table>");
+  EXPECT_EQ(body("<p>a<table></table>"), "<p>a<table></table></p>");
+}
+
+TEST(NativeTreeTest, FormattingElements) {
+  EXPECT_EQ(body("<b>a<i>b</b>c</i>d"), "<b>a<i>b</i></b><i>c</i>d");
+  EXPECT_EQ(body("<p><b>a</p><p>b</b>c"), "<p><b>a</b></p><p><b>b</b>c</p>");
+  EXPECT_EQ(body("<a href=1>a<a href=2>b"), "<a>a</a><a>b</a>");  // nested <a>
+  EXPECT_EQ(body("<a href=1><div>a</a>b</div>c"), "<a><div>ab</div></a>c");
+  // Noah's Ark: at most three identical entries are re-opened.
+  EXPECT_EQ(body("<b><b><b><b></b></b></b></b>x"), "<b><b><b><b></b></b></b></b>x");
+  EXPECT_EQ(body("<p><b><b><b><b>a</p>x"), "<p><b><b><b><b>a</b></b></b></b></p><b><b><b>x</b></b></b>");
+}
+
+TEST(NativeTreeTest, FormsAndButtons) {
+  EXPECT_EQ(body("<form>a<form>b</form>c"), "<form>ab</form>c");
+  EXPECT_EQ(body("<button>a<button>b"), "<button>a</button><button>b</button>");
+}
+
+TEST(NativeTreeTest, ForeignContent) {
+  EXPECT_EQ(body("<svg><path/><title>t</title><g>x</g></svg>y"),
+            "<svg><path></path><title>t</title><g>x</g></svg>y");
+  EXPECT_EQ(body("<svg><p>a</svg>"), "<svg></svg><p>a</p>");  // HTML break-out
+  EXPECT_EQ(body("<math><mi>x<b>y</b></mi></math>z"), "<math><mi>x<b>y</b></mi></math>z");
+  EXPECT_EQ(body("<svg><![CDATA[a<b]]></svg>"), "<svg>a<b</svg>");
+  EXPECT_EQ(body("<svg><style>a<g></g></style></svg>"), "<svg><style>a<g></g></style></svg>");
+  EXPECT_EQ(body("<svg><style>a<b></b></style></svg>"), "<svg><style>a</style></svg><b></b>");
+  // svg's <title> is not the page's.
+  ParseOptions o;
+  o.backend = Backend::native;
+  auto doc = parse("<svg><title>t</title></svg>", o);
+  ASSERT_TRUE(doc.ok());
+  size_t titles = 0;
+  walk(doc->root(), [&](const Node* n) {
+    titles += n->is(Tag::title);
+    return true;
+  });
+  EXPECT_EQ(titles, 0u);
+}
+
+TEST(NativeTreeTest, RawTextElements) {
+  EXPECT_EQ(body("<textarea>\n<b>&amp;</textarea>"), "<textarea><b>&</textarea>");
+  EXPECT_EQ(body("<xmp><b></xmp><iframe><p></iframe><noembed><i></noembed>"),
+            "<xmp><b></xmp><iframe><p></iframe><noembed><i></noembed>");
+  EXPECT_EQ(body("<plaintext><b></plaintext>"), "<plaintext><b></plaintext></plaintext>");
+  EXPECT_EQ(tree("<script>a</script>"),
+            "<html><head><script>a</script></head><body></body></html>");
+}
+
+// Nesting depth costs nothing quadratic and loses no text.
+TEST(NativeTreeTest, DeepNestingIsFast) {
+  std::string h = "<body>";
+  for (int i = 0; i < 100000; ++i) h += "<div>";
+  h += "deepest";
+  for (int i = 0; i < 100000; ++i) h += "</div>";
+  h += "after";
+  ParseOptions o;
+  o.backend = Backend::native;
+  auto start = std::chrono::steady_clock::now();
+  auto doc = parse(h, o);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(doc.ok());
+  EXPECT_LT(s, 1.0);
+  EXPECT_EQ(inner_text(doc->body()), "deepestafter");
+}
+
+TEST(NativeTreeTest, MillionUnclosedTagsAreLinear) {
+  struct Case {
+    const char* unit;
+    int n;
+  };
+  for (Case c : {Case{"<div>", 1000000}, Case{"<b><div></b>", 100000},
+                 Case{"<div></span>", 100000}, Case{"<p><span>", 200000},
+                 Case{"<div><span><a href=#><b>", 30000}, Case{"<table><tr><td>", 100000},
+                 Case{"<svg><g>", 100000}, Case{"<ul><li><x>", 100000},
+                 Case{"<b><table><td><div>", 50000}}) {
+    std::string h;
+    for (int i = 0; i < c.n; ++i) h += c.unit;
+    h += "last";
+    ParseOptions o;
+    o.backend = Backend::native;
+    auto start = std::chrono::steady_clock::now();
+    auto doc = parse(h, o);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(doc.ok()) << c.unit;
+    EXPECT_LT(s, 2.0) << c.unit;
+    std::string text = inner_text(doc->root());
+    EXPECT_EQ(text.substr(text.size() - 4), "last") << c.unit;
+    uint32_t depth = 0;
+    walk(doc->root(), [&](const Node* n) {
+      depth = std::max(depth, n->depth);
+      return true;
+    });
+    EXPECT_LE(depth, o.max_depth) << c.unit;
+  }
+}
+
+TEST(NativeTreeTest, InvalidUtf8AndNulAreRepairedFirst) {
+  ParseOptions o;
+  o.backend = Backend::native;
+  auto doc = parse(std::string("<p>a\xff\xfe" "b\0c</p>", 12), o);
+  ASSERT_TRUE(doc.ok());
+  std::string text = inner_text(doc->root());
+  EXPECT_TRUE(utf8::is_valid(text));
+  EXPECT_EQ(text, "a\uFFFD\uFFFDbc");
+}
+
+TEST(NativeTreeTest, RandomMarkupKeepsInvariants) {
+  // Markup soup from a fixed alphabet of fragments: the tree stays consistent.
+  const char* parts[] = {"<div>", "</div>", "<p>", "</p>", "<b>", "</b>", "<a href=x>", "</a>",
+                         "<table>", "<tr>", "<td>", "</td>", "</table>", "<li>", "<ul>",
+                         "</ul>", "<svg>", "</svg>", "<math>", "<mi>", "<select>", "<option>",
+                         "<form>", "</form>", "<script>", "</script>", "<title>", "<!--",
+                         "-->", "&amp;", "&#128;", "text ", "<br/>", "</br>", "<h1>", "</h2>",
+                         "<caption>", "<col>", "<frameset>", "<template>", "</template>",
+                         "<head>", "<body>", "</html>", "<noscript>", "<textarea>", "<button>",
+                         "<![CDATA[", "]]>", "<plaintext>"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string h;
+    int n = 1 + static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) h += parts[rng() % std::size(parts)];
+    ParseOptions o;
+    o.backend = Backend::native;
+    o.max_depth = 16;
+    auto doc = parse(h, o);
+    ASSERT_TRUE(doc.ok());
+    size_t seen = 0;
+    walk(doc->root(), [&](const Node* node) {
+      ++seen;
+      EXPECT_LE(node->depth, 16u);
+      for (const Node* c = node->first_child; c; c = c->next_sibling) {
+        EXPECT_EQ(c->parent, node);
+        if (!c->next_sibling) EXPECT_EQ(node->last_child, c);
+      }
+      return true;
+    });
+    EXPECT_EQ(seen, doc->node_count()) << h;
+  }
+}
+
+}  // namespace
