@@ -28,12 +28,18 @@ bool is_space(char32_t cp);
 // script counts as one word of its own.
 size_t count_words(std::string_view s);
 
+// count_words(s) >= at_least, stopping early on long texts.
+bool has_words(std::string_view s, size_t at_least);
+
 // Splits into lowercase word tokens the same way count_words counts them.
 std::vector<std::string> words(std::string_view s);
 
 // Collapses runs of white space (Unicode-aware) into one ASCII space and trims
 // both ends.
 std::string collapse_whitespace(std::string_view s);
+
+// collapse_whitespace(s) appended to `out` (no temporary string).
+void append_collapsed(std::string& out, std::string_view s);
 
 // ASCII + Latin-1 + basic Unicode lowercasing good enough for matching and
 // hashing (full case folding is not needed for either).

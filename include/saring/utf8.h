@@ -17,9 +17,21 @@ bool is_valid(std::string_view s);
 // Copy of `s` with each invalid sequence replaced by U+FFFD.
 std::string make_valid(std::string_view s);
 
+namespace detail {
+// next() past its ASCII fast path: the multi-byte (or invalid) case.
+char32_t next_multibyte(std::string_view s, size_t& pos);
+}  // namespace detail
+
 // Decodes the code point at s[pos] and advances pos. Invalid bytes yield
-// U+FFFD and advance by one byte.
-char32_t next(std::string_view s, size_t& pos);
+// U+FFFD and advance by one byte. Inline for the ASCII case, the bulk of text.
+inline char32_t next(std::string_view s, size_t& pos) {
+  unsigned char c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  return detail::next_multibyte(s, pos);
+}
 
 // Appends the UTF-8 encoding of `cp` (replacement char for invalid values).
 void append(std::string& out, char32_t cp);

@@ -1,9 +1,25 @@
 // Script-aware word counting and normalisation. Unicode categories come from
 // utf8proc (Debian's libutf8proc); ASCII is handled inline because it is the
 // bulk of most inputs.
+//
+// count_words() and collapse_whitespace() run on every text node of every
+// page, so both have ASCII fast paths that give the same answers as the
+// per-code-point definitions: count_words() classifies 16 ASCII bytes at once
+// (SSE2) and counts word starts as bits of a mask; collapse_whitespace()
+// copies runs of non-space bytes whole and decodes only the few lead bytes
+// that can begin a Unicode space (U+00A0, U+1680, U+2000-U+200B, U+2028,
+// U+2029, U+202F, U+205F, U+3000, U+FEFF: the Zs category plus the extras of
+// is_space()).
 #include "saring/text.h"
 
 #include <utf8proc.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "saring/utf8.h"
 
@@ -71,10 +87,126 @@ void for_each_word(std::string_view s, OnWord&& on_word) {
 
 }  // namespace
 
-size_t count_words(std::string_view s) {
-  size_t n = 0;
-  for_each_word(s, [&](std::string_view) { ++n; });
-  return n;
+namespace {
+
+// Byte classes: ASCII word characters, ASCII spaces, other ASCII, and lead
+// bytes (C2, E1, E2, E3, EF) that may begin a non-ASCII space.
+enum : uint8_t { kOther = 0, kWord = 1, kSpace = 2, kMaybeSpace = 3, kHigh = 4 };
+
+struct ByteClasses {
+  uint8_t c[256] = {};
+  constexpr ByteClasses() {
+    for (int b = 0; b < 256; ++b) {
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_')
+        c[b] = kWord;
+      else if (b == ' ' || (b >= '\t' && b <= '\r'))
+        c[b] = kSpace;
+      else if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF)
+        c[b] = kMaybeSpace;
+      else if (b >= 0x80)
+        c[b] = kHigh;
+    }
+  }
+};
+constexpr ByteClasses kBytes;
+
+// Byte length of the white space (is_space) at s[i], or 0.
+inline size_t space_length(const unsigned char* s, size_t n, size_t i) {
+  uint8_t k = kBytes.c[s[i]];
+  if (k == kSpace) return 1;
+  if (k != kMaybeSpace) return 0;
+  unsigned char c = s[i];
+  if (c == 0xC2) return i + 1 < n && s[i + 1] == 0xA0 ? 2 : 0;
+  if (i + 2 >= n) return 0;
+  unsigned char c1 = s[i + 1], c2 = s[i + 2];
+  switch (c) {
+    case 0xE1: return c1 == 0x9A && c2 == 0x80 ? 3 : 0;  // U+1680
+    case 0xE2:
+      if (c1 == 0x80) {
+        // U+2000-U+200B, U+2028, U+2029, U+202F
+        return (c2 >= 0x80 && c2 <= 0x8B) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF ? 3 : 0;
+      }
+      return c1 == 0x81 && c2 == 0x9F ? 3 : 0;  // U+205F
+    case 0xE3: return c1 == 0x80 && c2 == 0x80 ? 3 : 0;  // U+3000
+    case 0xEF: return c1 == 0xBB && c2 == 0xBF ? 3 : 0;  // U+FEFF
+    default: return 0;
+  }
+}
+
+#if defined(__SSE2__)
+// Bit k set when byte k of the 16 ASCII bytes at p is a word character.
+inline unsigned ascii_word_mask(__m128i v) {
+  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), under)));
+}
+#endif
+
+}  // namespace
+
+size_t count_words(std::string_view sv) {
+  auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  const size_t n = sv.size();
+  size_t count = 0, pos = 0;
+  unsigned in_word = 0;  // 1 when the previous character was a word character
+  while (pos < n) {
+#if defined(__SSE2__)
+    if (pos + 16 <= n) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos));
+      unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      unsigned ascii = high ? (1u << __builtin_ctz(high)) - 1 : 0xFFFFu;
+      if (ascii) {
+        unsigned words = ascii_word_mask(v) & ascii;
+        unsigned starts = words & ~((words << 1) | in_word);
+        count += static_cast<size_t>(std::popcount(starts));
+        unsigned len = static_cast<unsigned>(std::popcount(ascii));
+        in_word = (words >> (len - 1)) & 1u;
+        pos += len;
+        continue;
+      }
+    }
+#endif
+    unsigned char c = s[pos];
+    if (c < 0x80) {
+      unsigned w = kBytes.c[c] == kWord;
+      count += w & ~in_word;
+      in_word = w;
+      ++pos;
+      continue;
+    }
+    char32_t cp = utf8::next(sv, pos);
+    bool w = is_word_char(cp);
+    if (w && is_unspaced_script(cp)) {
+      ++count;
+      in_word = 0;
+      continue;
+    }
+    count += w && !in_word;
+    in_word = w;
+  }
+  return count;
+}
+
+bool has_words(std::string_view s, size_t at_least) {
+  // Chunks keep the early exit cheap on long texts.
+  constexpr size_t kChunk = 4096;
+  size_t seen = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = std::min(s.size(), pos + kChunk);
+    // Never split a UTF-8 sequence or a word: extend to the next ASCII non-word byte.
+    while (end < s.size() &&
+           (static_cast<unsigned char>(s[end]) >= 0x80 || kBytes.c[static_cast<unsigned char>(s[end])] == kWord))
+      ++end;
+    seen += count_words(s.substr(pos, end - pos));
+    if (seen >= at_least) return true;
+    pos = end;
+  }
+  return seen >= at_least;
 }
 
 std::vector<std::string> words(std::string_view s) {
@@ -83,29 +215,53 @@ std::vector<std::string> words(std::string_view s) {
   return out;
 }
 
-std::string collapse_whitespace(std::string_view s) {
+std::string collapse_whitespace(std::string_view sv) {
   std::string out;
-  out.reserve(s.size());
+  out.reserve(sv.size());
+  append_collapsed(out, sv);
+  return out;
+}
+
+void append_collapsed(std::string& out, std::string_view sv) {
+  auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  const size_t n = sv.size();
+  const size_t base = out.size();
   bool pending_space = false;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t here = pos;
-    char32_t cp = utf8::next(s, pos);
-    if (is_space(cp)) {
-      pending_space = !out.empty();
+  size_t i = 0;
+  while (i < n) {
+    size_t sp = space_length(s, n, i);
+    if (sp) {
+      pending_space = out.size() > base;
+      i += sp;
       continue;
+    }
+    // A run of non-space bytes: continuation bytes never start a space, and
+    // invalid bytes are copied as they are, as the per-code-point loop did.
+    size_t j = i + 1;
+    while (j < n) {
+      uint8_t k = kBytes.c[s[j]];
+      if (k == kSpace || (k == kMaybeSpace && space_length(s, n, j))) break;
+      ++j;
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    out.append(s.data() + here, pos - here);
+    out.append(sv.data() + i, j - i);
+    i = j;
   }
-  return out;
 }
 
 std::string to_lower(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  out.resize(s.size());
   size_t pos = 0;
+  // ASCII written in place; the first non-ASCII byte switches to appending.
+  for (; pos < s.size(); ++pos) {
+    unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c >= 0x80) break;
+    out[pos] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (pos == s.size()) return out;
+  out.resize(pos);
   while (pos < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[pos]);
     if (c < 0x80) {

@@ -1,15 +1,22 @@
 // UTF-8 validation and repair, following the well-formedness table of
 // Unicode 15 (section 3.9): overlong forms, surrogates and code points above
-// U+10FFFF are invalid. The ASCII fast path matters: most markup is ASCII.
+// U+10FFFF are invalid. The ASCII fast path matters: most markup is ASCII,
+// and whole pages are validated several times on their way into the DOM, so
+// is_valid() checks 64 bytes per step (SSE2 when available, else 8-byte
+// words) and, once in non-ASCII text, stays in a tight per-sequence loop
+// until ASCII resumes.
 #include "saring/utf8.h"
 
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace saring::utf8 {
 namespace {
 
 // Length of the valid sequence starting at s[i], or 0 when invalid.
-size_t valid_sequence_length(const unsigned char* s, size_t n, size_t i) {
+inline size_t valid_sequence_length(const unsigned char* s, size_t n, size_t i) {
   unsigned char c = s[i];
   if (c < 0x80) return 1;
   auto cont = [&](size_t k) { return i + k < n && (s[i + k] & 0xC0) == 0x80; };
@@ -31,13 +38,30 @@ size_t valid_sequence_length(const unsigned char* s, size_t n, size_t i) {
   return 0;
 }
 
-size_t ascii_prefix(const unsigned char* s, size_t n, size_t i) {
+// Index of the first non-ASCII byte at or after i (n when none).
+inline size_t ascii_prefix(const unsigned char* s, size_t n, size_t i) {
+#if defined(__SSE2__)
+  while (i + 64 <= n) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
+    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 32));
+    __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 48));
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) break;
+    i += 64;
+  }
+  while (i + 16 <= n) {
+    int m = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
+    if (m) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+    i += 16;
+  }
+#else
   while (i + 8 <= n) {
     uint64_t w;
     std::memcpy(&w, s + i, 8);
     if (w & 0x8080808080808080ULL) break;
     i += 8;
   }
+#endif
   while (i < n && s[i] < 0x80) ++i;
   return i;
 }
@@ -50,9 +74,12 @@ bool is_valid(std::string_view sv) {
   while (i < n) {
     i = ascii_prefix(s, n, i);
     if (i >= n) break;
-    size_t len = valid_sequence_length(s, n, i);
-    if (len == 0) return false;
-    i += len;
+    // Non-ASCII text (CJK, Cyrillic) is long runs of sequences.
+    do {
+      size_t len = valid_sequence_length(s, n, i);
+      if (len == 0) return false;
+      i += len;
+    } while (i < n && s[i] >= 0x80);
   }
   return true;
 }
@@ -76,14 +103,12 @@ std::string make_valid(std::string_view sv) {
   return out;
 }
 
-char32_t next(std::string_view sv, size_t& pos) {
+namespace detail {
+
+char32_t next_multibyte(std::string_view sv, size_t& pos) {
   auto* s = reinterpret_cast<const unsigned char*>(sv.data());
   size_t n = sv.size();
   unsigned char c = s[pos];
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
   size_t len = valid_sequence_length(s, n, pos);
   if (len == 0) {
     ++pos;
@@ -96,6 +121,8 @@ char32_t next(std::string_view sv, size_t& pos) {
   pos += len;
   return cp;
 }
+
+}  // namespace detail
 
 void append(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacement;
