@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
@@ -166,14 +167,6 @@ std::string class_and_id(const Node* n) {
   return s;
 }
 
-// Lowercase (ASCII) class and id of an element.
-std::string class_key(const Node* n) {
-  std::string s = class_and_id(n);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
-
 // Splits a lowercase class/id string into parts at white space, '-' and '_'.
 void class_parts(std::string_view key, std::vector<std::string_view>& parts) {
   parts.clear();
@@ -189,23 +182,19 @@ void class_parts(std::string_view key, std::vector<std::string_view>& parts) {
 
 // Whether one of `words` is a part, or two adjacent parts joined by '-'.
 bool class_has(const std::vector<std::string_view>& parts, const detail::WordSet& words) {
-  std::string pair;
+  char pair[64];
   for (size_t k = 0; k < parts.size(); ++k) {
     if (words.contains(parts[k])) return true;
     if (k > 0) {
-      pair.assign(parts[k - 1]);
-      pair.push_back('-');
-      pair.append(parts[k]);
-      if (words.contains(pair)) return true;
+      size_t len = parts[k - 1].size() + 1 + parts[k].size();
+      if (!words.may_have_length(len)) continue;  // also keeps len < sizeof pair
+      std::memcpy(pair, parts[k - 1].data(), parts[k - 1].size());
+      pair[parts[k - 1].size()] = '-';
+      std::memcpy(pair + parts[k - 1].size() + 1, parts[k].data(), parts[k].size());
+      if (words.contains(std::string_view(pair, len))) return true;
     }
   }
   return false;
-}
-
-bool class_has(std::string_view key, const detail::WordSet& words) {
-  std::vector<std::string_view> parts;
-  class_parts(key, parts);
-  return class_has(parts, words);
 }
 
 bool class_has_substring(std::string_view key, const std::vector<std::string>& subs) {
@@ -213,6 +202,50 @@ bool class_has_substring(std::string_view key, const std::vector<std::string>& s
     if (key.find(w) != std::string_view::npos) return true;
   return false;
 }
+
+// What an element's class and id (lowercased, joined by a space, under 300
+// bytes) say for the four class/id word lists. Worked out once per element;
+// class strings repeat across a page (every card, every comment), so
+// elements without an id share one answer per distinct class string.
+enum : uint8_t { kClassAuthor = 1, kClassDate = 2, kClassDateBlock = 4, kClassSkip = 8 };
+
+class ClassFlags {
+ public:
+  explicit ClassFlags(const MetaVocabulary& v) : v_(v) {}
+
+  uint8_t of(std::string_view cls, std::string_view id) {
+    if (cls.empty() && id.empty()) return 0;
+    if (!id.empty()) return compute(cls, id);
+    auto [it, inserted] = by_class_.try_emplace(cls, 0);
+    if (inserted) it->second = compute(cls, id);
+    return it->second;
+  }
+  uint8_t of(const Node* n) { return of(n->attr("class"), n->attr("id")); }
+
+ private:
+  uint8_t compute(std::string_view cls, std::string_view id) {
+    key_.assign(cls);
+    if (!id.empty()) {
+      key_.push_back(' ');
+      key_.append(id);
+    }
+    if (key_.empty() || key_.size() >= 300) return 0;
+    for (char& c : key_)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    class_parts(key_, parts_);
+    uint8_t f = 0;
+    if (class_has(parts_, v_.author_class_words)) f |= kClassAuthor;
+    if (class_has_substring(key_, v_.date_class_substrings)) f |= kClassDate;
+    if (class_has(parts_, v_.date_block_words)) f |= kClassDateBlock;
+    if (class_has(parts_, v_.skip_class_words)) f |= kClassSkip;
+    return f;
+  }
+
+  const MetaVocabulary& v_;
+  std::string key_;
+  std::vector<std::string_view> parts_;
+  std::unordered_map<std::string_view, uint8_t> by_class_;
+};
 
 bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
   for (const Node* p = n->parent; p; p = p->parent)
@@ -228,34 +261,47 @@ bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
 // are cached; one Furniture serves one document.
 class Furniture {
  public:
-  explicit Furniture(const MetaVocabulary& v) : v_(v) {}
+  explicit Furniture(ClassFlags& flags) : flags_(flags) {}
 
   void set_anchor(const Node* anchor) {
     anchor_.clear();
     for (const Node* p = anchor; p; p = p->parent) anchor_.insert(p);
+    verdict_.clear();
   }
 
+  // The verdict of n's nearest deciding ancestor, memoised per ancestor so
+  // that the walks over the text around the title stay linear.
   bool operator()(const Node* n) {
-    for (const Node* p = n->parent; p; p = p->parent) {
-      if (!p->is_element() || p->is(Tag::body) || p->is(Tag::html)) return false;
-      if (anchor_.count(p)) return false;
-      if (own(p)) return true;
+    path_.clear();
+    bool f = false;
+    const Node* p = n->parent;
+    for (; p; p = p->parent) {
+      if (!p->is_element() || p->is(Tag::body) || p->is(Tag::html)) break;
+      auto it = verdict_.find(p);
+      if (it != verdict_.end()) {
+        f = it->second;
+        break;
+      }
+      if (anchor_.count(p)) {
+        verdict_.emplace(p, false);
+        break;
+      }
+      if (own(p)) {
+        f = true;
+        verdict_.emplace(p, true);
+        break;
+      }
+      path_.push_back(p);
     }
-    return false;
+    for (const Node* q : path_) verdict_.emplace(q, f);
+    return f;
   }
 
  private:
   bool own(const Node* p) {
-    auto it = cache_.find(p);
-    if (it != cache_.end()) return it->second;
     // An <article>'s own footer or aside holds its byline and dates.
     bool f = (p->is(Tag::footer) || p->is(Tag::aside)) ? !inside_article(p) : p->is(Tag::nav);
-    if (!f) {
-      std::string ci = class_key(p);
-      f = !ci.empty() && ci.size() < 300 && class_has(ci, v_.skip_class_words);
-    }
-    cache_.emplace(p, f);
-    return f;
+    return f || (flags_.of(p) & kClassSkip);
   }
 
   static bool inside_article(const Node* n) {
@@ -264,9 +310,10 @@ class Furniture {
     return false;
   }
 
-  const MetaVocabulary& v_;
+  ClassFlags& flags_;
   std::unordered_set<const Node*> anchor_;
-  std::unordered_map<const Node*, bool> cache_;
+  std::unordered_map<const Node*, bool> verdict_;
+  std::vector<const Node*> path_;
 };
 
 bool is_url_like(std::string_view s) {
@@ -293,10 +340,9 @@ struct Signals {
   std::vector<const Node*> date_blocks;     // class/id names a byline or meta line
 };
 
-Signals collect(const html::Document& doc, const MetaVocabulary& v) {
+Signals collect(const html::Document& doc, const MetaVocabulary& v, ClassFlags& flags) {
   Signals s;
   const size_t cap = v.max_candidates;
-  std::vector<std::string_view> parts;
   if (const Node* h = doc.html()) s.lang = std::string(h->attr("lang"));
   html::walk(doc.root(), [&](const Node* n) {
     if (!n->is_element()) return n->type == html::NodeType::document;
@@ -345,7 +391,25 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
       default:
         break;
     }
-    std::string_view itemprop = n->attr("itemprop");
+    // One pass over the attributes (the first of each name counts, as in attr()).
+    std::string_view itemprop, rel, cls, id;
+    bool has_itemprop = false, has_rel = false, has_class = false, has_id = false;
+    for (uint32_t k = 0; k < n->attr_count; ++k) {
+      const html::Attribute& a = n->attrs[k];
+      if (a.name == "class") {
+        if (!has_class) cls = a.value;
+        has_class = true;
+      } else if (a.name == "id") {
+        if (!has_id) id = a.value;
+        has_id = true;
+      } else if (a.name == "itemprop") {
+        if (!has_itemprop) itemprop = a.value;
+        has_itemprop = true;
+      } else if (a.name == "rel") {
+        if (!has_rel) rel = a.value;
+        has_rel = true;
+      }
+    }
     if (!itemprop.empty()) {
       std::string ip = text::to_lower(itemprop);
       if (ip.find("author") != std::string::npos || ip == "creator") {
@@ -356,20 +420,17 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
         if (s.itemprop_headline.size() < 10) s.itemprop_headline.push_back(n);
       }
     }
-    if (n->is(Tag::a) || n->is(Tag::link)) {
-      std::string rel = text::to_lower(n->attr("rel"));
-      if (rel.find("author") != std::string::npos && s.rel_author.size() < cap)
+    if ((n->is(Tag::a) || n->is(Tag::link)) && !rel.empty()) {
+      if (text::to_lower(rel).find("author") != std::string::npos && s.rel_author.size() < cap)
         s.rel_author.push_back(n);
     }
-    if (n->has_attr("class") || n->has_attr("id")) {
-      std::string ci = class_key(n);
-      if (!ci.empty() && ci.size() < 300) {
-        class_parts(ci, parts);
-        if (s.author_elements.size() < cap && class_has(parts, v.author_class_words))
-          s.author_elements.push_back(n);
-        if (s.date_elements.size() < cap && class_has_substring(ci, v.date_class_substrings))
+    if (has_class || has_id) {
+      uint8_t f = flags.of(cls, id);
+      if (f) {
+        if (s.author_elements.size() < cap && (f & kClassAuthor)) s.author_elements.push_back(n);
+        if (s.date_elements.size() < cap && (f & kClassDate))
           s.date_elements.push_back(n);
-        else if (s.date_blocks.size() < cap && class_has(parts, v.date_block_words))
+        else if (s.date_blocks.size() < cap && (f & kClassDateBlock))
           s.date_blocks.push_back(n);
       }
     }
@@ -1234,7 +1295,8 @@ void add_tags(std::vector<std::string>& tags, std::string_view value) {
 Metadata extract_metadata(const html::Document& doc, std::string_view url, const MetaOptions& options) {
   const MetaVocabulary& v = meta_vocabulary();
   Metadata m;
-  Signals s = collect(doc, v);
+  ClassFlags class_flags(v);
+  Signals s = collect(doc, v, class_flags);
   JsonLd ld = parse_jsonld(s, v);
   const json* article = main_object(ld, v);
   const json* page = page_object(ld, v);
@@ -1277,7 +1339,7 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
     if (auto n = first_meta(s, v.sitename_keys); n && (*n)[0] != '@' && !is_url_like(*n)) m.sitename = *n;
 
   std::string host = host_of(page_url);
-  Furniture furn(v);
+  Furniture furn(class_flags);
   std::vector<Heading> h1s = h1_candidates(s, furn, v);
   const Node* heading = h1s.empty() ? nullptr : h1s.front().node;
   if (heading) furn.set_anchor(heading);
