@@ -182,33 +182,8 @@ bool hidden_style(std::string_view style) {
          contains_ci(style, "visibility:hidden") || contains_ci(style, "visibility: hidden");
 }
 
-// text::count_words with an inline ASCII path (same result): most text of
-// most pages is ASCII, and this runs on every text node.
-size_t count_words(std::string_view s) {
-  size_t n = 0;
-  bool in_word = false;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[pos]);
-    if (c < 0x80) {
-      bool w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-      if (w && !in_word) ++n;
-      in_word = w;
-      ++pos;
-      continue;
-    }
-    char32_t cp = utf8::next(s, pos);
-    bool w = text::is_word_char(cp);
-    if (w && text::is_unspaced_script(cp)) {
-      ++n;
-      in_word = false;
-      continue;
-    }
-    if (w && !in_word) ++n;
-    in_word = w;
-  }
-  return n;
-}
+// Script-aware word count (text::count_words has the ASCII fast path).
+using text::count_words;
 
 // ---- the flattened page -----------------------------------------------------
 
@@ -787,17 +762,20 @@ class Collector {
     out.push_back(std::move(rb));
   }
 
+  // Each line whitespace-collapsed, empty lines dropped, written straight
+  // into the result.
   static std::string collapse_lines(std::string_view s) {
     std::string result;
+    result.reserve(s.size());
     size_t pos = 0;
     while (pos <= s.size()) {
       size_t nl = s.find('\n', pos);
       if (nl == std::string_view::npos) nl = s.size();
-      std::string line = text::collapse_whitespace(s.substr(pos, nl - pos));
-      if (!line.empty()) {
-        if (!result.empty()) result.push_back('\n');
-        result += line;
-      }
+      size_t mark = result.size();
+      if (mark) result.push_back('\n');
+      size_t start = result.size();
+      text::append_collapsed(result, s.substr(pos, nl - pos));
+      if (result.size() == start) result.resize(mark);
       pos = nl + 1;
     }
     return result;
@@ -923,10 +901,24 @@ bool is_initials_line(std::string_view s) {
   return letters >= 2 && letters <= 12;
 }
 
-bool has_word_char(std::string_view s) { return count_words(s) > 0; }
+
+// Kept blocks and their content_words(), counted while filtering.
+struct Filtered {
+  std::vector<Block> blocks;
+  size_t words = 0;
+};
+
+size_t block_words(const Block& b) {
+  if (b.kind != BlockKind::table) return count_words(b.text);
+  size_t n = 0;
+  for (const auto& row : b.rows) {
+    for (const auto& cell : row) n += count_words(cell);
+  }
+  return n;
+}
 
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.
-std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
+Filtered filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
                                  bool keep_links = false) {
   const ExtractOptions& opt = page.options_;
   const Vocabulary& vocab = page.vocab_;
@@ -954,46 +946,40 @@ std::vector<Block> filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
       last_prose = i;
     }
   }
-  std::vector<Block> out;
-  out.reserve(raw.size());
-  std::unordered_set<std::string> seen;
+  Filtered result;
+  std::vector<Block>& out = result.blocks;
+  out.reserve(raw.size());  // never reallocates: `seen` views the kept texts
+  std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < raw.size(); ++i) {
     RawBlock& rb = raw[i];
     Block& b = rb.block;
     if (b.kind == BlockKind::image || b.kind == BlockKind::table) {
+      result.words += block_words(b);
       out.push_back(std::move(b));
       continue;
     }
     if (b.kind != BlockKind::code) {
-      if (!has_word_char(b.text)) continue;
+      size_t words = count_words(b.text);
+      if (words == 0) continue;
       bool inner_list = b.kind == BlockKind::list_item && i > first_prose && i < last_prose &&
                         opt.focus != Focus::precision;
       if (density(rb) > max_ld && !inner_list) continue;
-      size_t words = count_words(b.text);
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;
       if (b.kind != BlockKind::heading && page.titles.count(b.text)) continue;
-      if (!seen.insert(b.text).second) continue;
+      if (seen.count(b.text)) continue;
+      result.words += words;
+      out.push_back(std::move(b));
+      seen.insert(out.back().text);
+      continue;
     }
+    result.words += count_words(b.text);
     out.push_back(std::move(b));
   }
-  return out;
+  return result;
 }
 
-size_t content_words(const std::vector<Block>& blocks) {
-  size_t n = 0;
-  for (const Block& b : blocks) {
-    if (b.kind == BlockKind::table) {
-      for (const auto& row : b.rows) {
-        for (const auto& cell : row) n += count_words(cell);
-      }
-    } else {
-      n += count_words(b.text);
-    }
-  }
-  return n;
-}
 
 // The readability-style choice of the main container and its siblings.
 std::vector<int32_t> choose_main(const Page& page) {
@@ -1232,15 +1218,15 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
   };
 
   std::vector<int32_t> main = choose_main(page);
-  std::vector<Block> blocks;
+  Filtered blocks;
   if (!main.empty()) {
     blocks = filter_blocks(collect(page, main, false), page);
     content.stage = Stage::main;
   }
-  size_t words = content_words(blocks);
+  size_t words = blocks.words;
   if (main.empty() || !enough(words)) {
     // Stage 2: the nearest ancestor of the main choice holding much more text.
-    std::vector<Block> wider;
+    Filtered wider;
     if (!main.empty()) {
       for (int32_t a = nodes[main.front()].parent; a > 0; a = nodes[a].parent) {
         if (nodes[a].words - nodes[a].link_words >= 2 * std::max<size_t>(words, 1)) {
@@ -1249,13 +1235,13 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
         }
       }
     }
-    size_t wider_words = content_words(wider);
+    size_t wider_words = wider.words;
     if (wider_words > words && enough(wider_words)) {
       blocks = std::move(wider);
       content.stage = Stage::wider;
     } else {
-      std::vector<Block> body = filter_blocks(collect(page, {0}, false), page);
-      if (content_words(body) > words) {
+      Filtered body = filter_blocks(collect(page, {0}, false), page);
+      if (body.words > words) {
         blocks = std::move(body);
         content.stage = Stage::body;
       } else if (wider_words > words) {
@@ -1267,14 +1253,14 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
   // Last resort: a page whose content is a list of links (a product grid, a
   // category index) has nothing left after the link filter; then its kept
   // blocks are the answer, links and all.
-  if (content_words(blocks) < th.min_main_words && options.focus != Focus::precision) {
-    std::vector<Block> linked = filter_blocks(collect(page, {0}, false), page, true);
-    if (content_words(linked) > content_words(blocks)) {
+  if (blocks.words < th.min_main_words && options.focus != Focus::precision) {
+    Filtered linked = filter_blocks(collect(page, {0}, false), page, true);
+    if (linked.words > blocks.words) {
       blocks = std::move(linked);
       content.stage = Stage::body;
     }
   }
-  content.blocks = std::move(blocks);
+  content.blocks = std::move(blocks.blocks);
 
   if (options.include_comments) {
     std::vector<int32_t> roots;
@@ -1284,7 +1270,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
       if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) continue;
       roots.push_back(static_cast<int32_t>(i));
     }
-    content.comments = filter_blocks(collect(page, roots, true), page);
+    content.comments = filter_blocks(collect(page, roots, true), page).blocks;
   }
   return content;
 }

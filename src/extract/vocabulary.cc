@@ -331,10 +331,40 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+WordBits::WordBits() : slots_(64), mask_(63) {}
+
+void WordBits::add(std::string_view w, unsigned bits) {
+  if (bits == 0) return;
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.bits) add(s.word, s.bits);
+  }
+  size_t i = hash(w) & mask_;
+  while (slots_[i].bits != 0 && slots_[i].word != w) i = (i + 1) & mask_;
+  if (slots_[i].bits == 0) {
+    slots_[i].word = w;
+    ++used_;
+  }
+  slots_[i].bits |= bits;
+}
+
+bool Vocabulary::has_boilerplate_stem(std::string_view t) const {
+  for (size_t i = 0; i < t.size(); ++i) {
+    for (std::string_view stem : stems_by_first_[static_cast<unsigned char>(t[i])]) {
+      if (t.size() > stem.size() && t.compare(i, stem.size(), stem) == 0) return true;
+    }
+  }
+  return false;
+}
+
 Vocabulary::Vocabulary() {
   auto tok = [&](auto& items, unsigned bits) {
     for (std::string_view t : items) {
-      token_bits_[t] |= bits;
+      token_bits_.add(t, bits);
     }
   };
   tok(kBoilerplateTokens, kTokBoilerplate);
@@ -345,12 +375,14 @@ Vocabulary::Vocabulary() {
   tok(kSafeTokens, kTokSafe);
   tok(kPositiveTokens, kTokPositive);
   tok(kNegativeTokens, kTokNegative);
-  for (std::string_view c : kContentClasses) class_bits_[c] |= kClsContent;
-  for (std::string_view c : kArticleClasses) class_bits_[c] |= kClsArticle;
-  for (std::string_view c : kHiddenClasses) class_bits_[c] |= kClsHidden;
+  for (std::string_view c : kContentClasses) class_bits_.add(c, kClsContent);
+  for (std::string_view c : kArticleClasses) class_bits_.add(c, kClsArticle);
+  for (std::string_view c : kHiddenClasses) class_bits_.add(c, kClsHidden);
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
   boilerplate_stems_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
+  for (std::string_view stem : boilerplate_stems_)
+    stems_by_first_[static_cast<unsigned char>(stem[0])].push_back(stem);
   boilerplate_prefixes_.assign(std::begin(kBoilerplatePrefixes), std::end(kBoilerplatePrefixes));
   credit_prefixes_.assign(std::begin(kCreditPrefixes), std::end(kCreditPrefixes));
   credit_infixes_.assign(std::begin(kCreditInfixes), std::end(kCreditInfixes));
@@ -384,8 +416,7 @@ ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const 
     if (v == Verdict::boilerplate || verdict == Verdict::none) verdict = v;
   };
   auto token = [&](std::string_view t, bool& pos, bool& neg) {
-    auto it = token_bits_.find(t);
-    unsigned bits = it == token_bits_.end() ? 0u : it->second;
+    unsigned bits = token_bits_.find(t);
     if (bits & kTokPositive) pos = true;
     if (bits & kTokNegative) neg = true;
     if (bits & kTokStrong) strong = true;
@@ -397,27 +428,21 @@ ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const 
     if (t.find("comment") != std::string_view::npos && !starts_with(t, "commentar")) {
       return consider(Verdict::comments);
     }
-    for (auto stem : boilerplate_stems_) {
-      if (t.size() > stem.size() && t.find(stem) != std::string_view::npos) {
-        return consider(Verdict::boilerplate);
-      }
-    }
+    if (has_boilerplate_stem(t)) return consider(Verdict::boilerplate);
   };
   int weight = 0;
   for (int which = 0; which < 2; ++which) {
     std::string_view value = which == 0 ? cls : id;
     bool pos = false, neg = false;
     for_each_class(value, [&](std::string_view c) {
-      auto it = class_bits_.find(c);
-      if (it != class_bits_.end()) {
-        unsigned bits = it->second;
+      if (unsigned bits = class_bits_.find(c)) {
         if ((bits & kClsHidden) && !(c == "hidden" && responsive)) hidden = true;
         if (bits & kClsContent) facts.hint = true;
         if ((bits & kClsArticle) && which == 0) article = true;
       }
       if (is_taxonomy_class(c)) return;
       // Hyphenated names of the lists ("more-stories") match whole.
-      if (c.find('-') != std::string_view::npos && token_bits_.count(c)) token(c, pos, neg);
+      if (c.find('-') != std::string_view::npos && token_bits_.find(c)) token(c, pos, neg);
       for_each_token(c, [&](std::string_view t) { token(t, pos, neg); });
     });
     weight += (pos ? 1 : 0) - (neg ? 1 : 0);

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +18,41 @@
 #include <vector>
 
 namespace saring::extract {
+
+// A read-only map from short ASCII strings to bit sets, built once: open
+// addressing with linear probing over a power-of-two table kept at most half
+// full, FNV-1a hashing. Cheaper than std::unordered_map for the per-element
+// class/id token lookups (no modulo, no node chasing).
+class WordBits {
+ public:
+  WordBits();
+  // ORs `bits` (non-zero) into the entry for `w`; `w` must outlive the table.
+  void add(std::string_view w, unsigned bits);
+  // The bits of `w`, 0 when absent.
+  unsigned find(std::string_view w) const {
+    size_t i = hash(w) & mask_;
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.bits == 0) return 0;
+      if (s.word == w) return s.bits;
+      i = (i + 1) & mask_;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    unsigned bits = 0;
+  };
+  static size_t hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
+};
 
 // What a class/id/role says about an element.
 enum class Verdict : unsigned char {
@@ -147,9 +183,13 @@ class Vocabulary {
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
-  std::unordered_map<std::string_view, unsigned> token_bits_;  // class/id tokens
-  std::unordered_map<std::string_view, unsigned> class_bits_;  // whole class values
+  // True when one of boilerplate_stems_ occurs inside `t`, shorter than `t`.
+  bool has_boilerplate_stem(std::string_view t) const;
+
+  WordBits token_bits_;  // class/id tokens
+  WordBits class_bits_;  // whole class values
   std::vector<std::string_view> boilerplate_stems_;
+  std::vector<std::string_view> stems_by_first_[256];  // boilerplate_stems_ by first byte
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   std::vector<std::string_view> boilerplate_prefixes_;
