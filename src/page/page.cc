@@ -27,12 +27,17 @@ std::string primary_subtag(std::string_view tag) {
 void identify_language(PageResult& result) {
   auto identifier = lang::shared_identifier();
   if (!identifier.ok()) return;
-  std::string sample = result.text;
-  if (text::count_words(sample) < 20) {
+  // The text itself when it has 20 words or more (no copy); else with the
+  // title and description added.
+  std::string sample;
+  std::string_view input = result.text;
+  if (!text::has_words(result.text, 20)) {
+    sample = result.text;
     if (result.metadata.title) sample += "\n" + *result.metadata.title;
     if (result.metadata.description) sample += "\n" + *result.metadata.description;
+    input = sample;
   }
-  auto top = identifier.value()->identify_top(sample, 3);
+  auto top = identifier.value()->identify_top(input, 3);
   if (top.empty()) return;
   const lang::Guess* chosen = &top.front();
   if (chosen->score < kUnsureLanguageScore && result.metadata.language_hint) {
