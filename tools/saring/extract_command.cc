@@ -20,6 +20,7 @@
 #include "command.h"
 #include "saring/io.h"
 #include "saring/page.h"
+#include "saring/utf8.h"
 
 namespace saring::cli {
 namespace {
@@ -198,6 +199,123 @@ nlohmann::json record_json(const Input& in, const page::PageResult& r) {
   return j;
 }
 
+// ---- JSON Lines writer ---------------------------------------------------
+// A record per page is written directly, in the bytes nlohmann::json's
+// dump() gives for the same object (keys in sorted order, no spaces, UTF-8
+// kept, control characters as \b \f \n \r \t or \u00xx): building a
+// json tree per page cost more than the rest of the output path. Numbers and
+// strings that are not valid UTF-8 (not expected: every string comes from the
+// validated DOM) still go through nlohmann, so their bytes stay identical.
+
+void append_escaped(std::string& out, std::string_view s) {
+  if (!utf8::is_valid(s)) {
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
+
+class JsonLine {
+ public:
+  explicit JsonLine(std::string& out) : out_(out) { out_.push_back('{'); }
+  void key(std::string_view k) {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+    append_escaped(out_, k);
+    out_.push_back(':');
+  }
+  void string(std::string_view k, std::string_view v) {
+    key(k);
+    append_escaped(out_, v);
+  }
+  void optional(std::string_view k, const std::optional<std::string>& v) {
+    key(k);
+    if (v) append_escaped(out_, *v);
+    else out_ += "null";
+  }
+  void null(std::string_view k) {
+    key(k);
+    out_ += "null";
+  }
+  void number(std::string_view k, double v) {
+    key(k);
+    out_ += nlohmann::json(v).dump();
+  }
+  void strings(std::string_view k, const std::vector<std::string>& v) {
+    key(k);
+    out_.push_back('[');
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out_.push_back(',');
+      append_escaped(out_, v[i]);
+    }
+    out_.push_back(']');
+  }
+  void close() { out_.push_back('}'); }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+// record_json(in, r).dump() without the tree; keys in sorted order.
+void write_record_line(std::string& out, const Input& in, const page::PageResult& r) {
+  const auto& m = r.metadata;
+  JsonLine j(out);
+  j.optional("author", m.author);
+  j.string("charset", r.charset);
+  j.optional("date", m.date);
+  if (m.date) j.string("date_source", m.date_source);
+  else j.null("date_source");
+  j.optional("description", m.description);
+  j.string("extraction_stage", extract::to_string(r.content.stage));
+  j.optional("image", m.image);
+  j.optional("language", r.language);
+  if (r.language) j.number("language_score", r.language_score);
+  else j.null("language_score");
+  j.optional("page_type", m.page_type);
+  j.optional("sitename", m.sitename);
+  j.string("source", in.path);
+  j.strings("tags", m.tags);
+  j.string("text", r.text);
+  j.optional("title", m.title);
+  if (!in.url.empty()) j.string("url", in.url);
+  else j.optional("url", m.url);
+  j.close();
+}
+
+void write_error_line(std::string& out, const Input& in, const std::string& error) {
+  JsonLine j(out);
+  j.string("error", error);
+  j.string("source", in.path);
+  if (in.url.empty()) j.null("url");
+  else j.string("url", in.url);
+  j.close();
+}
+
 struct Outcome {
   std::string output;  // what goes to stdout
   std::string error;   // non-empty when the input failed
@@ -223,8 +341,12 @@ Outcome process_one(const Input& in, const ExtractCommandOptions& o) {
         if (o.inputs.size() > 1) out.output.push_back('\n');
       }
       break;
-    case Format::json:
-    case Format::jsonl: {
+    case Format::jsonl:
+      if (result.ok()) write_record_line(out.output, in, result.value());
+      else write_error_line(out.output, in, out.error);
+      out.output.push_back('\n');
+      break;
+    case Format::json: {
       nlohmann::json j;
       if (result.ok()) {
         j = record_json(in, result.value());
