@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "saring/lang.h"
+#include "saring/text.h"
 
 using namespace saring;
 
@@ -261,4 +262,28 @@ TEST(FastPathIdentity, TwoInstancesInOneThread) {
     const lang::LanguageIdentifier& which = i % 2 ? model() : *other.value();
     expect_same(which.identify_top(text, 3), reference(text, 3, {}), text);
   }
+}
+
+// identify_top() answers only when count_words() over the first max_bytes
+// reaches min_words; it counts a short prefix first and the whole only when
+// needed. The decision must equal the plain full count, on both sides of the
+// threshold and for unspaced scripts (one word per character).
+TEST(FastPathIdentity, MinWordsDecisionEqualsTheFullCount) {
+  std::mt19937 rng(5);
+  size_t answered = 0, refused = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::string t = random_text(rng);
+    size_t words = text::count_words(t.substr(0, std::min(t.size(), size_t{2048})));
+    // Small thresholds (settled by the prefix) and words-1, words, words+1.
+    for (size_t min_words : {size_t{1}, size_t{2}, size_t{3}, size_t{5}, size_t{10}, size_t{20},
+                             words > 1 ? words - 1 : 1, words, words + 1}) {
+      lang::IdentifyOptions o;
+      o.min_words = min_words;
+      bool expect_answer = words >= o.min_words;
+      EXPECT_EQ(!model().identify_top(t, 1, o).empty(), expect_answer) << show(t) << " " << words;
+      (expect_answer ? answered : refused)++;
+    }
+  }
+  EXPECT_GT(answered, 100u);
+  EXPECT_GT(refused, 100u);
 }
