@@ -117,6 +117,23 @@ class DocumentBuilder {
                             size_t attr_count);
   void end_element();
   void add_text(std::string_view text);     // adjacent texts are merged
+
+  // Restructuring, for a backend that must move nodes after creating them
+  // (the native tree builder's adoption agency). Nodes are the builder's
+  // own; depths are kept consistent. Each returns the number of nodes whose
+  // depth had to be rewritten (the caller's cost budget).
+  // A new element like `like` (tag, name, attributes), not yet in the tree.
+  const Node* clone_element(const Node* like);
+  // Detaches `node` (with its subtree) and appends it to `parent`.
+  size_t reparent(const Node* node, const Node* parent);
+  // Moves every child of `from` to the end of `to`'s children.
+  size_t move_children(const Node* from, const Node* to);
+  // Adds to `node` the attributes it does not have yet (HTML5's rule for a
+  // second <html> or <body> start tag); copied like start_element's.
+  void add_attributes(const Node* node, const Attribute* attrs, size_t attr_count);
+  // Open elements: keeps the first `keep` and then opens `nodes` (which must
+  // already be in the tree), so the next insertion goes into nodes[n - 1].
+  void reset_open(size_t keep, const Node* const* nodes, size_t n);
   void add_comment(std::string_view text);
   Document finish();                         // closes open elements
 

@@ -306,6 +306,115 @@ void DocumentBuilder::add_text(std::string_view text) {
   b.last_text = n;
 }
 
+const Node* DocumentBuilder::clone_element(const Node* like) {
+  Impl& b = *impl_;
+  b.last_text = nullptr;
+  Node* n = b.doc->new_node();
+  n->type = NodeType::element;
+  n->tag = like->tag;
+  n->name = like->name;  // static or interned storage: shared
+  if (like->attr_count > 0) {
+    auto* out = static_cast<Attribute*>(
+        b.doc->arena.allocate(sizeof(Attribute) * like->attr_count, alignof(Attribute)));
+    std::memcpy(static_cast<void*>(out), like->attrs, sizeof(Attribute) * like->attr_count);
+    n->attrs = out;  // the strings live in the same arena: shared
+    n->attr_count = like->attr_count;
+  }
+  return n;
+}
+
+namespace {
+
+void unlink(Node* n) {
+  Node* p = n->parent;
+  if (!p) return;
+  if (n->prev_sibling) n->prev_sibling->next_sibling = n->next_sibling;
+  else p->first_child = n->next_sibling;
+  if (n->next_sibling) n->next_sibling->prev_sibling = n->prev_sibling;
+  else p->last_child = n->prev_sibling;
+  n->parent = n->prev_sibling = n->next_sibling = nullptr;
+}
+
+// Sets depths below `top` from its own; returns the nodes rewritten.
+size_t fix_depths(Node* top) {
+  size_t count = 0;
+  Node* n = top->first_child;
+  while (n) {
+    n->depth = n->parent->depth + 1;
+    ++count;
+    if (n->first_child) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != top && !n->next_sibling) n = n->parent;
+    if (n == top) break;
+    n = n->next_sibling;
+  }
+  return count;
+}
+
+}  // namespace
+
+size_t DocumentBuilder::reparent(const Node* node, const Node* parent) {
+  Impl& b = *impl_;
+  b.last_text = nullptr;
+  Node* n = const_cast<Node*>(node);
+  Node* p = const_cast<Node*>(parent);
+  uint32_t old_depth = n->depth;
+  unlink(n);
+  b.append(p, n);
+  return n->depth == old_depth ? 1 : 1 + fix_depths(n);
+}
+
+size_t DocumentBuilder::move_children(const Node* from, const Node* to) {
+  Impl& b = *impl_;
+  b.last_text = nullptr;
+  Node* f = const_cast<Node*>(from);
+  Node* t = const_cast<Node*>(to);
+  size_t cost = 0;
+  while (Node* c = f->first_child) {
+    uint32_t old_depth = c->depth;
+    unlink(c);
+    b.append(t, c);
+    cost += c->depth == old_depth ? 1 : 1 + fix_depths(c);
+  }
+  return cost;
+}
+
+void DocumentBuilder::add_attributes(const Node* node, const Attribute* attrs,
+                                     size_t attr_count) {
+  Impl& b = *impl_;
+  Node* n = const_cast<Node*>(node);
+  if (attr_count == 0) return;
+  // A set of the names present keeps this linear for huge attribute lists.
+  std::unordered_map<std::string_view, bool> present;
+  for (uint32_t j = 0; j < n->attr_count; ++j) present.emplace(n->attrs[j].name, true);
+  size_t total = n->attr_count + attr_count;
+  auto* out = static_cast<Attribute*>(
+      b.doc->arena.allocate(sizeof(Attribute) * total, alignof(Attribute)));
+  if (n->attr_count)
+    std::memcpy(static_cast<void*>(out), n->attrs, sizeof(Attribute) * n->attr_count);
+  size_t k = n->attr_count;
+  for (size_t i = 0; i < attr_count; ++i) {
+    std::string_view name = b.copy(b.lowercase(attrs[i].name));
+    if (!present.emplace(name, true).second) continue;
+    new (&out[k++]) Attribute{name, b.copy(attrs[i].value)};
+  }
+  n->attrs = out;
+  n->attr_count = static_cast<uint32_t>(k);
+}
+
+void DocumentBuilder::reset_open(size_t keep, const Node* const* nodes, size_t n) {
+  Impl& b = *impl_;
+  b.last_text = nullptr;
+  if (keep < b.open.size()) b.open.resize(keep);
+  for (size_t i = 0; i < n; ++i) {
+    bool foreign = b.in_foreign();
+    Node* node = const_cast<Node*>(nodes[i]);
+    b.open.push_back({node, foreign || node->tag == Tag::svg || node->tag == Tag::math});
+  }
+}
+
 void DocumentBuilder::add_comment(std::string_view text) {
   Impl& b = *impl_;
   b.last_text = nullptr;

@@ -232,6 +232,13 @@ bool quirks_doctype(const Token& t) {
 constexpr size_t kMaxFormatting = 64;
 // Noah's Ark clause: at most this many identical formatting entries.
 constexpr int kNoahsArk = 3;
+// The adoption agency's outer loop count (HTML5's).
+constexpr int kAdoptionOuterLoops = 8;
+// Nodes the adoption agency may move or re-depth per document: a base plus
+// this many per input byte. Past it, it falls back to the "zombie" (see the
+// file comment), so a hostile page cannot make it quadratic.
+constexpr int64_t kAdoptionBudgetBase = 1000000;
+constexpr int64_t kAdoptionBudgetPerByte = 4;
 // How far the chain of same-named open elements is followed to unlink one.
 constexpr int kMaxChainWalk = 64;
 
@@ -322,6 +329,7 @@ class TreeBuilder {
     Tokenizer& tk = s_.tokenizer;
     Token& t = s_.token;
     tk.reset(html);
+    budget_ = kAdoptionBudgetBase + kAdoptionBudgetPerByte * static_cast<int64_t>(html.size());
     for (;;) {
       tk.next(t);
       process(t);
@@ -345,7 +353,11 @@ class TreeBuilder {
   int32_t form_ = -1;  // form element pointer (stack index + serial)
   uint32_t form_serial_ = 0;
   uint32_t next_serial_ = 1;
-  std::vector<Attribute> no_attrs_;
+  // Work the adoption agency may still spend on moving nodes (see can_restructure).
+  int64_t budget_ = 0;
+  std::vector<Open> region_;
+  std::vector<char> drop_;
+  std::vector<const Node*> nodes_;
 
   // ---- stack -----------------------------------------------------------------
   uint32_t flags(uint16_t e) const { return e < kNumIds ? el_.flags[e] : 0; }
@@ -383,15 +395,32 @@ class TreeBuilder {
     if (ns == Ns::html && e < id(Tag::count_)) tag = static_cast<Tag>(e);
     else if (ns == Ns::svg && name == "svg") tag = Tag::svg;
     else if (ns == Ns::math && name == "math") tag = Tag::math;
-    const Node* node = b_.start_element(tag, name, attrs, n);
+    Open o;
+    o.node = b_.start_element(tag, name, attrs, n);
+    o.key = ns == Ns::html ? html_key(e, name) : foreign_key(name);
+    o.serial = next_serial_++;
+    o.id = ns == Ns::html ? e : static_cast<uint16_t>(kUnknown);
+    o.ns = ns;
+    o.zombie = false;
+    o.html_ip = html_ip;
+    o.mathml_tip = mathml_tip;
+    link(o);
+    return o.node;
+  }
+
+  // Pushes `o` (key, id, ns, flags, serial, node set) on the stack, linking
+  // it into its same-name chain and computing the nearest-boundary fields.
+  void link(Open o) {
     int32_t idx = static_cast<int32_t>(stack_.size());
     const Open* parent = stack_.empty() ? nullptr : &stack_.back();
-    Open o;
-    o.key = ns == Ns::html ? html_key(e, name) : foreign_key(name);
-    o.prev_same = top_of(o.key);
-    set_top(o.key, idx);
+    if (!o.zombie) {
+      o.prev_same = top_of(o.key);
+      set_top(o.key, idx);
+    }
+    const uint16_t e = o.id;
+    const Ns ns = o.ns;
     uint32_t f = ns == Ns::html ? flags(e) : 0;
-    bool foreign_boundary = ns != Ns::html && (html_ip || mathml_tip);
+    bool foreign_boundary = ns != Ns::html && (o.html_ip || o.mathml_tip);
     auto inherit = [&](bool is, int32_t Open::*field) {
       o.*field = is ? idx : (parent ? parent->*field : -1);
     };
@@ -408,15 +437,11 @@ class TreeBuilder {
             &Open::special_li);
     inherit(ns == Ns::html, &Open::html_below);
     inherit(f & kModeAnchor, &Open::anchor);
-    o.serial = next_serial_++;
-    o.id = ns == Ns::html ? e : static_cast<uint16_t>(kUnknown);
-    o.ns = ns;
-    o.zombie = false;
-    o.html_ip = html_ip;
-    o.mathml_tip = mathml_tip;
-    o.node = node;
     stack_.push_back(o);
-    return node;
+  }
+
+  bool is_special(const Open& o) const {
+    return o.ns == Ns::html ? (flags(o.id) & kSpecial) != 0 : (o.html_ip || o.mathml_tip);
   }
 
   const Node* insert(uint16_t e, const Token& t) {
@@ -544,8 +569,9 @@ class TreeBuilder {
     return -1;
   }
 
-  // The adoption agency algorithm, approximated (see the file comment).
-  // Returns false when the end tag is to be treated as "any other end tag".
+  // The adoption agency algorithm (HTML5 "in body", end tag of a formatting
+  // element). Returns false when the end tag is to be treated as "any other
+  // end tag".
   bool adoption_agency(uint16_t e) {
     if (current_is(e)) {
       uint32_t serial = stack_.back().serial;
@@ -557,20 +583,135 @@ class TreeBuilder {
         return true;
       }
     }
-    int fi = find_formatting(e);
-    if (fi < 0) return false;
-    Formatting f = fmt_[fi];
-    if (!on_stack(f)) {
-      fmt_.erase(fmt_.begin() + fi);
-      return true;
+    for (int outer = 0; outer < kAdoptionOuterLoops; ++outer) {
+      int fi = find_formatting(e);
+      if (fi < 0) return outer > 0;
+      Formatting f = fmt_[fi];
+      if (!on_stack(f)) {
+        fmt_.erase(fmt_.begin() + fi);
+        return true;
+      }
+      if (f.index < stack_.back().bound_default) return true;  // not in scope: ignored
+      if (stack_.back().special <= f.index) {  // no furthest block
+        fmt_.erase(fmt_.begin() + fi);
+        pop_to(f.index);
+        return true;
+      }
+      int32_t fb = f.index + 1;
+      while (!is_special(stack_[fb])) ++fb;
+      if (!can_restructure(f.index)) {
+        fmt_.erase(fmt_.begin() + fi);
+        make_zombie(f.index);  // see the file comment
+        return true;
+      }
+      restructure(fi, fb);
     }
-    if (f.index < stack_.back().bound_default) return true;  // not in scope: ignored
+    return true;
+  }
+
+  // Moving nodes is done only while its cost stays within the document's
+  // budget and where the tree mirrors the stack (no depth-cap flattening).
+  bool can_restructure(int32_t f) const {
+    if (f < 1) return false;
+    int64_t region = static_cast<int64_t>(stack_.size()) - f;
+    if (region > budget_) return false;
+    const Node* top = stack_.back().node;
+    const Node* ca = stack_[f - 1].node;
+    return top->depth < o_.max_depth &&
+           static_cast<int64_t>(top->depth) - ca->depth ==
+               static_cast<int64_t>(stack_.size()) - f;
+  }
+
+  int fmt_index_of(uint32_t serial) const {
+    for (size_t i = fmt_.size(); i-- > 0 && !fmt_[i].marker;)
+      if (fmt_[i].serial == serial) return static_cast<int>(i);
+    return -1;
+  }
+
+  // One iteration of the adoption agency's outer loop with formatting
+  // element fmt_[fi] and furthest block stack_[fb].
+  void restructure(int fi, int32_t fb) {
+    const int32_t f = fmt_[fi].index;
+    const Node* fb_node = stack_[fb].node;
+    std::vector<Open>& region = region_;
+    region.assign(stack_.begin() + f, stack_.end());
+    drop_.assign(region.size(), 0);
+    const int32_t rb = fb - f;
+    size_t bookmark = static_cast<size_t>(fi);
+    const Node* last = fb_node;
+    int64_t cost = static_cast<int64_t>(region.size());
+    int inner = 0;
+    for (int32_t r = rb - 1; r >= 1; --r) {
+      ++inner;
+      Open& x = region[r];
+      int xi = x.zombie ? -1 : fmt_index_of(x.serial);
+      if (inner > 3 && xi >= 0) {
+        fmt_.erase(fmt_.begin() + xi);
+        if (static_cast<size_t>(xi) < bookmark) --bookmark;
+        if (xi < fi) --fi;
+        xi = -1;
+      }
+      if (xi < 0) {
+        drop_[r] = 1;
+        continue;
+      }
+      const Node* clone = b_.clone_element(x.node);
+      x.node = clone;
+      x.serial = next_serial_++;
+      fmt_[xi].node = clone;
+      fmt_[xi].serial = x.serial;
+      if (last == fb_node) bookmark = static_cast<size_t>(xi) + 1;
+      cost += static_cast<int64_t>(b_.reparent(last, clone));
+      last = clone;
+    }
+    cost += static_cast<int64_t>(b_.reparent(last, stack_[f - 1].node));
+    const Node* f_clone = b_.clone_element(region[0].node);
+    cost += static_cast<int64_t>(b_.move_children(fb_node, f_clone));
+    cost += static_cast<int64_t>(b_.reparent(f_clone, fb_node));
+    Open f_open = region[0];
+    f_open.node = f_clone;
+    f_open.serial = next_serial_++;
+    f_open.zombie = false;
+    Formatting entry = fmt_[fi];
+    entry.node = f_clone;
+    entry.serial = f_open.serial;
     fmt_.erase(fmt_.begin() + fi);
-    if (stack_.back().special > f.index) {
-      make_zombie(f.index);  // a block was opened inside it
-    } else {
-      pop_to(f.index);
+    if (static_cast<size_t>(fi) < bookmark) --bookmark;
+    fmt_.insert(fmt_.begin() + static_cast<ptrdiff_t>(std::min(bookmark, fmt_.size())), entry);
+    // The new stack above f: the old one without f and the dropped
+    // elements, with f's clone right above the furthest block.
+    while (static_cast<int32_t>(stack_.size()) > f) {
+      const Open& o = stack_.back();
+      if (!o.zombie) set_top(o.key, o.prev_same);
+      stack_.pop_back();
     }
+    nodes_.clear();
+    for (int32_t r = 1; r < static_cast<int32_t>(region.size()); ++r) {
+      if (drop_[r]) continue;
+      link(region[r]);
+      nodes_.push_back(region[r].node);
+      if (r == rb) {
+        link(f_open);
+        nodes_.push_back(f_clone);
+      }
+    }
+    b_.reset_open(static_cast<size_t>(f), nodes_.data(), nodes_.size());
+    // Stack indices above f moved: refresh the formatting list and the form pointer.
+    for (int32_t i = f; i < static_cast<int32_t>(stack_.size()); ++i) {
+      const Open& o = stack_[i];
+      if (o.ns == Ns::html && (flags(o.id) & kFormatting)) {
+        int k = fmt_index_of(o.serial);
+        if (k >= 0) fmt_[k].index = i;
+      }
+      if (o.serial == form_serial_) form_ = i;
+    }
+    budget_ -= cost;
+  }
+
+  // A second <html> / <body> start tag adds its new attributes to the element.
+  bool merge_attributes(size_t index, const Token& t) {
+    if (index < stack_.size() && !t.attrs.empty())
+      b_.add_attributes(stack_[index].node, t.attrs.data(), t.attrs.size());
     return true;
   }
 
@@ -794,7 +935,7 @@ class TreeBuilder {
         break;
       }
       case TokenType::start_tag:
-        if (e == id(Tag::html)) return true;
+        if (e == id(Tag::html)) return merge_attributes(0, t);
         if (e == id(Tag::head)) {
           insert(e, t);
           head_seen_ = true;
@@ -857,7 +998,8 @@ class TreeBuilder {
       case TokenType::comment: add_comment(t); return true;
       case TokenType::doctype: return true;
       case TokenType::start_tag:
-        if (e == id(Tag::html) || e == id(Tag::head)) return true;
+        if (e == id(Tag::html)) return merge_attributes(0, t);
+        if (e == id(Tag::head)) return true;
         if (head_start(t, e)) return true;
         if (e == id(Tag::noscript)) {
           insert(e, t);
@@ -922,7 +1064,8 @@ class TreeBuilder {
       case TokenType::comment: add_comment(t); return true;
       case TokenType::doctype: return true;
       case TokenType::start_tag:
-        if (e == id(Tag::html) || e == id(Tag::head)) return true;
+        if (e == id(Tag::html)) return merge_attributes(0, t);
+        if (e == id(Tag::head)) return true;
         if (e == id(Tag::body)) {
           start_body(&t);
           return true;
@@ -1047,8 +1190,12 @@ class TreeBuilder {
       return;
     }
     switch (e) {
-      case id(T::html):
+      case id(T::html): merge_attributes(0, t); return;
       case id(T::body):
+        if (stack_.size() >= 2 && is_html(stack_[1], id(T::body)) &&
+            s_.top_small[id(T::template_)] < 0)
+          merge_attributes(1, t);
+        return;
       case id(T::head):
       case kFrameset:
       case id(T::caption):

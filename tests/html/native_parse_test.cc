@@ -299,7 +299,11 @@ TEST(NativeTreeTest, FormattingElements) {
   EXPECT_EQ(body("<b>a<i>b</b>c</i>d"), "<b>a<i>b</i></b><i>c</i>d");
   EXPECT_EQ(body("<p><b>a</p><p>b</b>c"), "<p><b>a</b></p><p><b>b</b>c</p>");
   EXPECT_EQ(body("<a href=1>a<a href=2>b"), "<a>a</a><a>b</a>");  // nested <a>
-  EXPECT_EQ(body("<a href=1><div>a</a>b</div>c"), "<a><div>ab</div></a>c");
+  EXPECT_EQ(body("<a href=1><div>a</a>b</div>c"), "<a></a><div><a>a</a>b</div>c");
+  EXPECT_EQ(body("<a>1<div>2<a>3"), "<a>1</a><div><a>2</a><a>3</a></div>");
+  EXPECT_EQ(body("<b>1<p>2</b>3"), "<b>1</b><p><b>2</b>3</p>");
+  EXPECT_EQ(body("<b>1<i>2<div>3<span>4</b>5"),
+            "<b>1<i>2</i></b><i><div><b>3<span>4</span></b>5</div></i>");
   // Noah's Ark: at most three identical entries are re-opened.
   EXPECT_EQ(body("<b><b><b><b></b></b></b></b>x"), "<b><b><b><b></b></b></b></b>x");
   EXPECT_EQ(body("<p><b><b><b><b>a</p>x"), "<p><b><b><b><b>a</b></b></b></b></p><b><b><b>x</b></b></b>");
@@ -424,7 +428,10 @@ TEST(NativeTreeTest, RandomMarkupKeepsInvariants) {
       EXPECT_LE(node->depth, 16u);
       for (const Node* c = node->first_child; c; c = c->next_sibling) {
         EXPECT_EQ(c->parent, node);
-        if (!c->next_sibling) EXPECT_EQ(node->last_child, c);
+        EXPECT_EQ(c->depth, node->depth + 1);
+        if (!c->next_sibling) {
+          EXPECT_EQ(node->last_child, c);
+        }
       }
       return true;
     });
