@@ -82,6 +82,10 @@ std::unique_ptr<ByteReader> bytes_from_memory(std::string data);
 // error naming the file (nothing partial is returned).
 Result<std::string> read_all(const std::string& path, uint64_t max_bytes = uint64_t{1} << 32);
 
+// Reads a decoded byte stream to its end, refusing more than `max_bytes`
+// bytes ("LABEL: more than N bytes"); the first stream error is returned.
+Result<std::string> read_all(ByteReader& bytes, uint64_t max_bytes, const std::string& label);
+
 // Inflates gzip data held in memory: one or more members (concatenated
 // gzip), optionally followed by zero padding. Each member's CRC-32 and length
 // are checked. Errors, each starting with `label`: too_large when the output

@@ -467,18 +467,7 @@ namespace {
 Result<std::string> read_all_streaming(const std::string& path, uint64_t max_bytes) {
   auto r = open_bytes(path);
   if (!r.ok()) return r.error();
-  std::string out;
-  std::string chunk(kInputChunk, '\0');
-  for (;;) {
-    auto got = (*r)->read(chunk.data(), chunk.size());
-    if (!got.ok()) return got.error();
-    if (*got == 0) break;
-    if (out.size() + *got > max_bytes)
-      return make_error(ErrorCode::too_large,
-                        path + ": more than " + std::to_string(max_bytes) + " bytes");
-    out.append(chunk.data(), *got);
-  }
-  return out;
+  return read_all(**r, max_bytes, path);
 }
 
 // Whole-file reads stop here; a larger compressed file is streamed.
@@ -514,6 +503,21 @@ Result<bool> read_fd(int fd, uint64_t size_hint, uint64_t limit, const std::stri
 }
 
 }  // namespace
+
+Result<std::string> read_all(ByteReader& bytes, uint64_t max_bytes, const std::string& label) {
+  std::string out;
+  std::string chunk(kInputChunk, '\0');
+  for (;;) {
+    auto got = bytes.read(chunk.data(), chunk.size());
+    if (!got.ok()) return got.error();
+    if (*got == 0) break;
+    if (out.size() + *got > max_bytes)
+      return make_error(ErrorCode::too_large,
+                        label + ": more than " + std::to_string(max_bytes) + " bytes");
+    out.append(chunk.data(), *got);
+  }
+  return out;
+}
 
 Result<std::string> read_all(const std::string& path, uint64_t max_bytes) {
   if (path == "-") return read_all_streaming(path, max_bytes);

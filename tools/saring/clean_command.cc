@@ -4,9 +4,16 @@
 // --jsonl each line of INPUT is a JSON object with `text` (and optional
 // `url`, `id`). In corpus mode (--corpus, on by default with --jsonl) the
 // inputs are read twice: pass 1 builds clean::CorpusStats, pass 2 cleans
-// (standard input is held in memory for the second pass). Files are read
-// whole with io::read_all (plain, .gz or .zst, by content). Output is in
-// input order and deterministic.
+// (standard input is held in memory, still compressed, for the second
+// pass). A text INPUT is read whole with io::read_all (plain, .gz or .zst, by
+// content); a JSONL INPUT is streamed line by line (io::LineReader), so a
+// truncated or damaged .gz loses only what follows the damage: every
+// complete line before it is cleaned, then the damage is reported as an
+// error for that input (exit status 1). Output is in input order and
+// deterministic.
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -79,11 +86,6 @@ exit status: 0 all inputs processed, 1 some inputs or documents failed,
 
 // ------------------------------------------------------------------ reading
 
-// Reads a whole file (or stdin); gzip and zstd are decoded by saring::io.
-Result<std::string> read_file(const std::string& path, size_t max_bytes) {
-  return io::read_all(path, max_bytes);
-}
-
 struct Document {
   std::string source;  // "path" or "path:LINE"
   nlohmann::json id;  // as given (string or number); null when absent
@@ -92,42 +94,112 @@ struct Document {
   std::optional<std::string> error;
 };
 
-// Documents of one input, in order. JSONL lines that are blank are skipped;
-// bad lines become documents with an error.
-std::vector<Document> documents_of(const std::string& path, const std::string& data,
-                                   const CleanCommandOptions& o) {
-  std::vector<Document> docs;
-  if (!o.jsonl) {
-    docs.push_back({path, nullptr, o.url, data, std::nullopt});
-    return docs;
-  }
-  size_t pos = 0, line = 0;
-  while (pos < data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string::npos) end = data.size();
-    std::string_view row(data.data() + pos, end - pos);
-    ++line;
-    pos = end + 1;
-    if (row.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    Document d;
-    d.source = path + ":" + std::to_string(line);
-    auto j = nlohmann::json::parse(row.begin(), row.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      d.error = "not a JSON object";
+// One JSONL line (not blank) as a document; a bad line is a document with an
+// error.
+Document document_of_line(const std::string& path, uint64_t line, std::string_view row,
+                          const CleanCommandOptions& o) {
+  Document d;
+  d.source = path + ":" + std::to_string(line);
+  auto j = nlohmann::json::parse(row.begin(), row.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    d.error = "not a JSON object";
+  } else {
+    auto t = j.find(o.text_field);
+    if (t == j.end() || !t->is_string()) {
+      d.error = "no string field '" + o.text_field + "'";
     } else {
-      auto t = j.find(o.text_field);
-      if (t == j.end() || !t->is_string()) {
-        d.error = "no string field '" + o.text_field + "'";
-      } else {
-        d.text = t->get<std::string>();
-      }
-      if (auto u = j.find("url"); u != j.end() && u->is_string()) d.url = u->get<std::string>();
-      // Only scalar ids are kept: copying a deeply nested value recurses per level.
-      if (auto i = j.find("id"); i != j.end() && (i->is_string() || i->is_number())) d.id = *i;
+      d.text = t->get<std::string>();
     }
-    docs.push_back(std::move(d));
+    if (auto u = j.find("url"); u != j.end() && u->is_string()) d.url = u->get<std::string>();
+    // Only scalar ids are kept: copying a deeply nested value recurses per level.
+    if (auto i = j.find("id"); i != j.end() && (i->is_string() || i->is_number())) d.id = *i;
   }
-  return docs;
+  return d;
+}
+
+// Where the bytes of the inputs come from. Standard input can only be read
+// once: its raw (still compressed) bytes are kept for the second pass.
+class InputSource {
+ public:
+  explicit InputSource(uint64_t max_input) : max_input_(max_input) {}
+
+  Result<std::unique_ptr<io::ByteReader>> open(const std::string& path) {
+    if (path != "-") return io::open_bytes(path);
+    if (!stdin_raw_) {
+      std::string raw;
+      char buf[1 << 16];
+      for (;;) {
+        ssize_t got = ::read(0, buf, sizeof buf);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0)
+          return make_error(ErrorCode::io, std::string("-: read failed: ") + std::strerror(errno));
+        if (got == 0) break;
+        if (raw.size() + static_cast<size_t>(got) > max_input_)
+          return make_error(ErrorCode::too_large,
+                            "-: more than " + std::to_string(max_input_) + " bytes");
+        raw.append(buf, static_cast<size_t>(got));
+      }
+      stdin_raw_ = std::move(raw);
+    }
+    return io::bytes_from_memory(*stdin_raw_);
+  }
+
+  // A whole text input, decoded.
+  Result<std::string> read_whole(const std::string& path) {
+    if (path != "-") return io::read_all(path, max_input_);
+    auto bytes = open(path);
+    if (!bytes) return bytes.error();
+    return io::read_all(**bytes, max_input_, path);
+  }
+
+ private:
+  uint64_t max_input_;
+  std::optional<std::string> stdin_raw_;
+};
+
+// Calls on_doc(Document&) for every document of one input, in order, and
+// on_error(Error) for an input that cannot be read or a damaged spot in it.
+// JSONL lines that are blank are skipped; bad lines become documents with an
+// error.
+template <class OnDoc, class OnError>
+void for_each_document(const std::string& path, const CleanCommandOptions& o, InputSource& src,
+                       uint64_t max_input, OnDoc&& on_doc, OnError&& on_error) {
+  if (!o.jsonl) {
+    auto data = src.read_whole(path);
+    if (!data) {
+      on_error(data.error());
+      return;
+    }
+    Document d{path, nullptr, o.url, std::move(*data), std::nullopt};
+    on_doc(d);
+    return;
+  }
+  auto bytes = src.open(path);
+  if (!bytes) {
+    on_error(bytes.error());
+    return;
+  }
+  io::LineReader lines(std::move(*bytes));
+  std::string row;
+  for (;;) {
+    bool too_long = false;
+    auto got = lines.next(row, static_cast<size_t>(max_input), &too_long);
+    if (!got) {
+      on_error(got.error());
+      continue;  // after a corrupt member the reader goes on; after a truncation it ends
+    }
+    if (!*got) break;
+    if (row.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (too_long) {
+      Document d;
+      d.source = path + ":" + std::to_string(lines.line_number());
+      d.error = "line exceeds " + std::to_string(max_input) + " bytes";
+      on_doc(d);
+      continue;
+    }
+    Document d = document_of_line(path, lines.line_number(), row, o);
+    on_doc(d);
+  }
 }
 
 // ------------------------------------------------------------------ output
@@ -224,31 +296,19 @@ int run_clean(const std::vector<std::string>& args) {
   o.clean.detect_language = o.language && o.format != OutFormat::txt;
   bool failed = false;
   size_t max_input = o.jsonl ? size_t{1} << 34 : o.clean.max_bytes;
-
-  // Standard input can only be read once: keep it for the second pass.
-  std::optional<std::string> stdin_data;
-  auto load = [&](const std::string& path) -> Result<std::string> {
-    if (path == "-") {
-      if (!stdin_data) {
-        auto got = read_file(path, max_input);
-        if (!got) return got.error();
-        stdin_data = std::move(got.value());
-      }
-      return *stdin_data;
-    }
-    return read_file(path, max_input);
-  };
+  InputSource source(max_input);
   auto site_of = [&](const Document& d) { return o.ignore_urls ? std::string() : clean::site_key(d.url); };
 
   std::unique_ptr<clean::CorpusStats> stats;
   if (corpus) {
     stats = std::make_unique<clean::CorpusStats>();
     for (const auto& path : o.inputs) {
-      auto data = load(path);
-      if (!data) continue;  // reported in pass 2
-      for (const auto& d : documents_of(path, *data, o)) {
-        if (!d.error) stats->add_document(d.text, site_of(d));
-      }
+      for_each_document(
+          path, o, source, max_input,
+          [&](const Document& d) {
+            if (!d.error) stats->add_document(d.text, site_of(d));
+          },
+          [](const Error&) {});  // reported in pass 2
     }
   }
 
@@ -258,50 +318,47 @@ int run_clean(const std::vector<std::string>& args) {
   bool array = o.format == OutFormat::json && (o.jsonl || o.inputs.size() > 1);
   bool first_out = true;
   if (array) std::fputs("[\n", stdout);
-  for (const auto& path : o.inputs) {
-    auto data = load(path);
-    if (!data) {
-      std::fprintf(stderr, "saring clean: %s\n", data.error().describe().c_str());
+  auto clean_one = [&](const Document& d) {
+    if (d.error) {
+      std::fprintf(stderr, "saring clean: %s: %s\n", d.source.c_str(), d.error->c_str());
       failed = true;
-      continue;
+      return;
     }
-    for (const auto& d : documents_of(path, *data, o)) {
-      if (d.error) {
-        std::fprintf(stderr, "saring clean: %s: %s\n", d.source.c_str(), d.error->c_str());
-        failed = true;
-        continue;
-      }
-      auto r = clean::clean_document(d.text, o.clean, stats.get(), site_of(d));
-      if (!r) {
-        std::fprintf(stderr, "saring clean: %s: %s\n", d.source.c_str(), r.error().describe().c_str());
-        failed = true;
-        continue;
-      }
-      bytes += d.text.size();
-      ++docs_done;
-      lines_removed += r->removed.size();
-      switch (o.format) {
-        case OutFormat::txt:
-          if (!first_out) std::fputs("\n", stdout);
-          std::fwrite(r->text.data(), 1, r->text.size(), stdout);
-          break;
-        case OutFormat::json: {
-          std::string s = dump(to_json(d, *r, o), 2);
-          if (array && !first_out) std::fputs(",\n", stdout);
-          std::fwrite(s.data(), 1, s.size(), stdout);
-          if (!array) std::fputs("\n", stdout);
-          break;
-        }
-        case OutFormat::jsonl: {
-          std::string s = dump(to_json(d, *r, o), -1);
-          s.push_back('\n');
-          std::fwrite(s.data(), 1, s.size(), stdout);
-          break;
-        }
-      }
-      first_out = false;
+    auto r = clean::clean_document(d.text, o.clean, stats.get(), site_of(d));
+    if (!r) {
+      std::fprintf(stderr, "saring clean: %s: %s\n", d.source.c_str(), r.error().describe().c_str());
+      failed = true;
+      return;
     }
-  }
+    bytes += d.text.size();
+    ++docs_done;
+    lines_removed += r->removed.size();
+    switch (o.format) {
+      case OutFormat::txt:
+        if (!first_out) std::fputs("\n", stdout);
+        std::fwrite(r->text.data(), 1, r->text.size(), stdout);
+        break;
+      case OutFormat::json: {
+        std::string s = dump(to_json(d, *r, o), 2);
+        if (array && !first_out) std::fputs(",\n", stdout);
+        std::fwrite(s.data(), 1, s.size(), stdout);
+        if (!array) std::fputs("\n", stdout);
+        break;
+      }
+      case OutFormat::jsonl: {
+        std::string s = dump(to_json(d, *r, o), -1);
+        s.push_back('\n');
+        std::fwrite(s.data(), 1, s.size(), stdout);
+        break;
+      }
+    }
+    first_out = false;
+  };
+  auto report = [&](const Error& e) {
+    std::fprintf(stderr, "saring clean: %s\n", e.describe().c_str());
+    failed = true;
+  };
+  for (const auto& path : o.inputs) for_each_document(path, o, source, max_input, clean_one, report);
   if (array) std::fputs("\n]\n", stdout);
   std::fflush(stdout);
   if (o.stats) {
