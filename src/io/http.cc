@@ -15,6 +15,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "saring/io.h"
 #include "saring/warc.h"
 
 namespace saring::warc {
@@ -130,6 +131,14 @@ Result<std::string> decode_chunked(std::string_view body) {
 }
 
 Result<std::string> inflate_any(std::string_view data, uint64_t max_bytes) {
+  // Fast path: a gzip body inflated whole by io::gunzip (libdeflate). Only its
+  // success is taken: whatever it refuses (damage, trailing bytes, the limit)
+  // is decoded below by zlib exactly as before, so results do not change.
+  if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0x1f &&
+      static_cast<unsigned char>(data[1]) == 0x8b && static_cast<unsigned char>(data[2]) == 0x08) {
+    auto fast = io::gunzip(data, max_bytes);
+    if (fast.ok()) return fast;
+  }
   // 32+15: zlib or gzip header detected automatically; -15: raw deflate.
   auto run = [&](int window_bits, std::string& out) -> Status {
     z_stream z{};

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "saring/io.h"
+#include "saring/warc.h"
 #include "test_util.h"
 
 namespace saring::io {
@@ -400,6 +401,21 @@ TEST(ByteReaderFastPath, TruncatedFileOnDiskGivesThePrefixThenOneError) {
     EXPECT_GE(out.size(), a.size());
     EXPECT_TRUE(out == (a + b).substr(0, out.size()));
   }
+}
+
+// HTTP gzip bodies take the fast path when it succeeds and zlib's old,
+// more lenient path otherwise (bytes after the member are ignored there).
+TEST(InflateAny, FastPathAndOldLeniencyAgree) {
+  std::string body = sample_text(90000, 12);
+  std::string gz = gzip_member(body);
+  for (const std::string& data : {gz, gz + gzip_member("more"), gz + std::string(20, '\0'),
+                                  gz + "trailing junk"}) {
+    auto got = warc::inflate_any(data, 1u << 20);
+    ASSERT_TRUE(got.ok()) << got.error().describe();
+    EXPECT_EQ(got->substr(0, body.size()), body);
+  }
+  EXPECT_FALSE(warc::inflate_any(gz.substr(0, gz.size() - 10), 1u << 20).ok());
+  EXPECT_EQ(warc::inflate_any(gz, 1000).error().code, ErrorCode::too_large);
 }
 
 TEST(ByteReaderFastPath, CorruptCrcMemberIsReportedAndTheNextSurvives) {
