@@ -237,10 +237,22 @@ void append_collapsed(std::string& out, std::string_view sv) {
     }
     // A run of non-space bytes: continuation bytes never start a space, and
     // invalid bytes are copied as they are, as the per-code-point loop did.
+    // A single ' ' between two non-space bytes stays as it is, so it joins
+    // the run: one append per stretch of ordinary text, not per word.
     size_t j = i + 1;
     while (j < n) {
       uint8_t k = kBytes.c[s[j]];
-      if (k == kSpace || (k == kMaybeSpace && space_length(s, n, j))) break;
+      if (k == kSpace) {
+        if (s[j] == ' ' && j + 1 < n) {
+          uint8_t next = kBytes.c[s[j + 1]];
+          if (next == kWord || next == kOther || next == kHigh) {
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      if (k == kMaybeSpace && space_length(s, n, j)) break;
       ++j;
     }
     if (pending_space) out.push_back(' ');
