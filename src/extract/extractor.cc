@@ -202,20 +202,28 @@ class Page {
 
   // What class and id say about an element. Class lists repeat across a page
   // (every card, every comment), so facts are cached per distinct class
-  // string when the element has no id.
+  // string when the element has no id, and the class half (ClassPart) when
+  // it has one.
   std::unordered_map<std::string_view, ClassFacts> class_cache_;
+  std::unordered_map<std::string_view, ClassPart> part_cache_;
   ClassFacts scratch_;
 
   const ClassFacts& class_facts(std::string_view cls, std::string_view id) {
     static const ClassFacts kNone;
     if (cls.empty() && id.empty()) return kNone;
-    auto compute = [&](ClassFacts& f) { f = vocab_.analyze(cls, id); };
-    if (!id.empty()) {
-      compute(scratch_);
+    if (!id.empty() && !is_slug(id)) {
+      static const ClassPart kNoPart;
+      const ClassPart* cp = &kNoPart;
+      if (!cls.empty()) {
+        auto [it, inserted] = part_cache_.try_emplace(cls);
+        if (inserted) it->second = vocab_.analyze_part(cls, true);
+        cp = &it->second;
+      }
+      scratch_ = vocab_.combine(*cp, vocab_.analyze_part(id, false), is_responsive(cls));
       return scratch_;
     }
     auto [it, inserted] = class_cache_.try_emplace(cls);
-    if (inserted) compute(it->second);
+    if (inserted) it->second = vocab_.analyze(cls, id);
     return it->second;
   }
 

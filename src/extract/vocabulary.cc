@@ -10,6 +10,7 @@
 #include "vocabulary.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "saring/text.h"
 
@@ -284,8 +285,9 @@ void for_each_class(std::string_view s, Fn&& fn) {
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 bool is_taxonomy_class(std::string_view c) {
+  if (c.size() < 3 || c.find('-') == std::string_view::npos) return false;  // every prefix has one
   for (auto p : kTaxonomyPrefixes) {
-    if (starts_with(c, p)) return true;
+    if (p[0] == c[0] && p[1] == c[1] && starts_with(c, p)) return true;
   }
   return false;
 }
@@ -334,7 +336,9 @@ std::string ascii_lower(std::string_view s) {
 WordBits::WordBits() : slots_(64), mask_(63) {}
 
 void WordBits::add(std::string_view w, unsigned bits) {
-  if (bits == 0) return;
+  if (bits == 0 || w.empty()) return;
+  if (w.size() < 64) first_len_[static_cast<unsigned char>(w[0])] |= 1ull << w.size();
+  else has_long_ = true;
   if ((used_ + 1) * 2 > slots_.size()) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.size() * 2, Slot{});
@@ -353,9 +357,12 @@ void WordBits::add(std::string_view w, unsigned bits) {
 }
 
 bool Vocabulary::has_boilerplate_stem(std::string_view t) const {
-  for (size_t i = 0; i < t.size(); ++i) {
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
     for (std::string_view stem : stems_by_first_[static_cast<unsigned char>(t[i])]) {
-      if (t.size() > stem.size() && t.compare(i, stem.size(), stem) == 0) return true;
+      // Every stem has 2 bytes or more; the second byte is checked inline.
+      if (t.size() > stem.size() && stem[1] == t[i + 1] && t.size() - i >= stem.size() &&
+          std::memcmp(t.data() + i + 2, stem.data() + 2, stem.size() - 2) == 0)
+        return true;
     }
   }
   return false;
@@ -382,7 +389,7 @@ Vocabulary::Vocabulary() {
   fill(boilerplate_lines_, kBoilerplateLines);
   boilerplate_stems_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   for (std::string_view stem : boilerplate_stems_)
-    stems_by_first_[static_cast<unsigned char>(stem[0])].push_back(stem);
+    if (stem.size() >= 2) stems_by_first_[static_cast<unsigned char>(stem[0])].push_back(stem);
   boilerplate_prefixes_.assign(std::begin(kBoilerplatePrefixes), std::end(kBoilerplatePrefixes));
   credit_prefixes_.assign(std::begin(kCreditPrefixes), std::end(kCreditPrefixes));
   credit_infixes_.assign(std::begin(kCreditInfixes), std::end(kCreditInfixes));
@@ -392,6 +399,8 @@ const Vocabulary& vocabulary() {
   static const Vocabulary v;
   return v;
 }
+
+bool is_responsive(std::string_view cls) { return cls.find(':') != std::string_view::npos; }
 
 // An id made of many hyphenated words is a slug of a heading
 // ("receive-and-reply-to-an-inbound-call"), not a name for the element's role.
@@ -403,24 +412,19 @@ bool is_slug(std::string_view id) {
   return words >= kSlugIdWords;
 }
 
-ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const {
-  ClassFacts facts;
-  if (!id.empty() && is_slug(id)) id = {};
-  if (cls.empty() && id.empty()) return facts;
-  // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
-  const bool responsive = cls.find(':') != std::string_view::npos;
-  bool hidden = false, article = false, strong = false;
-  Verdict verdict = Verdict::none;
+ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const {
+  ClassPart part;
   auto consider = [&](Verdict v) {
     // comments < caption < boilerplate in strength.
-    if (v == Verdict::boilerplate || verdict == Verdict::none) verdict = v;
+    if (v == Verdict::boilerplate) part.boilerplate = true;
+    if (part.first == Verdict::none) part.first = v;
   };
-  auto token = [&](std::string_view t, bool& pos, bool& neg) {
+  auto token = [&](std::string_view t) {
     unsigned bits = token_bits_.find(t);
-    if (bits & kTokPositive) pos = true;
-    if (bits & kTokNegative) neg = true;
-    if (bits & kTokStrong) strong = true;
-    if (bits & kTokDisclosure) facts.disclosure = true;
+    if (bits & kTokPositive) part.positive = true;
+    if (bits & kTokNegative) part.negative = true;
+    if (bits & kTokStrong) part.strong = true;
+    if (bits & kTokDisclosure) part.disclosure = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
@@ -430,33 +434,53 @@ ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const 
     }
     if (has_boilerplate_stem(t)) return consider(Verdict::boilerplate);
   };
-  int weight = 0;
-  for (int which = 0; which < 2; ++which) {
-    std::string_view value = which == 0 ? cls : id;
-    bool pos = false, neg = false;
-    for_each_class(value, [&](std::string_view c) {
-      if (unsigned bits = class_bits_.find(c)) {
-        if ((bits & kClsHidden) && !(c == "hidden" && responsive)) hidden = true;
-        if (bits & kClsContent) facts.hint = true;
-        if ((bits & kClsArticle) && which == 0) article = true;
+  for_each_class(value, [&](std::string_view c) {
+    if (unsigned bits = class_bits_.find(c)) {
+      if (bits & kClsHidden) {
+        if (c == "hidden") part.hidden_word = true;
+        else part.hidden = true;
       }
-      if (is_taxonomy_class(c)) return;
-      // Hyphenated names of the lists ("more-stories") match whole.
-      if (c.find('-') != std::string_view::npos && token_bits_.find(c)) token(c, pos, neg);
-      for_each_token(c, [&](std::string_view t) { token(t, pos, neg); });
-    });
-    weight += (pos ? 1 : 0) - (neg ? 1 : 0);
-  }
+      if (bits & kClsContent) part.hint = true;
+      if ((bits & kClsArticle) && is_class) part.article = true;
+    }
+    if (is_taxonomy_class(c)) return;
+    // Hyphenated names of the lists ("more-stories") match whole.
+    if (c.find('-') != std::string_view::npos && token_bits_.find(c)) token(c);
+    for_each_token(c, token);
+  });
+  return part;
+}
+
+ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id, bool responsive) const {
+  ClassFacts facts;
+  // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
+  bool hidden = cls.hidden || id.hidden || ((cls.hidden_word || id.hidden_word) && !responsive);
+  bool strong = cls.strong || id.strong;
+  facts.disclosure = cls.disclosure || id.disclosure;
+  facts.hint = cls.hint || id.hint;
+  // Class tokens come before id tokens: the first verdict met stands unless
+  // a later one says boilerplate.
+  Verdict verdict = (cls.boilerplate || id.boilerplate)
+                        ? Verdict::boilerplate
+                        : (cls.first != Verdict::none ? cls.first : id.first);
+  int weight = (cls.positive ? 1 : 0) - (cls.negative ? 1 : 0) + (id.positive ? 1 : 0) -
+               (id.negative ? 1 : 0);
   facts.weight = static_cast<signed char>(weight);
   if (hidden) {
     facts.verdict = Verdict::hidden;
-  } else if (!article) {
+  } else if (!cls.article) {
     // An element that declares itself the article ("hentry", "type-post") is
     // not judged by the other words of its class list.
     facts.verdict = verdict;
     facts.strong = strong && verdict == Verdict::boilerplate;
   }
   return facts;
+}
+
+ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const {
+  if (!id.empty() && is_slug(id)) id = {};
+  if (cls.empty() && id.empty()) return {};
+  return combine(analyze_part(cls, true), analyze_part(id, false), is_responsive(cls));
 }
 
 Verdict Vocabulary::classify(std::string_view cls, std::string_view id,

@@ -30,6 +30,14 @@ class WordBits {
   void add(std::string_view w, unsigned bits);
   // The bits of `w`, 0 when absent.
   unsigned find(std::string_view w) const {
+    // Most class tokens are no word of the table: a (first byte, length)
+    // bitmap rejects them before any hashing.
+    if (w.empty()) return 0;
+    if (w.size() < 64) {
+      if (!(first_len_[static_cast<unsigned char>(w[0])] & (1ull << w.size()))) return 0;
+    } else if (!has_long_) {
+      return 0;
+    }
     size_t i = hash(w) & mask_;
     while (true) {
       const Slot& s = slots_[i];
@@ -52,6 +60,8 @@ class WordBits {
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t used_ = 0;
+  uint64_t first_len_[256] = {};  // bit n of [c]: a word of n bytes starts with c
+  bool has_long_ = false;         // a word of 64 bytes or more
 };
 
 // What a class/id/role says about an element.
@@ -152,10 +162,32 @@ struct ClassFacts {
   bool disclosure = false;  // tabs, accordions: hidden until clicked, still content
 };
 
+// What one attribute value (class or id) says, before it is combined with
+// the other: analyze(cls, id) == combine(analyze_part(cls, true),
+// analyze_part(id, false), is_responsive(cls)) for a non-slug id. Class
+// strings repeat across a page, so their parts can be cached.
+struct ClassPart {
+  bool boilerplate = false;           // some token says boilerplate
+  Verdict first = Verdict::none;      // the first verdict any token gave
+  bool positive = false, negative = false;
+  bool strong = false, disclosure = false, hint = false;
+  bool article = false;               // class values only
+  bool hidden = false;                // a hidden class other than plain "hidden"
+  bool hidden_word = false;           // plain "hidden" (not hiding when responsive)
+};
+
+// True when a class list uses responsive prefixes ("md:flex").
+bool is_responsive(std::string_view cls);
+// True for ids of many hyphenated words: heading slugs, ignored for verdicts.
+bool is_slug(std::string_view id);
+
 class Vocabulary {
  public:
   // Verdict, content hint and weight of an element's class and id together.
   ClassFacts analyze(std::string_view cls, std::string_view id) const;
+  // The two halves of analyze(), see ClassPart.
+  ClassPart analyze_part(std::string_view value, bool is_class) const;
+  ClassFacts combine(const ClassPart& cls, const ClassPart& id, bool responsive) const;
   // Verdict of one element from its class, id and role/aria attributes.
   Verdict classify(std::string_view cls, std::string_view id, std::string_view role) const;
   // Readability-style weight of class+id: +1 for content-like names, -1 for
