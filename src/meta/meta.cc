@@ -167,51 +167,85 @@ std::string class_and_id(const Node* n) {
   return s;
 }
 
-// Splits a lowercase class/id string into parts at white space, '-' and '_'.
-void class_parts(std::string_view key, std::vector<std::string_view>& parts) {
-  parts.clear();
-  size_t i = 0;
-  auto sep = [](char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; };
-  while (i < key.size()) {
-    while (i < key.size() && sep(key[i])) ++i;
-    size_t start = i;
-    while (i < key.size() && !sep(key[i])) ++i;
-    if (i > start) parts.push_back(key.substr(start, i - start));
-  }
-}
-
-// Whether one of `words` is a part, or two adjacent parts joined by '-'.
-bool class_has(const std::vector<std::string_view>& parts, const detail::WordSet& words) {
-  char pair[64];
-  for (size_t k = 0; k < parts.size(); ++k) {
-    if (words.contains(parts[k])) return true;
-    if (k > 0) {
-      size_t len = parts[k - 1].size() + 1 + parts[k].size();
-      if (!words.may_have_length(len)) continue;  // also keeps len < sizeof pair
-      std::memcpy(pair, parts[k - 1].data(), parts[k - 1].size());
-      pair[parts[k - 1].size()] = '-';
-      std::memcpy(pair + parts[k - 1].size() + 1, parts[k].data(), parts[k].size());
-      if (words.contains(std::string_view(pair, len))) return true;
-    }
-  }
-  return false;
-}
-
-bool class_has_substring(std::string_view key, const std::vector<std::string>& subs) {
-  for (const auto& w : subs)
-    if (key.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
 // What an element's class and id (lowercased, joined by a space, under 300
 // bytes) say for the four class/id word lists. Worked out once per element;
 // class strings repeat across a page (every card, every comment), so
 // elements without an id share one answer per distinct class string.
 enum : uint8_t { kClassAuthor = 1, kClassDate = 2, kClassDateBlock = 4, kClassSkip = 8 };
 
+// The class/id word lists of the vocabulary compiled into one lookup: an
+// open-addressing table (FNV-1a, linear probing, at most half full) from
+// word to kClass* bits, the lengths of hyphenated words (pairs of parts are
+// only built when one could match), and the date substrings by first byte.
+class ClassTables {
+ public:
+  explicit ClassTables(const MetaVocabulary& v) {
+    slots_.resize(256);
+    add_all(v.author_class_words, kClassAuthor);
+    add_all(v.date_block_words, kClassDateBlock);
+    add_all(v.skip_class_words, kClassSkip);
+    for (const auto& w : v.date_class_substrings)
+      if (!w.empty()) substrings_[static_cast<unsigned char>(w[0])].push_back(w);
+  }
+
+  uint8_t find(std::string_view w) const {
+    // Most parts are no word of the lists: a (first byte, length) bitmap
+    // rejects them before any hashing.
+    if (w.empty() || w.size() >= 64 ||
+        !(first_len_[static_cast<unsigned char>(w[0])] & (1ull << w.size())))
+      return 0;
+    size_t i = hash(w) & (slots_.size() - 1);
+    while (slots_[i].bits) {
+      if (slots_[i].word == w) return slots_[i].bits;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    return 0;
+  }
+  bool pair_length(size_t n) const { return n < 64 && (pair_lengths_ & (1ull << n)); }
+  bool has_substring(std::string_view key) const {
+    for (size_t i = 0; i < key.size(); ++i)
+      for (const auto& w : substrings_[static_cast<unsigned char>(key[i])])
+        if (key.size() - i >= w.size() && (w.size() < 2 || key[i + 1] == w[1]) &&
+            std::memcmp(key.data() + i, w.data(), w.size()) == 0)
+          return true;
+    return false;
+  }
+
+ private:
+  struct Slot {
+    std::string word;
+    uint8_t bits = 0;
+  };
+  static size_t hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  void add_all(const detail::WordSet& set, uint8_t bit) {
+    for (const auto& w : set.words()) {
+      if (w.empty() || w.size() >= 64) continue;  // WordSet never matches those
+      if (w.find('-') != std::string::npos) pair_lengths_ |= 1ull << w.size();
+      first_len_[static_cast<unsigned char>(w[0])] |= 1ull << w.size();
+      size_t i = hash(w) & (slots_.size() - 1);
+      while (slots_[i].bits && slots_[i].word != w) i = (i + 1) & (slots_.size() - 1);
+      slots_[i].word = w;
+      slots_[i].bits |= bit;
+    }
+  }
+  std::vector<Slot> slots_;  // 256 slots for well under 128 words
+  unsigned long long pair_lengths_ = 0;
+  uint64_t first_len_[256] = {};  // bit n of [c]: a word of n bytes starts with c
+  std::vector<std::string> substrings_[256];
+};
+
+const ClassTables& class_tables() {
+  static const ClassTables t(meta_vocabulary());
+  return t;
+}
+
 class ClassFlags {
  public:
-  explicit ClassFlags(const MetaVocabulary& v) : v_(v) {}
+  explicit ClassFlags(const MetaVocabulary& v) : t_(class_tables()) {}
 
   uint8_t of(std::string_view cls, std::string_view id) {
     if (cls.empty() && id.empty()) return 0;
@@ -223,6 +257,9 @@ class ClassFlags {
   uint8_t of(const Node* n) { return of(n->attr("class"), n->attr("id")); }
 
  private:
+  // The parts of the key (split at white space, '-' and '_') and each pair of
+  // adjacent parts joined by '-' are looked up in the word lists, and the
+  // whole key is searched for the date substrings.
   uint8_t compute(std::string_view cls, std::string_view id) {
     key_.assign(cls);
     if (!id.empty()) {
@@ -232,18 +269,36 @@ class ClassFlags {
     if (key_.empty() || key_.size() >= 300) return 0;
     for (char& c : key_)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    class_parts(key_, parts_);
+    const std::string_view key = key_;
+    auto sep = [](char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; };
     uint8_t f = 0;
-    if (class_has(parts_, v_.author_class_words)) f |= kClassAuthor;
-    if (class_has_substring(key_, v_.date_class_substrings)) f |= kClassDate;
-    if (class_has(parts_, v_.date_block_words)) f |= kClassDateBlock;
-    if (class_has(parts_, v_.skip_class_words)) f |= kClassSkip;
+    std::string_view prev;
+    char pair[64];
+    size_t i = 0;
+    while (i < key.size()) {
+      while (i < key.size() && sep(key[i])) ++i;
+      size_t start = i;
+      while (i < key.size() && !sep(key[i])) ++i;
+      if (i == start) break;
+      std::string_view part = key.substr(start, i - start);
+      f |= t_.find(part);
+      if (!prev.empty()) {
+        size_t len = prev.size() + 1 + part.size();
+        if (t_.pair_length(len)) {
+          std::memcpy(pair, prev.data(), prev.size());
+          pair[prev.size()] = '-';
+          std::memcpy(pair + prev.size() + 1, part.data(), part.size());
+          f |= t_.find(std::string_view(pair, len));
+        }
+      }
+      prev = part;
+    }
+    if (t_.has_substring(key)) f |= kClassDate;
     return f;
   }
 
-  const MetaVocabulary& v_;
+  const ClassTables& t_;
   std::string key_;
-  std::vector<std::string_view> parts_;
   std::unordered_map<std::string_view, uint8_t> by_class_;
 };
 

@@ -30,6 +30,7 @@ class WordSet {
   }
   // False when no word of the set has this many bytes (a cheap pre-check).
   bool may_have_length(size_t n) const { return n < sizeof lengths_ * 8 && (lengths_ & (1ull << n)); }
+  const std::vector<std::string>& words() const { return words_; }
   bool contains(std::string_view w) const {
     if (w.empty() || w.size() >= sizeof lengths_ * 8 || !(lengths_ & (1ull << w.size())) ||
         !first_[static_cast<unsigned char>(w[0])])
