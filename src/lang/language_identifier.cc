@@ -38,7 +38,6 @@
 #include <xxhash.h>
 
 #include <atomic>
-#include <climits>
 #include <cstdint>
 #include <cmath>
 #include <cstdlib>
@@ -54,14 +53,15 @@ namespace saring::lang {
 
 namespace {
 
-// Sizes of the per-thread token cache and of the word-count probe.
+// Sizes of the per-thread token cache.
 struct CacheTuning {
   // Longer tokens (unspaced scripts give whole clauses) rarely recur: they are
   // computed each time rather than cached.
   size_t max_token_bytes = 64;
   // Per generation: open-addressing slots (a power of two), and the entry
   // count and cached-id count (int32) that end the generation. Load stays at
-  // most one half; a generation holds at most about 5 MB.
+  // most one half; a generation holds at most about 7 MB (1 MB of slots, 4 MB
+  // of ids, 2 MB of token bytes), usually far less.
   size_t slots = size_t{1} << 16;
   size_t max_entries = size_t{1} << 15;
   size_t max_ids = size_t{1} << 20;
