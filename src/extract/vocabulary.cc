@@ -356,6 +356,28 @@ void WordBits::add(std::string_view w, unsigned bits) {
   slots_[i].bits |= bits;
 }
 
+void PhraseIndex::add(std::string_view phrase) {
+  if (!phrase.empty()) by_first_[static_cast<unsigned char>(phrase[0])].push_back(phrase);
+}
+
+bool PhraseIndex::match_at(std::string_view line, size_t i) const {
+  const size_t left = line.size() - i;
+  for (std::string_view p : by_first_[static_cast<unsigned char>(line[i])]) {
+    if (p.size() <= left && (p.size() < 2 || p[1] == line[i + 1]) &&
+        std::memcmp(line.data() + i, p.data(), p.size()) == 0)
+      return true;
+  }
+  return false;
+}
+
+bool PhraseIndex::starts(std::string_view line) const { return !line.empty() && match_at(line, 0); }
+
+bool PhraseIndex::inside(std::string_view line) const {
+  for (size_t i = 0; i < line.size(); ++i)
+    if (match_at(line, i)) return true;
+  return false;
+}
+
 bool Vocabulary::has_boilerplate_stem(std::string_view t) const {
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     for (std::string_view stem : stems_by_first_[static_cast<unsigned char>(t[i])]) {
@@ -390,9 +412,10 @@ Vocabulary::Vocabulary() {
   boilerplate_stems_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   for (std::string_view stem : boilerplate_stems_)
     if (stem.size() >= 2) stems_by_first_[static_cast<unsigned char>(stem[0])].push_back(stem);
-  boilerplate_prefixes_.assign(std::begin(kBoilerplatePrefixes), std::end(kBoilerplatePrefixes));
-  credit_prefixes_.assign(std::begin(kCreditPrefixes), std::end(kCreditPrefixes));
-  credit_infixes_.assign(std::begin(kCreditInfixes), std::end(kCreditInfixes));
+  for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
+  for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
+  for (std::string_view p : kCreditPrefixes) credit_prefixes_.add(p);
+  for (std::string_view p : kCreditInfixes) credit_infixes_.add(p);
 }
 
 const Vocabulary& vocabulary() {
@@ -500,10 +523,19 @@ bool Vocabulary::is_content_class(std::string_view cls, std::string_view id) con
   return analyze(cls, id).hint;
 }
 
+// ASCII-lowercased copy of a short line in a caller's buffer (no allocation).
+static std::string_view lower_into(std::string_view text, char* buf) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return std::string_view(buf, text.size());
+}
+
 bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const {
   if (text.size() > 400) return false;
-  std::string lower = ascii_lower(text);
-  std::string_view line = trim_line(lower);
+  char buf[400];
+  std::string_view line = trim_line(lower_into(text, buf));
   if (line.empty()) return false;
   if (boilerplate_lines_.count(line)) return true;
   // "Loading...", "Weiterlesen ›" and friends after stripping dots and ellipses.
@@ -512,9 +544,7 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
   if (bare.size() >= 3 && bare.substr(bare.size() - 3) == "\xE2\x80\xA6") bare.remove_suffix(3);
   if (bare != line && boilerplate_lines_.count(bare)) return true;
   if (words <= thresholds_.short_line_words) {
-    for (auto p : boilerplate_prefixes_) {
-      if (starts_with(line, p)) return true;
-    }
+    if (boilerplate_prefixes_.starts(line)) return true;
     // Copyright notices: "© 2021 ...", "Copyright 2021 ...".
     if (starts_with(line, "\xC2\xA9") || starts_with(line, "(c) ") ||
         (starts_with(line, "copyright") &&
@@ -523,24 +553,16 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     }
   }
   if (words <= thresholds_.caption_credit_words) {
-    for (auto p : kNoticeInfixes) {
-      if (line.find(p) != std::string_view::npos) return true;
-    }
+    if (notice_infixes_.inside(line)) return true;
   }
   return false;
 }
 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {
   if (words > thresholds_.caption_credit_words || text.size() > 600) return false;
-  std::string lower = ascii_lower(text);
-  std::string_view line = trim_line(lower);
-  for (auto p : credit_prefixes_) {
-    if (starts_with(line, p)) return true;
-  }
-  for (auto p : credit_infixes_) {
-    if (line.find(p) != std::string_view::npos) return true;
-  }
-  return false;
+  char buf[600];
+  std::string_view line = trim_line(lower_into(text, buf));
+  return credit_prefixes_.starts(line) || credit_infixes_.inside(line);
 }
 
 }  // namespace saring::extract

@@ -64,6 +64,19 @@ class WordBits {
   bool has_long_ = false;         // a word of 64 bytes or more
 };
 
+// Phrases indexed by their first byte: is one a prefix of a line, or inside
+// it? One pass over the line instead of one search per phrase.
+class PhraseIndex {
+ public:
+  void add(std::string_view phrase);  // non-empty; must outlive the index
+  bool starts(std::string_view line) const;
+  bool inside(std::string_view line) const;
+
+ private:
+  bool match_at(std::string_view line, size_t i) const;
+  std::vector<std::string_view> by_first_[256];
+};
+
 // What a class/id/role says about an element.
 enum class Verdict : unsigned char {
   none,         // nothing known
@@ -224,9 +237,10 @@ class Vocabulary {
   std::vector<std::string_view> stems_by_first_[256];  // boilerplate_stems_ by first byte
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
-  std::vector<std::string_view> boilerplate_prefixes_;
-  std::vector<std::string_view> credit_prefixes_;
-  std::vector<std::string_view> credit_infixes_;
+  PhraseIndex boilerplate_prefixes_;
+  PhraseIndex notice_infixes_;
+  PhraseIndex credit_prefixes_;
+  PhraseIndex credit_infixes_;
   Thresholds thresholds_;
 };
 
