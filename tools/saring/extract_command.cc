@@ -9,6 +9,9 @@
 #include <atomic>
 #include <cstdio>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -58,7 +61,7 @@ options:
   --images / --no-images       keep images in Markdown (default: drop)
   --formatting                 keep bold/italic in Markdown
   --precision | --recall       favour precision or recall (default: balanced)
-  --parser NAME        HTML parser backend: myhtml (default) or libxml2
+  --parser NAME        HTML parser backend: native (default), myhtml or libxml2
   --no-language        skip language identification
   --max-bytes N        larger pages are an error (default 67108864)
   --threads N          pages processed in parallel (default 1)
@@ -217,6 +220,22 @@ void append_escaped(std::string& out, std::string_view s) {
   out.push_back('"');
   size_t run = 0;  // start of the bytes not yet copied
   for (size_t i = 0; i < s.size(); ++i) {
+#if defined(__SSE2__)
+    // 16 bytes at a time while none needs escaping (< 0x20, '"', '\\').
+    while (i + 16 <= s.size()) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      __m128i ctrl = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+      __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+      int m = _mm_movemask_epi8(_mm_or_si128(ctrl, special));
+      if (m) {
+        i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+        break;
+      }
+      i += 16;
+    }
+    if (i >= s.size()) break;
+#endif
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
