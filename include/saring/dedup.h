@@ -91,7 +91,19 @@ class MinHasher {
  private:
   MinHashParams params_;
   std::vector<uint64_t> a_, b_;  // permutation h -> (a*h + b) mod (2^61 - 1)
+  std::vector<uint32_t> a_lo_, a_hi_;  // a_ split in 32-bit halves (minhash.cc)
 };
+
+namespace detail {
+// The MinHash inner loop (exposed for its test): for i < n,
+// mins[i] = min(mins[i], (a_i * h + b_i) mod (2^61 - 1)) where
+// a_i = a_hi[i] * 2^32 + a_lo[i] < 2^61 - 1, b[i] < 2^61 - 1, h < 2^61 - 1.
+// Uses AVX2 when the CPU has it, else update_minimums_portable (same values).
+void update_minimums(const uint32_t* a_lo, const uint32_t* a_hi, const uint64_t* b, uint64_t h,
+                     uint64_t* mins, uint32_t n);
+void update_minimums_portable(const uint32_t* a_lo, const uint32_t* a_hi, const uint64_t* b,
+                              uint64_t h, uint64_t* mins, uint32_t n);
+}  // namespace detail
 
 // One-off convenience: MinHasher(params).compute(text).
 Signature compute_signature(std::string_view text, const MinHashParams& params = {});

@@ -17,6 +17,7 @@
 // splitmix64 stream seeded by MinHashParams::seed, so every machine derives
 // the same permutations. Rows are grouped into bands and each band is hashed
 // to one 64-bit key for the LSH index (see index.cc).
+#include <immintrin.h>
 #include <utf8proc.h>
 #include <xxhash.h>
 
@@ -114,6 +115,81 @@ void for_each_shingle(std::string_view norm, const std::vector<Token>& toks, uin
 
 }  // namespace
 
+namespace detail {
+
+// mins[i] = min(mins[i], (a_i * h + b_i) mod p) for every permutation i.
+// The 122-bit product a_i * h is never formed: with a_i = a1*2^32 + a0 and
+// h = h1*2^32 + h0 (a1, h1 < 2^29 because both are below p = 2^61 - 1),
+//   a_i * h = a1*h1 * 2^64 + (a1*h0 + a0*h1) * 2^32 + a0*h0,
+// and since 2^61 = 1 (mod p), 2^64 = 8 and mid * 2^32 = (mid >> 29) +
+// (mid mod 2^29) * 2^32. Every partial product is 32 x 32 -> 64 bits and the
+// sum stays below 2^64, so four lanes fit one AVX2 register (vpmuludq), with
+// exactly the values of the 128-bit formula.
+void update_minimums_portable(const uint32_t* a_lo, const uint32_t* a_hi, const uint64_t* b,
+                              uint64_t h, uint64_t* mins, uint32_t n) {
+  const uint64_t h0 = h & 0xFFFFFFFFu, h1 = h >> 32;
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint64_t a0 = a_lo[i], a1 = a_hi[i];
+    const uint64_t high = a1 * h1;           // weight 2^64 = 8 (mod p), < 2^58
+    const uint64_t mid = a1 * h0 + a0 * h1;  // weight 2^32, < 2^62
+    const uint64_t low = a0 * h0;            // weight 1, < 2^64
+    uint64_t x = (high << 3) + (mid >> 29) + ((mid & 0x1FFFFFFFu) << 32) +
+                 (low & kMersenne61) + (low >> 61) + b[i];  // < 2^64
+    x = (x & kMersenne61) + (x >> 61);                      // < p + 5
+    x = x >= kMersenne61 ? x - kMersenne61 : x;
+    mins[i] = x < mins[i] ? x : mins[i];
+  }
+}
+
+namespace {
+
+__attribute__((target("avx2"))) void update_minimums_avx2(const uint32_t* a_lo,
+                                                          const uint32_t* a_hi, const uint64_t* b,
+                                                          uint64_t h, uint64_t* mins, uint32_t n) {
+  const __m256i p = _mm256_set1_epi64x(static_cast<int64_t>(kMersenne61));
+  const __m256i p_minus_1 = _mm256_set1_epi64x(static_cast<int64_t>(kMersenne61 - 1));
+  const __m256i mask29 = _mm256_set1_epi64x(0x1FFFFFFF);
+  const __m256i sign = _mm256_set1_epi64x(INT64_MIN);  // unsigned compare via signed
+  const __m256i h0 = _mm256_set1_epi64x(static_cast<int64_t>(h & 0xFFFFFFFFu));
+  const __m256i h1 = _mm256_set1_epi64x(static_cast<int64_t>(h >> 32));
+  uint32_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    __m256i a0 = _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a_lo + i)));
+    __m256i a1 = _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a_hi + i)));
+    __m256i high = _mm256_mul_epu32(a1, h1);
+    __m256i mid = _mm256_add_epi64(_mm256_mul_epu32(a1, h0), _mm256_mul_epu32(a0, h1));
+    __m256i low = _mm256_mul_epu32(a0, h0);
+    __m256i x = _mm256_add_epi64(_mm256_slli_epi64(high, 3), _mm256_srli_epi64(mid, 29));
+    x = _mm256_add_epi64(x, _mm256_slli_epi64(_mm256_and_si256(mid, mask29), 32));
+    x = _mm256_add_epi64(x, _mm256_and_si256(low, p));
+    x = _mm256_add_epi64(x, _mm256_srli_epi64(low, 61));
+    x = _mm256_add_epi64(x, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i)));
+    x = _mm256_add_epi64(_mm256_and_si256(x, p), _mm256_srli_epi64(x, 61));
+    x = _mm256_sub_epi64(x, _mm256_and_si256(_mm256_cmpgt_epi64(x, p_minus_1), p));
+    __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(mins + i));
+    __m256i smaller = _mm256_cmpgt_epi64(_mm256_xor_si256(m, sign), _mm256_xor_si256(x, sign));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(mins + i), _mm256_blendv_epi8(m, x, smaller));
+  }
+  if (i < n) update_minimums_portable(a_lo + i, a_hi + i, b + i, h, mins + i, n - i);
+}
+
+using UpdateFn = void (*)(const uint32_t*, const uint32_t*, const uint64_t*, uint64_t, uint64_t*,
+                          uint32_t);
+
+UpdateFn pick_update() {
+  return __builtin_cpu_supports("avx2") ? update_minimums_avx2 : update_minimums_portable;
+}
+
+}  // namespace
+
+void update_minimums(const uint32_t* a_lo, const uint32_t* a_hi, const uint64_t* b, uint64_t h,
+                     uint64_t* mins, uint32_t n) {
+  static const UpdateFn fn = pick_update();  // decided once, by the CPU
+  fn(a_lo, a_hi, b, h, mins, n);
+}
+
+}  // namespace detail
+
 std::string normalize(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -181,9 +257,13 @@ MinHasher::MinHasher(MinHashParams params) : params_(params) {
   a_.resize(n);
   b_.resize(n);
   uint64_t state = params_.seed ^ 0x5341524947444450ULL;  // "SARIGDDP": domain separation
+  a_lo_.resize(n);
+  a_hi_.resize(n);
   for (uint32_t i = 0; i < n; ++i) {
     a_[i] = draw_below_p(state, 1);
     b_[i] = draw_below_p(state, 0);
+    a_lo_[i] = static_cast<uint32_t>(a_[i]);
+    a_hi_[i] = static_cast<uint32_t>(a_[i] >> 32);
   }
 }
 
@@ -200,16 +280,10 @@ Signature MinHasher::compute(std::string_view text) const {
   const uint32_t n = params_.num_hashes();
   sig.minhash.assign(n, std::numeric_limits<uint64_t>::max());
   uint64_t* mins = sig.minhash.data();
-  const uint64_t* a = a_.data();
-  const uint64_t* b = b_.data();
   for_each_shingle(norm, toks, params_.shingle_size, [&](std::string_view shingle) {
     ++sig.shingle_count;
     uint64_t h = XXH3_64bits_withSeed(shingle.data(), shingle.size(), params_.seed);
-    h = mod_mersenne(h);
-    for (uint32_t i = 0; i < n; ++i) {
-      uint64_t v = mod_mersenne(static_cast<unsigned __int128>(a[i]) * h + b[i]);
-      if (v < mins[i]) mins[i] = v;
-    }
+    detail::update_minimums(a_lo_.data(), a_hi_.data(), b_.data(), mod_mersenne(h), mins, n);
   });
 
   sig.band_keys.resize(params_.num_bands);

@@ -3,6 +3,7 @@
 // depends on a page from the evaluation sets.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -65,6 +66,41 @@ TEST(Normalize, FineWebStyle) {
   // Invalid UTF-8 does not crash and yields valid output.
   std::string bad = "abc\xff\xfe def";
   EXPECT_NO_THROW(normalize(bad));
+}
+
+// The vectorisable limb arithmetic must give the 128-bit formula's values
+// exactly, including at the edges of the ranges (0, p - 1, values with all
+// low or high limb bits set).
+TEST(MinHashKernel, EqualsTheWideFormula) {
+  constexpr uint64_t p = (uint64_t{1} << 61) - 1;
+  std::mt19937_64 rng(7);
+  std::vector<uint64_t> edge = {0, 1, 2, p - 1, p - 2, 0xFFFFFFFFu, uint64_t{1} << 32,
+                                (uint64_t{1} << 61) - 0x100000000u, 0x1FFFFFFF00000000u};
+  constexpr uint32_t n = 64;
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<uint64_t> a(n), b(n);
+    std::vector<uint32_t> lo(n), hi(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      a[i] = (round < 20 && i < edge.size()) ? std::max<uint64_t>(1, edge[i]) : 1 + rng() % (p - 1);
+      b[i] = (round < 20 && i < edge.size()) ? edge[(i + round) % edge.size()] : rng() % p;
+      lo[i] = static_cast<uint32_t>(a[i]);
+      hi[i] = static_cast<uint32_t>(a[i] >> 32);
+    }
+    uint64_t h = round < 20 ? edge[round % edge.size()] : rng() % p;
+    std::vector<uint64_t> mins(n, UINT64_MAX), start(n);
+    for (uint32_t i = 0; i < n; ++i) start[i] = mins[i] = (round % 3 == 0) ? UINT64_MAX : rng() % p;
+    std::vector<uint64_t> portable = mins;
+    // n - round % 4: the vector path's scalar tail is exercised too.
+    uint32_t count = n - static_cast<uint32_t>(round % 4);
+    detail::update_minimums(lo.data(), hi.data(), b.data(), h, mins.data(), count);
+    detail::update_minimums_portable(lo.data(), hi.data(), b.data(), h, portable.data(), count);
+    for (uint32_t i = 0; i < n; ++i) {
+      uint64_t want = static_cast<uint64_t>((static_cast<unsigned __int128>(a[i]) * h + b[i]) % p);
+      if (i >= count) want = start[i];
+      ASSERT_EQ(mins[i], std::min(want, start[i])) << "round " << round << " i " << i;
+      ASSERT_EQ(portable[i], std::min(want, start[i])) << "round " << round << " i " << i;
+    }
+  }
 }
 
 TEST(Signature, ShapeAndDeterminism) {
