@@ -572,7 +572,6 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   struct Position {
     uint64_t input = 0, input_items = 0, items_total = 0;
   };
-  Position committed{jn.input, jn.input_items, jn.items_total};
 
   auto commit = [&](bool final, const Position& pos) -> Status {
     const double t0 = thread_cpu_seconds();
