@@ -72,8 +72,9 @@ class ByteReader {
 // Opens `path` ("-" for standard input) as a decoded byte stream.
 Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path);
 
-// A decoded byte stream over bytes held in memory (tests, fuzzing, Python).
-std::unique_ptr<ByteReader> bytes_from_memory(std::string data);
+// A decoded byte stream over bytes held in memory (tests, fuzzing, Python,
+// standard input kept for a second pass). `label` names it in errors.
+std::unique_ptr<ByteReader> bytes_from_memory(std::string data, std::string label = "<memory>");
 
 // Reads a whole (possibly compressed) file, refusing more than `max_bytes`
 // decoded bytes. A gzip file is read whole and inflated with gunzip() (the

@@ -74,7 +74,8 @@ class RawInput {
       : fd_(fd), owns_(owns), label_(std::move(label)) {
     buf_.resize(kInputChunk);
   }
-  explicit RawInput(std::string data) : memory_(std::move(data)), label_("<memory>") {
+  RawInput(std::string data, std::string label)
+      : memory_(std::move(data)), label_(std::move(label)) {
     mem_mode_ = true;
   }
   ~RawInput() {
@@ -455,8 +456,9 @@ Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path) {
   return std::unique_ptr<ByteReader>(std::move(reader));
 }
 
-std::unique_ptr<ByteReader> bytes_from_memory(std::string data) {
-  auto reader = std::make_unique<DecodingReader>(std::make_unique<RawInput>(std::move(data)));
+std::unique_ptr<ByteReader> bytes_from_memory(std::string data, std::string label) {
+  auto reader = std::make_unique<DecodingReader>(
+      std::make_unique<RawInput>(std::move(data), std::move(label)));
   (void)reader->init();  // memory input cannot fail to read
   return reader;
 }

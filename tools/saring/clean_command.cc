@@ -141,7 +141,7 @@ class InputSource {
       }
       stdin_raw_ = std::move(raw);
     }
-    return io::bytes_from_memory(*stdin_raw_);
+    return io::bytes_from_memory(*stdin_raw_, path);
   }
 
   // A whole text input, decoded.
