@@ -150,7 +150,7 @@ std::string_view to_string(Backend backend);
 Result<Backend> backend_from_string(std::string_view name);
 
 struct ParseOptions {
-  Backend backend = Backend::myhtml;
+  Backend backend = Backend::native;          // see docs/html-parser.md
   uint32_t max_depth = 256;                 // see the file comment
   size_t max_bytes = 64u * 1024u * 1024u;   // larger inputs are an error, not truncated
   bool keep_comments = false;               // HTML comments are rarely useful

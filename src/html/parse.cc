@@ -1,7 +1,8 @@
 // parse(): the one entry point above the backends. It enforces the size
 // limit, makes sure the backend sees valid UTF-8 (so every string in the
 // DOM is valid UTF-8 whatever the caller passed), drops NUL bytes, defuses pathologically
-// deep markup (nesting_scan.h: both libraries turn quadratic on it), caps
+// deep markup for the two libraries (nesting_scan.h: both turn quadratic on
+// it; the native backend is linear and needs no guard), caps
 // the attributes per tag that libxml2 sees (its duplicate check is quadratic)
 // and dispatches.
 #include <cstring>

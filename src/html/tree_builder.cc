@@ -13,20 +13,24 @@
 // quirks mode (from the doctype) deciding whether <table> closes a <p>,
 // scripting disabled (so <noscript> holds markup, as MyHTML does).
 //
-// The DocumentBuilder appends only to the current element, so the tree is
-// built in one pass with no node moved afterwards; three HTML5 rules that
-// move nodes are approximated:
+// The DocumentBuilder appends to the current element; where HTML5 moves
+// nodes after creating them the builder is asked to (clone_element,
+// reparent, move_children, reset_open):
+//   - the adoption agency algorithm (a formatting element closed while a
+//     block opened inside it is still open, "<a><div>x</a>y") runs as
+//     HTML5 says, within a per-document budget of moved nodes and only
+//     where the tree mirrors the stack (no depth-cap flattening); outside
+//     that, the element is only taken off the stack of open elements
+//     without moving anything (a "zombie", closed as soon as it is the
+//     current node again), so the text after the block is still outside it;
+//   - a second <html> or <body> start tag adds its attributes.
+// Two rules are approximated:
 //   - foster parenting: text and non-table elements inside a table stay
 //     where they appear (HTML5 moves them in front of the table); the
 //     insertion mode stays the table's, so the table's structure is intact;
-//   - the adoption agency: an end tag of a formatting element with a block
-//     opened inside it takes the element off the stack of open elements
-//     without moving anything (a "zombie"; it is closed as soon as it is
-//     the current node again), so the text after the block is outside it;
-//     without a block in between it simply closes, as in HTML5;
 //   - </head> keeps <head> open until something that belongs to the body
 //     comes, so head-only elements between </head> and <body> land in head
-//     as HTML5 puts them there.
+//     as in HTML5 (whitespace there goes to head, not between head and body).
 //
 // Linear time. Every element on the stack records, at push, the index of
 // the nearest element at or below it of each kind a scan would stop at

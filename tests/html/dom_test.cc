@@ -148,6 +148,9 @@ TEST(Walk, SkipsChildrenWhenAsked) {
 TEST(Backend, NamesParse) {
   EXPECT_EQ(backend_from_string("myhtml").value(), Backend::myhtml);
   EXPECT_EQ(backend_from_string("libxml2").value(), Backend::libxml2);
+  EXPECT_EQ(backend_from_string("native").value(), Backend::native);
   EXPECT_FALSE(backend_from_string("lexbor").ok());
   EXPECT_EQ(to_string(Backend::libxml2), "libxml2");
+  EXPECT_EQ(to_string(Backend::native), "native");
+  EXPECT_EQ(ParseOptions().backend, Backend::native);  // the default (docs/html-parser.md)
 }
