@@ -257,48 +257,51 @@ class ClassFlags {
   uint8_t of(const Node* n) { return of(n->attr("class"), n->attr("id")); }
 
  private:
-  // The parts of the key (split at white space, '-' and '_') and each pair of
-  // adjacent parts joined by '-' are looked up in the word lists, and the
-  // whole key is searched for the date substrings.
+  // The parts of the key ("class id", split at white space, '-' and '_',
+  // ASCII-lowercased) and each pair of adjacent parts joined by '-' are
+  // looked up in the word lists; the date substrings hold no separator, so
+  // they are searched part by part. One pass, no copy of the key.
   uint8_t compute(std::string_view cls, std::string_view id) {
-    key_.assign(cls);
-    if (!id.empty()) {
-      key_.push_back(' ');
-      key_.append(id);
-    }
-    if (key_.empty() || key_.size() >= 300) return 0;
-    for (char& c : key_)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    const std::string_view key = key_;
+    const size_t key_size = cls.size() + (id.empty() ? 0 : 1 + id.size());
+    if (key_size == 0 || key_size >= 300) return 0;
     auto sep = [](char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; };
     uint8_t f = 0;
-    std::string_view prev;
+    char buf[300];     // lowercased parts, back to back
+    size_t prev = 0, prev_len = 0;  // the previous part in buf
+    size_t used = 0;
+    bool have_prev = false;
     char pair[64];
-    size_t i = 0;
-    while (i < key.size()) {
-      while (i < key.size() && sep(key[i])) ++i;
-      size_t start = i;
-      while (i < key.size() && !sep(key[i])) ++i;
-      if (i == start) break;
-      std::string_view part = key.substr(start, i - start);
-      f |= t_.find(part);
-      if (!prev.empty()) {
-        size_t len = prev.size() + 1 + part.size();
-        if (t_.pair_length(len)) {
-          std::memcpy(pair, prev.data(), prev.size());
-          pair[prev.size()] = '-';
-          std::memcpy(pair + prev.size() + 1, part.data(), part.size());
-          f |= t_.find(std::string_view(pair, len));
+    for (std::string_view value : {cls, id}) {
+      size_t i = 0;
+      while (i < value.size()) {
+        while (i < value.size() && sep(value[i])) ++i;
+        if (i == value.size()) break;
+        size_t start = used;
+        while (i < value.size() && !sep(value[i])) {
+          char c = value[i++];
+          buf[used++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
         }
+        std::string_view part(buf + start, used - start);
+        f |= t_.find(part);
+        if (have_prev) {
+          size_t len = prev_len + 1 + part.size();
+          if (t_.pair_length(len)) {
+            std::memcpy(pair, buf + prev, prev_len);
+            pair[prev_len] = '-';
+            std::memcpy(pair + prev_len + 1, part.data(), part.size());
+            f |= t_.find(std::string_view(pair, len));
+          }
+        }
+        if (!(f & kClassDate) && t_.has_substring(part)) f |= kClassDate;
+        prev = start;
+        prev_len = part.size();
+        have_prev = true;
       }
-      prev = part;
     }
-    if (t_.has_substring(key)) f |= kClassDate;
     return f;
   }
 
   const ClassTables& t_;
-  std::string key_;
   std::unordered_map<std::string_view, uint8_t> by_class_;
 };
 
