@@ -16,13 +16,27 @@ namespace saring::text {
 // Khmer, Myanmar, Tibetan).
 bool is_unspaced_script(char32_t cp);
 
+namespace detail {
+bool is_word_char_nonascii(char32_t cp);
+bool is_space_nonascii(char32_t cp);
+}  // namespace detail
+
 // True for Unicode letters and digits (a fast approximation: ASCII
 // alphanumerics plus every non-ASCII code point that is not punctuation,
 // a symbol or a space).
-bool is_word_char(char32_t cp);
+inline bool is_word_char(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == '_';
+  }
+  return detail::is_word_char_nonascii(cp);
+}
 
 // True for Unicode white space, including NBSP and the zero-width space.
-bool is_space(char32_t cp);
+inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return detail::is_space_nonascii(cp);
+}
 
 // Counts words: runs of word characters, where each character of an unspaced
 // script counts as one word of its own.

@@ -38,11 +38,9 @@ bool is_unspaced_script(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x2FA1F);   // CJK extensions B+
 }
 
-bool is_word_char(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
-           cp == '_';
-  }
+namespace detail {
+
+bool is_word_char_nonascii(char32_t cp) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
@@ -54,11 +52,12 @@ bool is_word_char(char32_t cp) {
   }
 }
 
-bool is_space(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+bool is_space_nonascii(char32_t cp) {
   if (cp == 0x00A0 || cp == 0x200B || cp == 0xFEFF || cp == 0x2028 || cp == 0x2029) return true;
   return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_ZS;
 }
+
+}  // namespace detail
 
 namespace {
 
