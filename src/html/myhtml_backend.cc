@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <deque>
 #include <string>
 #include <memory>
@@ -65,6 +66,27 @@ struct MyhtmlParser {
 };
 
 thread_local std::unique_ptr<MyhtmlParser> t_parser;
+
+// MyHTML's myhtml_tree_open_elements_remove() moves the entries after the
+// removed one with a memmove that reads one entry past the end of the list,
+// which leaves the allocation when the list is exactly full (found with
+// ASan: 30,000 x "<div><span><a href=#><b>" in one chunk fills the 4096
+// entries). The list only grows on append, so before each chunk we make
+// room for everything the chunk can add: at most one element per input
+// byte (a tag of 3 or more bytes opens at most 3, implied ones included)
+// plus re-opened formatting elements (at most the formatting list), with
+// slack. MyHTML allocates these lists with malloc, so realloc() is theirs.
+constexpr size_t kListSlack = 64;
+bool reserve(myhtml_tree_list_t* list, size_t extra) {
+  if (!list) return true;
+  size_t need = list->length + extra + kListSlack;
+  if (list->size >= need) return true;
+  void* grown = std::realloc(list->list, need * sizeof(*list->list));
+  if (!grown) return false;
+  list->list = static_cast<myhtml_tree_node_t**>(grown);
+  list->size = need;
+  return true;
+}
 
 // MyHTML is fed valid UTF-8, but fuzzing found inputs where its output was
 // not (NUL handling cut a sequence). Text is checked and, if need be,
@@ -165,6 +187,12 @@ Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOption
     myhtml_encoding_set(p.tree, MyENCODING_UTF_8);
     for (size_t off = 0; off < utf8_html.size() && status == MyHTML_STATUS_OK; off += chunk) {
       size_t n = std::min(chunk, utf8_html.size() - off);
+      size_t formatting = p.tree->active_formatting ? p.tree->active_formatting->length : 0;
+      if (!reserve(p.tree->open_elements, n + formatting) ||
+          !reserve(p.tree->active_formatting, n)) {
+        t_parser.reset();
+        return make_error(ErrorCode::internal, "out of memory for MyHTML's element lists");
+      }
       status = myhtml_parse_chunk(p.tree, utf8_html.data() + off, n);
       if (p.tree->open_elements && p.tree->open_elements->length > max_open) {
         t_parser.reset();  // do not reuse a tree left mid-parse

@@ -307,6 +307,18 @@ TEST_P(ParseTest, QaManyAttrsOnOneTag) {
   EXPECT_EQ(inner_text(find_first(doc.root(), Tag::p)), "next paragraph");
 }
 
+// One guarded MyHTML chunk used to fill its open-element list to exactly
+// 4096 entries, and its remove() then read past the list (ASan abort).
+TEST_P(ParseTest, QaOpenElementListExactlyFull) {
+  std::string h = "<body>";
+  for (int i = 0; i < 30000; ++i) h += "<div><span><a href=#><b>";
+  h += "the end";
+  Document doc = must_parse(h);
+  check_tree(doc);
+  std::string text = inner_text(doc.root());
+  EXPECT_EQ(text.substr(text.size() - 7), "the end");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ParseTest, ::testing::Values(Backend::native, Backend::myhtml,
                                                            Backend::libxml2),
                          [](const auto& info) { return std::string(to_string(info.param)); });
