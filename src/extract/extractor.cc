@@ -163,23 +163,27 @@ size_t count_commas(std::string_view s) {
   return n;
 }
 
-bool contains_ci(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    size_t j = 0;
-    for (; j < needle.size(); ++j) {
-      char a = hay[i + j];
-      if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
-      if (a != needle[j]) break;
+// Whether a style attribute hides the element (display:none or
+// visibility:hidden, with or without the space, any case), in one pass:
+// only positions holding 'd' or 'v' (either case) can start one.
+bool hidden_style(std::string_view style) {
+  static constexpr std::string_view kHiding[] = {"display:none", "display: none",
+                                                 "visibility:hidden", "visibility: hidden"};
+  for (size_t i = 0; i < style.size(); ++i) {
+    char c = static_cast<char>(style[i] | 0x20);
+    if (c != 'd' && c != 'v') continue;
+    for (std::string_view needle : kHiding) {
+      if (needle[0] != c || style.size() - i < needle.size()) continue;
+      size_t j = 1;
+      for (; j < needle.size(); ++j) {
+        char a = style[i + j];
+        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
+        if (a != needle[j]) break;
+      }
+      if (j == needle.size()) return true;
     }
-    if (j == needle.size()) return true;
   }
   return false;
-}
-
-bool hidden_style(std::string_view style) {
-  return contains_ci(style, "display:none") || contains_ci(style, "display: none") ||
-         contains_ci(style, "visibility:hidden") || contains_ci(style, "visibility: hidden");
 }
 
 // Script-aware word count (text::count_words has the ASCII fast path).
