@@ -184,8 +184,12 @@ class ClassTables {
     add_all(v.author_class_words, kClassAuthor);
     add_all(v.date_block_words, kClassDateBlock);
     add_all(v.skip_class_words, kClassSkip);
-    for (const auto& w : v.date_class_substrings)
-      if (!w.empty()) substrings_[static_cast<unsigned char>(w[0])].push_back(w);
+    for (const auto& w : v.date_class_substrings) {
+      if (w.empty()) continue;
+      unsigned char c = static_cast<unsigned char>(w[0]);
+      substrings_[c].push_back(w);
+      substring_firsts_[c >> 6] |= 1ull << (c & 63);
+    }
   }
 
   uint8_t find(std::string_view w) const {
@@ -203,11 +207,14 @@ class ClassTables {
   }
   bool pair_length(size_t n) const { return n < 64 && (pair_lengths_ & (1ull << n)); }
   bool has_substring(std::string_view key) const {
-    for (size_t i = 0; i < key.size(); ++i)
-      for (const auto& w : substrings_[static_cast<unsigned char>(key[i])])
+    for (size_t i = 0; i < key.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(key[i]);
+      if (!(substring_firsts_[c >> 6] & (1ull << (c & 63)))) continue;
+      for (const auto& w : substrings_[c])
         if (key.size() - i >= w.size() && (w.size() < 2 || key[i + 1] == w[1]) &&
             std::memcmp(key.data() + i, w.data(), w.size()) == 0)
           return true;
+    }
     return false;
   }
 
@@ -236,6 +243,7 @@ class ClassTables {
   unsigned long long pair_lengths_ = 0;
   uint64_t first_len_[256] = {};  // bit n of [c]: a word of n bytes starts with c
   std::vector<std::string> substrings_[256];
+  uint64_t substring_firsts_[4] = {};  // bit c: some substring starts with byte c
 };
 
 const ClassTables& class_tables() {
@@ -264,7 +272,19 @@ class ClassFlags {
   uint8_t compute(std::string_view cls, std::string_view id) {
     const size_t key_size = cls.size() + (id.empty() ? 0 : 1 + id.size());
     if (key_size == 0 || key_size >= 300) return 0;
-    auto sep = [](char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; };
+    // Byte tables: separators, and ASCII lowercase.
+    static constexpr struct Bytes {
+      bool sep[256] = {};
+      char lower[256] = {};
+      constexpr Bytes() {
+        for (int c = 0; c < 256; ++c)
+          lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        sep[static_cast<unsigned char>(' ')] = sep[static_cast<unsigned char>('-')] = true;
+        sep[static_cast<unsigned char>('_')] = sep[static_cast<unsigned char>('\t')] = true;
+        sep[static_cast<unsigned char>('\n')] = true;
+      }
+    } kBytes;
+    auto sep = [](char c) { return kBytes.sep[static_cast<unsigned char>(c)]; };
     uint8_t f = 0;
     char buf[300];     // lowercased parts, back to back
     size_t prev = 0, prev_len = 0;  // the previous part in buf
@@ -277,10 +297,8 @@ class ClassFlags {
         while (i < value.size() && sep(value[i])) ++i;
         if (i == value.size()) break;
         size_t start = used;
-        while (i < value.size() && !sep(value[i])) {
-          char c = value[i++];
-          buf[used++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-        }
+        while (i < value.size() && !sep(value[i]))
+          buf[used++] = kBytes.lower[static_cast<unsigned char>(value[i++])];
         std::string_view part(buf + start, used - start);
         f |= t_.find(part);
         if (have_prev) {
