@@ -68,18 +68,71 @@ inline size_t ascii_prefix(const unsigned char* s, size_t n, size_t i) {
 
 }  // namespace
 
+// valid_sequence_length() for a non-ASCII lead byte, branches ordered by
+// how common each length is.
+inline size_t multibyte_length(const unsigned char* s, size_t n, size_t i) {
+  unsigned c = s[i];
+  if (c < 0xE0) {
+    if (c < 0xC2 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return 0;
+    return 2;
+  }
+  if (c < 0xF0) {
+    if (i + 2 >= n) return 0;
+    unsigned c1 = s[i + 1], c2 = s[i + 2];
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c > 0xF4 || i + 3 >= n) return 0;
+  unsigned c1 = s[i + 1];
+  if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80) return 0;
+  if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+  if (c == 0xF4 && c1 >= 0x90) return 0;  // > U+10FFFF
+  return 4;
+}
+
 bool is_valid(std::string_view sv) {
   auto* s = reinterpret_cast<const unsigned char*>(sv.data());
   size_t n = sv.size(), i = 0;
-  while (i < n) {
-    i = ascii_prefix(s, n, i);
-    if (i >= n) break;
-    // Non-ASCII text (CJK, Cyrillic) is long runs of sequences.
+  // Runs of non-ASCII sequences, validated until ASCII resumes.
+  auto sequences = [&]() {
     do {
-      size_t len = valid_sequence_length(s, n, i);
+      size_t len = multibyte_length(s, n, i);
       if (len == 0) return false;
       i += len;
     } while (i < n && s[i] >= 0x80);
+    return true;
+  };
+#if defined(__SSE2__)
+  while (i + 64 <= n) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
+    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 32));
+    __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 48));
+    if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) {
+      i += 64;
+      continue;
+    }
+    // A block holding non-ASCII bytes: 16 bytes at a time to the end of the
+    // block (a sequence may run past it), without retrying 64-byte steps.
+    const size_t end = i + 64;
+    while (i < end && i + 16 <= n) {
+      unsigned m = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i))));
+      if (!m) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<size_t>(__builtin_ctz(m));
+      if (!sequences()) return false;
+    }
+  }
+#endif
+  while (i < n) {
+    i = ascii_prefix(s, n, i);
+    if (i >= n) break;
+    if (!sequences()) return false;
   }
   return true;
 }
