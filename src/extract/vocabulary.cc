@@ -236,30 +236,37 @@ void fill(std::unordered_set<std::string_view>& set, const std::string_view (&it
   for (auto s : items) set.insert(s);
 }
 
+// Byte tables for splitting class values: white space ends a class; other
+// bytes are lowercased, '_' read as '-'; token bytes are [a-z0-9].
+struct ClassBytes {
+  bool space[256] = {};
+  char mapped[256] = {};
+  bool token[256] = {};
+  constexpr ClassBytes() {
+    for (int c = 0; c < 256; ++c) {
+      mapped[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : (c == '_' ? '-' : c));
+      token[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) space[c] = true;
+  }
+};
+constexpr ClassBytes kClassBytes;
+
+// Tokens of a class value already lowercased by for_each_class: runs of
+// [a-z0-9] shorter than 64 bytes, as views into `s`.
 template <class Fn>
 void for_each_token(std::string_view s, Fn&& fn) {
-  char buf[64];
-  size_t len = 0;
-  auto emit = [&] {
-    if (len > 0 && len < sizeof(buf)) fn(std::string_view(buf, len));
-    len = 0;
-  };
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
-      if (len < sizeof(buf)) buf[len] = c;
-      ++len;
-    } else if (u >= 'A' && u <= 'Z') {
-      if (len < sizeof(buf)) buf[len] = static_cast<char>(u + 32);
-      ++len;
-    } else {
-      emit();
-    }
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !kClassBytes.token[static_cast<unsigned char>(s[i])]) ++i;
+    size_t start = i;
+    while (i < s.size() && kClassBytes.token[static_cast<unsigned char>(s[i])]) ++i;
+    if (i > start && i - start < 64) fn(s.substr(start, i - start));
   }
-  emit();
 }
 
-// Whole class values: split on white space, lowercased, '_' read as '-'.
+// Whole class values: split on white space, lowercased, '_' read as '-';
+// values of 96 bytes or more are skipped.
 template <class Fn>
 void for_each_class(std::string_view s, Fn&& fn) {
   char buf[96];
@@ -270,13 +277,11 @@ void for_each_class(std::string_view s, Fn&& fn) {
   };
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f') {
+    if (kClassBytes.space[u]) {
       emit();
       continue;
     }
-    if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
-    if (u == '_') u = '-';
-    if (len < sizeof(buf)) buf[len] = static_cast<char>(u);
+    if (len < sizeof(buf)) buf[len] = kClassBytes.mapped[u];
     ++len;
   }
   emit();
