@@ -565,11 +565,13 @@ class Matcher {
   }
 };
 
-bool has_digit(std::string_view s);
+bool has_digit_run(std::string_view s, size_t run);
 
 std::optional<Found> scan(std::string_view text, const DateOptions& options, bool strict) {
   // Every date shape has digits: most lines of text can be skipped at once.
-  if (!has_digit(text)) return std::nullopt;
+  // Years come from number tokens of ASCII digits, so with min_year >= 1000
+  // a date needs a run of at least four digits.
+  if (!has_digit_run(text, options.min_year >= 1000 ? 4 : 1)) return std::nullopt;
   std::vector<Token> toks = tokenize(text);
   Matcher m(text, toks, options, strict);
   for (size_t i = 0; i < toks.size(); ++i) {
@@ -585,9 +587,15 @@ std::optional<Found> scan(std::string_view text, const DateOptions& options, boo
   return std::nullopt;
 }
 
-bool has_digit(std::string_view s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
+bool has_digit_run(std::string_view s, size_t run) {
+  size_t len = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (++len >= run) return true;
+    } else {
+      len = 0;
+    }
+  }
   return false;
 }
 
@@ -598,7 +606,7 @@ std::optional<std::string> parse(std::string_view text, const DateOptions& optio
   if (text.empty() || text.size() > kMaxExpression) return std::nullopt;
   auto f = scan(text, options, /*strict=*/true);
   if (!f) return std::nullopt;
-  if (has_digit(text.substr(0, f->begin)) || has_digit(text.substr(f->end))) return std::nullopt;
+  if (has_digit_run(text.substr(0, f->begin), 1) || has_digit_run(text.substr(f->end), 1)) return std::nullopt;
   return f->iso;
 }
 

@@ -331,3 +331,16 @@ TEST(DateUrl, Shapes) {
   EXPECT_FALSE(sd::from_url("https://2021-10-20.example.com/"));
   EXPECT_FALSE(sd::from_url(""));
 }
+
+// find() skips text without a run of four digits (a year of min_year >= 1000
+// needs one); the answers must be those of a full scan.
+TEST(DateFind, ShortDigitRunsHoldNoDate) {
+  EXPECT_FALSE(sd::find("3 comments, 12 min read, 45 likes"));
+  EXPECT_FALSE(sd::find("Updated 3/4 at 10:30"));
+  auto f = sd::find("3 comments. Posted on 3 March 2020 by Jane");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->iso, "2020-03-03");
+  auto g = sd::find("Rabu, 20/10/2021 12:47 WIB");
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->iso.substr(0, 10), "2021-10-20");
+}
