@@ -15,7 +15,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -132,6 +131,15 @@ inline size_t space_length(const unsigned char* s, size_t n, size_t i) {
   }
 }
 
+// Bits set in a 16-bit mask, without a library call (baseline x86-64 has
+// no POPCNT instruction).
+inline size_t popcount16(unsigned x) {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
+
 #if defined(__SSE2__)
 // Bit k set when byte k of the 16 ASCII bytes at p is a word character.
 inline unsigned ascii_word_mask(__m128i v) {
@@ -161,8 +169,8 @@ size_t count_words(std::string_view sv) {
       if (ascii) {
         unsigned words = ascii_word_mask(v) & ascii;
         unsigned starts = words & ~((words << 1) | in_word);
-        count += static_cast<size_t>(std::popcount(starts));
-        unsigned len = static_cast<unsigned>(std::popcount(ascii));
+        count += popcount16(starts);
+        unsigned len = high ? static_cast<unsigned>(__builtin_ctz(high)) : 16u;
         in_word = (words >> (len - 1)) & 1u;
         pos += len;
         continue;
