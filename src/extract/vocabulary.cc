@@ -362,7 +362,10 @@ void WordBits::add(std::string_view w, unsigned bits) {
 }
 
 void PhraseIndex::add(std::string_view phrase) {
-  if (!phrase.empty()) by_first_[static_cast<unsigned char>(phrase[0])].push_back(phrase);
+  if (phrase.empty()) return;
+  unsigned char c = static_cast<unsigned char>(phrase[0]);
+  by_first_[c].push_back(phrase);
+  firsts_[c >> 6] |= 1ull << (c & 63);
 }
 
 bool PhraseIndex::match_at(std::string_view line, size_t i) const {
@@ -379,13 +382,15 @@ bool PhraseIndex::starts(std::string_view line) const { return !line.empty() && 
 
 bool PhraseIndex::inside(std::string_view line) const {
   for (size_t i = 0; i < line.size(); ++i)
-    if (match_at(line, i)) return true;
+    if (may_start(static_cast<unsigned char>(line[i])) && match_at(line, i)) return true;
   return false;
 }
 
 bool Vocabulary::has_boilerplate_stem(std::string_view t) const {
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    for (std::string_view stem : stems_by_first_[static_cast<unsigned char>(t[i])]) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (!(stem_firsts_[c >> 6] & (1ull << (c & 63)))) continue;
+    for (std::string_view stem : stems_by_first_[c]) {
       // Every stem has 2 bytes or more; the second byte is checked inline.
       if (t.size() > stem.size() && stem[1] == t[i + 1] && t.size() - i >= stem.size() &&
           std::memcmp(t.data() + i + 2, stem.data() + 2, stem.size() - 2) == 0)
@@ -416,7 +421,11 @@ Vocabulary::Vocabulary() {
   fill(boilerplate_lines_, kBoilerplateLines);
   boilerplate_stems_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   for (std::string_view stem : boilerplate_stems_)
-    if (stem.size() >= 2) stems_by_first_[static_cast<unsigned char>(stem[0])].push_back(stem);
+    if (stem.size() >= 2) {
+      unsigned char c = static_cast<unsigned char>(stem[0]);
+      stems_by_first_[c].push_back(stem);
+      stem_firsts_[c >> 6] |= 1ull << (c & 63);
+    }
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
   for (std::string_view p : kCreditPrefixes) credit_prefixes_.add(p);

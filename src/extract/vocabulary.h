@@ -74,7 +74,9 @@ class PhraseIndex {
 
  private:
   bool match_at(std::string_view line, size_t i) const;
+  bool may_start(unsigned char c) const { return firsts_[c >> 6] & (1ull << (c & 63)); }
   std::vector<std::string_view> by_first_[256];
+  uint64_t firsts_[4] = {};  // bit c: some phrase starts with byte c
 };
 
 // What a class/id/role says about an element.
@@ -235,6 +237,7 @@ class Vocabulary {
   WordBits class_bits_;  // whole class values
   std::vector<std::string_view> boilerplate_stems_;
   std::vector<std::string_view> stems_by_first_[256];  // boilerplate_stems_ by first byte
+  uint64_t stem_firsts_[4] = {};                       // bit c: a stem starts with byte c
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   PhraseIndex boilerplate_prefixes_;
