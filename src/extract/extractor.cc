@@ -198,6 +198,7 @@ class Page {
     const Node* start = doc.body();
     if (!start) start = doc.html();
     if (!start) start = doc.root();
+    nodes.reserve(doc.node_count());  // one allocation: the vector never moves
     flatten(start);
     prune();
     measure();
@@ -244,7 +245,6 @@ class Page {
  private:
   void flatten(const Node* start) {
     const TagTable& tt = tags();
-    nodes.reserve(1024);
     // Explicit stack of (node, index of its entry).
     std::vector<std::pair<const Node*, int32_t>> stack;
     auto add = [&](const Node* n, int32_t parent) -> bool {
