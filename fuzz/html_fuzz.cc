@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "saring/html.h"
 #include "saring/utf8.h"
@@ -47,6 +48,26 @@ void check_document(const saring::html::Document& doc, uint32_t max_depth) {
   check(saring::utf8::is_valid(inner_text(doc.root())));
 }
 
+// The backends to run: all three, or the comma-separated list in
+// SARING_FUZZ_BACKENDS (e.g. "native", to keep fuzzing our own parser past
+// a bug found in a library).
+const std::vector<saring::html::Backend>& backends() {
+  static const std::vector<saring::html::Backend> list = [] {
+    using saring::html::Backend;
+    std::vector<Backend> out;
+    const char* env = std::getenv("SARING_FUZZ_BACKENDS");
+    std::string_view names = env ? env : "native,myhtml,libxml2";
+    while (!names.empty()) {
+      size_t comma = names.find(',');
+      auto b = saring::html::backend_from_string(names.substr(0, comma));
+      if (b.ok()) out.push_back(b.value());
+      names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
+    }
+    return out;
+  }();
+  return list;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -61,7 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   DecodedText decoded = decode_to_utf8(bytes, http);
   check(saring::utf8::is_valid(decoded.utf8));
   check(!decoded.charset.empty());
-  for (Backend backend : {Backend::native, Backend::myhtml, Backend::libxml2}) {
+  for (Backend backend : backends()) {
     ParseOptions options;
     options.backend = backend;
     options.max_depth = 32;  // small, so the depth cap is exercised
