@@ -335,13 +335,64 @@ bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
 // count, so a <body class="has-sidebar"> or a wrapper around the whole
 // article never turns the article itself into furniture. Results per element
 // are cached; one Furniture serves one document.
+// A small map from nodes to a byte, for the per-document memos: open
+// addressing over a power-of-two table kept at most half full, hashed by
+// multiplying the pointer (no modulo, no node allocation per entry).
+class NodeBytes {
+ public:
+  NodeBytes() : slots_(64) {}
+  // The value stored for n, or -1.
+  int find(const Node* n) const {
+    size_t i = slot(n);
+    while (slots_[i].node) {
+      if (slots_[i].node == n) return slots_[i].value;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    return -1;
+  }
+  // Stores `value` for n unless n already has one.
+  void insert(const Node* n, uint8_t value) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    size_t i = slot(n);
+    while (slots_[i].node) {
+      if (slots_[i].node == n) return;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    slots_[i] = {n, value};
+    ++used_;
+  }
+  void clear() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    used_ = 0;
+  }
+
+ private:
+  struct Slot {
+    const Node* node = nullptr;
+    uint8_t value = 0;
+  };
+  size_t slot(const Node* n) const {
+    uint64_t h = reinterpret_cast<uintptr_t>(n) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(h >> 32) & (slots_.size() - 1);
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.node) insert(s.node, s.value);
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 class Furniture {
  public:
   explicit Furniture(ClassFlags& flags) : flags_(flags) {}
 
   void set_anchor(const Node* anchor) {
     anchor_.clear();
-    for (const Node* p = anchor; p; p = p->parent) anchor_.insert(p);
+    for (const Node* p = anchor; p; p = p->parent) anchor_.insert(p, 1);
     verdict_.clear();
   }
 
@@ -353,23 +404,23 @@ class Furniture {
     const Node* p = n->parent;
     for (; p; p = p->parent) {
       if (!p->is_element() || p->is(Tag::body) || p->is(Tag::html)) break;
-      auto it = verdict_.find(p);
-      if (it != verdict_.end()) {
-        f = it->second;
+      int known = verdict_.find(p);
+      if (known >= 0) {
+        f = known != 0;
         break;
       }
-      if (anchor_.count(p)) {
-        verdict_.emplace(p, false);
+      if (anchor_.find(p) >= 0) {
+        verdict_.insert(p, 0);
         break;
       }
       if (own(p)) {
         f = true;
-        verdict_.emplace(p, true);
+        verdict_.insert(p, 1);
         break;
       }
       path_.push_back(p);
     }
-    for (const Node* q : path_) verdict_.emplace(q, f);
+    for (const Node* q : path_) verdict_.insert(q, f ? 1 : 0);
     return f;
   }
 
@@ -387,8 +438,8 @@ class Furniture {
   }
 
   ClassFlags& flags_;
-  std::unordered_set<const Node*> anchor_;
-  std::unordered_map<const Node*, bool> verdict_;
+  NodeBytes anchor_;   // the anchor and its ancestors
+  NodeBytes verdict_;  // memo: 1 furniture, 0 not
   std::vector<const Node*> path_;
 };
 
