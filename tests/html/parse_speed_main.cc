@@ -2,7 +2,7 @@
 // of pages. Not a test: a measuring tool for docs/html-parser.md.
 //
 //   html_parse_speed --robustness
-//   html_parse_speed DIR [--backend myhtml|libxml2|myhtml-raw|libxml2-raw]
+//   html_parse_speed DIR [--backend native|myhtml|libxml2|myhtml-raw|libxml2-raw]
 //                        [--repeat N] [--decode] [--slowest K] [--compare OTHER]
 //
 // Reads every .html / .html.gz file under DIR (recursively) into memory,
