@@ -117,8 +117,11 @@ class HashCounter {
     while (cap < expected * 2) cap <<= 1;
     slots_.assign(cap, Slot{});
   }
-  // Adds one occurrence; returns the count after adding.
-  uint32_t add(uint64_t key, uint32_t first) {
+  // Adds one occurrence; returns the count after adding. `first` is kept
+  // from the key's first occurrence and reported through first_out.
+  // slot_out receives the key's slot, for count_at() later.
+  uint32_t add(uint64_t key, uint32_t first, uint32_t* first_out = nullptr,
+               uint32_t* slot_out = nullptr) {
     key = key ? key : 1;
     size_t mask = slots_.size() - 1;
     size_t i = (key ^ (key >> 29)) & mask;
@@ -128,13 +131,11 @@ class HashCounter {
       s.key = key;
       s.first = first;
     }
+    if (first_out) *first_out = s.first;
+    if (slot_out) *slot_out = static_cast<uint32_t>(i);
     return ++s.count;
   }
-  template <class Fn>
-  void for_each(Fn&& fn) const {
-    for (const Slot& s : slots_)
-      if (s.key) fn(s.count, s.first);
-  }
+  uint32_t count_at(uint32_t slot) const { return slots_[slot].count; }
 
  private:
   struct Slot {
@@ -341,14 +342,18 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
     if (w.size() >= n) {
       grow_to(n);
       counter.reset(w.size());
-      for (size_t i = 0; i + n <= w.size(); ++i) counter.add(ngram[i], uint32_t(i));
+      // The most frequent n-gram, ties to the earliest: tracked as counts
+      // grow (a key's first position never changes), so the table is never
+      // scanned. Same answer as comparing the final counts.
       uint32_t best_count = 0, best_first = 0;
-      counter.for_each([&](uint32_t count, uint32_t first) {
+      for (size_t i = 0; i + n <= w.size(); ++i) {
+        uint32_t first = 0;
+        uint32_t count = counter.add(ngram[i], uint32_t(i), &first);
         if (count > best_count || (count == best_count && first < best_first)) {
           best_count = count;
           best_first = first;
         }
-      });
+      }
       if (best_count >= 2) {
         size_t chars = 0;
         for (size_t i = best_first; i < best_first + n; ++i) chars += w[i].cps;
@@ -359,20 +364,40 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
     if (!off.test(idx(Rule::gr_top_ngram)) && frac > r.max_top_ngram_char_frac[k]) return Rule::gr_top_ngram;
   }
 
+  // Duplicated n-grams for growing n. An n-gram that occurs once in the
+  // document cannot be part of a duplicated longer n-gram starting at the
+  // same word, so each pass looks only at the positions whose n-gram
+  // occurred at least twice in the pass before (`live`, ascending); on
+  // ordinary prose that leaves a handful after the first pass. The figures
+  // are those of counting every position.
+  std::vector<uint32_t> live(w.size());
+  for (size_t i = 0; i < w.size(); ++i) live[i] = uint32_t(i);
+  std::vector<uint32_t> slot_of;
   for (size_t k = 0; k < 6; ++k) {
     size_t n = scaled(k + 5);
     double frac = 0.0;
     if (w.size() >= n) {
-      grow_to(n);
-      counter.reset(w.size());
+      // Grow the live positions' hashes to n words (dead ones are never read again).
+      for (; have < n; ++have)
+        for (uint32_t i : live)
+          if (i + have < w.size()) ngram[i] = mix_in(ngram[i], w[i + have].hash);
+      while (!live.empty() && live.back() + n > w.size()) live.pop_back();
+      counter.reset(live.size());
+      slot_of.resize(live.size());
       size_t covered_end = 0, dup_chars = 0;
-      for (size_t i = 0; i + n <= w.size(); ++i) {
-        if (counter.add(ngram[i], uint32_t(i)) > 1) {
+      for (size_t x = 0; x < live.size(); ++x) {
+        size_t i = live[x];
+        uint32_t count = counter.add(ngram[i], uint32_t(i), nullptr, &slot_of[x]);
+        if (count > 1) {
           for (size_t j = std::max(i, covered_end); j < i + n; ++j) dup_chars += w[j].cps;
           covered_end = i + n;
         }
       }
       frac = ratio(double(dup_chars), total);
+      size_t kept = 0;
+      for (size_t x = 0; x < live.size(); ++x)
+        if (counter.count_at(slot_of[x]) > 1) live[kept++] = live[x];
+      live.resize(kept);
     }
     res.figures.push_back({kDupNames[k], frac});
     if (!off.test(idx(Rule::gr_dup_ngram)) && frac > r.max_dup_ngram_char_frac[k]) return Rule::gr_dup_ngram;

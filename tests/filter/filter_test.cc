@@ -2,7 +2,11 @@
 // written for these tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "saring/filter.h"
 #include "saring/filter_toml.h"
@@ -144,6 +148,83 @@ TEST(GopherRepetition, RepeatedLinesAndNgrams) {
   EXPECT_FALSE(r2.kept);
   EXPECT_TRUE(r2.reason == "gopher_repetition:top_ngram" || r2.reason == "gopher_repetition:dup_ngram") << r2.reason;
   EXPECT_GT(figure(r2, "gopher_repetition.top_2_gram_char_frac"), 0.1);
+}
+
+// The n-gram figures against a direct computation of Gopher's definitions:
+// top n-gram (n = 2..4): characters of the most frequent n-gram times its
+// count; duplicated n-grams (n = 5..10): characters of the words covered by
+// any n-gram that occurred before. Small vocabularies make every kind of
+// repetition, at every n.
+TEST(GopherRepetition, NgramFiguresMatchADirectCount) {
+  FilterOptions opts;
+  ASSERT_TRUE(set_option(opts, "disable",
+                         "gopher_repetition:dup_para_frac,gopher_repetition:dup_para_char_frac,"
+                         "gopher_repetition:dup_line_frac,gopher_repetition:dup_line_char_frac,"
+                         "gopher_repetition:top_ngram,gopher_repetition:dup_ngram")
+                  .ok());
+  uint64_t seed = 42;
+  auto next = [&](uint64_t bound) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (seed >> 33) % bound;
+  };
+  for (int doc = 0; doc < 300; ++doc) {
+    const uint64_t vocab = 2 + next(doc % 3 == 0 ? 4 : 40);
+    std::vector<std::string> words;
+    size_t n_words = 1 + next(400);
+    for (size_t i = 0; i < n_words; ++i) {
+      // Repeat a run of earlier words now and then: long duplicated n-grams.
+      if (i > 20 && next(10) == 0) {
+        size_t from = next(i - 12), len = 5 + next(8);
+        for (size_t k = 0; k < len && words.size() < n_words; ++k) words.push_back(words[from + k]);
+        i = words.size() - 1;
+        continue;
+      }
+      words.push_back(std::string(1 + next(3), static_cast<char>('a' + next(std::min<uint64_t>(vocab, 26)))) +
+                      std::to_string(next(vocab)));
+    }
+    std::string text;
+    for (size_t i = 0; i < words.size(); ++i) text += (i ? (i % 17 == 0 ? "\n" : " ") : "") + words[i];
+    FilterResult r = evaluate(text, "en", opts);
+
+    double total = 0;
+    for (const auto& w : words) total += static_cast<double>(w.size());
+    auto gram = [&](size_t i, size_t n) {
+      std::string g;
+      for (size_t k = 0; k < n; ++k) g += words[i + k] + ' ';
+      return g;
+    };
+    for (size_t n = 2; n <= 4; ++n) {
+      std::map<std::string, std::pair<size_t, size_t>> counts;  // gram -> (count, first)
+      for (size_t i = 0; i + n <= words.size(); ++i) {
+        auto [it, fresh] = counts.try_emplace(gram(i, n), 0, i);
+        ++it->second.first;
+      }
+      size_t best = 0, first = 0;
+      for (const auto& [g, cf] : counts)
+        if (cf.first > best || (cf.first == best && cf.second < first)) best = cf.first, first = cf.second;
+      double want = 0;
+      if (best >= 2) {
+        size_t chars = 0;
+        for (size_t k = first; k < first + n; ++k) chars += words[k].size();
+        want = static_cast<double>(chars * best) / total;
+      }
+      EXPECT_DOUBLE_EQ(figure(r, "gopher_repetition.top_" + std::to_string(n) + "_gram_char_frac"), want)
+          << "doc " << doc << " n " << n;
+    }
+    for (size_t n = 5; n <= 10; ++n) {
+      std::set<std::string> seen;
+      std::vector<bool> covered(words.size(), false);
+      for (size_t i = 0; i + n <= words.size(); ++i)
+        if (!seen.insert(gram(i, n)).second)
+          for (size_t k = i; k < i + n; ++k) covered[k] = true;
+      double chars = 0;
+      for (size_t k = 0; k < words.size(); ++k)
+        if (covered[k]) chars += static_cast<double>(words[k].size());
+      EXPECT_DOUBLE_EQ(figure(r, "gopher_repetition.dup_" + std::to_string(n) + "_gram_char_frac"),
+                       chars / total)
+          << "doc " << doc << " n " << n;
+    }
+  }
 }
 
 TEST(C4, LineRulesEditTheText) {
