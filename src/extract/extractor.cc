@@ -241,6 +241,7 @@ class Page {
   const Vocabulary& vocab_;
   const Thresholds& th_;
   uint64_t good_words = 0;  // words in paragraph units outside pruned subtrees
+  std::vector<int32_t> unit_of_;  // nearest ancestor entry with kUnit, or -1
 
  private:
   void flatten(const Node* start) {
@@ -368,6 +369,12 @@ class Page {
   }
 
   void prune() {
+    // Nearest paragraph-unit ancestor of every entry, once (parents come first).
+    unit_of_.resize(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      int32_t p = nodes[i].parent;
+      unit_of_[i] = p < 0 ? -1 : ((nodes[p].flags & kUnit) ? p : unit_of_[p]);
+    }
     // Raw words bottom-up (children come after parents in document order).
     // Hint words: words under content-hint containers (entry-content, ...).
     std::vector<uint32_t> hint_words(nodes.size(), 0), raw_links(nodes.size(), 0);
@@ -391,8 +398,7 @@ class Page {
       for (size_t i = 0; i < nodes.size(); ++i) {
         const NodeInfo& n = nodes[i];
         if (!(n.flags & kText) || (n.flags & kInLink)) continue;
-        int32_t u = n.parent;
-        while (u >= 0 && !(nodes[u].flags & kUnit)) u = nodes[u].parent;
+        int32_t u = unit_of_[i];
         if (u >= 0) own[u] += n.raw_words;
       }
       for (size_t i = nodes.size(); i-- > 0;) {
@@ -476,8 +482,7 @@ class Page {
     for (size_t i = 0; i < nodes.size(); ++i) {
       NodeInfo& n = nodes[i];
       if (!(n.flags & kText) || (n.flags & kPruned)) continue;
-      int32_t u = n.parent;
-      while (u >= 0 && !(nodes[u].flags & kUnit)) u = nodes[u].parent;
+      int32_t u = unit_of_[i];
       if (u < 0 || (n.flags & kInLink)) continue;
       nodes[u].own_words += n.raw_words;
       nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text));
