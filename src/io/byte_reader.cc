@@ -382,6 +382,14 @@ class DecodingReader final : public ByteReader {
       // Skip past this member's magic so resync finds the next one.
       state_ = State::resync;
       if (in_->offset() == member_start_ && in_->avail() > 0) in_->consume(1);
+      // Bytes inflated by the call that found the damage (a bad CRC is only
+      // seen after the member's last block) are delivered first, like those
+      // of earlier calls, so what a reader gets does not depend on its
+      // buffer size; the error follows.
+      if (produced > 0) {
+        pending_ = Error{ErrorCode::decode, std::move(msg)};
+        return produced;
+      }
       return make_error(ErrorCode::decode, msg);
     }
   }
@@ -405,8 +413,12 @@ class DecodingReader final : public ByteReader {
         state_ = State::resync;
         zstd_flushing_ = false;
         if (in_->offset() == member_start_ && in_->avail() > 0) in_->consume(1);
-        return make_error(ErrorCode::decode,
-                          where() + ": corrupt data (" + ZSTD_getErrorName(ret) + ")");
+        Error e{ErrorCode::decode, where() + ": corrupt data (" + ZSTD_getErrorName(ret) + ")"};
+        if (zout.pos > 0) {  // as in inflate_some: the bytes first, then the error
+          pending_ = std::move(e);
+          return zout.pos;
+        }
+        return e;
       }
       // The output buffer full means more may be pending without new input.
       zstd_flushing_ = zout.pos == zout.size;
