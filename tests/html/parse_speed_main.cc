@@ -131,8 +131,9 @@ int robustness() {
     while (h.size() < 50u * 1000u * 1000u) {
       h += "<div class=\"post\"><h2>Heading " + std::to_string(i) +
            "</h2><p>Some <a href=\"/x/" + std::to_string(i) +
-           "\">linked</a> text &amp; more text in paragraph " + std::to_string(i++) +
+           "\">linked</a> text &amp; more text in paragraph " + std::to_string(i) +
            ", long enough to look like prose.</p></div>\n";
+      ++i;
     }
     cases.emplace_back("50 MB page", std::move(h) + "deepest</body></html>");
   }

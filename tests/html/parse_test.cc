@@ -64,7 +64,9 @@ void check_tree(const Document& doc) {
       }
     }
     EXPECT_TRUE(utf8::is_valid(n->text));
-    if (n->is_element()) EXPECT_FALSE(n->name.empty());
+    if (n->is_element()) {
+      EXPECT_FALSE(n->name.empty());
+    }
     return true;
   });
 }
