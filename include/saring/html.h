@@ -103,11 +103,16 @@ class Document {
 };
 
 // Backends build a Document by replaying their own tree as events. The builder
-// copies strings into the Document's arena, interns tag names and caps depth.
+// copies strings into the Document's arena (views when they lie in the input
+// given to keep_input()), interns tag names and caps depth.
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(uint32_t max_depth);
   ~DocumentBuilder();
+  // Hands the input over to the Document being built and returns a view of
+  // it (call before any other method). Strings later passed in that lie
+  // inside this view are kept as views into it rather than copied.
+  std::string_view keep_input(std::string&& input);
   // Both return the new element (owned by the Document being built).
   const Node* start_element(std::string_view name, const std::vector<Attribute>& attrs);
   // Fast path for backends: `tag` is already resolved (Tag::other for unknown
@@ -159,6 +164,13 @@ struct ParseOptions {
 // Parses UTF-8 HTML (decode first with decode_to_utf8()). Errors only for
 // inputs over max_bytes or a failing backend; broken markup still parses.
 Result<Document> parse(std::string_view utf8_html, const ParseOptions& options = {});
+
+struct DecodedText;
+// parse() for decode_to_utf8()'s result, the cheaper way: decoded.utf8 is
+// valid UTF-8 by contract, so it is not checked again, and it is moved into
+// the Document (left empty), whose texts and attribute values then point
+// into it instead of being copied. Charset fields are left as they are.
+Result<Document> parse_decoded(DecodedText& decoded, const ParseOptions& options = {});
 
 // ---- Charset decoding ------------------------------------------------------
 

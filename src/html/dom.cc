@@ -11,8 +11,12 @@
 // The DocumentBuilder replays a backend's tree: start_element / end_element /
 // add_text. Known tag names resolve to a Tag through a first-letter table
 // and point at static storage; unknown names are interned once per
-// document. Adjacent texts are merged, in place when the previous text is
-// the last thing in the arena. Depth is capped: a node is never deeper than
+// document. Strings are copied into the arena unless they lie inside the
+// input the backend handed over (keep_input: the native backend's text runs
+// and attribute values without character references), which the Document
+// then owns and points into. Adjacent texts are merged: a view into the input
+// grows when the next text follows it there, an arena string grows in place
+// when it is the last thing in the arena, otherwise both are copied. Depth is capped: a node is never deeper than
 // max_depth. An element that would be deeper becomes a child of the open
 // ancestor at depth max_depth - 1 (a sibling of the element at the cap), and
 // so does text; document order is kept, so every character survives while
@@ -146,6 +150,9 @@ bool Node::has_attr(std::string_view attr_name) const {
 
 struct Document::Impl {
   Arena arena;
+  // The parsed input, when the backend handed it over (keep_input): strings
+  // that lie inside it are stored as views instead of arena copies.
+  std::string source;
   Node* root = nullptr;
   Node* html = nullptr;
   Node* head = nullptr;
@@ -231,13 +238,27 @@ struct DocumentBuilder::Impl {
     return stored;
   }
 
+  // Whether `s` lies inside the Document's own copy of the input.
+  bool in_source(std::string_view s) const {
+    const char* base = doc->source.data();
+    return s.data() >= base && s.data() + s.size() <= base + doc->source.size();
+  }
+
   std::string_view copy(std::string_view s) {
-    return s.empty() ? std::string_view() : std::string_view(doc->arena.copy(s), s.size());
+    if (s.empty()) return {};
+    if (in_source(s)) return s;  // lives as long as the Document
+    return std::string_view(doc->arena.copy(s), s.size());
   }
 };
 
 DocumentBuilder::DocumentBuilder(uint32_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
 DocumentBuilder::~DocumentBuilder() = default;
+
+std::string_view DocumentBuilder::keep_input(std::string&& input) {
+  Document::Impl& d = *impl_->doc;
+  d.source = std::move(input);
+  return d.source;
+}
 
 const Node* DocumentBuilder::start_element(std::string_view name,
                                           const std::vector<Attribute>& attrs) {
@@ -286,17 +307,22 @@ void DocumentBuilder::add_text(std::string_view text) {
   Arena& arena = b.doc->arena;
   if (Node* t = b.last_text) {
     const char* end = t->text.data() + t->text.size();
-    if (arena.try_extend(end, text.size())) {
+    if (b.in_source(t->text)) {
+      // A view into the input: extend it when the new text follows it there.
+      if (end == text.data() && b.in_source(text)) {
+        t->text = std::string_view(t->text.data(), t->text.size() + text.size());
+        return;
+      }
+    } else if (arena.try_extend(end, text.size())) {
       std::memcpy(const_cast<char*>(end), text.data(), text.size());
-    } else {
-      size_t total = t->text.size() + text.size();
-      char* p = static_cast<char*>(arena.allocate(total, 1));
-      std::memcpy(p, t->text.data(), t->text.size());
-      std::memcpy(p + t->text.size(), text.data(), text.size());
-      t->text = std::string_view(p, total);
+      t->text = std::string_view(t->text.data(), t->text.size() + text.size());
       return;
     }
-    t->text = std::string_view(t->text.data(), t->text.size() + text.size());
+    size_t total = t->text.size() + text.size();
+    char* p = static_cast<char*>(arena.allocate(total, 1));
+    std::memcpy(p, t->text.data(), t->text.size());
+    std::memcpy(p + t->text.size(), text.data(), text.size());
+    t->text = std::string_view(p, total);
     return;
   }
   Node* n = b.doc->new_node();

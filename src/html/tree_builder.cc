@@ -1816,9 +1816,11 @@ thread_local std::unique_ptr<State> t_state;
 
 }  // namespace
 
-Result<Document> parse_with_native(std::string_view utf8_html, const ParseOptions& options) {
+Result<Document> parse_with_native(std::string_view utf8_html, std::string* owned,
+                                   const ParseOptions& options) {
   if (!t_state) t_state = std::make_unique<State>();
   DocumentBuilder builder(options.max_depth);
+  if (owned) utf8_html = builder.keep_input(std::move(*owned));
   {
     TreeBuilder tree(*t_state, builder, options);
     tree.run(utf8_html);

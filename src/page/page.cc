@@ -60,7 +60,7 @@ Result<PageResult> process_page(const PageInput& input, const PageOptions& optio
                           std::to_string(options.parse.max_bytes));
   }
   html::DecodedText decoded = html::decode_to_utf8(input.bytes, input.http_charset);
-  auto doc = html::parse(decoded.utf8, options.parse);
+  auto doc = html::parse_decoded(decoded, options.parse);
   if (!doc.ok()) return doc.error();
 
   PageResult result;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "saring/html.h"
 #include "saring/utf8.h"
@@ -436,6 +437,71 @@ TEST(NativeTreeTest, RandomMarkupKeepsInvariants) {
       return true;
     });
     EXPECT_EQ(seen, doc->node_count()) << h;
+  }
+}
+
+// Every node with its text and attributes, texts bracketed so that how
+// adjacent texts were merged shows.
+std::string dump(const Document& doc) {
+  std::string out;
+  walk(doc.root(), [&](const Node* n) {
+    out += std::to_string(n->depth) + ":";
+    if (n->is_element()) {
+      out += "<" + std::string(n->name);
+      for (uint32_t i = 0; i < n->attr_count; ++i)
+        out += " " + std::string(n->attrs[i].name) + "=[" + std::string(n->attrs[i].value) + "]";
+      out += ">";
+    } else {
+      out += "[" + std::string(n->text) + "]";
+    }
+    out += "\n";
+    return true;
+  });
+  return out;
+}
+
+// parse_decoded() keeps the input and points into it; the tree must be the
+// one parse() builds (which copies), also once the caller's string is gone.
+TEST(NativeTreeTest, ParseDecodedBuildsTheSameTree) {
+  const char* cases[] = {
+      "<p>hi",  // short enough for the string's inline storage
+      "<p class=a id=\"b\" data-x='c&amp;d'>one &amp; two</p>three<!--c-->four",
+      "a<b>b</b>c<i>d&lt;e</i>f\r\ng",
+      "<table>x<tr><td>1</td>y</tr></table>z",
+      "<title>T &copy;</title><textarea>\nraw &lt;</textarea><script>if (a<b) x();</script>",
+      "<a href=/x>one<p>two</a>three</p>",
+      "text<br>more\0 text with a NUL<p A=B C='D'>",
+      "<svg><![CDATA[x<y]]>z</svg><math><mi>q</mi></math>",
+  };
+  std::vector<std::string> inputs(std::begin(cases), std::end(cases));
+  inputs.emplace_back(std::string("x\0y<p>a\0b</p>", 14));
+  std::mt19937 rng(11);
+  const char* parts[] = {"<p>", "</p>", "text ", "&amp;", "<b>", "</b>", "<i x=1>", "</i>",
+                         "<!--c-->", "<td>", "<table>", "\r\n", "<br>", "&lt", "<div>"};
+  for (int round = 0; round < 200; ++round) {
+    std::string h;
+    int n = 1 + static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) h += parts[rng() % std::size(parts)];
+    inputs.push_back(h);
+  }
+  for (bool comments : {false, true}) {
+    ParseOptions o;
+    o.backend = Backend::native;
+    o.keep_comments = comments;
+    for (const std::string& in : inputs) {
+      auto expected = parse(in, o);
+      ASSERT_TRUE(expected.ok());
+      Result<Document> got = make_error(ErrorCode::invalid_input, "not run");
+      {
+        DecodedText decoded = decode_to_utf8(in);
+        got = parse_decoded(decoded, o);
+        EXPECT_TRUE(decoded.utf8.empty());
+        decoded.utf8.assign(in.size(), 'Z');  // must not show in the tree
+      }
+      ASSERT_TRUE(got.ok());
+      EXPECT_EQ(dump(*got), dump(*expected)) << in;
+      EXPECT_EQ(got->node_count(), expected->node_count());
+    }
   }
 }
 
