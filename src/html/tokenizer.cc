@@ -75,6 +75,22 @@ inline bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 inline bool is_upper(char c) { return static_cast<unsigned char>(c - 'A') < 26; }
 inline char lower(char c) { return is_upper(c) ? static_cast<char>(c | 0x20) : c; }
 
+// Byte classes for the loops inside a tag (names, unquoted values): one
+// table load per byte instead of a chain of comparisons.
+enum : uint8_t { kSpace = 1, kSlash = 2, kGt = 4, kEq = 8, kUpper = 16 };
+struct ByteClasses {
+  uint8_t of[256] = {};
+  constexpr ByteClasses() {
+    for (unsigned char c : {' ', '\n', '\t', '\r', '\f'}) of[c] = kSpace;
+    of[static_cast<unsigned char>('/')] = kSlash;
+    of[static_cast<unsigned char>('>')] = kGt;
+    of[static_cast<unsigned char>('=')] = kEq;
+    for (int c = 'A'; c <= 'Z'; ++c) of[c] = kUpper;
+  }
+};
+constexpr ByteClasses kByteClasses;
+inline uint8_t byte_class(char c) { return kByteClasses.of[static_cast<unsigned char>(c)]; }
+
 void append_utf8(uint32_t cp, std::string& out) {
   char b[4];
   size_t n;
@@ -452,10 +468,8 @@ bool Tokenizer::tag(Token& t) {
   }
   const char* name = q;
   bool upper = false;
-  while (q < end_ && !tag_name_end(*q)) {
-    upper |= is_upper(*q);
-    ++q;
-  }
+  for (uint8_t cls; q < end_ && !((cls = byte_class(*q)) & (kSpace | kSlash | kGt)); ++q)
+    upper |= (cls & kUpper) != 0;
   if (q >= end_) {  // end of input inside a tag: the tag is dropped
     p_ = end_;
     t.type = TokenType::eof;
@@ -495,16 +509,15 @@ bool Tokenizer::tag(Token& t) {
     self_closing = false;
     const char* an = q++;
     bool aupper = is_upper(*an);
-    while (q < end_ && !is_space(*q) && *q != '/' && *q != '>' && *q != '=') {
-      aupper |= is_upper(*q);
-      ++q;
-    }
+    for (uint8_t cls; q < end_ && !((cls = byte_class(*q)) & (kSpace | kSlash | kGt | kEq)); ++q)
+      aupper |= (cls & kUpper) != 0;
     RawAttr a{an, 0, static_cast<uint32_t>(q - an), nullptr, 0, 0};
     const char* r = q;
     while (r < end_ && is_space(*r)) ++r;
     bool has_value = r < end_ && *r == '=';
     const char* value = nullptr;
     const char* value_end = nullptr;
+    bool value_decode = false;  // holds '&' or CR
     if (has_value) {
       ++r;
       while (r < end_ && is_space(*r)) ++r;
@@ -514,7 +527,16 @@ bool Tokenizer::tag(Token& t) {
         return true;
       }
       if (*r == '"' || *r == '\'') {
-        const char* close = static_cast<const char*>(std::memchr(r + 1, *r, end_ - r - 1));
+        // One scan finds the closing quote and whether the value needs
+        // decoding; past a '&' or CR only the quote is looked for.
+        const char quote = *r;
+        const char* close = find3(r + 1, end_, quote, '&', '\r');
+        if (close < end_ && *close != quote) {
+          value_decode = true;
+          close = static_cast<const char*>(std::memchr(close, quote, end_ - close));
+        } else if (close == end_) {
+          close = nullptr;
+        }
         if (!close) {
           p_ = end_;
           t.type = TokenType::eof;
@@ -525,8 +547,9 @@ bool Tokenizer::tag(Token& t) {
         q = close + 1;
       } else {
         value = r;
-        while (r < end_ && !is_space(*r) && *r != '>') ++r;
+        while (r < end_ && !(byte_class(*r) & (kSpace | kGt))) ++r;
         value_end = r;
+        value_decode = find2(value, value_end, '&', '\r') != value_end;
         q = r;
       }
     }
@@ -540,7 +563,7 @@ bool Tokenizer::tag(Token& t) {
     if (duplicate_attr(aname)) continue;
     if (value) {
       std::string_view v(value, value_end - value);
-      if (find2(value, value_end, '&', '\r') != value_end) {
+      if (value_decode) {
         a.value = nullptr;
         a.value_off = static_cast<uint32_t>(attr_buf_.size());
         decode_text(v, true, attr_buf_);

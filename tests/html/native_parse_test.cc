@@ -76,6 +76,9 @@ TEST(TokenizerTest, AttributeQuotingForms) {
   EXPECT_EQ(tokens("<a x=1 X=2 x=3>"), "<a x=1>");              // duplicates: first wins
   EXPECT_EQ(tokens("<a title='a&amp;b' href=?a=1&b=2>"), "<a title=a&b href=?a=1&b=2>");
   EXPECT_EQ(tokens("<a x=\"unterminated>text"), "");           // EOF in a tag drops it
+  EXPECT_EQ(tokens("<a x=\"a&amp;b>text"), "");                 // also after a reference
+  EXPECT_EQ(tokens("<a x='&lt;\"&gt;' y=\"'\r\n\">"), "<a x=<\"> y='\n>");
+  EXPECT_EQ(tokens("<a x=\"&amp;\">t</a>"), "<a x=&>'t'</a>");
   EXPECT_EQ(tokens("before<div class"), "'before'");
 }
 
