@@ -3,7 +3,7 @@
 //
 //   html_parse_speed --robustness
 //   html_parse_speed DIR [--backend native|myhtml|libxml2|myhtml-raw|libxml2-raw]
-//                        [--repeat N] [--decode] [--slowest K] [--compare OTHER]
+//                        [--repeat N] [--decode] [--owned] [--slowest K] [--compare OTHER]
 //
 // Reads every .html / .html.gz file under DIR (recursively) into memory,
 // decodes each to UTF-8 once (timed separately with --decode), then parses
@@ -13,7 +13,9 @@
 // page, random bytes) and reports time, depth and whether text survived.
 // Times are this thread's CPU time (best of N runs), so figures stay
 // comparable on a loaded machine. Prints MB/s of HTML, pages/s and the peak resident set size; --slowest K
-// lists the K slowest pages; --compare OTHER parses every page with both
+// lists the K slowest pages; --owned times parse_decoded() (on copies of the
+// decoded pages made before the clock starts) instead of parse(); --compare
+// OTHER parses every page with both
 // backends and prints where their trees (names and text) first differ.
 #include <libxml/HTMLparser.h>
 #include <myhtml/api.h>
@@ -203,12 +205,13 @@ std::string serialize(const html::Node* root) {
 int main(int argc, char** argv) {
   if (argc == 2 && std::string(argv[1]) == "--robustness") return robustness();
   if (argc < 2) {
-    std::cerr << "usage: html_parse_speed DIR [--backend NAME] [--repeat N] [--decode]\n";
+    std::cerr << "usage: html_parse_speed DIR [--backend NAME] [--repeat N] [--decode] [--owned]\n";
     return 2;
   }
   std::string dir = argv[1], backend_name = "myhtml";
   int repeat = 3;
   bool time_decode = false;
+  bool owned_input = false;
   int slowest = 0;
   std::string compare_with;  // --compare OTHER: tree differences instead of timing
   for (int i = 2; i < argc; ++i) {
@@ -216,6 +219,7 @@ int main(int argc, char** argv) {
     if (a == "--backend" && i + 1 < argc) backend_name = argv[++i];
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
     else if (a == "--decode") time_decode = true;
+    else if (a == "--owned") owned_input = true;
     else if (a == "--slowest" && i + 1 < argc) slowest = std::atoi(argv[++i]);
     else if (a == "--compare" && i + 1 < argc) compare_with = argv[++i];
     else {
@@ -297,6 +301,10 @@ int main(int argc, char** argv) {
   double best = 1e30;
   std::vector<double> page_seconds(pages.size(), 1e30);
   for (int r = 0; r < repeat; ++r) {
+    // --owned: parse_decoded() on copies made before the clock starts, as
+    // saring's page pipeline hands decode_to_utf8's string over.
+    std::vector<html::DecodedText> owned(owned_input ? pages.size() : 0);
+    for (size_t pi = 0; pi < owned.size(); ++pi) owned[pi].utf8 = pages[pi];
     double start = cpu_seconds();
     for (size_t pi = 0; pi < pages.size(); ++pi) {
       const std::string& page = pages[pi];
@@ -306,7 +314,7 @@ int main(int argc, char** argv) {
       } else if (backend_name == "libxml2-raw") {
         nodes += raw_libxml2(page);
       } else {
-        auto doc = html::parse(page, options);
+        auto doc = owned_input ? html::parse_decoded(owned[pi], options) : html::parse(page, options);
         if (doc.ok()) nodes += doc->node_count();
         else ++failures;
       }
