@@ -111,7 +111,8 @@ class DocumentBuilder {
   ~DocumentBuilder();
   // Hands the input over to the Document being built and returns a view of
   // it (call before any other method). Strings later passed in that lie
-  // inside this view are kept as views into it rather than copied.
+  // inside this view are kept as views into it rather than copied; attribute
+  // names inside it must be lowercase already (they are not lowercased).
   std::string_view keep_input(std::string&& input);
   // Both return the new element (owned by the Document being built).
   const Node* start_element(std::string_view name, const std::vector<Attribute>& attrs);

@@ -284,8 +284,10 @@ const Node* DocumentBuilder::start_element(Tag tag, std::string_view name,
     auto* out = static_cast<Attribute*>(
         b.doc->arena.allocate(sizeof(Attribute) * attr_count, alignof(Attribute)));
     for (size_t i = 0; i < attr_count; ++i) {
-      std::string_view an = b.lowercase(attrs[i].name);
-      new (&out[i]) Attribute{b.copy(an), b.copy(attrs[i].value)};
+      // Names inside the kept input are lowercase already (keep_input).
+      std::string_view an = attrs[i].name;
+      if (!b.in_source(an)) an = b.copy(b.lowercase(an));
+      new (&out[i]) Attribute{an, b.copy(attrs[i].value)};
     }
     n->attrs = out;
     n->attr_count = static_cast<uint32_t>(attr_count);
