@@ -210,3 +210,17 @@ TEST_F(CleanStreamCli, IntactInputsExitZero) {
 }
 
 }  // namespace
+
+// An empty text file is an error for that input, as in saring extract and
+// saring run; the other inputs are still cleaned.
+TEST_F(CleanStreamCli, EmptyInputIsAnErrorAndTheOthersAreCleaned) {
+  std::string empty = write("empty.txt", "");
+  std::string text = write("text.txt",
+                           "The harbour bridge reopened to traffic on Thursday morning after "
+                           "months of repairs to its steel deck and cables.\n");
+  CliRun r = clean("--no-corpus --no-language " + empty + " " + text);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(empty), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("empty input"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("harbour bridge reopened"), std::string::npos) << r.out;
+}

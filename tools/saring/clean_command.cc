@@ -170,6 +170,10 @@ void for_each_document(const std::string& path, const CleanCommandOptions& o, In
       on_error(data.error());
       return;
     }
+    if (data->empty()) {  // as saring extract and saring run report it
+      on_error(make_error(ErrorCode::invalid_input, path + ": empty input"));
+      return;
+    }
     Document d{path, nullptr, o.url, std::move(*data), std::nullopt};
     on_doc(d);
     return;
