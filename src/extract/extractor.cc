@@ -33,6 +33,7 @@
 #include <cstdlib>
 #include <cstdint>
 #include <string>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -191,6 +192,36 @@ using text::count_words;
 
 // ---- the flattened page -----------------------------------------------------
 
+// Whether an attribute name is the literal `lit` (same length known to the
+// compiler, so the compare is a few integer loads, not a call to memcmp).
+template <size_t N>
+inline bool name_is(std::string_view name, const char (&lit)[N]) {
+  return name.size() == N - 1 && std::memcmp(name.data(), lit, N - 1) == 0;
+}
+
+// Hash for the per-page class caches: 8 bytes at a time, cheaper than
+// std::hash<std::string_view> (murmur) on class strings of 10-60 bytes.
+struct ClassKeyHash {
+  size_t operator()(std::string_view s) const noexcept {
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+    while (n >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+      p += 8;
+      n -= 8;
+    }
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 29;
+    return static_cast<size_t>(h);
+  }
+};
+
 class Page {
  public:
   Page(const html::Document& doc, const ExtractOptions& options)
@@ -209,8 +240,8 @@ class Page {
   // (every card, every comment), so facts are cached per distinct class
   // string when the element has no id, and the class half (ClassPart) when
   // it has one.
-  std::unordered_map<std::string_view, ClassFacts> class_cache_;
-  std::unordered_map<std::string_view, ClassPart> part_cache_;
+  std::unordered_map<std::string_view, ClassFacts, ClassKeyHash> class_cache_;
+  std::unordered_map<std::string_view, ClassPart, ClassKeyHash> part_cache_;
   ClassFacts scratch_;
 
   const ClassFacts& class_facts(std::string_view cls, std::string_view id) {
@@ -269,13 +300,23 @@ class Page {
       bool hidden = false;
       for (uint32_t k = 0; k < n->attr_count; ++k) {
         const html::Attribute& a = n->attrs[k];
-        if (a.name == "class") cls = a.value;
-        else if (a.name == "id") id = a.value;
-        else if (a.name == "role") role = a.value;
-        else if (a.name == "style") style = a.value;
-        else if (a.name == "itemprop") itemprop = a.value;
-        else if (a.name == "hidden") hidden = true;
-        else if (a.name == "aria-hidden" && a.value == "true") hidden = true;
+        // Dispatch on the name's length first: most attributes (href, src,
+        // data-*) match none of these, and each test is one fixed-size compare.
+        const std::string_view nm = a.name;
+        switch (nm.size()) {
+          case 2: if (name_is(nm, "id")) id = a.value; break;
+          case 4: if (name_is(nm, "role")) role = a.value; break;
+          case 5:
+            if (name_is(nm, "class")) cls = a.value;
+            else if (name_is(nm, "style")) style = a.value;
+            break;
+          case 6: if (name_is(nm, "hidden")) hidden = true; break;
+          case 8: if (name_is(nm, "itemprop")) itemprop = a.value; break;
+          case 11:
+            if (name_is(nm, "aria-hidden") && a.value == "true") hidden = true;
+            break;
+          default: break;
+        }
       }
       if (!style.empty() && hidden_style(style)) hidden = true;
       const ClassFacts& facts = class_facts(cls, id);

@@ -251,6 +251,36 @@ const ClassTables& class_tables() {
   return t;
 }
 
+// Whether an attribute name is the literal `lit` (length known to the
+// compiler, so the compare is a few integer loads, not a call to memcmp).
+template <size_t N>
+inline bool name_is(std::string_view name, const char (&lit)[N]) {
+  return name.size() == N - 1 && std::memcmp(name.data(), lit, N - 1) == 0;
+}
+
+// Hash for the per-document class cache: 8 bytes at a time, cheaper than
+// std::hash<std::string_view> (murmur) on class strings of 10-60 bytes.
+struct ClassKeyHash {
+  size_t operator()(std::string_view s) const noexcept {
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+    while (n >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+      p += 8;
+      n -= 8;
+    }
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 29;
+    return static_cast<size_t>(h);
+  }
+};
+
 class ClassFlags {
  public:
   explicit ClassFlags(const MetaVocabulary& v) : t_(class_tables()) {}
@@ -320,7 +350,7 @@ class ClassFlags {
   }
 
   const ClassTables& t_;
-  std::unordered_map<std::string_view, uint8_t> by_class_;
+  std::unordered_map<std::string_view, uint8_t, ClassKeyHash> by_class_;
 };
 
 bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
@@ -523,16 +553,18 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v, ClassFlags& 
     bool has_itemprop = false, has_rel = false, has_class = false, has_id = false;
     for (uint32_t k = 0; k < n->attr_count; ++k) {
       const html::Attribute& a = n->attrs[k];
-      if (a.name == "class") {
+      // By length first: one fixed-size compare per attribute at most.
+      const std::string_view nm = a.name;
+      if (nm.size() == 5 && name_is(nm, "class")) {
         if (!has_class) cls = a.value;
         has_class = true;
-      } else if (a.name == "id") {
+      } else if (nm.size() == 2 && name_is(nm, "id")) {
         if (!has_id) id = a.value;
         has_id = true;
-      } else if (a.name == "itemprop") {
+      } else if (nm.size() == 8 && name_is(nm, "itemprop")) {
         if (!has_itemprop) itemprop = a.value;
         has_itemprop = true;
-      } else if (a.name == "rel") {
+      } else if (nm.size() == 3 && name_is(nm, "rel")) {
         if (!has_rel) rel = a.value;
         has_rel = true;
       }
