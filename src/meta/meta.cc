@@ -285,16 +285,67 @@ class ClassFlags {
  public:
   explicit ClassFlags(const MetaVocabulary& v) : t_(class_tables()) {}
 
+  // The answer for "cls id" is the answer for cls (cached), OR the answer
+  // for id alone, OR the lookup of the one pair that straddles them (the
+  // last part of cls joined to the first part of id): every part and every
+  // adjacent pair is looked up on its own, so the key splits there exactly.
   uint8_t of(std::string_view cls, std::string_view id) {
     if (cls.empty() && id.empty()) return 0;
-    if (!id.empty()) return compute(cls, id);
-    auto [it, inserted] = by_class_.try_emplace(cls, 0);
-    if (inserted) it->second = compute(cls, id);
-    return it->second;
+    if (id.empty()) return of_class(cls);
+    if (cls.size() + 1 + id.size() >= 300) return 0;
+    uint8_t f = compute(id, {});
+    if (cls.empty()) return f;
+    f |= of_class(cls);
+    return f | straddling_pair(cls, id);
   }
-  uint8_t of(const Node* n) { return of(n->attr("class"), n->attr("id")); }
+  // As of(attr("class"), attr("id")) in one pass over the attributes.
+  uint8_t of(const Node* n) {
+    std::string_view cls, id;
+    bool has_class = false, has_id = false;
+    for (uint32_t k = 0; k < n->attr_count; ++k) {
+      const std::string_view nm = n->attrs[k].name;
+      if (!has_class && name_is(nm, "class")) {
+        cls = n->attrs[k].value;
+        has_class = true;
+      } else if (!has_id && name_is(nm, "id")) {
+        id = n->attrs[k].value;
+        has_id = true;
+      }
+    }
+    return of(cls, id);
+  }
 
  private:
+  uint8_t of_class(std::string_view cls) {
+    auto [it, inserted] = by_class_.try_emplace(cls, 0);
+    if (inserted) it->second = compute(cls, {});
+    return it->second;
+  }
+
+  static bool is_sep(char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; }
+
+  // The lookup of (last part of cls) + '-' + (first part of id), lowercased.
+  uint8_t straddling_pair(std::string_view cls, std::string_view id) const {
+    size_t e = cls.size();
+    while (e > 0 && is_sep(cls[e - 1])) --e;
+    if (e == 0) return 0;
+    size_t b = e;
+    while (b > 0 && !is_sep(cls[b - 1])) --b;
+    size_t s = 0;
+    while (s < id.size() && is_sep(id[s])) ++s;
+    if (s == id.size()) return 0;
+    size_t t = s;
+    while (t < id.size() && !is_sep(id[t])) ++t;
+    const size_t a_len = e - b, b_len = t - s, len = a_len + 1 + b_len;
+    if (!t_.pair_length(len)) return 0;
+    char pair[64];
+    auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+    for (size_t i = 0; i < a_len; ++i) pair[i] = lower(cls[b + i]);
+    pair[a_len] = '-';
+    for (size_t i = 0; i < b_len; ++i) pair[a_len + 1 + i] = lower(id[s + i]);
+    return t_.find(std::string_view(pair, len));
+  }
+
   // The parts of the key ("class id", split at white space, '-' and '_',
   // ASCII-lowercased) and each pair of adjacent parts joined by '-' are
   // looked up in the word lists; the date substrings hold no separator, so
