@@ -1,4 +1,6 @@
 // saring's entry point: finds the subcommand and hands it the arguments.
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -38,7 +40,17 @@ void print_usage(FILE* out) {
 
 }  // namespace
 
+// Allocator tuning: each page allocates and frees buffers of a few hundred KB
+// (decoded text, token and node arrays). With glibc's defaults those go to
+// mmap or are trimmed back to the kernel after every page, so every page pays
+// fresh page faults (10k faults -> 3k and ~6% CPU on 905 scrapinghub pages).
+// Keeping them in the heap up to kAllocatorKeepBytes avoids that; memory use
+// stays bounded by the largest page's working set.
+constexpr int kAllocatorKeepBytes = 64 << 20;
+
 int main(int argc, char** argv) {
+  mallopt(M_MMAP_THRESHOLD, kAllocatorKeepBytes);
+  mallopt(M_TRIM_THRESHOLD, kAllocatorKeepBytes);
   if (argc < 2) {
     print_usage(stderr);
     return saring::cli::kExitUsage;
