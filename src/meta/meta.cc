@@ -281,6 +281,50 @@ struct ClassKeyHash {
   }
 };
 
+// A per-document cache from class strings (views into the document) to a
+// byte: open addressing over a power-of-two table kept at most half full,
+// the full hash stored so that a probe compares strings only on a hash match.
+// No node allocation per entry and no modulo, unlike std::unordered_map.
+class ClassCache {
+ public:
+  ClassCache() : slots_(256) {}
+  // The value slot for `key` and whether it was just added (value 0).
+  std::pair<uint8_t*, bool> try_emplace(std::string_view key) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const uint64_t h = ClassKeyHash{}(key);
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].used) {
+      if (slots_[i].hash == h && slots_[i].key == key) return {&slots_[i].value, false};
+      i = (i + 1) & mask;
+    }
+    slots_[i] = Slot{key, h, 0, true};
+    ++used_;
+    return {&slots_[i].value, true};
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    uint64_t hash = 0;
+    uint8_t value = 0;
+    bool used = false;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (!s.used) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].used) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 class ClassFlags {
  public:
   explicit ClassFlags(const MetaVocabulary& v) : t_(class_tables()) {}
@@ -317,9 +361,9 @@ class ClassFlags {
 
  private:
   uint8_t of_class(std::string_view cls) {
-    auto [it, inserted] = by_class_.try_emplace(cls, 0);
-    if (inserted) it->second = compute(cls, {});
-    return it->second;
+    auto [value, inserted] = by_class_.try_emplace(cls);
+    if (inserted) *value = compute(cls, {});
+    return *value;
   }
 
   static bool is_sep(char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; }
@@ -401,7 +445,7 @@ class ClassFlags {
   }
 
   const ClassTables& t_;
-  std::unordered_map<std::string_view, uint8_t, ClassKeyHash> by_class_;
+  ClassCache by_class_;
 };
 
 bool has_ancestor(const Node* n, const std::function<bool(const Node*)>& pred) {
