@@ -222,6 +222,52 @@ struct ClassKeyHash {
   }
 };
 
+// A per-page cache from class strings (views into the document) to what
+// they say: open addressing over a power-of-two table kept at most half
+// full, the full hash stored so that a probe compares strings only on a hash
+// match. No node allocation per entry and no modulo, unlike
+// std::unordered_map. A returned pointer is valid until the next insert.
+template <class V>
+class ClassCache {
+ public:
+  ClassCache() : slots_(256) {}
+  // The value for `key` and whether it was just added (value-initialised).
+  std::pair<V*, bool> try_emplace(std::string_view key) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const uint64_t h = ClassKeyHash{}(key);
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].used) {
+      if (slots_[i].hash == h && slots_[i].key == key) return {&slots_[i].value, false};
+      i = (i + 1) & mask;
+    }
+    slots_[i] = Slot{key, h, V{}, true};
+    ++used_;
+    return {&slots_[i].value, true};
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    uint64_t hash = 0;
+    V value{};
+    bool used = false;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (!s.used) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].used) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 class Page {
  public:
   Page(const html::Document& doc, const ExtractOptions& options)
@@ -240,8 +286,8 @@ class Page {
   // (every card, every comment), so facts are cached per distinct class
   // string when the element has no id, and the class half (ClassPart) when
   // it has one.
-  std::unordered_map<std::string_view, ClassFacts, ClassKeyHash> class_cache_;
-  std::unordered_map<std::string_view, ClassPart, ClassKeyHash> part_cache_;
+  ClassCache<ClassFacts> class_cache_;
+  ClassCache<ClassPart> part_cache_;
   ClassFacts scratch_;
 
   const ClassFacts& class_facts(std::string_view cls, std::string_view id) {
@@ -251,16 +297,16 @@ class Page {
       static const ClassPart kNoPart;
       const ClassPart* cp = &kNoPart;
       if (!cls.empty()) {
-        auto [it, inserted] = part_cache_.try_emplace(cls);
-        if (inserted) it->second = vocab_.analyze_part(cls, true);
-        cp = &it->second;
+        auto [part, inserted] = part_cache_.try_emplace(cls);
+        if (inserted) *part = vocab_.analyze_part(cls, true);
+        cp = part;
       }
       scratch_ = vocab_.combine(*cp, vocab_.analyze_part(id, false), is_responsive(cls));
       return scratch_;
     }
-    auto [it, inserted] = class_cache_.try_emplace(cls);
-    if (inserted) it->second = vocab_.analyze(cls, id);
-    return it->second;
+    auto [facts, inserted] = class_cache_.try_emplace(cls);
+    if (inserted) *facts = vocab_.analyze(cls, id);
+    return *facts;
   }
 
   // The page's own title, as <title> (whole and split at " - ", " | ", ...)
