@@ -445,10 +445,13 @@ const CharsetLabel* detect(std::string_view bytes) {
 const CharsetLabel* label_for(std::string_view canonical) { return find_label(canonical); }
 
 // Decodes `bytes` as `label` into `out`, UTF-8 and the rest alike.
-void decode_as(std::string_view bytes, const CharsetLabel& label, DecodedText& out) {
+// `known_valid`, when given, is utf8::is_valid(bytes) already computed by the
+// caller, so a UTF-8 page is not validated twice.
+void decode_as(std::string_view bytes, const CharsetLabel& label, DecodedText& out,
+               const bool* known_valid = nullptr) {
   out.charset = std::string(label.canonical);
   if (label.canonical == kUtf8) {
-    if (utf8::is_valid(bytes)) {
+    if (known_valid ? *known_valid : utf8::is_valid(bytes)) {
       out.utf8.assign(bytes);
     } else {
       out.invalid_bytes = repair_utf8(bytes, out.utf8);
@@ -504,35 +507,35 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_charset
     if (!declared_utf8 && !declared_utf16 && valid_utf8 && has_non_ascii(bytes)) {
       // A legacy charset declared for bytes that are valid UTF-8.
       out.source = CharsetSource::detected;
-      decode_as(bytes, *label_for(kUtf8), out);
+      decode_as(bytes, *label_for(kUtf8), out, &valid_utf8);
       return out;
     }
     if (declared_utf8 && !valid_utf8 && !mostly_utf8(bytes)) {
       const CharsetLabel* guess = detect(bytes);
       if (guess && guess->canonical != kUtf8 && !guess->canonical.starts_with("utf-16")) {
         out.source = CharsetSource::detected;
-        decode_as(bytes, *guess, out);
+        decode_as(bytes, *guess, out, &valid_utf8);
         return out;
       }
     }
     out.source = source;
-    decode_as(bytes, *declared, out);
+    decode_as(bytes, *declared, out, &valid_utf8);
     return out;
   }
   // 3. Undeclared valid UTF-8 (pure ASCII included), or nearly valid.
   if (valid_utf8 || mostly_utf8(bytes)) {
     out.source = has_non_ascii(bytes) ? CharsetSource::detected : CharsetSource::fallback;
-    decode_as(bytes, *label_for(kUtf8), out);
+    decode_as(bytes, *label_for(kUtf8), out, &valid_utf8);
     return out;
   }
   // 4. The detector, then the browsers' default.
   if (const CharsetLabel* guess = detect(bytes)) {
     out.source = CharsetSource::detected;
-    decode_as(bytes, *guess, out);
+    decode_as(bytes, *guess, out, &valid_utf8);
     return out;
   }
   out.source = CharsetSource::fallback;
-  decode_as(bytes, *label_for(kFallbackCharset), out);
+  decode_as(bytes, *label_for(kFallbackCharset), out, &valid_utf8);
   return out;
 }
 
