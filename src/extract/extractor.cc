@@ -38,6 +38,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "saring/view_map.h"
 #include "saring/extract.h"
 #include "saring/text.h"
 #include "saring/utf8.h"
@@ -192,81 +193,9 @@ using text::count_words;
 
 // ---- the flattened page -----------------------------------------------------
 
-// Whether an attribute name is the literal `lit` (same length known to the
-// compiler, so the compare is a few integer loads, not a call to memcmp).
-template <size_t N>
-inline bool name_is(std::string_view name, const char (&lit)[N]) {
-  return name.size() == N - 1 && std::memcmp(name.data(), lit, N - 1) == 0;
-}
-
-// Hash for the per-page class caches: 8 bytes at a time, cheaper than
-// std::hash<std::string_view> (murmur) on class strings of 10-60 bytes.
-struct ClassKeyHash {
-  size_t operator()(std::string_view s) const noexcept {
-    const char* p = s.data();
-    size_t n = s.size();
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
-    while (n >= 8) {
-      uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * 0xff51afd7ed558ccdull;
-      h ^= h >> 32;
-      p += 8;
-      n -= 8;
-    }
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 29;
-    return static_cast<size_t>(h);
-  }
-};
-
-// A per-page cache from class strings (views into the document) to what
-// they say: open addressing over a power-of-two table kept at most half
-// full, the full hash stored so that a probe compares strings only on a hash
-// match. No node allocation per entry and no modulo, unlike
-// std::unordered_map. A returned pointer is valid until the next insert.
+// Per-page caches keyed by class strings (include/saring/view_map.h).
 template <class V>
-class ClassCache {
- public:
-  ClassCache() : slots_(256) {}
-  // The value for `key` and whether it was just added (value-initialised).
-  std::pair<V*, bool> try_emplace(std::string_view key) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    const uint64_t h = ClassKeyHash{}(key);
-    const size_t mask = slots_.size() - 1;
-    size_t i = h & mask;
-    while (slots_[i].used) {
-      if (slots_[i].hash == h && slots_[i].key == key) return {&slots_[i].value, false};
-      i = (i + 1) & mask;
-    }
-    slots_[i] = Slot{key, h, V{}, true};
-    ++used_;
-    return {&slots_[i].value, true};
-  }
-
- private:
-  struct Slot {
-    std::string_view key;
-    uint64_t hash = 0;
-    V value{};
-    bool used = false;
-  };
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    const size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (!s.used) continue;
-      size_t i = s.hash & mask;
-      while (slots_[i].used) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
-};
+using ClassCache = ViewMap<V>;
 
 class Page {
  public:
