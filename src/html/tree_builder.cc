@@ -883,11 +883,23 @@ class TreeBuilder {
     return true;
   }
 
+  // A text token's leading white space, which several insertion modes treat
+  // apart from the rest: dropped, or inserted at the current node. True when
+  // the token was all white space.
+  static bool drop_leading_space(Token& t) {
+    t.text.remove_prefix(space_prefix(t.text));
+    return t.text.empty();
+  }
+  bool insert_leading_space(Token& t) {
+    size_t k = space_prefix(t.text);
+    if (k) b_.add_text(t.text.substr(0, k));
+    t.text.remove_prefix(k);
+    return t.text.empty();
+  }
+
   bool initial(Token& t) {
     if (t.type == TokenType::text) {
-      size_t k = space_prefix(t.text);
-      if (k == t.text.size()) return true;
-      t.text.remove_prefix(k);
+      if (drop_leading_space(t)) return true;
     } else if (t.type == TokenType::comment) {
       return true;
     } else if (t.type == TokenType::doctype) {
@@ -905,9 +917,7 @@ class TreeBuilder {
       case TokenType::doctype:
       case TokenType::comment: return true;
       case TokenType::text: {
-        size_t k = space_prefix(t.text);
-        if (k == t.text.size()) return true;
-        t.text.remove_prefix(k);
+        if (drop_leading_space(t)) return true;
         break;
       }
       case TokenType::start_tag:
@@ -933,9 +943,7 @@ class TreeBuilder {
       case TokenType::doctype: return true;
       case TokenType::comment: add_comment(t); return true;
       case TokenType::text: {
-        size_t k = space_prefix(t.text);
-        if (k == t.text.size()) return true;
-        t.text.remove_prefix(k);
+        if (drop_leading_space(t)) return true;
         break;
       }
       case TokenType::start_tag:
@@ -993,10 +1001,7 @@ class TreeBuilder {
   bool in_head(Token& t, uint16_t e) {
     switch (t.type) {
       case TokenType::text: {
-        size_t k = space_prefix(t.text);
-        if (k) b_.add_text(t.text.substr(0, k));
-        if (k == t.text.size()) return true;
-        t.text.remove_prefix(k);
+        if (insert_leading_space(t)) return true;
         break;
       }
       case TokenType::comment: add_comment(t); return true;
@@ -1059,10 +1064,7 @@ class TreeBuilder {
   bool after_head(Token& t, uint16_t e) {
     switch (t.type) {
       case TokenType::text: {
-        size_t k = space_prefix(t.text);
-        if (k) b_.add_text(t.text.substr(0, k));
-        if (k == t.text.size()) return true;
-        t.text.remove_prefix(k);
+        if (insert_leading_space(t)) return true;
         break;
       }
       case TokenType::comment: add_comment(t); return true;
@@ -1572,10 +1574,7 @@ class TreeBuilder {
   bool in_column_group(Token& t, uint16_t e) {
     switch (t.type) {
       case TokenType::text: {
-        size_t k = space_prefix(t.text);
-        if (k) b_.add_text(t.text.substr(0, k));
-        if (k == t.text.size()) return true;
-        t.text.remove_prefix(k);
+        if (insert_leading_space(t)) return true;
         break;
       }
       case TokenType::comment: add_comment(t); return true;
