@@ -31,6 +31,16 @@
 // (lid.176 has wordNgrams = 1). tests/lang checks both paths give the same
 // labels and bit-equal probabilities.
 //
+// Out-of-vocabulary tokens (every token on a cache miss, and tokens too long
+// to cache, such as whole clauses of unspaced scripts) need their character
+// n-grams: computeSubwords builds each n-gram as a std::string, hashes it from
+// scratch and looks it up in the pruned model's std::unordered_map. NgramIndex
+// does the same arithmetic in one pass (FNV-1a extended byte by byte as the
+// n-gram grows) against a flat copy of that map, read from the model file
+// (fastText 0.9's layout: header, args, dictionary, pruning pairs). The file's
+// figures are checked against the loaded model's; on any mismatch the index
+// stays unused and computeSubwords answers, so ids never depend on it.
+//
 // fastText reports errors by exceptions; they are caught here, at the edge.
 #include "saring/lang.h"
 
@@ -43,6 +53,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <sstream>
 #include <tuple>
@@ -234,6 +245,141 @@ bool has_min_words(std::string_view s, size_t min_words) {
   return text::count_words(s) >= min_words;
 }
 
+
+// fastText's pruned n-gram table and the subword arithmetic of
+// Dictionary::computeSubwords, without allocation (see the top of the file).
+class NgramIndex {
+ public:
+  // Reads the table from the model file at `path`. False when the file does
+  // not match what fastText loaded from it (then the index is not used).
+  bool load(const std::string& path, const fasttext::Args& args, int32_t nwords, int32_t nlabels,
+            int64_t ntokens) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Reader r{bytes};
+    // Header: magic and version; then Args::save: twelve int32 fields and a double.
+    int32_t magic = 0, version = 0;
+    int32_t a[12] = {};
+    double t = 0;
+    if (!r.get(magic) || !r.get(version) || magic != kFastTextMagic) return false;
+    for (int32_t& v : a)
+      if (!r.get(v)) return false;
+    if (!r.get(t)) return false;
+    // dim, ws, epoch, minCount, neg, wordNgrams, loss, model, bucket, minn, maxn.
+    if (a[0] != args.dim || a[5] != args.wordNgrams || a[8] != args.bucket ||
+        a[9] != args.minn || a[10] != args.maxn)
+      return false;
+    // Dictionary::save: size, nwords, nlabels, ntokens, pruneidx size, the
+    // entries (word, NUL, int64 count, int8 type), then the pruning pairs.
+    int32_t size = 0, file_nwords = 0, file_nlabels = 0;
+    int64_t file_ntokens = 0, pruned = 0;
+    if (!r.get(size) || !r.get(file_nwords) || !r.get(file_nlabels) || !r.get(file_ntokens) ||
+        !r.get(pruned))
+      return false;
+    if (file_nwords != nwords || file_nlabels != nlabels || file_ntokens != ntokens ||
+        size != nwords + nlabels || args.bucket <= 0)
+      return false;
+    for (int32_t i = 0; i < size; ++i) {
+      size_t nul = bytes.find('\0', r.at);
+      if (nul == std::string::npos) return false;
+      r.at = nul + 1;
+      if (!r.skip(sizeof(int64_t) + sizeof(int8_t))) return false;
+    }
+    if (pruned > 0) {
+      if (static_cast<uint64_t>(pruned) > (bytes.size() - r.at) / 8) return false;
+      size_t slots = 16;
+      while (slots < static_cast<size_t>(pruned) * 2) slots *= 2;
+      keys_.assign(slots, -1);
+      values_.assign(slots, 0);
+      for (int64_t i = 0; i < pruned; ++i) {
+        int32_t key = 0, value = 0;
+        if (!r.get(key) || !r.get(value) || key < 0) return false;
+        size_t s = slot(key);
+        while (keys_[s] != -1 && keys_[s] != key) s = (s + 1) & (keys_.size() - 1);
+        keys_[s] = key;  // a repeated key keeps its last value, as the map does
+        values_[s] = value;
+      }
+    }
+    pruned_ = pruned;
+    nwords_ = nwords;
+    bucket_ = static_cast<uint32_t>(args.bucket);
+    minn_ = args.minn;
+    maxn_ = args.maxn;
+    return true;
+  }
+
+  // computeSubwords("<" + token + ">", out): the character n-grams of
+  // minn..maxn code points (UTF-8 lead byte plus its continuation bytes),
+  // except the lone brackets, each hashed with fastText's FNV-1a over signed
+  // bytes, taken modulo the bucket count and mapped through the pruning table.
+  void append_subwords(std::string_view token, std::vector<int32_t>& out) const {
+    if (pruned_ == 0) return;  // a model pruned of every n-gram
+    const size_t size = token.size() + 2;
+    auto at = [&](size_t k) -> char {
+      return k == 0 ? '<' : (k == size - 1 ? '>' : token[k - 1]);
+    };
+    auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+    auto mix = [](uint32_t h, char c) {
+      return (h ^ static_cast<uint32_t>(static_cast<int8_t>(c))) * 16777619u;
+    };
+    for (size_t i = 0; i < size; ++i) {
+      if (continuation(at(i))) continue;
+      uint32_t h = 2166136261u;
+      size_t j = i;
+      for (int32_t n = 1; j < size && n <= maxn_; ++n) {
+        h = mix(h, at(j++));
+        while (j < size && continuation(at(j))) h = mix(h, at(j++));
+        if (n >= minn_ && !(n == 1 && (i == 0 || j == size))) push(static_cast<int32_t>(h % bucket_), out);
+      }
+    }
+  }
+
+ private:
+  static constexpr int32_t kFastTextMagic = 793712314;
+
+  struct Reader {
+    const std::string& bytes;
+    size_t at = 0;
+    template <class T>
+    bool get(T& v) {
+      if (bytes.size() - at < sizeof(T)) return false;
+      std::memcpy(&v, bytes.data() + at, sizeof(T));
+      at += sizeof(T);
+      return true;
+    }
+    bool skip(size_t n) {
+      if (bytes.size() - at < n) return false;
+      at += n;
+      return true;
+    }
+  };
+
+  size_t slot(int32_t key) const {
+    return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(key)) *
+                                0x9E3779B97F4A7C15ull) >> 40) & (keys_.size() - 1);
+  }
+  // Dictionary::pushHash.
+  void push(int32_t id, std::vector<int32_t>& out) const {
+    if (id < 0) return;
+    if (pruned_ > 0) {
+      size_t s = slot(id);
+      while (keys_[s] != id) {
+        if (keys_[s] == -1) return;  // pruned away
+        s = (s + 1) & (keys_.size() - 1);
+      }
+      id = values_[s];
+    }
+    out.push_back(nwords_ + id);
+  }
+
+  int64_t pruned_ = -1;  // < 0: not pruned, every bucket is a row
+  int32_t nwords_ = 0;
+  uint32_t bucket_ = 1;
+  int32_t minn_ = 0, maxn_ = 0;
+  std::vector<int32_t> keys_, values_;  // open addressing, -1 = empty
+};
+
 }  // namespace
 
 struct LanguageIdentifier::Impl {
@@ -244,8 +390,11 @@ struct LanguageIdentifier::Impl {
   bool subwords = true;           // maxn > 0
   std::vector<std::string> codes; // label id -> code ("__label__" removed)
   std::vector<int32_t> eos_ids;   // ids of the end-of-line token "</s>"
+  NgramIndex ngrams;
+  bool have_ngrams = false;       // ngrams loaded and consistent with the model
 
   void prepare();
+  bool ngrams_agree() const;
   void compute_token_ids(const std::string& token, std::vector<int32_t>& out) const;
   void line_ids(std::string_view text, ThreadState& state) const;
   std::vector<Guess> identify_fast(std::string_view text, int k) const;
@@ -275,6 +424,19 @@ void LanguageIdentifier::Impl::prepare() {
   compute_token_ids(fasttext::Dictionary::EOS, eos_ids);
 }
 
+// A last check of the loaded index against fastText itself, on tokens of
+// one- to four-byte characters.
+bool LanguageIdentifier::Impl::ngrams_agree() const {
+  for (const std::string token : {"saringan", "e", "\xC3\xA9t\xC3\xA9", "\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97",
+                                  "\xF0\x9F\x98\x80x", "\xFF\x80" "ab"}) {
+    std::vector<int32_t> ours, theirs;
+    ngrams.append_subwords(token, ours);
+    dict->computeSubwords(fasttext::Dictionary::BOW + token + fasttext::Dictionary::EOW, theirs);
+    if (ours != theirs) return false;
+  }
+  return true;
+}
+
 // Dictionary::getLine's work for one token (addSubwords, labels skipped).
 void LanguageIdentifier::Impl::compute_token_ids(const std::string& token,
                                                  std::vector<int32_t>& out) const {
@@ -283,7 +445,8 @@ void LanguageIdentifier::Impl::compute_token_ids(const std::string& token,
   if (type != fasttext::entry_type::word) return;
   if (wid < 0) {
     if (token != fasttext::Dictionary::EOS) {
-      dict->computeSubwords(fasttext::Dictionary::BOW + token + fasttext::Dictionary::EOW, out);
+      if (have_ngrams) ngrams.append_subwords(token, out);
+      else dict->computeSubwords(fasttext::Dictionary::BOW + token + fasttext::Dictionary::EOW, out);
     }
   } else if (!subwords) {
     out.push_back(wid);
@@ -366,6 +529,12 @@ Result<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::load(const std::
   try {
     id->impl_->model.loadModel(path);
     id->impl_->prepare();
+    Impl& impl = *id->impl_;
+    if (impl.fast_path && impl.subwords) {
+      impl.have_ngrams = impl.ngrams.load(path, impl.model.getArgs(), impl.dict->nwords(),
+                                          impl.dict->nlabels(), impl.dict->ntokens()) &&
+                         impl.ngrams_agree();
+    }
   } catch (const std::exception& e) {
     return make_error(ErrorCode::parse, "cannot load language model " + path + ": " + e.what());
   }
