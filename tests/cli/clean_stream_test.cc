@@ -3,47 +3,22 @@
 // document before the damage, reports the damage as an error for that input,
 // goes on with the next input, and exits with status 1.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-}
-
-std::string gzip(const std::string& data) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using saring::test_support::CommandResult;
+using saring::test_support::gzip;
+using saring::test_support::parse_json_lines;
 
 // Documents with ids 0..n-1, each a few sentences long.
 std::vector<std::string> documents(int n) {
@@ -69,49 +44,15 @@ std::string join(const std::vector<std::string>& lines) {
   return s;
 }
 
-class CleanStreamCli : public ::testing::Test {
+class CleanStreamCli : public saring::test_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("saring_clean_stream_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& bytes) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-
   // `saring clean ARGS`, optionally with standard input from a file.
-  CliRun clean(const std::string& args, const std::string& stdin_file = "") {
-    fs::path err = dir_ / "stderr.txt";
-    std::string cmd = std::string(SARING_BIN) + " clean " + args + " 2>" + err.string();
+  CommandResult clean(const std::string& args, const std::string& stdin_file = "") {
+    std::string cmd = std::string(SARING_BIN) + " clean " + args;
     if (!stdin_file.empty()) cmd += " <" + stdin_file;
-    CliRun r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = slurp(err);
-    return r;
+    return saring::test_support::run_command(cmd, dir_ / "stderr.txt");
   }
-
-  fs::path dir_;
 };
-
-std::vector<nlohmann::json> parse_lines(const std::string& out) {
-  std::vector<nlohmann::json> v;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) v.push_back(nlohmann::json::parse(line));
-  return v;
-}
 
 // The output for document i, without its source (which names the file).
 std::string without_source(nlohmann::json j) {
@@ -126,16 +67,16 @@ TEST_F(CleanStreamCli, TruncatedGzipKeepsEveryDocumentBeforeTheDamage) {
   std::string cut = write("cut.jsonl.gz", gz.substr(0, gz.size() * 3 / 5));
   const std::string flags = "--jsonl --no-corpus --no-language --format jsonl ";
 
-  CliRun good = clean(flags + whole);
+  CommandResult good = clean(flags + whole);
   ASSERT_EQ(good.exit_code, 0) << good.err;
-  auto all = parse_lines(good.out);
+  auto all = parse_json_lines(good.out);
   ASSERT_EQ(all.size(), docs.size());
 
-  CliRun bad = clean(flags + cut);
+  CommandResult bad = clean(flags + cut);
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find(cut), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("truncated"), std::string::npos) << bad.err;
-  auto kept = parse_lines(bad.out);
+  auto kept = parse_json_lines(bad.out);
   // Before: read whole, the truncated file gave no document at all.
   ASSERT_GT(kept.size(), docs.size() / 3);
   ASSERT_LT(kept.size(), docs.size());
@@ -152,10 +93,10 @@ TEST_F(CleanStreamCli, DamagedInputDoesNotStopTheNextOne) {
   std::string cut = write("cut.jsonl.gz", gz.substr(0, gz.size() / 2));
   std::string next = write("next.jsonl", join(documents(3)));
   // Corpus mode (the default with --jsonl) reads both passes streaming.
-  CliRun r = clean("--jsonl --no-language --format jsonl " + cut + " " + next);
+  CommandResult r = clean("--jsonl --no-language --format jsonl " + cut + " " + next);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("truncated"), std::string::npos) << r.err;
-  auto out = parse_lines(r.out);
+  auto out = parse_json_lines(r.out);
   ASSERT_GT(out.size(), 3u + 50u);
   size_t from_cut = out.size() - 3;
   for (size_t i = 0; i < from_cut; ++i) EXPECT_EQ(out[i]["id"], static_cast<int>(i));
@@ -170,10 +111,10 @@ TEST_F(CleanStreamCli, CorruptMemberLosesOnlyItsOwnLines) {
   std::string mid = gzip(join(b));
   mid[mid.size() - 6] = static_cast<char>(mid[mid.size() - 6] ^ 0x21);
   std::string path = write("crc.jsonl.gz", gzip(join(a)) + mid + gzip(join(c)));
-  CliRun r = clean("--jsonl --no-corpus --no-language --format jsonl " + path);
+  CommandResult r = clean("--jsonl --no-corpus --no-language --format jsonl " + path);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("corrupt"), std::string::npos) << r.err;
-  auto out = parse_lines(r.out);
+  auto out = parse_json_lines(r.out);
   std::vector<int> ids;
   for (const auto& j : out)
     if (j.contains("id")) ids.push_back(j["id"].get<int>());
@@ -188,11 +129,11 @@ TEST_F(CleanStreamCli, TruncatedGzipOnStandardInput) {
   auto docs = documents(300);
   std::string gz = gzip(join(docs));
   std::string cut = write("cut.jsonl.gz", gz.substr(0, gz.size() / 2));
-  CliRun r = clean("--jsonl --no-language --format jsonl -", cut);
+  CommandResult r = clean("--jsonl --no-language --format jsonl -", cut);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("truncated"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(" -: gzip member at offset 0"), std::string::npos) << r.err;
-  auto out = parse_lines(r.out);
+  auto out = parse_json_lines(r.out);
   ASSERT_GT(out.size(), 50u);
   ASSERT_LT(out.size(), docs.size());
   for (size_t i = 0; i < out.size(); ++i) {
@@ -204,9 +145,9 @@ TEST_F(CleanStreamCli, TruncatedGzipOnStandardInput) {
 TEST_F(CleanStreamCli, IntactInputsExitZero) {
   auto docs = documents(20);
   std::string gz = write("ok.jsonl.gz", gzip(join(docs)) + gzip("\n" + docs[0] + "\r\n"));
-  CliRun r = clean("--jsonl --no-language --format jsonl " + gz);
+  CommandResult r = clean("--jsonl --no-language --format jsonl " + gz);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(parse_lines(r.out).size(), 21u);
+  EXPECT_EQ(parse_json_lines(r.out).size(), 21u);
 }
 
 }  // namespace
@@ -218,7 +159,7 @@ TEST_F(CleanStreamCli, EmptyInputIsAnErrorAndTheOthersAreCleaned) {
   std::string text = write("text.txt",
                            "The harbour bridge reopened to traffic on Thursday morning after "
                            "months of repairs to its steel deck and cables.\n");
-  CliRun r = clean("--no-corpus --no-language " + empty + " " + text);
+  CommandResult r = clean("--no-corpus --no-language " + empty + " " + text);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(empty), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("empty input"), std::string::npos) << r.err;

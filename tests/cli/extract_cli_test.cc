@@ -2,45 +2,25 @@
 // folder: output formats, input order, and the per-input error contract (a bad
 // input is reported, the others are still processed, the exit code says so).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <zlib.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace fs = std::filesystem;
+using saring::test_support::CommandResult;
+using saring::test_support::parse_json_lines;
 
 namespace {
 
-struct CliRun {
-  int exit_code;
-  std::string out;
-};
+using CliRun = CommandResult;
 
+// `saring extract ARGS`; standard error is discarded.
 CliRun run(const std::string& args) {
-  std::string cmd = std::string(SARING_BIN) + " extract " + args + " 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  CliRun r{-1, ""};
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::vector<nlohmann::json> lines_json(const std::string& out) {
-  std::vector<nlohmann::json> v;
-  std::istringstream in(out);
-  std::string line;
-  while (std::getline(in, line)) v.push_back(nlohmann::json::parse(line));
-  return v;
+  return saring::test_support::run_command(std::string(SARING_BIN) + " extract " + args);
 }
 
 const char* kArticle = R"(<!doctype html><html lang="en"><head>
@@ -57,32 +37,7 @@ const char* kArticle = R"(<!doctype html><html lang="en"><head>
 <footer>Copyright 2023 The Coastal Post. All rights reserved.</footer>
 </body></html>)";
 
-class ExtractCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("saring_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string write(const std::string& name, const std::string& bytes) {
-    fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  std::string write_gz(const std::string& name, const std::string& bytes, size_t keep = SIZE_MAX) {
-    fs::path p = dir_ / name;
-    gzFile f = gzopen(p.c_str(), "wb");
-    gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size()));
-    gzclose(f);
-    if (keep != SIZE_MAX) fs::resize_file(p, keep);
-    return p.string();
-  }
-
-  fs::path dir_;
-};
+class ExtractCli : public saring::test_support::ScratchDirTest {};
 
 }  // namespace
 
@@ -125,7 +80,7 @@ TEST_F(ExtractCli, JsonlKeepsInputOrderAndReportsBadInputs) {
   for (auto& i : inputs) args += " " + i;
   CliRun r = run(args);
   EXPECT_EQ(r.exit_code, 1) << "some inputs failed";
-  auto records = lines_json(r.out);
+  auto records = parse_json_lines(r.out);
   ASSERT_EQ(records.size(), inputs.size()) << r.out;
   for (size_t i = 0; i < inputs.size(); ++i) EXPECT_EQ(records[i]["source"], inputs[i]);
   EXPECT_FALSE(records[0].contains("error"));
@@ -152,7 +107,7 @@ TEST_F(ExtractCli, DeepNestingDoesNotCrash) {
   deep += "<p>Deep inside a hundred thousand divs there is still a sentence worth keeping here.</p>";
   CliRun r = run("--format jsonl " + write("deep.html", deep));
   EXPECT_EQ(r.exit_code, 0);
-  auto records = lines_json(r.out);
+  auto records = parse_json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_NE(records[0]["text"].get<std::string>().find("sentence worth keeping"), std::string::npos);
 }
@@ -171,7 +126,7 @@ TEST_F(ExtractCli, DeeplyNestedJsonLdDoesNotCrash) {
   CliRun r = run("--format jsonl " + write("deep-jsonld.html", page) + " " +
                  write("after.html", kArticle));
   EXPECT_EQ(r.exit_code, 0);
-  auto records = lines_json(r.out);
+  auto records = parse_json_lines(r.out);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_TRUE(records[0]["author"].is_null());
   EXPECT_NE(records[0]["text"].get<std::string>().find("long enough"), std::string::npos);
@@ -189,7 +144,7 @@ TEST_F(ExtractCli, InputListGivesUrls) {
   auto list = write("list.tsv", page + "\thttps://coastal.example/x\n");
   CliRun r = run("--format jsonl --input-list " + list);
   ASSERT_EQ(r.exit_code, 0);
-  auto records = lines_json(r.out);
+  auto records = parse_json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["url"], "https://coastal.example/x");
 }

@@ -14,22 +14,12 @@
 #include <vector>
 
 #include "saring/io.h"
+#include "support/test_support.h"
 
 namespace saring::io::testing {
 
 inline std::string gzip_member(const std::string& data, int window_bits = 16 + MAX_WBITS) {
-  z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("deflateInit2");
-  std::string out(deflateBound(&z, data.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("deflate");
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
+  return saring::test_support::gzip(data, window_bits);
 }
 
 inline std::string zstd_frame(const std::string& data) {
