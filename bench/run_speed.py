@@ -3,6 +3,7 @@
 
     bench/run_speed.py [DATASETS_DIR] [--tools ...] [--sets scrapinghub] [--out DIR]
                        [--min-seconds 5] [--core 0] [--no-scaling] [--saring PATH]
+                       [--rounds N]
 
 Each tool runs as one process over all pages of the chosen sets, pinned with
 ``taskset -c CORE``; stdout goes to a file. Measured per tool:
@@ -17,6 +18,10 @@ Ratios saring/peer divide saring's wall-time rate by the peer's loop-time rate
 (conservative for saring: its start-up counts, the peers' does not).
 If ``saring extract --help`` lists --threads, saring is also run on 1..nproc
 cores (taskset -c 0-(n-1), --threads n) for a scaling table.
+With --rounds N the tools are timed N times, interleaved (saring, peer,
+saring, peer, ...), each round with the first round's repeat count, so that
+slow drifts of a shared machine hit every tool alike; the report then gives
+each round's ratios, their median and the ratio of the median rates.
 Writes speed.json to DIR (default bench/work/<timestamp>/) and prints Markdown.
 """
 
@@ -171,6 +176,51 @@ def markdown_speed(result: dict) -> str:
     return "\n".join(lines)
 
 
+def median(values: list[float]) -> float:
+    v = sorted(values)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+
+
+def summarize_rounds(rounds: list[dict]) -> dict:
+    """Per peer: saring's ratio in each round, their median, min and max, and
+    the ratio of the median rates (saring's whole-process wall rate over the
+    peer's loop rate, as in the single-round table)."""
+    out = {}
+    for name in rounds[0]:
+        if name == "saring" or "saring" not in rounds[0]:
+            continue
+        ratios = [r["saring"]["pages_per_s_wall"] / r[name]["pages_per_s"] for r in rounds]
+        out[name] = {
+            "ratios": ratios,
+            "median_ratio": median(ratios),
+            "min_ratio": min(ratios),
+            "max_ratio": max(ratios),
+            "ratio_of_medians": median([r["saring"]["pages_per_s_wall"] for r in rounds]) /
+                                median([r[name]["pages_per_s"] for r in rounds]),
+        }
+    return out
+
+
+def markdown_rounds(result: dict) -> str:
+    rounds, summary = result["rounds"], result["round_summary"]
+    names = [n for n in (result.get("tool_order") or list(rounds[0])) if n in rounds[0]]
+    peers = [n for n in names if n != "saring"]
+    lines = ["", f"Rounds ({len(rounds)}, interleaved; pages/s as above):", ""]
+    lines.append("| round | " + " | ".join(names) + "".join(f" | saring ÷ {p}" for p in peers) + " |")
+    lines.append("|---" * (1 + len(names) + len(peers)) + "|")
+    for k, r in enumerate(rounds, 1):
+        cells = [f"{r[n]['pages_per_s_wall' if n == 'saring' else 'pages_per_s']:.1f}" for n in names]
+        cells += [f"{r['saring']['pages_per_s_wall'] / r[p]['pages_per_s']:.1f}×" for p in peers]
+        lines.append(f"| {k} | " + " | ".join(cells) + " |")
+    lines.append("")
+    for p in peers:
+        s = summary[p]
+        lines.append(f"saring ÷ {p}: median of the rounds {s['median_ratio']:.1f}× (range {s['min_ratio']:.1f}× "
+                     f"to {s['max_ratio']:.1f}×); ratio of the median rates {s['ratio_of_medians']:.1f}×.")
+    return "\n".join(lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("datasets", nargs="?", default=ds.default_datasets_dir())
@@ -183,6 +233,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-scaling", action="store_true")
     ap.add_argument("--skip-unavailable", action="store_true")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="time every tool this many times, interleaved (default 1)")
     args = ap.parse_args()
 
     if not os.path.isdir(args.datasets):
@@ -202,6 +254,7 @@ def main() -> int:
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
               "machine": machine.describe(args.saring)}
     saring_tool = None
+    tools = {}
     for name in [t for t in args.tools.split(",") if t]:
         try:
             tool = tl.make_tool(name, args.saring)
@@ -216,10 +269,24 @@ def main() -> int:
         r = measure(tool, pages, total_bytes, workdir, args.core, args.min_seconds)
         print(f"  {name}: {r['pages_per_s']:.1f} pages/s, {r['max_rss_mb']:.0f} MB", file=sys.stderr, flush=True)
         result["tools"][name] = r
+        tools[name] = tool
         result.setdefault("tool_order", []).append(name)
         if name == "saring":
             saring_tool = tool
             r["startup_seconds"] = startup(tool, workdir)
+
+    if args.rounds > 1:
+        rounds = [dict(result["tools"])]
+        for k in range(2, args.rounds + 1):
+            this = {}
+            for name, tool in tools.items():
+                r = measure(tool, pages, total_bytes, workdir, args.core, args.min_seconds,
+                            repeat=result["tools"][name]["repeat"])
+                print(f"  round {k}: {name}: {r['pages_per_s']:.1f} pages/s", file=sys.stderr, flush=True)
+                this[name] = r
+            rounds.append(this)
+        result["rounds"] = rounds
+        result["round_summary"] = summarize_rounds(rounds)
 
     if saring_tool and not args.no_scaling:
         if saring_tool.threads_flag:
@@ -240,6 +307,8 @@ def main() -> int:
     with open(os.path.join(outdir, "speed.json"), "w", encoding="utf-8") as f:
         json.dump(result, f, indent=1, sort_keys=True)
     print(markdown_speed(result))
+    if result.get("rounds"):
+        print(markdown_rounds(result))
     return 0
 
 
