@@ -53,7 +53,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 #include <mutex>
 #include <sstream>
 #include <tuple>
@@ -254,9 +253,13 @@ class NgramIndex {
   // not match what fastText loaded from it (then the index is not used).
   bool load(const std::string& path, const fasttext::Args& args, int32_t nwords, int32_t nlabels,
             int64_t ntokens) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return false;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::streamoff file_size = in.tellg();
+    if (file_size <= 0) return false;
+    std::string bytes(static_cast<size_t>(file_size), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), file_size)) return false;
     Reader r{bytes};
     // Header: magic and version; then Args::save: twelve int32 fields and a double.
     int32_t magic = 0, version = 0;
@@ -564,14 +567,16 @@ std::string default_model_path() {
 
 Result<const LanguageIdentifier*> shared_identifier() {
   static std::once_flag once;
-  static std::unique_ptr<LanguageIdentifier> identifier;
+  // Never destroyed: tearing down the model's maps at exit took longer than
+  // loading it, and the process is ending anyway.
+  static LanguageIdentifier* identifier = nullptr;
   static Error error{ErrorCode::internal, ""};
   std::call_once(once, [] {
     auto loaded = LanguageIdentifier::load(default_model_path());
-    if (loaded.ok()) identifier = std::move(loaded.value());
+    if (loaded.ok()) identifier = loaded.value().release();
     else error = loaded.error();
   });
-  if (identifier) return static_cast<const LanguageIdentifier*>(identifier.get());
+  if (identifier) return static_cast<const LanguageIdentifier*>(identifier);
   return error;
 }
 
