@@ -517,12 +517,49 @@ struct Signals {
   std::vector<const Node*> itemprop_date;
   std::vector<const Node*> itemprop_headline;
   std::vector<const Node*> rel_author;
+  // Every element with a class or id, in document order. What their words
+  // say is worked out only when a later step asks (class_lists()): most
+  // pages settle author and date from markup and never look at them.
+  std::vector<const Node*> classed;
+};
+
+// The elements whose class/id names an author, a date or a byline/meta
+// block, in document order, at most `cap` of each kind.
+struct ClassLists {
   std::vector<const Node*> author_elements;
   std::vector<const Node*> date_elements;   // class/id names a date
   std::vector<const Node*> date_blocks;     // class/id names a byline or meta line
 };
 
-Signals collect(const html::Document& doc, const MetaVocabulary& v, ClassFlags& flags) {
+// ClassLists from Signals::classed, built on the first call.
+class LazyClassLists {
+ public:
+  LazyClassLists(const Signals& s, ClassFlags& flags, size_t cap)
+      : s_(s), flags_(flags), cap_(cap) {}
+  const ClassLists& get() {
+    if (done_) return lists_;
+    done_ = true;
+    for (const Node* n : s_.classed) {
+      uint8_t f = flags_.of(n);
+      if (!f) continue;
+      if (lists_.author_elements.size() < cap_ && (f & kClassAuthor)) lists_.author_elements.push_back(n);
+      if (lists_.date_elements.size() < cap_ && (f & kClassDate))
+        lists_.date_elements.push_back(n);
+      else if (lists_.date_blocks.size() < cap_ && (f & kClassDateBlock))
+        lists_.date_blocks.push_back(n);
+    }
+    return lists_;
+  }
+
+ private:
+  const Signals& s_;
+  ClassFlags& flags_;
+  size_t cap_;
+  bool done_ = false;
+  ClassLists lists_;
+};
+
+Signals collect(const html::Document& doc, const MetaVocabulary& v) {
   Signals s;
   const size_t cap = v.max_candidates;
   if (const Node* h = doc.html()) s.lang = std::string(h->attr("lang"));
@@ -608,16 +645,7 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v, ClassFlags& 
       if (text::to_lower(rel).find("author") != std::string::npos && s.rel_author.size() < cap)
         s.rel_author.push_back(n);
     }
-    if (has_class || has_id) {
-      uint8_t f = flags.of(cls, id);
-      if (f) {
-        if (s.author_elements.size() < cap && (f & kClassAuthor)) s.author_elements.push_back(n);
-        if (s.date_elements.size() < cap && (f & kClassDate))
-          s.date_elements.push_back(n);
-        else if (s.date_blocks.size() < cap && (f & kClassDateBlock))
-          s.date_blocks.push_back(n);
-      }
-    }
+    if (!cls.empty() || !id.empty()) s.classed.push_back(n);
     return true;
   });
   return s;
@@ -1130,9 +1158,11 @@ std::optional<DatePick> modified_date(const Signals& s, const json* article, con
 // elements whose class/id says date/published/byline, and, when `text` is
 // set, the lines of visible text around the main <h1>. In document order
 // within each group, furniture (comments, sidebars, footers) skipped.
-std::vector<DatePick> visible_dates(const Signals& s, const Node* heading, Furniture& furn,
-                                    const date::DateOptions& dopt, bool text,
-                                    const MetaVocabulary& v) {
+// With `first_only`, stops as soon as the first entry of the full list is
+// known (the caller wants only that one).
+std::vector<DatePick> visible_dates(const Signals& s, LazyClassLists& classed, const Node* heading,
+                                    Furniture& furn, const date::DateOptions& dopt, bool text,
+                                    bool first_only, const MetaVocabulary& v) {
   std::vector<DatePick> out;
   const size_t kMax = 8;
   std::vector<DatePick> later;
@@ -1146,19 +1176,27 @@ std::vector<DatePick> visible_dates(const Signals& s, const Node* heading, Furni
     std::optional<std::string> d = parse_date(t->attr("datetime"), dopt);
     if (!d) d = parse_date(node_text(t, 300, true), dopt);
     if (!d) continue;
-    if (published && !updated) out.push_back({*d, "time"});
-    else later.push_back({*d, updated ? "time:modified" : "time"});
+    if (published && !updated) {
+      out.push_back({*d, "time"});
+      if (first_only) return out;
+    } else {
+      later.push_back({*d, updated ? "time:modified" : "time"});
+    }
   }
   out.insert(out.end(), later.begin(), later.end());
-  for (const auto* list : {&s.date_elements, &s.date_blocks}) {
+  if (first_only && !out.empty()) return out;
+  const ClassLists& lists = classed.get();
+  for (const auto* list : {&lists.date_elements, &lists.date_blocks}) {
     for (const Node* n : *list) {
       if (out.size() >= kMax) break;
       if (furn(n)) continue;
       std::string t = node_text(n, 400, true);
       if (t.empty() || t.size() > 400) continue;
       bool updated = RE2::PartialMatch(class_and_id(n), *v.updated_class);
-      if (auto f = date::find(t, dopt))
+      if (auto f = date::find(t, dopt)) {
         out.push_back({f->iso, updated ? "element:modified" : "element"});
+        if (first_only) return out;
+      }
     }
   }
   if (!text || out.size() >= kMax) return out;
@@ -1195,7 +1233,10 @@ std::vector<DatePick> visible_dates(const Signals& s, const Node* heading, Furni
     size_t end = window.find('\n', start);
     if (end == std::string::npos) end = window.size();
     std::string_view line(window.data() + start, end - start);
-    if (auto f = date::find(line, dopt)) out.push_back({f->iso, "text"});
+    if (auto f = date::find(line, dopt)) {
+      out.push_back({f->iso, "text"});
+      if (first_only) return out;
+    }
     start = end + 1;
   }
   return out;
@@ -1209,18 +1250,23 @@ bool same_day(const std::string& a, const std::string& b) {
 // itemprop) first; then the first date a reader sees near the title; then
 // the URL. A modification date is used only when options ask for the latest
 // date and the page shows it: alone it is not a publication date.
-std::optional<DatePick> pick_date(const Signals& s, const json* article, const json* page,
-                                  const Node* heading, Furniture& furn, std::string_view url,
-                                  const date::DateOptions& dopt, const MetaOptions& options,
-                                  const MetaVocabulary& v) {
+// Each source is consulted only when the decision can still depend on it.
+std::optional<DatePick> pick_date(const Signals& s, LazyClassLists& classed, const json* article,
+                                  const json* page, const Node* heading, Furniture& furn,
+                                  std::string_view url, const date::DateOptions& dopt,
+                                  const MetaOptions& options, const MetaVocabulary& v) {
   auto pub = published_date(s, article, page, dopt, v);
-  auto mod = modified_date(s, article, page, dopt, v);
-  std::vector<DatePick> vis = visible_dates(s, heading, furn, dopt, options.extensive_date_search, v);
   // Asked for the latest date: a modification date the page also shows.
-  if (mod && !options.original_date)
-    for (const auto& d : vis)
-      if (same_day(d.iso, mod->iso)) return mod;
+  if (!options.original_date)
+    if (auto mod = modified_date(s, article, page, dopt, v)) {
+      std::vector<DatePick> vis = visible_dates(s, classed, heading, furn, dopt,
+                                                options.extensive_date_search, false, v);
+      for (const auto& d : vis)
+        if (same_day(d.iso, mod->iso)) return mod;
+    }
   if (pub) return pub;
+  std::vector<DatePick> vis = visible_dates(s, classed, heading, furn, dopt,
+                                            options.extensive_date_search, true, v);
   if (!vis.empty()) return vis.front();
   if (options.date_from_url && !url.empty())
     if (auto d = date::from_url(url, dopt)) return DatePick{*d, "url"};
@@ -1284,6 +1330,31 @@ std::vector<std::string> pieces_before(const Node* h, Furniture& furn, size_t ma
   return out;
 }
 
+// The text pieces around the main heading that bylines are read from,
+// gathered on first use: a page whose markup names its author never needs them.
+class Pieces {
+ public:
+  Pieces(const Node* heading, Furniture& furn, const MetaVocabulary& v)
+      : h_(heading), furn_(furn), v_(v) {}
+  const std::vector<std::string>& after() {
+    if (!have_after_) after_ = pieces_after(h_, furn_, v_.text_date_window);
+    have_after_ = true;
+    return after_;
+  }
+  const std::vector<std::string>& before() {
+    if (!have_before_) before_ = pieces_before(h_, furn_, v_.byline_pieces_before);
+    have_before_ = true;
+    return before_;
+  }
+
+ private:
+  const Node* h_;
+  Furniture& furn_;
+  const MetaVocabulary& v_;
+  bool have_after_ = false, have_before_ = false;
+  std::vector<std::string> after_, before_;
+};
+
 // Whether a cleaned author string looks like people's names: a few words,
 // each capitalised or a name particle ("van", "de", "and").
 bool name_like(std::string_view name, const MetaVocabulary& v) {
@@ -1313,9 +1384,7 @@ bool name_like(std::string_view name, const MetaVocabulary& v) {
 
 // A byline in visible text: a piece that is a label ("By", "Written by:")
 // followed by a name piece, or a piece "By Jane Doe" itself.
-std::optional<std::string> byline_author(const std::vector<std::string>& after,
-                                         const std::vector<std::string>& before,
-                                         const MetaVocabulary& v) {
+std::optional<std::string> byline_author(Pieces& pieces, const MetaVocabulary& v) {
   auto scan = [&](const std::vector<std::string>& pieces, size_t limit, bool forward)
       -> std::optional<std::string> {
     for (size_t i = 0; i < pieces.size() && i < limit; ++i) {
@@ -1367,21 +1436,19 @@ std::optional<std::string> byline_author(const std::vector<std::string>& after,
     }
     return std::nullopt;
   };
-  if (auto a = scan(after, v.byline_pieces_after, true)) return a;
-  return scan(before, v.byline_pieces_before, false);
+  if (auto a = scan(pieces.after(), v.byline_pieces_after, true)) return a;
+  return scan(pieces.before(), v.byline_pieces_before, false);
 }
 
-std::optional<std::string> pick_author(const Signals& s, const JsonLd& ld, const json* article,
-                                       const json* page, Furniture& furn,
-                                       const std::vector<std::string>& pieces_after,
-                                       const std::vector<std::string>& pieces_before,
-                                       const MetaVocabulary& v) {
+std::optional<std::string> pick_author(const Signals& s, LazyClassLists& classed, const JsonLd& ld,
+                                       const json* article, const json* page, Furniture& furn,
+                                       Pieces& pieces, const MetaVocabulary& v) {
   // Markup often lists authors as data; the page shows them as a byline
   // ("A and B"). When a visible byline holds exactly these names, use it.
   auto prefer_visible = [&](const std::string& joined,
                             const std::vector<std::string>& names) -> std::optional<std::string> {
     if (names.size() < 2) return joined;
-    auto b = byline_author(pieces_after, pieces_before, v);
+    auto b = byline_author(pieces, v);
     if (!b) return joined;
     std::string bk = key_of(*b), jk;
     for (const auto& n : names) {
@@ -1448,9 +1515,9 @@ std::optional<std::string> pick_author(const Signals& s, const JsonLd& ld, const
     if (auto a = clean_author(node_text(n, 200, true))) return a;
   }
   // A byline in the text around the title: "By Jane Doe", "Written by" + name.
-  if (auto a = byline_author(pieces_after, pieces_before, v)) return a;
+  if (auto a = byline_author(pieces, v)) return a;
   // Elements whose class/id says byline/author.
-  for (const Node* n : s.author_elements) {
+  for (const Node* n : classed.get().author_elements) {
     if (furn(n)) continue;
     std::string t = node_text(n, 400, true);
     if (t.empty() || t.size() > 300) continue;
@@ -1480,7 +1547,8 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   const MetaVocabulary& v = meta_vocabulary();
   Metadata m;
   ClassFlags class_flags(v);
-  Signals s = collect(doc, v, class_flags);
+  Signals s = collect(doc, v);
+  LazyClassLists classed(s, class_flags, v.max_candidates);
   JsonLd ld = parse_jsonld(s, v);
   const json* article = main_object(ld, v);
   const json* page = page_object(ld, v);
@@ -1529,11 +1597,10 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   if (heading) furn.set_anchor(heading);
   m.title = pick_title(s, article, h1s, m.sitename.value_or(""), host, v);
 
-  std::vector<std::string> after = pieces_after(heading, furn, v.text_date_window);
-  std::vector<std::string> before = pieces_before(heading, furn, v.byline_pieces_before);
-  m.author = pick_author(s, ld, article, page, furn, after, before, v);
+  Pieces pieces(heading, furn, v);
+  m.author = pick_author(s, classed, ld, article, page, furn, pieces, v);
 
-  if (auto d = pick_date(s, article, page, heading, furn, page_url, dopt, options, v)) {
+  if (auto d = pick_date(s, classed, article, page, heading, furn, page_url, dopt, options, v)) {
     m.date = d->iso;
     m.date_source = d->source;
   }
