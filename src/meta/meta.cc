@@ -97,7 +97,37 @@ std::string decode_entities(std::string_view s) {
 }
 
 // Collapsed, entity-decoded value of an attribute or JSON string.
-std::string clean_value(std::string_view s) { return squash(decode_entities(s)); }
+std::string clean_value(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return squash(s);  // nothing to decode: no copy
+  return squash(decode_entities(s));
+}
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// text::to_lower(s) == lit and text::to_lower(s) contains lit, for a
+// lowercase ASCII `lit`, without building the lowered string when s is ASCII
+// (then to_lower only lowers A-Z); other text goes through to_lower itself.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool ascii_lower_equals(const char* s, std::string_view lit) {
+  for (size_t i = 0; i < lit.size(); ++i)
+    if (ascii_lower(s[i]) != lit[i]) return false;
+  return true;
+}
+bool lower_equals(std::string_view s, std::string_view lit) {
+  if (!is_ascii(s)) return text::to_lower(s) == lit;
+  return s.size() == lit.size() && ascii_lower_equals(s.data(), lit);
+}
+bool lower_contains(std::string_view s, std::string_view lit) {
+  if (!is_ascii(s)) return text::to_lower(s).find(lit) != std::string::npos;
+  if (lit.empty()) return true;
+  for (size_t i = 0; i + lit.size() <= s.size(); ++i)
+    if (ascii_lower(s[i]) == lit[0] && ascii_lower_equals(s.data() + i, lit)) return true;
+  return false;
+}
 
 // Lowercase, letters and digits only: for comparing titles and site names.
 std::string key_of(std::string_view s) {
@@ -571,30 +601,50 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
           s.title_tag = node_text(n, 2000);
         return false;
       case Tag::meta: {
-        std::string_view content = n->attr("content");
-        if (content.empty()) content = n->attr("value");
-        for (std::string_view k : {n->attr("property"), n->attr("name"), n->attr("itemprop"),
-                                   n->attr("http-equiv")}) {
-          if (k.empty() || content.empty()) continue;
-          s.metas.emplace_back(text::to_lower(squash(k)), clean_value(content));
+        // One pass over the attributes; the first of each name counts, as in attr().
+        enum { kContent, kValue, kProperty, kName, kItemprop, kHttpEquiv, kCharset, kCount };
+        std::string_view a[kCount];
+        bool seen[kCount] = {};
+        for (uint32_t k = 0; k < n->attr_count; ++k) {
+          const std::string_view nm = n->attrs[k].name;
+          int which = name_is(nm, "content")      ? kContent
+                      : name_is(nm, "value")      ? kValue
+                      : name_is(nm, "property")   ? kProperty
+                      : name_is(nm, "name")       ? kName
+                      : name_is(nm, "itemprop")   ? kItemprop
+                      : name_is(nm, "http-equiv") ? kHttpEquiv
+                      : name_is(nm, "charset")    ? kCharset
+                                                  : kCount;
+          if (which == kCount || seen[which]) continue;
+          seen[which] = true;
+          a[which] = n->attrs[k].value;
         }
-        if (n->has_attr("itemprop") && s.itemprop_date.size() < cap) {
-          std::string ip = text::to_lower(n->attr("itemprop"));
-          if (ip == "datepublished" || ip == "datecreated") s.itemprop_date.push_back(n);
+        std::string_view content = a[kContent];
+        if (content.empty()) content = a[kValue];
+        if (!content.empty()) {
+          std::string cleaned;
+          bool have_cleaned = false;
+          for (std::string_view k : {a[kProperty], a[kName], a[kItemprop], a[kHttpEquiv]}) {
+            if (k.empty()) continue;
+            if (!have_cleaned) cleaned = clean_value(content);
+            have_cleaned = true;
+            s.metas.emplace_back(text::to_lower(squash(k)), cleaned);
+          }
         }
-        if (n->attr("charset").empty() && s.lang.empty() &&
-            text::to_lower(n->attr("http-equiv")) == "content-language")
-          s.lang = std::string(n->attr("content"));
+        if (s.itemprop_date.size() < cap &&
+            (lower_equals(a[kItemprop], "datepublished") || lower_equals(a[kItemprop], "datecreated")))
+          s.itemprop_date.push_back(n);
+        if (a[kCharset].empty() && s.lang.empty() && lower_equals(a[kHttpEquiv], "content-language"))
+          s.lang = std::string(a[kContent]);
         return false;
       }
       case Tag::link: {
-        std::string rel = text::to_lower(n->attr("rel"));
-        if (s.canonical.empty() && rel == "canonical") s.canonical = std::string(n->attr("href"));
+        if (s.canonical.empty() && lower_equals(n->attr("rel"), "canonical"))
+          s.canonical = std::string(n->attr("href"));
         return false;
       }
       case Tag::script: {
-        std::string type = text::to_lower(n->attr("type"));
-        if (type.find("ld+json") != std::string::npos) {
+        if (lower_contains(n->attr("type"), "ld+json")) {
           s.jsonld_texts.push_back(html::inner_text(n));
         }
         return false;
@@ -632,18 +682,16 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
       }
     }
     if (!itemprop.empty()) {
-      std::string ip = text::to_lower(itemprop);
-      if (ip.find("author") != std::string::npos || ip == "creator") {
+      if (lower_contains(itemprop, "author") || lower_equals(itemprop, "creator")) {
         if (s.itemprop_author.size() < cap) s.itemprop_author.push_back(n);
-      } else if (ip == "datepublished" || ip == "datecreated") {
+      } else if (lower_equals(itemprop, "datepublished") || lower_equals(itemprop, "datecreated")) {
         if (s.itemprop_date.size() < cap) s.itemprop_date.push_back(n);
-      } else if (ip == "headline") {
+      } else if (lower_equals(itemprop, "headline")) {
         if (s.itemprop_headline.size() < 10) s.itemprop_headline.push_back(n);
       }
     }
     if ((n->is(Tag::a) || n->is(Tag::link)) && !rel.empty()) {
-      if (text::to_lower(rel).find("author") != std::string::npos && s.rel_author.size() < cap)
-        s.rel_author.push_back(n);
+      if (lower_contains(rel, "author") && s.rel_author.size() < cap) s.rel_author.push_back(n);
     }
     if (!cls.empty() || !id.empty()) s.classed.push_back(n);
     return true;
@@ -1278,8 +1326,10 @@ std::optional<DatePick> pick_date(const Signals& s, LazyClassLists& classed, con
 // ---- author ------------------------------------------------------------------
 
 // Text pieces (text nodes, in document order) after the main heading, up to
-// `max_bytes`, and before it (nearest first), skipping scripts and furniture.
-std::vector<std::string> pieces_after(const Node* h, Furniture& furn, size_t max_bytes) {
+// `max_bytes` or `max_pieces`, and before it (nearest first), skipping
+// scripts and furniture.
+std::vector<std::string> pieces_after(const Node* h, Furniture& furn, size_t max_bytes,
+                                      size_t max_pieces) {
   std::vector<std::string> out;
   if (!h) return out;
   auto next_after = [](const Node* x) -> const Node* {
@@ -1288,7 +1338,7 @@ std::vector<std::string> pieces_after(const Node* h, Furniture& furn, size_t max
   };
   size_t bytes = 0;
   const Node* n = next_after(h);
-  while (n && bytes < max_bytes) {
+  while (n && bytes < max_bytes && out.size() < max_pieces) {
     if (n->is_element() && (is_hidden_text_container(n) || furn(n))) {
       n = next_after(n);
       continue;
@@ -1337,7 +1387,11 @@ class Pieces {
   Pieces(const Node* heading, Furniture& furn, const MetaVocabulary& v)
       : h_(heading), furn_(furn), v_(v) {}
   const std::vector<std::string>& after() {
-    if (!have_after_) after_ = pieces_after(h_, furn_, v_.text_date_window);
+    // The byline scan reads at most byline_pieces_after labels, each followed
+    // by up to max_byline_pieces name pieces: later pieces are never read.
+    if (!have_after_)
+      after_ = pieces_after(h_, furn_, v_.text_date_window,
+                            v_.byline_pieces_after + v_.max_byline_pieces);
     have_after_ = true;
     return after_;
   }
