@@ -45,6 +45,7 @@
 // flattening retry.
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstring>
 #include <strings.h>
 #include <unordered_map>
@@ -91,11 +92,56 @@ enum : uint32_t {
   kTableScope = 1u << 10,    // boundary of table scope (html, table, template)
 };
 
+// A name of up to 16 bytes packed into two words that are equal exactly when
+// the names are (given the length): the lookup below compares two integers
+// instead of calling memcmp on every candidate of a bucket. Short names are
+// read with overlapping loads that stay inside the name.
+struct PackedName {
+  uint64_t a = 0, b = 0;
+  uint32_t len = 0;
+};
+inline uint32_t load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+inline uint64_t load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline PackedName pack_name(std::string_view s) {  // s.size() in 1..16
+  const char* p = s.data();
+  const size_t n = s.size();
+  PackedName k;
+  k.len = static_cast<uint32_t>(n);
+  if (n >= 8) {
+    k.a = load64(p);
+    k.b = load64(p + n - 8);
+  } else if (n >= 4) {
+    k.a = load32(p) | (static_cast<uint64_t>(load32(p + n - 4)) << 32);
+  } else {
+    k.a = static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) |
+          (static_cast<unsigned char>(p[n - 1]) << 16);
+  }
+  return k;
+}
+inline size_t packed_slot(const PackedName& k, size_t mask) {
+  uint64_t h = (k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ k.len) * 0xD6E8FEB86659FD93ull;
+  return static_cast<size_t>(h >> 40) & mask;
+}
+
 struct ElementTable {
   std::array<uint32_t, kNumIds> flags{};
   std::array<std::string_view, kNumIds> names{};
-  // Names bucketed by first letter for the lookup.
-  std::array<std::vector<uint16_t>, 26> by_letter;
+  // Open-addressing table of the names (PackedName keys, linear probing;
+  // len 0 marks an empty slot), a quarter full.
+  static constexpr size_t kSlots = 512;
+  struct Slot {
+    PackedName key;
+    uint16_t id = 0;
+  };
+  std::array<Slot, kSlots> slots{};
 
   void set(std::initializer_list<uint16_t> ids, uint32_t f) {
     for (uint16_t i : ids) flags[i] |= f;
@@ -103,7 +149,13 @@ struct ElementTable {
   ElementTable() {
     for (uint16_t i = 1; i < id(Tag::count_); ++i) names[i] = tag_name(static_cast<Tag>(i));
     for (uint16_t i = kApplet; i < kNumIds; ++i) names[i] = kExtraNames[i - kApplet];
-    for (uint16_t i = 1; i < kNumIds; ++i) by_letter[names[i][0] - 'a'].push_back(i);
+    for (uint16_t i = 1; i < kNumIds; ++i) {
+      assert(!names[i].empty() && names[i].size() <= kMaxNameLength);
+      PackedName k = pack_name(names[i]);
+      size_t j = packed_slot(k, kSlots - 1);
+      while (slots[j].key.len != 0) j = (j + 1) & (kSlots - 1);
+      slots[j] = {k, i};
+    }
     using T = Tag;
     set({id(T::address), kApplet, kArea, id(T::article), id(T::aside), id(T::base), kBasefont,
          kBgsound, id(T::blockquote), id(T::body), id(T::br), id(T::button), id(T::caption),
@@ -160,13 +212,16 @@ struct ElementTable {
   }
 
   uint16_t lookup(std::string_view name) const {
-    if (name.empty() || name.size() > 10) return kUnknown;
-    unsigned c = static_cast<unsigned char>(name[0]) - 'a';
-    if (c >= 26) return kUnknown;
-    for (uint16_t i : by_letter[c])
-      if (names[i] == name) return i;
-    return kUnknown;
+    if (name.empty() || name.size() > kMaxNameLength) return kUnknown;
+    const PackedName k = pack_name(name);
+    for (size_t j = packed_slot(k, kSlots - 1);; j = (j + 1) & (kSlots - 1)) {
+      const Slot& s = slots[j];
+      if (s.key.len == 0) return kUnknown;
+      if (s.key.a == k.a && s.key.b == k.b && s.key.len == k.len) return s.id;
+    }
   }
+  // Longest element name ("blockquote", "figcaption"); pack_name takes 16.
+  static constexpr size_t kMaxNameLength = 10;
 };
 
 const ElementTable& elements() {

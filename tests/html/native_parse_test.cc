@@ -5,6 +5,7 @@
 // the HTML5 algorithm builds.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
 #include <random>
 #include <string>
@@ -275,6 +276,51 @@ TEST(NativeTreeTest, ListItemsAndOptionsAutoClose) {
 TEST(NativeTreeTest, Headings) {
   EXPECT_EQ(body("<h1>a<h2>b</h1>c"), "<h1>a</h1><h2>b</h2>c");
   EXPECT_EQ(body("<h2>a<span>b</h3>c"), "<h2>a<span>b</span></h2>c");
+}
+
+// The element of `doc` named `name` first in document order, or nullptr.
+const Node* find_named(const Node* n, std::string_view name) {
+  for (; n; n = n->next_sibling) {
+    if (n->is_element() && n->name == name) return n;
+    if (const Node* f = find_named(n->first_child, name)) return f;
+  }
+  return nullptr;
+}
+
+TEST(NativeTreeTest, EveryKnownTagNameResolves) {
+  ParseOptions native;
+  native.backend = Backend::native;
+  size_t found = 0;
+  for (size_t i = 1; i < static_cast<size_t>(Tag::count_); ++i) {
+    const Tag tag = static_cast<Tag>(i);
+    const std::string name(tag_name(tag));
+    std::string upper = name;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const std::string& spelled : {name, upper}) {
+      auto doc = parse("<div><" + spelled + " a=1>x</div>", native);
+      ASSERT_TRUE(doc.ok());
+      const Node* n = find_named(doc->root(), name);
+      // Table parts outside a table are dropped; every other tag is there.
+      const bool table_part = tag == Tag::caption || tag == Tag::thead ||
+                              tag == Tag::tbody || tag == Tag::tfoot || tag == Tag::tr ||
+                              tag == Tag::td || tag == Tag::th;
+      if (!n) {
+        EXPECT_TRUE(table_part) << spelled;
+        continue;
+      }
+      ++found;
+      EXPECT_EQ(n->tag, tag) << spelled;
+    }
+    // Names one byte longer, shorter or different are not this tag.
+    for (const std::string& near : {name + "x", name.substr(0, name.size() - 1) + "q",
+                                    std::string("q") + name}) {
+      auto doc = parse("<div><" + near + ">x</div>", native);
+      ASSERT_TRUE(doc.ok());
+      const Node* n = find_named(doc->root(), near);
+      if (n && tag_from_name(near) == Tag::other) EXPECT_EQ(n->tag, Tag::other) << near;
+    }
+  }
+  EXPECT_GT(found, static_cast<size_t>(Tag::count_));  // both spellings
 }
 
 TEST(NativeTreeTest, VoidAndBr) {
