@@ -783,16 +783,114 @@ bool json_nests_deeper_than(std::string_view t, size_t limit) {
   return false;
 }
 
+// The object keys whose values anything in this file reads (flatten,
+// json_string, collect_names, the pick_* steps and extract_metadata).
+// KEEP IN SYNC: a key read anywhere must be listed, or its string value may
+// be emptied before parsing (empty_unread_strings).
+bool is_read_key(std::string_view k) {
+  static constexpr std::string_view kRead[] = {
+      "@type", "@id", "@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "name",
+      "givenName", "familyName", "headline", "datePublished", "dateCreated", "uploadDate",
+      "dateModified", "author", "creator", "publisher", "description", "image", "url",
+      "keywords", "articleSection"};
+  for (std::string_view r : kRead)
+    if (k == r) return true;
+  return false;
+}
+
+// Where the JSON string whose contents start at `b` ends (its closing quote),
+// or npos when it does not end.
+size_t json_string_end(std::string_view t, size_t b) {
+  while (b < t.size()) {
+    if (t[b] == '"') return b;
+    b += t[b] == '\\' ? 2 : 1;
+  }
+  return std::string_view::npos;
+}
+
+// Whether any JSON parser must accept `contents` between quotes: no control
+// characters, only one-character escapes (none of the four-hex-digit kind),
+// valid UTF-8.
+bool plain_json_string(std::string_view contents) {
+  for (size_t i = 0; i < contents.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(contents[i]);
+    if (c < 0x20) return false;
+    if (c == '\\') {
+      if (++i == contents.size()) return false;
+      if (std::string_view("\"\\/bfnrt").find(contents[i]) == std::string_view::npos) return false;
+    }
+  }
+  return utf8::is_valid(contents);
+}
+
+// JSON-LD blocks often carry the whole article ("articleBody") and other long
+// strings under keys nothing here reads, and nlohmann's lexer spends tens of
+// instructions per byte on them. Such values are emptied before parsing
+// (into `out`; false when nothing was emptied). Only a value of a key free of
+// escapes and not in is_read_key(), that the parser is certain to accept, is
+// emptied, so the block parses, or fails at the same token, exactly as
+// before; a '/' outside strings (a comment) ends the rewriting.
+bool empty_unread_strings(std::string_view t, std::string& out) {
+  constexpr size_t kMinEmptied = 16;  // shorter values are not worth a copy
+  auto skip_ws = [&](size_t i) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
+    return i;
+  };
+  size_t i = 0, copied = 0;
+  bool changed = false;
+  while (i < t.size()) {
+    const char c = t[i];
+    if (c == '/') break;
+    if (c != '"') {
+      ++i;
+      continue;
+    }
+    const size_t key_b = i + 1, key_e = json_string_end(t, key_b);
+    if (key_e == std::string_view::npos) break;
+    i = key_e + 1;
+    size_t j = skip_ws(i);
+    if (j == t.size() || t[j] != ':') continue;  // a value, not a key
+    j = skip_ws(j + 1);
+    if (j == t.size() || t[j] != '"') {
+      i = j;
+      continue;
+    }
+    const size_t val_b = j + 1, val_e = json_string_end(t, val_b);
+    if (val_e == std::string_view::npos) break;
+    i = val_e + 1;
+    if (val_e - val_b < kMinEmptied) continue;
+    std::string_view key = t.substr(key_b, key_e - key_b);
+    if (key.find('\\') != std::string_view::npos || is_read_key(key)) continue;
+    if (!plain_json_string(t.substr(val_b, val_e - val_b))) continue;
+    if (!changed) out.reserve(t.size());
+    out.append(t.substr(copied, val_b - copied));
+    copied = val_e;
+    changed = true;
+  }
+  if (changed) out.append(t.substr(copied));
+  return changed;
+}
+
 JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
   JsonLd out;
-  for (std::string t : s.jsonld_texts) {
-    if (t.size() > v.max_jsonld_bytes || json_nests_deeper_than(t, v.max_jsonld_depth)) continue;
-    // Some sites wrap the block in CDATA comments.
-    for (std::string_view junk : {"/*<![CDATA[*/", "/*]]>*/", "<![CDATA[", "]]>"}) {
-      size_t p;
-      while ((p = t.find(junk)) != std::string::npos) t.erase(p, junk.size());
+  for (const std::string& raw : s.jsonld_texts) {
+    if (raw.size() > v.max_jsonld_bytes || json_nests_deeper_than(raw, v.max_jsonld_depth)) continue;
+    std::string_view t = raw;
+    // Some sites wrap the block in CDATA comments (every junk string below
+    // holds "<![CDATA[" or "]]>": without those there is nothing to remove).
+    std::string unwrapped;
+    if (raw.find("<![CDATA[") != std::string::npos || raw.find("]]>") != std::string::npos) {
+      unwrapped = raw;
+      for (std::string_view junk : {"/*<![CDATA[*/", "/*]]>*/", "<![CDATA[", "]]>"}) {
+        size_t p;
+        while ((p = unwrapped.find(junk)) != std::string::npos) unwrapped.erase(p, junk.size());
+      }
+      t = unwrapped;
     }
-    json j = json::parse(t, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+    std::string emptied;
+    if (empty_unread_strings(t, emptied)) t = emptied;
+    json j = json::parse(t.data(), t.data() + t.size(), nullptr, /*allow_exceptions=*/false,
+                         /*ignore_comments=*/true);
     if (j.is_discarded()) continue;
     flatten(j, out, 0);
   }

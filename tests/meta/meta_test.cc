@@ -253,3 +253,72 @@ TEST(CleanAuthor, RolesDatesAndNonNames) {
   EXPECT_FALSE(sm::clean_author(
       "This is a very long sentence that is clearly not the name of any single person at all"));
 }
+
+// Long string values under keys nothing reads ("articleBody") are emptied
+// before JSON parsing; the answers must stay those of the full parse.
+namespace {
+std::string jsonld_page(const std::string& block) {
+  return "<html><head><title>Fallback title here</title>"
+         "<script type=\"application/ld+json\">" + block +
+         "</script></head><body><h1>Another heading</h1><p>Text.</p></body></html>";
+}
+const std::string kLongBody(300, 'x');
+}  // namespace
+
+TEST(MetaJsonLd, UnreadLongStringsDoNotChangeAnswers) {
+  auto m = extract_html(jsonld_page(
+      "{\"@type\":\"NewsArticle\",\"articleBody\":\"" + kLongBody + " \\\"quoted\\\" caf\xC3\xA9\","
+      "\"headline\":\"Read headline\",\"description\":\"" + kLongBody + "\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"},"
+      "\"datePublished\":\"2021-10-20\"}"));
+  EXPECT_EQ(v(m.title), "Read headline");
+  EXPECT_EQ(v(m.author), "Jane Doe");
+  EXPECT_EQ(v(m.date), "2021-10-20");
+  EXPECT_EQ(v(m.description), kLongBody);  // a read key keeps its value
+}
+
+TEST(MetaJsonLd, BrokenLongStringStillFailsTheBlock) {
+  // A raw newline inside a string is invalid JSON: the block must be
+  // rejected as a whole, as a full parse rejects it, emptied value or not.
+  auto m = extract_html(jsonld_page(
+      "{\"@type\":\"NewsArticle\",\"articleBody\":\"" + kLongBody + "\n" + kLongBody + "\","
+      "\"headline\":\"Read headline\",\"datePublished\":\"2021-10-20\"}"));
+  EXPECT_NE(v(m.title), "Read headline");
+  EXPECT_NE(m.date_source, "json-ld");
+  // An invalid escape, too.
+  m = extract_html(jsonld_page(
+      "{\"@type\":\"NewsArticle\",\"text\":\"" + kLongBody + "\\x\","
+      "\"headline\":\"Read headline\"}"));
+  EXPECT_NE(v(m.title), "Read headline");
+}
+
+TEST(MetaJsonLd, EscapedKeyNamesAreStillRead) {
+  // "\u0064escription" is "description" once parsed: its long value must
+  // survive.
+  auto m = extract_html(jsonld_page(
+      "{\"@type\":\"NewsArticle\",\"headline\":\"Read headline\","
+      "\"\\u0064escription\":\"" + kLongBody + "\"}"));
+  EXPECT_EQ(v(m.description), kLongBody);
+}
+
+TEST(MetaJsonLd, CommentsEndTheRewritingNotTheParse) {
+  auto m = extract_html(jsonld_page(
+      "{\"@type\":\"NewsArticle\", /* note */ \"articleBody\":\"" + kLongBody + "\","
+      "\"headline\":\"Read headline\"}"));
+  EXPECT_EQ(v(m.title), "Read headline");
+}
+
+// Dates shown on the page are looked at only when markup states none; the
+// first visible one still wins when markup is silent.
+TEST(MetaDates, VisibleDateUsedOnlyWithoutMarkupDate) {
+  const std::string body =
+      "<body><article><h1>Heading of the story</h1>"
+      "<div class=\"post-date\">3 March 2020</div>"
+      "<time datetime=\"2019-05-06\">May 6</time><p>Text.</p></article></body>";
+  auto m = extract_html("<html><head><meta property=\"article:published_time\" "
+                        "content=\"2021-10-20\"></head>" + body + "</html>");
+  EXPECT_EQ(v(m.date), "2021-10-20");
+  m = extract_html("<html><head></head>" + body + "</html>");
+  EXPECT_EQ(v(m.date), "2019-05-06");  // <time> comes before classed elements
+  EXPECT_EQ(m.date_source, "time");
+}
