@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 #include "saring/text.h"
 
@@ -289,13 +290,16 @@ void for_each_class(std::string_view s, Fn&& fn) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-bool is_taxonomy_class(std::string_view c) {
-  if (c.size() < 3 || c.find('-') == std::string_view::npos) return false;  // every prefix has one
-  for (auto p : kTaxonomyPrefixes) {
-    if (p[0] == c[0] && p[1] == c[1] && starts_with(c, p)) return true;
+// True when every word starts with two lowercase ASCII letters (the
+// glued-word table is indexed by them).
+template <size_t N>
+constexpr bool starts_with_two_letters(const std::string_view (&words)[N]) {
+  for (std::string_view w : words) {
+    if (w.size() < 2 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z') return false;
   }
-  return false;
+  return true;
 }
+static_assert(starts_with_two_letters(kBoilerplateStems));
 
 // Strips trailing ":", ".", "…", "»", "›", ">" and spaces, and leading bullets.
 std::string_view trim_line(std::string_view s) {
@@ -386,18 +390,23 @@ bool PhraseIndex::inside(std::string_view line) const {
   return false;
 }
 
-bool Vocabulary::has_boilerplate_stem(std::string_view t) const {
+unsigned Vocabulary::glued_words(std::string_view t) const {
+  unsigned found = 0;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    if (!(stem_firsts_[c >> 6] & (1ull << (c & 63)))) continue;
-    for (std::string_view stem : stems_by_first_[c]) {
-      // Every stem has 2 bytes or more; the second byte is checked inline.
-      if (t.size() > stem.size() && stem[1] == t[i + 1] && t.size() - i >= stem.size() &&
-          std::memcmp(t.data() + i + 2, stem.data() + 2, stem.size() - 2) == 0)
-        return true;
+    // Bytes other than a-z wrap around to 26 or more: no word starts there.
+    unsigned a = static_cast<unsigned char>(t[i]) - 'a';
+    unsigned b = static_cast<unsigned char>(t[i + 1]) - 'a';
+    if (a >= 26 || b >= 26) continue;
+    for (uint32_t m = glued_pairs_[a][b]; m; m &= m - 1) {
+      size_t k = static_cast<size_t>(__builtin_ctz(m));
+      std::string_view w = glued_[k];
+      if (t.size() - i < w.size() || std::memcmp(t.data() + i + 2, w.data() + 2, w.size() - 2) != 0)
+        continue;
+      if (k == comment_glued_) found |= kGluedComment;
+      else if (t.size() > w.size()) found |= kGluedStem;
     }
   }
-  return false;
+  return found;
 }
 
 Vocabulary::Vocabulary() {
@@ -419,13 +428,13 @@ Vocabulary::Vocabulary() {
   for (std::string_view c : kHiddenClasses) class_bits_.add(c, kClsHidden);
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
-  boilerplate_stems_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
-  for (std::string_view stem : boilerplate_stems_)
-    if (stem.size() >= 2) {
-      unsigned char c = static_cast<unsigned char>(stem[0]);
-      stems_by_first_[c].push_back(stem);
-      stem_firsts_[c >> 6] |= 1ull << (c & 63);
-    }
+  glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
+  comment_glued_ = glued_.size();
+  glued_.push_back("comment");
+  static_assert(std::size(kBoilerplateStems) < 32, "glued_pairs_ holds 32 bits");
+  for (size_t k = 0; k < glued_.size(); ++k)
+    glued_pairs_[glued_[k][0] - 'a'][glued_[k][1] - 'a'] |= 1u << k;
+  for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
   for (std::string_view p : kCreditPrefixes) credit_prefixes_.add(p);
@@ -466,10 +475,9 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
     if (t.size() < 5 || (bits & kTokSafe)) return;
-    if (t.find("comment") != std::string_view::npos && !starts_with(t, "commentar")) {
-      return consider(Verdict::comments);
-    }
-    if (has_boilerplate_stem(t)) return consider(Verdict::boilerplate);
+    unsigned glued = glued_words(t);
+    if ((glued & kGluedComment) && !starts_with(t, "commentar")) return consider(Verdict::comments);
+    if (glued & kGluedStem) return consider(Verdict::boilerplate);
   };
   for_each_class(value, [&](std::string_view c) {
     if (unsigned bits = class_bits_.find(c)) {
@@ -480,7 +488,9 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
       if (bits & kClsContent) part.hint = true;
       if ((bits & kClsArticle) && is_class) part.article = true;
     }
-    if (is_taxonomy_class(c)) return;
+    // Taxonomy and layout classes ("tag-social-media", "has-sidebar"); every
+    // prefix holds a '-'.
+    if (c.size() >= 3 && c.find('-') != std::string_view::npos && taxonomy_prefixes_.starts(c)) return;
     // Hyphenated names of the lists ("more-stories") match whole.
     if (c.find('-') != std::string_view::npos && token_bits_.find(c)) token(c);
     for_each_token(c, token);

@@ -230,14 +230,21 @@ class Vocabulary {
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
-  // True when one of boilerplate_stems_ occurs inside `t`, shorter than `t`.
-  bool has_boilerplate_stem(std::string_view t) const;
+  enum : unsigned { kGluedStem = 1, kGluedComment = 2 };
+  // What is glued inside token `t`: kGluedStem when a boilerplate stem
+  // shorter than `t` occurs in it, kGluedComment when "comment" does.
+  unsigned glued_words(std::string_view t) const;
 
   WordBits token_bits_;  // class/id tokens
   WordBits class_bits_;  // whole class values
-  std::vector<std::string_view> boilerplate_stems_;
-  std::vector<std::string_view> stems_by_first_[256];  // boilerplate_stems_ by first byte
-  uint64_t stem_firsts_[4] = {};                       // bit c: a stem starts with byte c
+  // The boilerplate stems, then "comment" (comment_glued_), indexed by their
+  // first two letters: bit k of glued_pairs_[a][b] says glued_[k] starts
+  // with letters 'a' + a, 'a' + b. One table load per position of a token
+  // rejects nearly every position, where a first-byte index matched often.
+  std::vector<std::string_view> glued_;
+  size_t comment_glued_ = 0;  // index of "comment" in glued_
+  uint32_t glued_pairs_[26][26] = {};
+  PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   PhraseIndex boilerplate_prefixes_;

@@ -356,6 +356,17 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("post hentry tag-social-media", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("entry-content", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("shareholder-letter", "", ""), Verdict::none);
+  // Stems and "comment" glued inside longer tokens, any case, '_' as '-'.
+  EXPECT_EQ(v.classify("RelatedPosts", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("x9sitefooter", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("footer", "", ""), Verdict::boilerplate);  // exact token
+  EXPECT_EQ(v.classify("sharex", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("usercommentlist", "", ""), Verdict::comments);
+  EXPECT_EQ(v.classify("commentary", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("commentary_relatedbox", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("mostreadlist sharecomments", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("tag-sharebar category-sidebar", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("footnotes", "", ""), Verdict::none);
   // A heading slug as id says nothing about the element's role.
   EXPECT_EQ(v.classify("", "how-to-reply-to-a-comment", ""), Verdict::none);
   EXPECT_EQ(v.classify("", "comments", ""), Verdict::comments);
