@@ -397,17 +397,31 @@ void Tokenizer::special_text_token(Token& t) {
   }
 }
 
-bool Tokenizer::duplicate_attr(std::string_view name) {
-  auto name_of = [&](const RawAttr& a) {
-    return std::string_view(a.name ? a.name : attr_buf_.data() + a.name_off, a.name_len);
-  };
-  if (raw_attrs_.size() > kLinearAttrCheck) {
+bool Tokenizer::duplicate_attr(const std::vector<Attribute>& attrs, std::string_view name) {
+  if (attrs.size() > kLinearAttrCheck) {
     auto it = hash_set_.find(hash_name(name));
-    return it != hash_set_.end() && name_of(raw_attrs_[it->second]) == name;
+    return it != hash_set_.end() && attrs[it->second].name == name;
   }
-  for (const RawAttr& a : raw_attrs_)
-    if (name_of(a) == name) return true;
+  // Names are never empty: most differ in length or first byte, which is
+  // checked before memcmp is called.
+  for (const Attribute& a : attrs)
+    if (a.name.size() == name.size() && a.name[0] == name[0] &&
+        std::memcmp(a.name.data(), name.data(), name.size()) == 0)
+      return true;
   return false;
+}
+
+void Tokenizer::rebase_attrs(std::vector<Attribute>& attrs, const char* old_base,
+                             size_t old_size) const {
+  const uintptr_t lo = reinterpret_cast<uintptr_t>(old_base), hi = lo + old_size;
+  auto rebase = [&](std::string_view& v) {
+    const uintptr_t at = reinterpret_cast<uintptr_t>(v.data());
+    if (at >= lo && at < hi) v = std::string_view(attr_buf_.data() + (at - lo), v.size());
+  };
+  for (Attribute& a : attrs) {
+    rebase(a.name);
+    rebase(a.value);
+  }
 }
 
 bool Tokenizer::tag(Token& t) {
@@ -483,7 +497,11 @@ bool Tokenizer::tag(Token& t) {
   } else {
     t.name = std::string_view(name, name_len);
   }
-  raw_attrs_.clear();
+  // Start tags' attributes go straight into t.attrs (cleared by next()):
+  // views into the input, or into attr_buf_ for lowercased names and
+  // decoded values. Should attr_buf_ reallocate, the views already made into
+  // it are moved over (rebase_attrs; rare, it is reused across tags).
+  std::vector<Attribute>& attrs = t.attrs;
   attr_buf_.clear();
   if (!hash_set_.empty()) {
     // clear() costs the bucket count: after a tag with thousands of
@@ -491,17 +509,17 @@ bool Tokenizer::tag(Token& t) {
     if (hash_set_.bucket_count() > 64) hash_set_ = {};
     else hash_set_.clear();
   }
+  auto dropped_at_eof = [&] {  // end of input inside a tag: the tag is dropped
+    p_ = end_;
+    t.type = TokenType::eof;
+    attrs.clear();
+    return true;
+  };
   bool self_closing = false;
   for (;;) {
-    while (q < end_ && (is_space(*q) || *q == '/')) {
-      if (*q == '/' && q + 1 < end_ && q[1] == '>') self_closing = true;
-      ++q;
-    }
-    if (q >= end_) {
-      p_ = end_;
-      t.type = TokenType::eof;
-      return true;
-    }
+    for (uint8_t cls; q < end_ && ((cls = byte_class(*q)) & (kSpace | kSlash)); ++q)
+      if ((cls & kSlash) && q + 1 < end_ && q[1] == '>') self_closing = true;
+    if (q >= end_) return dropped_at_eof();
     if (*q == '>') {
       ++q;
       break;
@@ -511,7 +529,7 @@ bool Tokenizer::tag(Token& t) {
     bool aupper = is_upper(*an);
     for (uint8_t cls; q < end_ && !((cls = byte_class(*q)) & (kSpace | kSlash | kGt | kEq)); ++q)
       aupper |= (cls & kUpper) != 0;
-    RawAttr a{an, 0, static_cast<uint32_t>(q - an), nullptr, 0, 0};
+    const size_t an_len = static_cast<size_t>(q - an);
     const char* r = q;
     while (r < end_ && is_space(*r)) ++r;
     bool has_value = r < end_ && *r == '=';
@@ -521,11 +539,7 @@ bool Tokenizer::tag(Token& t) {
     if (has_value) {
       ++r;
       while (r < end_ && is_space(*r)) ++r;
-      if (r >= end_) {
-        p_ = end_;
-        t.type = TokenType::eof;
-        return true;
-      }
+      if (r >= end_) return dropped_at_eof();
       if (*r == '"' || *r == '\'') {
         // One scan finds the closing quote and whether the value needs
         // decoding; past a '&' or CR only the quote is looked for.
@@ -537,11 +551,7 @@ bool Tokenizer::tag(Token& t) {
         } else if (close == end_) {
           close = nullptr;
         }
-        if (!close) {
-          p_ = end_;
-          t.type = TokenType::eof;
-          return true;
-        }
+        if (!close) return dropped_at_eof();
         value = r + 1;
         value_end = close;
         q = close + 1;
@@ -554,53 +564,44 @@ bool Tokenizer::tag(Token& t) {
       }
     }
     if (end_tag) continue;  // end tags' attributes are dropped
+    std::string_view aname(an, an_len);
+    size_t aname_off = 0;  // in attr_buf_, when lowercased
     if (aupper) {
-      a.name_off = static_cast<uint32_t>(attr_buf_.size());
-      for (const char* s = an; s < an + a.name_len; ++s) attr_buf_.push_back(lower(*s));
-      a.name = nullptr;
+      const char* old_base = attr_buf_.data();
+      const size_t off = aname_off = attr_buf_.size();
+      attr_buf_.resize(off + an_len);
+      if (attr_buf_.data() != old_base) rebase_attrs(attrs, old_base, off);
+      char* dst = attr_buf_.data() + off;
+      for (size_t i = 0; i < an_len; ++i) dst[i] = lower(an[i]);
+      aname = std::string_view(dst, an_len);
     }
-    std::string_view aname(a.name ? a.name : attr_buf_.data() + a.name_off, a.name_len);
-    if (duplicate_attr(aname)) continue;
+    if (duplicate_attr(attrs, aname)) continue;
+    std::string_view avalue(an, 0);  // no value: empty
     if (value) {
-      std::string_view v(value, value_end - value);
+      avalue = std::string_view(value, value_end - value);
       if (value_decode) {
-        a.value = nullptr;
-        a.value_off = static_cast<uint32_t>(attr_buf_.size());
-        decode_text(v, true, attr_buf_);
-        a.value_len = static_cast<uint32_t>(attr_buf_.size() - a.value_off);
-      } else {
-        a.value = value;
-        a.value_len = static_cast<uint32_t>(v.size());
-      }
-    } else {
-      a.value = an;  // any non-null pointer: empty value
-      a.value_len = 0;
-    }
-    raw_attrs_.push_back(a);
-    if (raw_attrs_.size() > kLinearAttrCheck) {
-      if (hash_set_.empty()) {
-        for (uint32_t i = 0; i < raw_attrs_.size(); ++i) {
-          const RawAttr& x = raw_attrs_[i];
-          hash_set_.emplace(hash_name(std::string_view(
-                                x.name ? x.name : attr_buf_.data() + x.name_off, x.name_len)),
-                            i);
+        const char* old_base = attr_buf_.data();
+        const size_t off = attr_buf_.size();
+        decode_text(avalue, true, attr_buf_);
+        if (attr_buf_.data() != old_base) {
+          rebase_attrs(attrs, old_base, off);
+          if (aupper) aname = std::string_view(attr_buf_.data() + aname_off, an_len);
         }
+        avalue = std::string_view(attr_buf_.data() + off, attr_buf_.size() - off);
+      }
+    }
+    attrs.push_back({aname, avalue});
+    if (attrs.size() > kLinearAttrCheck) {
+      if (hash_set_.empty()) {
+        for (uint32_t i = 0; i < attrs.size(); ++i) hash_set_.emplace(hash_name(attrs[i].name), i);
       } else {
-        hash_set_.emplace(hash_name(aname), static_cast<uint32_t>(raw_attrs_.size() - 1));
+        hash_set_.emplace(hash_name(aname), static_cast<uint32_t>(attrs.size() - 1));
       }
     }
   }
   p_ = q;
   t.type = end_tag ? TokenType::end_tag : TokenType::start_tag;
   t.self_closing = self_closing;
-  if (!end_tag) {
-    t.attrs.reserve(raw_attrs_.size());
-    for (const RawAttr& a : raw_attrs_) {
-      t.attrs.push_back(
-          {std::string_view(a.name ? a.name : attr_buf_.data() + a.name_off, a.name_len),
-           std::string_view(a.value ? a.value : attr_buf_.data() + a.value_off, a.value_len)});
-    }
-  }
   return true;
 }
 

@@ -73,13 +73,6 @@ class Tokenizer {
   std::string text_buf_;  // decoded text
   std::string name_buf_;  // lowercased tag name
   std::string attr_buf_;  // lowercased attribute names and decoded values
-  struct RawAttr {
-    const char* name;  // nullptr: the name is at attr_buf_[name_off]
-    uint32_t name_off, name_len;
-    const char* value;  // nullptr: the value is at attr_buf_[value_off]
-    uint32_t value_off, value_len;
-  };
-  std::vector<RawAttr> raw_attrs_;
   std::unordered_map<uint64_t, uint32_t> hash_set_;  // name hash -> attribute (many attributes)
 
   void text_token(Token& t);
@@ -89,7 +82,10 @@ class Tokenizer {
   void bogus_comment(Token& t, const char* from);
   void doctype(Token& t, const char* from);
   const char* find_end_tag(const char* from, bool script) const;
-  bool duplicate_attr(std::string_view name);
+  bool duplicate_attr(const std::vector<Attribute>& attrs, std::string_view name);
+  // Moves the views in `attrs` that pointed into attr_buf_'s old storage
+  // [old_base, old_base + old_size) to its current one.
+  void rebase_attrs(std::vector<Attribute>& attrs, const char* old_base, size_t old_size) const;
 };
 
 // Appends the decoded character reference starting at `p` (just after '&')

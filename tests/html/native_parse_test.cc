@@ -112,6 +112,34 @@ TEST(TokenizerTest, ManyAttributesStayLinear) {
   EXPECT_LT(s, 1.0 * kTimeScale);
 }
 
+// Lowercased names and decoded values share a buffer that grows while a
+// tag is read; every attribute must still read right afterwards, including
+// duplicates found among the buffered names.
+TEST(TokenizerTest, BufferedNamesAndValuesSurviveGrowth) {
+  std::string h = "<div";
+  const int n = 3000;
+  for (int i = 0; i < n; ++i) {
+    h += " Name" + std::to_string(i) + "=\"v" + std::to_string(i) + "&amp;&lt;" +
+         std::string(static_cast<size_t>(i % 7), 'x') + "\"";
+    if (i % 3 == 0) h += " plain" + std::to_string(i) + "=p" + std::to_string(i);
+  }
+  h += " NAME5=dup name7=dup>after";
+  Tokenizer tk(h);
+  Token t;
+  tk.next(t);
+  ASSERT_EQ(t.type, TokenType::start_tag);
+  ASSERT_EQ(t.attrs.size(), static_cast<size_t>(n + (n + 2) / 3));
+  for (int i = 0; i < n; ++i) {
+    EXPECT_EQ(t.attr("name" + std::to_string(i)),
+              "v" + std::to_string(i) + "&<" + std::string(static_cast<size_t>(i % 7), 'x'))
+        << i;
+    if (i % 3 == 0) EXPECT_EQ(t.attr("plain" + std::to_string(i)), "p" + std::to_string(i));
+  }
+  tk.next(t);
+  EXPECT_EQ(t.type, TokenType::text);
+  EXPECT_EQ(t.text, "after");
+}
+
 TEST(TokenizerTest, Comments) {
   EXPECT_EQ(tokens("<!--x-->y"), "#x#'y'");
   EXPECT_EQ(tokens("<!---->"), "##");
