@@ -28,6 +28,7 @@
 #include <array>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -763,30 +764,10 @@ void flatten(const json& j, JsonLd& out, int depth) {
   }
 }
 
-// True when brackets in `t` nest deeper than `limit` (strings skipped).
-bool json_nests_deeper_than(std::string_view t, size_t limit) {
-  size_t depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > limit) return true;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return false;
-}
-
 // The object keys whose values anything in this file reads (flatten,
 // json_string, collect_names, the pick_* steps and extract_metadata).
 // KEEP IN SYNC: a key read anywhere must be listed, or its string value may
-// be emptied before parsing (empty_unread_strings).
+// be emptied before parsing (prepare_jsonld).
 bool is_read_key(std::string_view k) {
   static constexpr std::string_view kRead[] = {
       "@type", "@id", "@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "name",
@@ -799,11 +780,18 @@ bool is_read_key(std::string_view k) {
 }
 
 // Where the JSON string whose contents start at `b` ends (its closing quote),
-// or npos when it does not end.
+// or npos when it does not end. memchr finds each quote; a quote is escaped
+// when an odd run of backslashes precedes it (they pair up from the left, as
+// a byte-by-byte reading that skips the byte after each backslash finds).
 size_t json_string_end(std::string_view t, size_t b) {
   while (b < t.size()) {
-    if (t[b] == '"') return b;
-    b += t[b] == '\\' ? 2 : 1;
+    const void* q = std::memchr(t.data() + b, '"', t.size() - b);
+    if (!q) return std::string_view::npos;
+    const size_t p = static_cast<size_t>(static_cast<const char*>(q) - t.data());
+    size_t k = p;
+    while (k > b && t[k - 1] == '\\') --k;
+    if ((p - k) % 2 == 0) return p;
+    b = p + 1;
   }
   return std::string_view::npos;
 }
@@ -812,83 +800,108 @@ size_t json_string_end(std::string_view t, size_t b) {
 // characters, only one-character escapes (none of the four-hex-digit kind),
 // valid UTF-8.
 bool plain_json_string(std::string_view contents) {
-  for (size_t i = 0; i < contents.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(contents[i]);
-    if (c < 0x20) return false;
-    if (c == '\\') {
+  unsigned char control = 0, backslash = 0;  // whole-string flags: a loop GCC vectorises
+  for (char ch : contents) {
+    const auto c = static_cast<unsigned char>(ch);
+    control |= c < 0x20;
+    backslash |= c == '\\';
+  }
+  if (control) return false;
+  if (backslash)
+    for (size_t i = 0; i < contents.size(); ++i) {
+      if (contents[i] != '\\') continue;
       if (++i == contents.size()) return false;
       if (std::string_view("\"\\/bfnrt").find(contents[i]) == std::string_view::npos) return false;
     }
-  }
   return utf8::is_valid(contents);
 }
 
-// JSON-LD blocks often carry the whole article ("articleBody") and other long
-// strings under keys nothing here reads, and nlohmann's lexer spends tens of
-// instructions per byte on them. Such values are emptied before parsing
-// (into `out`; false when nothing was emptied). Only a value of a key free of
-// escapes and not in is_read_key(), that the parser is certain to accept, is
-// emptied, so the block parses, or fails at the same token, exactly as
-// before; a '/' outside strings (a comment) ends the rewriting.
-bool empty_unread_strings(std::string_view t, std::string& out) {
+enum class Prepared { too_deep, same, emptied };
+
+// One pass over a JSON-LD block before nlohmann parses it:
+//  - too_deep when brackets outside strings nest deeper than `depth_limit`;
+//  - with `empty`, long string values under keys nothing reads
+//    ("articleBody", ...) are emptied into `out` (emptied), since nlohmann's
+//    lexer spends tens of instructions per byte on them. Only a value of a
+//    key free of escapes and not in is_read_key(), that the parser is
+//    certain to accept, is emptied, so the block parses, or fails at the same
+//    token, exactly as before; a '/' outside strings (a comment) ends the
+//    emptying (not the depth count).
+Prepared prepare_jsonld(std::string_view t, size_t depth_limit, bool empty, std::string& out) {
   constexpr size_t kMinEmptied = 16;  // shorter values are not worth a copy
   auto skip_ws = [&](size_t i) {
     while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
     return i;
   };
-  size_t i = 0, copied = 0;
+  size_t depth = 0, i = 0, copied = 0;
   bool changed = false;
   while (i < t.size()) {
     const char c = t[i];
-    if (c == '/') break;
-    if (c != '"') {
-      ++i;
+    if (c == '"') {
+      const size_t key_b = i + 1, key_e = json_string_end(t, key_b);
+      if (key_e == std::string_view::npos) break;  // the rest is inside a string
+      i = key_e + 1;
+      if (!empty) continue;
+      size_t j = skip_ws(i);
+      if (j == t.size() || t[j] != ':') continue;  // a value, not a key
+      j = skip_ws(j + 1);
+      if (j == t.size() || t[j] != '"') {
+        i = j;
+        continue;
+      }
+      const size_t val_b = j + 1, val_e = json_string_end(t, val_b);
+      if (val_e == std::string_view::npos) break;
+      i = val_e + 1;
+      if (val_e - val_b < kMinEmptied) continue;
+      std::string_view key = t.substr(key_b, key_e - key_b);
+      if (key.find('\\') != std::string_view::npos || is_read_key(key)) continue;
+      if (!plain_json_string(t.substr(val_b, val_e - val_b))) continue;
+      if (!changed) out.reserve(t.size());
+      out.append(t.substr(copied, val_b - copied));
+      copied = val_e;
+      changed = true;
       continue;
     }
-    const size_t key_b = i + 1, key_e = json_string_end(t, key_b);
-    if (key_e == std::string_view::npos) break;
-    i = key_e + 1;
-    size_t j = skip_ws(i);
-    if (j == t.size() || t[j] != ':') continue;  // a value, not a key
-    j = skip_ws(j + 1);
-    if (j == t.size() || t[j] != '"') {
-      i = j;
-      continue;
+    if (c == '[' || c == '{') {
+      if (++depth > depth_limit) return Prepared::too_deep;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    } else if (c == '/') {
+      empty = false;
     }
-    const size_t val_b = j + 1, val_e = json_string_end(t, val_b);
-    if (val_e == std::string_view::npos) break;
-    i = val_e + 1;
-    if (val_e - val_b < kMinEmptied) continue;
-    std::string_view key = t.substr(key_b, key_e - key_b);
-    if (key.find('\\') != std::string_view::npos || is_read_key(key)) continue;
-    if (!plain_json_string(t.substr(val_b, val_e - val_b))) continue;
-    if (!changed) out.reserve(t.size());
-    out.append(t.substr(copied, val_b - copied));
-    copied = val_e;
-    changed = true;
+    ++i;
   }
-  if (changed) out.append(t.substr(copied));
-  return changed;
+  if (!changed) return Prepared::same;
+  out.append(t.substr(copied));
+  return Prepared::emptied;
 }
 
 JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
   JsonLd out;
   for (const std::string& raw : s.jsonld_texts) {
-    if (raw.size() > v.max_jsonld_bytes || json_nests_deeper_than(raw, v.max_jsonld_depth)) continue;
+    if (raw.size() > v.max_jsonld_bytes) continue;
     std::string_view t = raw;
+    std::string emptied;
     // Some sites wrap the block in CDATA comments (every junk string below
-    // holds "<![CDATA[" or "]]>": without those there is nothing to remove).
+    // holds "<![CDATA[" or "]]>": without those there is nothing to remove,
+    // and the depth check and the emptying share one pass).
     std::string unwrapped;
-    if (raw.find("<![CDATA[") != std::string::npos || raw.find("]]>") != std::string::npos) {
+    if (raw.find("<![CDATA[") == std::string::npos && raw.find("]]>") == std::string::npos) {
+      Prepared p = prepare_jsonld(raw, v.max_jsonld_depth, true, emptied);
+      if (p == Prepared::too_deep) continue;
+      if (p == Prepared::emptied) t = emptied;
+    } else {
+      if (prepare_jsonld(raw, v.max_jsonld_depth, false, emptied) == Prepared::too_deep) continue;
       unwrapped = raw;
       for (std::string_view junk : {"/*<![CDATA[*/", "/*]]>*/", "<![CDATA[", "]]>"}) {
         size_t p;
         while ((p = unwrapped.find(junk)) != std::string::npos) unwrapped.erase(p, junk.size());
       }
       t = unwrapped;
+      if (prepare_jsonld(unwrapped, std::numeric_limits<size_t>::max(), true, emptied) ==
+          Prepared::emptied)
+        t = emptied;
     }
-    std::string emptied;
-    if (empty_unread_strings(t, emptied)) t = emptied;
     json j = json::parse(t.data(), t.data() + t.size(), nullptr, /*allow_exceptions=*/false,
                          /*ignore_comments=*/true);
     if (j.is_discarded()) continue;

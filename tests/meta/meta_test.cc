@@ -322,3 +322,17 @@ TEST(MetaDates, VisibleDateUsedOnlyWithoutMarkupDate) {
   EXPECT_EQ(v(m.date), "2019-05-06");  // <time> comes before classed elements
   EXPECT_EQ(m.date_source, "time");
 }
+
+TEST(MetaJsonLd, CdataWrappedBlockWithLongUnreadString) {
+  auto m = extract_html(jsonld_page(
+      "/*<![CDATA[*/{\"@type\":\"NewsArticle\",\"articleBody\":\"" + kLongBody + "\","
+      "\"headline\":\"Read headline\"}/*]]>*/"));
+  EXPECT_EQ(v(m.title), "Read headline");
+  // Too deep is too deep whether or not a long string sits inside.
+  std::string deep = "{\"@type\":\"NewsArticle\",\"headline\":\"Read headline\",\"x\":";
+  for (int i = 0; i < 100; ++i) deep += "[";
+  deep += "\"" + kLongBody + "\"";
+  for (int i = 0; i < 100; ++i) deep += "]";
+  m = extract_html(jsonld_page(deep + "}"));
+  EXPECT_NE(v(m.title), "Read headline");
+}
