@@ -5,11 +5,12 @@
 //    end of its subtree), dropping what never carries text (script, style,
 //    forms controls, embeds) and giving every element a verdict from its tag
 //    and its class/id/role tokens (vocabulary.h). Text nodes get their
-//    script-aware word count once.
-// 2. Prune. Bottom-up sums give each subtree its raw word count; a subtree
-//    with a boilerplate verdict is pruned unless it carries most of the page's
-//    words (a safeguard against wrappers named "has-sidebar" or similar).
-//    A second bottom-up pass sums the kept words and link words.
+//    script-aware word count once, credited to their nearest unit ancestor.
+// 2. Prune. One bottom-up pass gives each subtree its raw word count (and
+//    link, hint and long-paragraph words); a top-down pass prunes a subtree
+//    with a boilerplate verdict unless it carries most of the page's words (a
+//    safeguard against wrappers named "has-sidebar" or similar). A second
+//    bottom-up pass sums the kept words, link words and unit words.
 // 3. Score (readability's idea, our weights). Each block element that owns
 //    enough non-link text is a "paragraph unit"; its score (1 per segment,
 //    commas, length points) goes to its parent, half to the grandparent and a
@@ -126,6 +127,7 @@ enum : uint8_t {
   kUnit = 16,       // scores as a paragraph unit
   kByClass = 32,    // the verdict comes from class/id/role, not from the tag
   kStrong = 64,     // a boilerplate verdict that prose does not override
+  kInComments = 128,  // a comment section (verdict comments) or inside one
 };
 
 struct NodeInfo {
@@ -239,6 +241,7 @@ class Page {
     if (!start) start = doc.html();
     if (!start) start = doc.root();
     nodes.reserve(doc.node_count());  // one allocation: the vector never moves
+    tally_.reserve(doc.node_count());
     flatten(start);
     prune();
     measure();
@@ -281,9 +284,21 @@ class Page {
   const Vocabulary& vocab_;
   const Thresholds& th_;
   uint64_t good_words = 0;  // words in paragraph units outside pruned subtrees
-  std::vector<int32_t> unit_of_;  // nearest ancestor entry with kUnit, or -1
 
  private:
+  // Per-entry counts that only pruning and measuring read, filled while
+  // flattening and in prune()'s one bottom-up pass.
+  struct Tally {
+    int32_t unit_of = -1;     // nearest ancestor entry with kUnit, or -1
+    uint32_t own = 0;         // unit: non-link words owned directly, pruned or not
+    uint32_t hint_words = 0;  // words under content-hint containers (entry-content, ...)
+    uint32_t raw_links = 0;   // words inside links, pruned or not
+    uint32_t long_count = 0;  // long paragraphs (own >= long_paragraph_words) in the subtree
+    uint32_t long_words = 0;  // ... and their words
+  };
+  std::vector<Tally> tally_;  // parallel to nodes
+  std::vector<int32_t> h1s_;  // entries of <h1> elements
+
   void flatten(const Node* start) {
     const TagTable& tt = tags();
     // Explicit stack of (node, index of its entry).
@@ -293,11 +308,16 @@ class Page {
       NodeInfo info;
       info.node = n;
       info.parent = parent;
-      uint8_t inherited = parent >= 0 ? (nodes[parent].flags & kInLink) : 0;
+      uint8_t inherited = parent >= 0 ? (nodes[parent].flags & (kInLink | kInComments)) : 0;
+      // The nearest unit ancestor owns a text's words (parents come first).
+      int32_t unit_of =
+          parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
       if (n->type == NodeType::text) {
         info.flags = kText | inherited;
         info.raw_words = static_cast<uint32_t>(count_words(n->text));
         nodes.push_back(info);
+        tally_.push_back(Tally{unit_of});
+        if (unit_of >= 0 && !(inherited & kInLink)) tally_[unit_of].own += info.raw_words;
         return false;
       }
       size_t t = ti(n->tag);
@@ -355,7 +375,10 @@ class Page {
       info.class_weight = facts.weight;
       if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;
       if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
+      if (v == Verdict::comments) info.flags |= kInComments;
+      if (n->tag == Tag::h1) h1s_.push_back(static_cast<int32_t>(nodes.size()));
       nodes.push_back(info);
+      tally_.push_back(Tally{unit_of});
       return true;
     };
     if (!add(start, -1)) {
@@ -408,8 +431,7 @@ class Page {
         return true;
       });
     }
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      if (nodes[i].flags & kText || nodes[i].node->tag != Tag::h1) continue;
+    for (int32_t i : h1s_) {
       std::string s;
       for (int32_t k = static_cast<int32_t>(i) + 1; k < nodes[i].end; ++k) {
         if (nodes[k].flags & kText) s.append(nodes[k].node->text);
@@ -418,156 +440,135 @@ class Page {
     }
   }
 
+  // Decides which subtrees are pruned, from counts made before pruning.
+  // Two passes: one bottom-up (children come after their parent in document
+  // order, so a reverse walk sees every subtree complete), then one
+  // top-down that prunes and, for kept text, credits its unit (measure()
+  // continues from there).
   void prune() {
-    // Nearest paragraph-unit ancestor of every entry, once (parents come first).
-    unit_of_.resize(nodes.size());
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      int32_t p = nodes[i].parent;
-      unit_of_[i] = p < 0 ? -1 : ((nodes[p].flags & kUnit) ? p : unit_of_[p]);
-    }
-    // Raw words bottom-up (children come after parents in document order).
-    // Hint words: words under content-hint containers (entry-content, ...).
-    std::vector<uint32_t> hint_words(nodes.size(), 0), raw_links(nodes.size(), 0);
-    for (size_t i = nodes.size(); i-- > 0;) {
-      if ((nodes[i].flags & kText) && (nodes[i].flags & kInLink)) raw_links[i] = nodes[i].raw_words;
-      if (nodes[i].flags & kHint) hint_words[i] = std::max(hint_words[i], nodes[i].raw_words);
-      int32_t p = nodes[i].parent;
-      if (p >= 0 && i > 0) {
-        nodes[p].raw_words += nodes[i].raw_words;
-        hint_words[p] += hint_words[i];
-        raw_links[p] += raw_links[i];
-      }
-    }
     if (nodes.empty()) return;
-    double total = nodes[0].raw_words;
-    // Long paragraphs (non-link text owned by a unit), counted per subtree
-    // before any pruning.
-    std::vector<uint32_t> long_count(nodes.size(), 0), long_words(nodes.size(), 0);
-    {
-      std::vector<uint32_t> own(nodes.size(), 0);
-      for (size_t i = 0; i < nodes.size(); ++i) {
-        const NodeInfo& n = nodes[i];
-        if (!(n.flags & kText) || (n.flags & kInLink)) continue;
-        int32_t u = unit_of_[i];
-        if (u >= 0) own[u] += n.raw_words;
-      }
-      for (size_t i = nodes.size(); i-- > 0;) {
-        if (own[i] >= th_.long_paragraph_words) {
-          long_count[i] += 1;
-          long_words[i] += own[i];
-        }
-        int32_t p = nodes[i].parent;
-        if (p >= 0 && i > 0) {
-          long_count[p] += long_count[i];
-          long_words[p] += long_words[i];
-        }
-      }
-    }
-    double total_long = long_words[0];
     // Forum threads and Q&A pages: their content is a list of posts marked up
     // like comments. When comment sections hold nearly all of the page's prose
     // and nothing outside them reads like an article, they are the content.
-    bool comments_are_content = false;
-    {
-      uint64_t comment_prose = 0;
-      bool marked_article = false;  // a content hint outside the comments
-      for (size_t i = 0; i < nodes.size();) {
-        if (nodes[i].verdict == Verdict::comments && !(nodes[i].flags & kText)) {
-          comment_prose += long_words[i];
-          i = static_cast<size_t>(nodes[i].end);
-          continue;
-        }
-        if ((nodes[i].flags & kHint) && nodes[i].raw_words >= th_.prune_safeguard_hint_words) {
-          marked_article = true;
-        }
-        ++i;
+    uint64_t comment_prose = 0;   // long-paragraph words in comment sections
+    bool marked_article = false;  // a content hint outside the comments
+    for (size_t i = nodes.size(); i-- > 0;) {
+      NodeInfo& n = nodes[i];
+      Tally& t = tally_[i];
+      if ((n.flags & kText) && (n.flags & kInLink)) t.raw_links = n.raw_words;
+      if (n.flags & kHint) t.hint_words = std::max(t.hint_words, n.raw_words);
+      if (t.own >= th_.long_paragraph_words) {
+        t.long_count += 1;
+        t.long_words += t.own;
       }
-      double outside = total_long - static_cast<double>(comment_prose);
-      comments_are_content = !marked_article && comment_prose >= th_.forum_min_prose_words &&
-                             outside < th_.forum_outside_prose_share * comment_prose;
+      int32_t p = n.parent;
+      if (n.flags & kInComments) {
+        // The outermost comment sections (text nodes carry no verdict).
+        if (n.verdict == Verdict::comments && (p < 0 || !(nodes[p].flags & kInComments)))
+          comment_prose += t.long_words;
+      } else if ((n.flags & kHint) && n.raw_words >= th_.prune_safeguard_hint_words) {
+        marked_article = true;
+      }
+      if (p >= 0 && i > 0) {
+        Tally& pt = tally_[p];
+        nodes[p].raw_words += n.raw_words;
+        pt.hint_words += t.hint_words;
+        pt.raw_links += t.raw_links;
+        pt.long_count += t.long_count;
+        pt.long_words += t.long_words;
+      }
     }
+    double total = nodes[0].raw_words;
+    double total_long = tally_[0].long_words;
+    double outside = total_long - static_cast<double>(comment_prose);
+    bool comments_are_content = !marked_article && comment_prose >= th_.forum_min_prose_words &&
+                                outside < th_.forum_outside_prose_share * comment_prose;
     for (size_t i = 0; i < nodes.size(); ++i) {
       NodeInfo& n = nodes[i];
       if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) {
         n.flags |= kPruned;
         continue;
       }
-      if (n.verdict == Verdict::none || (n.flags & kText)) continue;
+      if (n.flags & kText) {
+        // Kept text: its nearest unit ancestor owns its words.
+        int32_t u = tally_[i].unit_of;
+        if (u < 0 || (n.flags & kInLink)) continue;
+        nodes[u].own_words += n.raw_words;
+        nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text));
+        // A new segment starts at the unit's first text and after each <br>.
+        const Node* prev = n.node->prev_sibling;
+        if (nodes[u].own_segments == 0 || (prev && prev->is(Tag::br))) ++nodes[u].own_segments;
+        continue;
+      }
+      if (n.verdict == Verdict::none) continue;
       if (comments_are_content && n.verdict == Verdict::comments) continue;
+      const Tally& t = tally_[i];
       // Hidden subtrees are kept only with real paragraph structure (the
       // streamed HTML of script-rendered pages); a hidden one-blob copy of
       // the article (text-to-speech, SEO) stays out.
       bool structured = n.verdict != Verdict::hidden ||
-                        long_count[i] >= th_.prune_safeguard_long_paragraphs;
+                        t.long_count >= th_.prune_safeguard_long_paragraphs;
       double share = n.verdict == Verdict::comments ? th_.prune_safeguard_share_comments
                                                     : th_.prune_safeguard_share;
       bool carries_page = n.raw_words >= th_.prune_safeguard_min_words &&
                           n.raw_words >= share * total;
       // A subtree holding the marked article body is not boilerplate, whatever
       // its class says ("widget Blog", "l-sidebar-fixed", "article modal").
-      bool holds_article = structured && hint_words[i] >= th_.prune_safeguard_hint_words;
+      bool holds_article = structured && t.hint_words >= th_.prune_safeguard_hint_words;
       // Nor is one made of several long paragraphs holding much of the page's
       // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
       bool holds_prose = !(n.flags & kStrong) &&
                          (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
-                         long_count[i] >= th_.prune_safeguard_long_paragraphs &&
-                         long_words[i] >= th_.prune_safeguard_prose_share * total_long;
+                         t.long_count >= th_.prune_safeguard_long_paragraphs &&
+                         t.long_words >= th_.prune_safeguard_prose_share * total_long;
       // A class name alone does not make link-free prose boilerplate
       // ("hub--header" holding the introduction).
       bool plain_prose = (n.flags & kByClass) && !(n.flags & kStrong) &&
                          n.verdict == Verdict::boilerplate &&
                          n.raw_words >= th_.prune_safeguard_prose_words &&
-                         raw_links[i] <= th_.prune_safeguard_prose_links * n.raw_words &&
-                         long_count[i] >= 2;
+                         t.raw_links <= th_.prune_safeguard_prose_links * n.raw_words &&
+                         t.long_count >= 2;
       if (!carries_page && !holds_article && !holds_prose && !plain_prose) n.flags |= kPruned;
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
-      if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, hint_words[i]);
+      if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
 #endif
     }
   }
 
-  // Kept words, link words and paragraph units.
+  // Kept words, link words and paragraph units (own_words, own_commas and
+  // own_segments were counted by prune()).
   void measure() {
-    // Nearest unit ancestor of each text node owns its words.
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      NodeInfo& n = nodes[i];
-      if (!(n.flags & kText) || (n.flags & kPruned)) continue;
-      int32_t u = unit_of_[i];
-      if (u < 0 || (n.flags & kInLink)) continue;
-      nodes[u].own_words += n.raw_words;
-      nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text));
-      // A new segment starts at the unit's first text and after each <br>.
-      const Node* prev = n.node->prev_sibling;
-      if (nodes[u].own_segments == 0 || (prev && prev->is(Tag::br))) ++nodes[u].own_segments;
-    }
+    // Bottom-up sums of the kept subtrees; units with enough words add theirs
+    // to unit_words (and long ones to prose_words) of themselves and every
+    // ancestor. The units are listed for scoring, last first.
+    std::vector<int32_t> units;
     for (size_t i = nodes.size(); i-- > 0;) {
       NodeInfo& n = nodes[i];
       if (n.flags & kPruned) continue;
       if (n.flags & kText) {
         n.words = n.raw_words;
         if (n.flags & kInLink) n.link_words = n.raw_words;
+      } else if ((n.flags & kUnit) && n.own_words >= th_.min_paragraph_words) {
+        units.push_back(static_cast<int32_t>(i));
+        n.unit_words += n.own_words;
+        if (!is_heading(n.node->tag) && n.own_words >= th_.long_paragraph_words)
+          n.prose_words += n.own_words;
       }
       if (n.parent >= 0) {
-        nodes[n.parent].words += n.words;
-        nodes[n.parent].link_words += n.link_words;
+        NodeInfo& p = nodes[n.parent];
+        p.words += n.words;
+        p.link_words += n.link_words;
+        p.unit_words += n.unit_words;
+        p.prose_words += n.prose_words;
       }
     }
-    // Scores from paragraph units.
-    for (size_t i = 0; i < nodes.size(); ++i) {
+    // Scores from paragraph units, in document order (the float sums must
+    // add up in the same order every time).
+    for (size_t k = units.size(); k-- > 0;) {
+      const int32_t i = units[k];
       NodeInfo& n = nodes[i];
-      if (!(n.flags & kUnit) || (n.flags & kPruned) || n.own_words < th_.min_paragraph_words) {
-        continue;
-      }
-      for (int32_t a = static_cast<int32_t>(i); a >= 0; a = nodes[a].parent) {
-        nodes[a].unit_words += n.own_words;
-      }
       if (is_heading(n.node->tag)) continue;
       good_words += n.own_words;
-      if (n.own_words >= th_.long_paragraph_words) {
-        for (int32_t a = static_cast<int32_t>(i); a >= 0; a = nodes[a].parent) {
-          nodes[a].prose_words += n.own_words;
-        }
-      }
       double segments = std::max<uint32_t>(1, n.own_segments);
       double score = segments + n.own_commas +
                      std::min(n.own_words / th_.words_per_length_point,
@@ -576,7 +577,7 @@ class Page {
                      n.node->tag == Tag::article || n.node->tag == Tag::main ||
                      n.node->tag == Tag::body || n.node->tag == Tag::td ||
                      n.node->tag == Tag::form || n.node->tag == Tag::center;
-      if (generic) add_score(static_cast<int32_t>(i), score);
+      if (generic) add_score(i, score);
       int32_t a = n.parent;
       // Readability's propagation: parent 1, grandparent 1/2, then 1/(3 level).
       for (int level = 0; a >= 0 && level < th_.score_levels; ++level, a = nodes[a].parent) {
