@@ -238,10 +238,14 @@ struct DocumentBuilder::Impl {
     return stored;
   }
 
+  // doc->source's bounds, kept here so the check below (made for every
+  // text and attribute) does not go through doc and the string each time.
+  const char* source_begin = nullptr;
+  const char* source_end = nullptr;
+
   // Whether `s` lies inside the Document's own copy of the input.
   bool in_source(std::string_view s) const {
-    const char* base = doc->source.data();
-    return s.data() >= base && s.data() + s.size() <= base + doc->source.size();
+    return s.data() >= source_begin && s.data() + s.size() <= source_end;
   }
 
   std::string_view copy(std::string_view s) {
@@ -257,6 +261,8 @@ DocumentBuilder::~DocumentBuilder() = default;
 std::string_view DocumentBuilder::keep_input(std::string&& input) {
   Document::Impl& d = *impl_->doc;
   d.source = std::move(input);
+  impl_->source_begin = d.source.data();
+  impl_->source_end = d.source.data() + d.source.size();
   return d.source;
 }
 

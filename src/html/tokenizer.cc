@@ -481,9 +481,12 @@ bool Tokenizer::tag(Token& t) {
     return true;
   }
   const char* name = q;
-  bool upper = false;
+  // The classes of the name's bytes are OR-ed together (one instruction a
+  // byte) and tested for kUpper once at the end.
+  uint8_t seen = 0;
   for (uint8_t cls; q < end_ && !((cls = byte_class(*q)) & (kSpace | kSlash | kGt)); ++q)
-    upper |= (cls & kUpper) != 0;
+    seen |= cls;
+  const bool upper = (seen & kUpper) != 0;
   if (q >= end_) {  // end of input inside a tag: the tag is dropped
     p_ = end_;
     t.type = TokenType::eof;
@@ -526,19 +529,20 @@ bool Tokenizer::tag(Token& t) {
     }
     self_closing = false;
     const char* an = q++;
-    bool aupper = is_upper(*an);
+    uint8_t aseen = byte_class(*an);
     for (uint8_t cls; q < end_ && !((cls = byte_class(*q)) & (kSpace | kSlash | kGt | kEq)); ++q)
-      aupper |= (cls & kUpper) != 0;
+      aseen |= cls;
+    const bool aupper = (aseen & kUpper) != 0;
     const size_t an_len = static_cast<size_t>(q - an);
     const char* r = q;
-    while (r < end_ && is_space(*r)) ++r;
+    while (r < end_ && (byte_class(*r) & kSpace)) ++r;
     bool has_value = r < end_ && *r == '=';
     const char* value = nullptr;
     const char* value_end = nullptr;
     bool value_decode = false;  // holds '&' or CR
     if (has_value) {
       ++r;
-      while (r < end_ && is_space(*r)) ++r;
+      while (r < end_ && (byte_class(*r) & kSpace)) ++r;
       if (r >= end_) return dropped_at_eof();
       if (*r == '"' || *r == '\'') {
         // One scan finds the closing quote and whether the value needs
