@@ -536,10 +536,38 @@ bool is_url_like(std::string_view s) {
 
 // ---- signals ---------------------------------------------------------------
 
+// A <meta> key (lowercase) and its content. Most <meta>s are never asked
+// for (viewport, robots, verification tokens...), so the content is cleaned
+// (clean_value) on first use; `raw` points into the document.
+struct MetaEntry {
+  MetaEntry(std::string k, std::string_view r) : key(std::move(k)), raw(r) {}
+  std::string key;
+  std::string_view raw;
+  const std::string& content() const {
+    if (!cleaned) cleaned = clean_value(raw);
+    return *cleaned;
+  }
+
+ private:
+  mutable std::optional<std::string> cleaned;
+};
+
+// text::to_lower(squash(k)) for a <meta> key: most keys are ASCII without
+// white space, which squash leaves alone and to_lower only lowers A-Z.
+std::string lower_key(std::string_view k) {
+  std::string out(k);
+  for (char& c : out) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || b == ' ' || (b >= '\t' && b <= '\r')) return text::to_lower(squash(k));
+    c = ascii_lower(c);
+  }
+  return out;
+}
+
 struct Signals {
   std::string lang;
   std::string title_tag;
-  std::vector<std::pair<std::string, std::string>> metas;  // key (lowercase) -> content
+  std::vector<MetaEntry> metas;
   std::string canonical;
   std::vector<std::string> jsonld_texts;
   std::vector<const Node*> h1s;
@@ -622,16 +650,9 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
         }
         std::string_view content = a[kContent];
         if (content.empty()) content = a[kValue];
-        if (!content.empty()) {
-          std::string cleaned;
-          bool have_cleaned = false;
-          for (std::string_view k : {a[kProperty], a[kName], a[kItemprop], a[kHttpEquiv]}) {
-            if (k.empty()) continue;
-            if (!have_cleaned) cleaned = clean_value(content);
-            have_cleaned = true;
-            s.metas.emplace_back(text::to_lower(squash(k)), cleaned);
-          }
-        }
+        if (!content.empty())
+          for (std::string_view k : {a[kProperty], a[kName], a[kItemprop], a[kHttpEquiv]})
+            if (!k.empty()) s.metas.emplace_back(lower_key(k), content);
         if (s.itemprop_date.size() < cap &&
             (lower_equals(a[kItemprop], "datepublished") || lower_equals(a[kItemprop], "datecreated")))
           s.itemprop_date.push_back(n);
@@ -702,18 +723,18 @@ Signals collect(const html::Document& doc, const MetaVocabulary& v) {
 
 std::vector<std::string> meta_values(const Signals& s, std::string_view key) {
   std::vector<std::string> out;
-  for (const auto& [k, c] : s.metas)
-    if (k == key) out.push_back(c);
+  for (const MetaEntry& m : s.metas)
+    if (m.key == key) out.push_back(m.content());
   return out;
 }
 
 std::optional<std::string> first_meta(const Signals& s, const std::vector<std::string>& keys,
                                       std::string* which = nullptr) {
   for (const auto& key : keys)
-    for (const auto& [k, c] : s.metas)
-      if (k == key && !c.empty()) {
+    for (const MetaEntry& m : s.metas)
+      if (m.key == key && !m.content().empty()) {
         if (which) *which = key;
-        return c;
+        return m.content();
       }
   return std::nullopt;
 }
@@ -1291,10 +1312,11 @@ std::optional<DatePick> published_date(const Signals& s, const json* article, co
       if (auto d = parse_date(val, dopt)) return DatePick{*d, "itemprop"};
     if (auto d = parse_date(node_text(n, 300), dopt)) return DatePick{*d, "itemprop"};
   }
-  for (const auto& [k, c] : s.metas) {
+  for (const MetaEntry& m : s.metas) {
+    const std::string& k = m.key;
     if (!RE2::PartialMatch(k, *v.generic_date_key) || RE2::PartialMatch(k, *v.not_published_key))
       continue;
-    if (auto d = parse_date(c, dopt)) return DatePick{*d, "meta:" + k};
+    if (auto d = parse_date(m.content(), dopt)) return DatePick{*d, "meta:" + k};
   }
   return std::nullopt;
 }
