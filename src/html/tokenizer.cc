@@ -244,31 +244,6 @@ void Tokenizer::skip_newline() {
   }
 }
 
-void Tokenizer::next(Token& t) {
-  t.self_closing = false;
-  t.attrs.clear();
-  for (;;) {
-    if (p_ >= end_) {
-      t.type = TokenType::eof;
-      return;
-    }
-    if (mode_ != Mode::data) {
-      special_text_token(t);
-      if (!t.text.empty() || p_ >= end_) {
-        if (t.text.empty()) continue;
-        return;
-      }
-      continue;  // empty text: the end tag follows
-    }
-    if (*p_ != '<') {
-      text_token(t);
-      return;
-    }
-    if (tag(t)) return;
-    // '<' that is text, or "</>": tag() moved p_ (text_token for the former)
-  }
-}
-
 void Tokenizer::text_token(Token& t) {
   const char* start = p_;
   const char* q = p_;

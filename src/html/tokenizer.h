@@ -88,6 +88,33 @@ class Tokenizer {
   void rebase_attrs(std::vector<Attribute>& attrs, const char* old_base, size_t old_size) const;
 };
 
+// Defined here so that the tree builder's loop inlines it: one call fewer
+// per token (the work is in text_token() and tag()).
+inline void Tokenizer::next(Token& t) {
+  t.self_closing = false;
+  t.attrs.clear();
+  for (;;) {
+    if (p_ >= end_) {
+      t.type = TokenType::eof;
+      return;
+    }
+    if (mode_ != Mode::data) {
+      special_text_token(t);
+      if (!t.text.empty() || p_ >= end_) {
+        if (t.text.empty()) continue;
+        return;
+      }
+      continue;  // empty text: the end tag follows
+    }
+    if (*p_ != '<') {
+      text_token(t);
+      return;
+    }
+    if (tag(t)) return;
+    // '<' that is text, or "</>": tag() moved p_ (text_token for the former)
+  }
+}
+
 // Appends the decoded character reference starting at `p` (just after '&')
 // to `out` and returns the position after it; returns `p` (appending
 // nothing) when no reference starts there. `in_attribute` applies HTML5's

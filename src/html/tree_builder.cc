@@ -860,6 +860,12 @@ class TreeBuilder {
         if (foreign(t, e)) return;
         continue;
       }
+      // Most tokens of a page come in body: dispatched here, they skip
+      // step()'s switch and its register saves.
+      if (mode_ == Mode::in_body) {
+        if (in_body(t, e)) return;
+        continue;
+      }
       if (step(t, e)) return;
     }
   }
