@@ -205,6 +205,15 @@ std::string class_and_id(const Node* n) {
 // elements without an id share one answer per distinct class string.
 enum : uint8_t { kClassAuthor = 1, kClassDate = 2, kClassDateBlock = 4, kClassSkip = 8 };
 
+// ASCII lowercase of every byte.
+constexpr struct AsciiLower {
+  char c[256] = {};
+  constexpr AsciiLower() {
+    for (int b = 0; b < 256; ++b) c[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+  }
+  char operator[](unsigned char b) const { return c[b]; }
+} kLower{};
+
 // The class/id word lists of the vocabulary compiled into one lookup: an
 // open-addressing table (FNV-1a, linear probing, at most half full) from
 // word to kClass* bits, the lengths of hyphenated words (pairs of parts are
@@ -224,12 +233,15 @@ class ClassTables {
     }
   }
 
+  // Whether some word of the lists has `len` bytes and starts with the
+  // (lowercase) byte c.
+  bool may_be_word(unsigned char c, size_t len) const {
+    return len < 64 && (first_len_[c] & (1ull << len));
+  }
   uint8_t find(std::string_view w) const {
     // Most parts are no word of the lists: a (first byte, length) bitmap
     // rejects them before any hashing.
-    if (w.empty() || w.size() >= 64 ||
-        !(first_len_[static_cast<unsigned char>(w[0])] & (1ull << w.size())))
-      return 0;
+    if (w.empty() || !may_be_word(static_cast<unsigned char>(w[0]), w.size())) return 0;
     size_t i = hash(w) & (slots_.size() - 1);
     while (slots_[i].bits) {
       if (slots_[i].word == w) return slots_[i].bits;
@@ -238,14 +250,18 @@ class ClassTables {
     return 0;
   }
   bool pair_length(size_t n) const { return n < 64 && (pair_lengths_ & (1ull << n)); }
-  bool has_substring(std::string_view key) const {
-    for (size_t i = 0; i < key.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(key[i]);
+  // Whether the ASCII-lowercased `part` contains a date substring; `part`
+  // as written (not lowercased).
+  bool has_substring(std::string_view part) const {
+    for (size_t i = 0; i < part.size(); ++i) {
+      const unsigned char c = kLower[static_cast<unsigned char>(part[i])];
       if (!(substring_firsts_[c >> 6] & (1ull << (c & 63)))) continue;
-      for (const auto& w : substrings_[c])
-        if (key.size() - i >= w.size() && (w.size() < 2 || key[i + 1] == w[1]) &&
-            std::memcmp(key.data() + i, w.data(), w.size()) == 0)
-          return true;
+      for (const auto& w : substrings_[c]) {
+        if (part.size() - i < w.size()) continue;
+        size_t k = 1;
+        while (k < w.size() && kLower[static_cast<unsigned char>(part[i + k])] == w[k]) ++k;
+        if (k == w.size()) return true;
+      }
     }
     return false;
   }
@@ -298,7 +314,7 @@ class ClassFlags {
     if (cls.empty() && id.empty()) return 0;
     if (id.empty()) return of_class(cls);
     if (cls.size() + 1 + id.size() >= 300) return 0;
-    uint8_t f = compute(id, {});
+    uint8_t f = compute(id);
     if (cls.empty()) return f;
     f |= of_class(cls);
     return f | straddling_pair(cls, id);
@@ -323,7 +339,7 @@ class ClassFlags {
  private:
   uint8_t of_class(std::string_view cls) {
     auto [value, inserted] = by_class_.try_emplace(cls);
-    if (inserted) *value = compute(cls, {});
+    if (inserted) *value = compute(cls);
     return *value;
   }
 
@@ -351,56 +367,51 @@ class ClassFlags {
     return t_.find(std::string_view(pair, len));
   }
 
-  // The parts of the key ("class id", split at white space, '-' and '_',
-  // ASCII-lowercased) and each pair of adjacent parts joined by '-' are
-  // looked up in the word lists; the date substrings hold no separator, so
-  // they are searched part by part. One pass, no copy of the key.
-  uint8_t compute(std::string_view cls, std::string_view id) {
-    const size_t key_size = cls.size() + (id.empty() ? 0 : 1 + id.size());
-    if (key_size == 0 || key_size >= 300) return 0;
-    // Byte tables: separators, and ASCII lowercase.
-    static constexpr struct Bytes {
-      bool sep[256] = {};
-      char lower[256] = {};
-      constexpr Bytes() {
-        for (int c = 0; c < 256; ++c)
-          lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        sep[static_cast<unsigned char>(' ')] = sep[static_cast<unsigned char>('-')] = true;
-        sep[static_cast<unsigned char>('_')] = sep[static_cast<unsigned char>('\t')] = true;
-        sep[static_cast<unsigned char>('\n')] = true;
-      }
-    } kBytes;
-    auto sep = [](char c) { return kBytes.sep[static_cast<unsigned char>(c)]; };
+  // The parts of the key (a class or an id value, split at white space, '-'
+  // and '_', ASCII-lowercased) and each pair of adjacent parts joined by '-'
+  // are looked up in the word lists; the date substrings hold no separator,
+  // so they are searched part by part. One pass over the bytes as written:
+  // a part is lowercased (into a small buffer) only when its first byte and
+  // length could make a word of the lists, and a pair only when its length
+  // could; most parts are neither.
+  uint8_t compute(std::string_view key) {
+    if (key.empty() || key.size() >= 300) return 0;
+    // Separators: ' ', '-', '_', '\t', '\n'.
+    static constexpr struct Sep {
+      bool c[256] = {};
+      constexpr Sep() { c[' '] = c['-'] = c['_'] = c['\t'] = c['\n'] = true; }
+    } kSep{};
+    const auto& lower = kLower;
+    auto sep = [](char c) { return kSep.c[static_cast<unsigned char>(c)]; };
+    auto lowered = [&](size_t b, size_t len, char* out) {
+      for (size_t k = 0; k < len; ++k) out[k] = lower[static_cast<unsigned char>(key[b + k])];
+    };
     uint8_t f = 0;
-    char buf[300];     // lowercased parts, back to back
-    size_t prev = 0, prev_len = 0;  // the previous part in buf
-    size_t used = 0;
+    size_t prev = 0, prev_len = 0;  // the previous part in key
     bool have_prev = false;
-    char pair[64];
-    for (std::string_view value : {cls, id}) {
-      size_t i = 0;
-      while (i < value.size()) {
-        while (i < value.size() && sep(value[i])) ++i;
-        if (i == value.size()) break;
-        size_t start = used;
-        while (i < value.size() && !sep(value[i]))
-          buf[used++] = kBytes.lower[static_cast<unsigned char>(value[i++])];
-        std::string_view part(buf + start, used - start);
-        f |= t_.find(part);
-        if (have_prev) {
-          size_t len = prev_len + 1 + part.size();
-          if (t_.pair_length(len)) {
-            std::memcpy(pair, buf + prev, prev_len);
-            pair[prev_len] = '-';
-            std::memcpy(pair + prev_len + 1, part.data(), part.size());
-            f |= t_.find(std::string_view(pair, len));
-          }
-        }
-        if (!(f & kClassDate) && t_.has_substring(part)) f |= kClassDate;
-        prev = start;
-        prev_len = part.size();
-        have_prev = true;
+    char buf[64];
+    const size_t n = key.size();
+    size_t i = 0;
+    while (i < n) {
+      while (i < n && sep(key[i])) ++i;
+      if (i == n) break;
+      const size_t b = i;
+      while (i < n && !sep(key[i])) ++i;
+      const size_t len = i - b;
+      if (t_.may_be_word(static_cast<unsigned char>(lower[static_cast<unsigned char>(key[b])]), len)) {
+        lowered(b, len, buf);
+        f |= t_.find(std::string_view(buf, len));
       }
+      if (have_prev && t_.pair_length(prev_len + 1 + len)) {
+        lowered(prev, prev_len, buf);
+        buf[prev_len] = '-';
+        lowered(b, len, buf + prev_len + 1);
+        f |= t_.find(std::string_view(buf, prev_len + 1 + len));
+      }
+      if (!(f & kClassDate) && t_.has_substring(key.substr(b, len))) f |= kClassDate;
+      prev = b;
+      prev_len = len;
+      have_prev = true;
     }
     return f;
   }
