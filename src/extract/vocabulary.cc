@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "saring/text.h"
 
@@ -266,26 +269,88 @@ void for_each_token(std::string_view s, Fn&& fn) {
   }
 }
 
+// One class of a class value, lowercased with '_' read as '-' (see
+// for_each_class).
+struct ClassName {
+  std::string_view text;
+  uint64_t non_token = 0;  // bit k: byte k is no token byte [a-z0-9]; only when text.size() < 64
+  bool dashed = false;     // holds a '-'
+};
+
+#if defined(__SSE2__)
+// Bit k set when byte k of v is in [lo, hi] (both ASCII; bytes >= 0x80 are
+// negative as signed chars and never match).
+inline __m128i in_range(__m128i v, char lo, char hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                       _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+}
+#endif
+
 // Whole class values: split on white space, lowercased, '_' read as '-';
-// values of 96 bytes or more are skipped.
+// values of 96 bytes or more are skipped. Class strings are read on every
+// element that has one (once per distinct string and page), so the split,
+// the mapping and the token/dash masks take 16 bytes per step (SSE2) rather
+// than a few table lookups per byte; kClassBytes defines the same mapping.
 template <class Fn>
 void for_each_class(std::string_view s, Fn&& fn) {
-  char buf[96];
-  size_t len = 0;
-  auto emit = [&] {
-    if (len > 0 && len < sizeof(buf)) fn(std::string_view(buf, len));
-    len = 0;
-  };
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (kClassBytes.space[u]) {
-      emit();
+  char buf[96 + 16];
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    if (kClassBytes.space[static_cast<unsigned char>(p[i])]) {
+      ++i;
       continue;
     }
-    if (len < sizeof(buf)) buf[len] = kClassBytes.mapped[u];
-    ++len;
+    size_t len = 0;
+    ClassName name;
+#if defined(__SSE2__)
+    unsigned dashes = 0;
+    while (i < n) {
+      __m128i v;
+      unsigned past_end = 0;  // bits of bytes beyond the value
+      if (i + 16 <= n) {
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      } else {
+        char tail[16] = {};
+        std::memcpy(tail, p + i, n - i);
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
+        past_end = 0xFFFFu & (0xFFFFu << (n - i));
+      }
+      __m128i space = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
+      unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(space)) | past_end;
+      unsigned k = stop ? static_cast<unsigned>(__builtin_ctz(stop)) : 16u;  // class bytes here
+      // Lowercase A-Z, then '_' -> '-'.
+      __m128i m = _mm_add_epi8(v, _mm_and_si128(in_range(v, 'A', 'Z'), _mm_set1_epi8(0x20)));
+      m = _mm_add_epi8(m, _mm_and_si128(_mm_cmpeq_epi8(m, _mm_set1_epi8('_')),
+                                        _mm_set1_epi8(static_cast<char>('-' - '_'))));
+      if (len < 96) _mm_storeu_si128(reinterpret_cast<__m128i*>(buf + len), m);
+      const unsigned keep = (1u << k) - 1;
+      unsigned token = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_or_si128(in_range(m, 'a', 'z'), in_range(m, '0', '9'))));
+      if (len < 64) name.non_token |= static_cast<uint64_t>(~token & keep) << len;
+      dashes |= static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(m, _mm_set1_epi8('-')))) & keep;
+      len += k;
+      i += k;
+      if (k < 16) break;
+    }
+    name.dashed = dashes != 0;
+#else
+    for (; i < n && !kClassBytes.space[static_cast<unsigned char>(p[i])]; ++i, ++len) {
+      char c = kClassBytes.mapped[static_cast<unsigned char>(p[i])];
+      if (len < 96) buf[len] = c;
+      if (len < 64 && !kClassBytes.token[static_cast<unsigned char>(c)]) name.non_token |= 1ull << len;
+      if (c == '-') name.dashed = true;
+    }
+#endif
+    if (len >= 96) continue;
+    name.text = std::string_view(buf, len);
+    fn(name);
   }
-  emit();
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -392,7 +457,8 @@ bool PhraseIndex::inside(std::string_view line) const {
 
 unsigned Vocabulary::glued_words(std::string_view t) const {
   unsigned found = 0;
-  for (size_t i = 0; i + 1 < t.size(); ++i) {
+  // No glued word fits after t.size() - shortest_glued_.
+  for (size_t i = 0; i + shortest_glued_ <= t.size(); ++i) {
     // Bytes other than a-z wrap around to 26 or more: no word starts there.
     unsigned a = static_cast<unsigned char>(t[i]) - 'a';
     unsigned b = static_cast<unsigned char>(t[i + 1]) - 'a';
@@ -432,8 +498,11 @@ Vocabulary::Vocabulary() {
   comment_glued_ = glued_.size();
   glued_.push_back("comment");
   static_assert(std::size(kBoilerplateStems) < 32, "glued_pairs_ holds 32 bits");
-  for (size_t k = 0; k < glued_.size(); ++k)
+  shortest_glued_ = glued_[0].size();
+  for (size_t k = 0; k < glued_.size(); ++k) {
     glued_pairs_[glued_[k][0] - 'a'][glued_[k][1] - 'a'] |= 1u << k;
+    shortest_glued_ = std::min(shortest_glued_, glued_[k].size());
+  }
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
@@ -479,7 +548,8 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if ((glued & kGluedComment) && !starts_with(t, "commentar")) return consider(Verdict::comments);
     if (glued & kGluedStem) return consider(Verdict::boilerplate);
   };
-  for_each_class(value, [&](std::string_view c) {
+  for_each_class(value, [&](const ClassName& name) {
+    const std::string_view c = name.text;
     if (unsigned bits = class_bits_.find(c)) {
       if (bits & kClsHidden) {
         if (c == "hidden") part.hidden_word = true;
@@ -490,10 +560,20 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     }
     // Taxonomy and layout classes ("tag-social-media", "has-sidebar"); every
     // prefix holds a '-'.
-    if (c.size() >= 3 && c.find('-') != std::string_view::npos && taxonomy_prefixes_.starts(c)) return;
-    // Hyphenated names of the lists ("more-stories") match whole.
-    if (c.find('-') != std::string_view::npos && token_bits_.find(c)) token(c);
-    for_each_token(c, token);
+    if (name.dashed) {
+      if (c.size() >= 3 && taxonomy_prefixes_.starts(c)) return;
+      // Hyphenated names of the lists ("more-stories") match whole.
+      if (token_bits_.find(c)) token(c);
+    }
+    if (c.size() >= 64) return for_each_token(c, token);
+    // The tokens are the runs of zero bits of non_token.
+    if (name.non_token == 0) return token(c);  // the common one-word class
+    for (uint64_t rest = ~name.non_token & ((1ull << c.size()) - 1); rest;) {
+      unsigned start = static_cast<unsigned>(__builtin_ctzll(rest));
+      unsigned len = static_cast<unsigned>(__builtin_ctzll(~(rest >> start)));
+      token(c.substr(start, len));
+      rest &= ~(((1ull << len) - 1) << start);
+    }
   });
   return part;
 }

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,7 +22,7 @@ namespace saring::extract {
 
 // A read-only map from short ASCII strings to bit sets, built once: open
 // addressing with linear probing over a power-of-two table kept at most half
-// full, FNV-1a hashing. Cheaper than std::unordered_map for the per-element
+// full. Cheaper than std::unordered_map for the per-element
 // class/id token lookups (no modulo, no node chasing).
 class WordBits {
  public:
@@ -52,10 +53,29 @@ class WordBits {
     std::string_view word;
     unsigned bits = 0;
   };
+  // Mixes the first and last (up to) 8 bytes and the length: a few
+  // instructions for any word, where a byte-at-a-time hash cost a multiply
+  // per byte. Words that share both ends only probe further; find() compares
+  // the whole word.
   static size_t hash(std::string_view w) {
-    uint32_t h = 2166136261u;
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
+    const char* p = w.data();
+    const size_t n = w.size();
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t x, y;
+      std::memcpy(&x, p, 4);
+      std::memcpy(&y, p + n - 4, 4);
+      a = x;
+      b = y;
+    } else if (n > 0) {
+      a = static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) |
+          (static_cast<unsigned char>(p[n - 1]) << 16);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + n) * 0xC2B2AE3D27D4EB4Full);
+    return static_cast<size_t>(h ^ (h >> 29));
   }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
@@ -243,6 +263,7 @@ class Vocabulary {
   // rejects nearly every position, where a first-byte index matched often.
   std::vector<std::string_view> glued_;
   size_t comment_glued_ = 0;  // index of "comment" in glued_
+  size_t shortest_glued_ = 0;  // bytes of the shortest word of glued_
   uint32_t glued_pairs_[26][26] = {};
   PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts
   std::unordered_set<std::string_view> boilerplate_roles_;
