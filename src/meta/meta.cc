@@ -1582,13 +1582,45 @@ bool name_like(std::string_view name, const MetaVocabulary& v) {
 
 // A byline in visible text: a piece that is a label ("By", "Written by:")
 // followed by a name piece, or a piece "By Jane Doe" itself.
+// What a text piece says as a byline label: text::to_lower(piece) without
+// trailing ':' and ' ' is a label ("Written by:"), starts with a label and
+// then ' ' or ':' ("By Jane Doe"), or neither. Pieces are often whole
+// paragraphs: ASCII ones are compared in place, without lowering a copy of
+// the paragraph.
+enum class LabelKind { none, label, labelled };
+LabelKind label_kind(std::string_view piece, const MetaVocabulary& v) {
+  if (!is_ascii(piece)) {
+    std::string lower = text::to_lower(piece);
+    while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+    if (v.byline_labels.count(lower)) return LabelKind::label;
+    for (const auto& label : v.byline_labels)
+      if (lower.size() > label.size() + 1 && lower.compare(0, label.size(), label) == 0 &&
+          (lower[label.size()] == ' ' || lower[label.size()] == ':'))
+        return LabelKind::labelled;
+    return LabelKind::none;
+  }
+  size_t t = piece.size();  // without trailing ':' and ' '
+  while (t > 0 && (piece[t - 1] == ':' || piece[t - 1] == ' ')) --t;
+  size_t longest = 0;
+  for (const auto& label : v.byline_labels) longest = std::max(longest, label.size());
+  if (t <= longest) {
+    std::string lower(piece.substr(0, t));
+    for (char& c : lower) c = ascii_lower(c);
+    if (v.byline_labels.count(lower)) return LabelKind::label;
+  }
+  for (const auto& label : v.byline_labels)
+    if (t > label.size() + 1 && ascii_lower_equals(piece.data(), label) &&
+        (piece[label.size()] == ' ' || piece[label.size()] == ':'))
+      return LabelKind::labelled;
+  return LabelKind::none;
+}
+
 std::optional<std::string> byline_author(Pieces& pieces, const MetaVocabulary& v) {
   auto scan = [&](const std::vector<std::string>& pieces, size_t limit, bool forward)
       -> std::optional<std::string> {
     for (size_t i = 0; i < pieces.size() && i < limit; ++i) {
-      std::string lower = text::to_lower(pieces[i]);
-      while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
-      if (v.byline_labels.count(lower)) {
+      const LabelKind kind = label_kind(pieces[i], v);
+      if (kind == LabelKind::label) {
         // label alone: the name is the next piece in reading order, and
         // further names joined by ",", "and", "&" ("A, B, and C").
         if (!forward) {
@@ -1624,13 +1656,8 @@ std::optional<std::string> byline_author(Pieces& pieces, const MetaVocabulary& v
           if (auto a = clean_author(joined); a && name_like(*a, v)) return a;
         continue;
       }
-      for (const auto& label : v.byline_labels) {
-        if (lower.size() > label.size() + 1 && lower.compare(0, label.size(), label) == 0 &&
-            (lower[label.size()] == ' ' || lower[label.size()] == ':')) {
-          if (auto a = clean_author(pieces[i]); a && name_like(*a, v)) return a;
-          break;
-        }
-      }
+      if (kind == LabelKind::labelled)
+        if (auto a = clean_author(pieces[i]); a && name_like(*a, v)) return a;
     }
     return std::nullopt;
   };
