@@ -435,6 +435,11 @@ void PhraseIndex::add(std::string_view phrase) {
   unsigned char c = static_cast<unsigned char>(phrase[0]);
   by_first_[c].push_back(phrase);
   firsts_[c >> 6] |= 1ull << (c & 63);
+  if (phrase.size() < 2 || phrases_.size() >= 64) by_pairs_ = false;
+  if (!by_pairs_) return;
+  if (pair_bits_.empty()) pair_bits_.assign(512, 0);
+  pair_bits_[pair_slot(c, static_cast<unsigned char>(phrase[1]))] |= 1ull << phrases_.size();
+  phrases_.push_back(phrase);
 }
 
 bool PhraseIndex::match_at(std::string_view line, size_t i) const {
@@ -450,8 +455,20 @@ bool PhraseIndex::match_at(std::string_view line, size_t i) const {
 bool PhraseIndex::starts(std::string_view line) const { return !line.empty() && match_at(line, 0); }
 
 bool PhraseIndex::inside(std::string_view line) const {
-  for (size_t i = 0; i < line.size(); ++i)
-    if (may_start(static_cast<unsigned char>(line[i])) && match_at(line, i)) return true;
+  if (!by_pairs_) {
+    for (size_t i = 0; i < line.size(); ++i)
+      if (may_start(static_cast<unsigned char>(line[i])) && match_at(line, i)) return true;
+    return false;
+  }
+  if (phrases_.empty()) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    for (uint64_t m = pair_bits_[pair_slot(p[i], p[i + 1])]; m; m &= m - 1) {
+      std::string_view phrase = phrases_[static_cast<size_t>(__builtin_ctzll(m))];
+      if (phrase.size() <= line.size() - i && std::memcmp(p + i, phrase.data(), phrase.size()) == 0)
+        return true;
+    }
+  }
   return false;
 }
 

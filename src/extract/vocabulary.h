@@ -95,8 +95,14 @@ class PhraseIndex {
  private:
   bool match_at(std::string_view line, size_t i) const;
   bool may_start(unsigned char c) const { return firsts_[c >> 6] & (1ull << (c & 63)); }
+  // inside() looks at every position of a line, and first bytes are common
+  // letters: the first two bytes, hashed to a slot, pick the candidates.
+  static size_t pair_slot(unsigned char a, unsigned char b) { return (a * 37u + b) & 511u; }
   std::vector<std::string_view> by_first_[256];
   uint64_t firsts_[4] = {};  // bit c: some phrase starts with byte c
+  std::vector<std::string_view> phrases_;  // in the order added
+  std::vector<uint64_t> pair_bits_;  // bit k of [pair_slot(p[0], p[1])]: phrases_[k] is p
+  bool by_pairs_ = true;  // every phrase has 2 bytes or more and there are at most 64
 };
 
 // What a class/id/role says about an element.
