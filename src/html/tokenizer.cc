@@ -468,7 +468,9 @@ bool Tokenizer::tag(Token& t) {
     return true;
   }
   size_t name_len = static_cast<size_t>(q - name);
-  if (upper) {
+  // Names with capitals, and names too close to the end of the input for
+  // kNameReadable, go to name_buf_ (whose capacity is at least that).
+  if (upper || end_ - name < static_cast<ptrdiff_t>(kNameReadable)) {
     name_buf_.assign(name, name_len);
     for (char& ch : name_buf_) ch = lower(ch);
     t.name = name_buf_;

@@ -12,13 +12,19 @@
 
 namespace saring::html::detail {
 
+// At least this many bytes can be read from a tag token's name.data() (the
+// name and whatever follows it), so the tree builder can load names a word
+// at a time without looking at their length first.
+inline constexpr size_t kNameReadable = 16;
+
 enum class TokenType : uint8_t { text, start_tag, end_tag, comment, doctype, eof };
 
 // One token. Every view points into the input or into the tokenizer's
 // buffers and stays valid only until the next call to Tokenizer::next().
 struct Token {
   TokenType type = TokenType::eof;
-  std::string_view name;   // tag or doctype name, ASCII-lowercased
+  std::string_view name;   // tag or doctype name, ASCII-lowercased; a tag's name
+                           // has kNameReadable bytes readable from name.data()
   std::string_view text;   // text (entities decoded, CR/CRLF -> LF) or comment data
   std::vector<Attribute> attrs;  // start tags: names lowercased, duplicates dropped
   bool self_closing = false;
@@ -49,7 +55,10 @@ class Tokenizer {
   // Content models the tree builder switches to after a start tag.
   enum class Mode : uint8_t { data, rcdata, rawtext, script, plaintext };
 
-  explicit Tokenizer(std::string_view input = {}) { reset(input); }
+  explicit Tokenizer(std::string_view input = {}) {
+    name_buf_.reserve(kNameReadable);  // see kNameReadable
+    reset(input);
+  }
   void reset(std::string_view input);
 
   // Reads the next token. After `eof` it keeps returning eof.

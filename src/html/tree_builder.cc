@@ -93,55 +93,64 @@ enum : uint32_t {
 };
 
 // A name of up to 16 bytes packed into two words that are equal exactly when
-// the names are (given the length): the lookup below compares two integers
-// instead of calling memcmp on every candidate of a bucket. Short names are
-// read with overlapping loads that stay inside the name.
+// the names are (given the length): its bytes in order, zero-padded. The
+// lookup below then compares integers instead of calling memcmp on
+// candidates. Token names come with kNameReadable readable bytes
+// (tokenizer.h), so they are packed with two loads and a mask; other
+// strings are copied into a padded buffer first.
 struct PackedName {
   uint64_t a = 0, b = 0;
   uint32_t len = 0;
 };
-inline uint32_t load32(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
 inline uint64_t load64(const char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
   return v;
 }
-inline PackedName pack_name(std::string_view s) {  // s.size() in 1..16
-  const char* p = s.data();
-  const size_t n = s.size();
+// kLowBytes[n]: a mask keeping the first n bytes of a little-endian word.
+constexpr uint64_t kLowBytes[9] = {0,
+                                   0xFF,
+                                   0xFFFF,
+                                   0xFFFFFF,
+                                   0xFFFFFFFF,
+                                   0xFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFull,
+                                   0xFFFFFFFFFFFFFFull,
+                                   ~uint64_t{0}};
+// `p` has kNameReadable readable bytes; n in 1..16.
+inline PackedName pack_padded(const char* p, size_t n) {
+  static_assert(kNameReadable >= 16, "pack_padded reads 16 bytes");
   PackedName k;
   k.len = static_cast<uint32_t>(n);
-  if (n >= 8) {
-    k.a = load64(p);
-    k.b = load64(p + n - 8);
-  } else if (n >= 4) {
-    k.a = load32(p) | (static_cast<uint64_t>(load32(p + n - 4)) << 32);
+  if (n <= 8) {
+    k.a = load64(p) & kLowBytes[n];
   } else {
-    k.a = static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) |
-          (static_cast<unsigned char>(p[n - 1]) << 16);
+    k.a = load64(p);
+    k.b = load64(p + 8) & kLowBytes[n - 8];
   }
   return k;
 }
-inline size_t packed_slot(const PackedName& k, size_t mask) {
-  uint64_t h = (k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ k.len) * 0xD6E8FEB86659FD93ull;
-  return static_cast<size_t>(h >> 40) & mask;
+inline PackedName pack_name(std::string_view s) {  // s.size() in 1..16
+  char buf[kNameReadable] = {};
+  std::memcpy(buf, s.data(), s.size());
+  return pack_padded(buf, s.size());
 }
-
 struct ElementTable {
   std::array<uint32_t, kNumIds> flags{};
   std::array<std::string_view, kNumIds> names{};
-  // Open-addressing table of the names (PackedName keys, linear probing;
-  // len 0 marks an empty slot), a quarter full.
-  static constexpr size_t kSlots = 512;
-  struct Slot {
-    PackedName key;
-    uint16_t id = 0;
-  };
-  std::array<Slot, kSlots> slots{};
+  // Name lookup: a perfect hash. index[slot(name)] is the id of the only
+  // known name that can be there (0: none), whose packed key is then
+  // compared: one probe, hit or miss. The multiplier is searched for once,
+  // deterministically, when the table is built.
+  static constexpr int kIndexBits = 11;
+  std::array<uint8_t, size_t{1} << kIndexBits> index{};
+  std::array<PackedName, kNumIds> keys{};
+  uint64_t multiplier = 0;
+  size_t slot(const PackedName& k) const {
+    return static_cast<size_t>(((k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ k.len) * multiplier) >>
+                               (64 - kIndexBits));
+  }
+  static_assert(kNumIds <= 256, "ids must fit the uint8_t index");
 
   void set(std::initializer_list<uint16_t> ids, uint32_t f) {
     for (uint16_t i : ids) flags[i] |= f;
@@ -151,10 +160,23 @@ struct ElementTable {
     for (uint16_t i = kApplet; i < kNumIds; ++i) names[i] = kExtraNames[i - kApplet];
     for (uint16_t i = 1; i < kNumIds; ++i) {
       assert(!names[i].empty() && names[i].size() <= kMaxNameLength);
-      PackedName k = pack_name(names[i]);
-      size_t j = packed_slot(k, kSlots - 1);
-      while (slots[j].key.len != 0) j = (j + 1) & (kSlots - 1);
-      slots[j] = {k, i};
+      keys[i] = pack_name(names[i]);
+    }
+    // Odd multipliers from a fixed LCG until no two names share a slot
+    // (a few dozen tries at most, once per process).
+    uint64_t m = 0x9E3779B97F4A7C15ull;
+    for (int tries = 0;; ++tries) {
+      assert(tries < (1 << 20));
+      multiplier = m | 1;
+      index.fill(0);
+      bool clash = false;
+      for (uint16_t i = 1; i < kNumIds && !clash; ++i) {
+        uint8_t& at = index[slot(keys[i])];
+        clash = at != 0;
+        at = static_cast<uint8_t>(i);
+      }
+      if (!clash) break;
+      m = m * 6364136223846793005ull + 1442695040888963407ull;
     }
     using T = Tag;
     set({id(T::address), kApplet, kArea, id(T::article), id(T::aside), id(T::base), kBasefont,
@@ -211,14 +233,13 @@ struct ElementTable {
         kBreakout);
   }
 
+  // `name` is a token's name (kNameReadable bytes readable at its start).
   uint16_t lookup(std::string_view name) const {
     if (name.empty() || name.size() > kMaxNameLength) return kUnknown;
-    const PackedName k = pack_name(name);
-    for (size_t j = packed_slot(k, kSlots - 1);; j = (j + 1) & (kSlots - 1)) {
-      const Slot& s = slots[j];
-      if (s.key.len == 0) return kUnknown;
-      if (s.key.a == k.a && s.key.b == k.b && s.key.len == k.len) return s.id;
-    }
+    const PackedName k = pack_padded(name.data(), name.size());
+    const uint16_t i = index[slot(k)];
+    const PackedName& c = keys[i];  // keys[0] is all zero: never equal (len 0)
+    return c.a == k.a && c.b == k.b && c.len == k.len ? i : static_cast<uint16_t>(kUnknown);
   }
   // Longest element name ("blockquote", "figcaption"); pack_name takes 16.
   static constexpr size_t kMaxNameLength = 10;
