@@ -310,29 +310,38 @@ class Page {
   std::vector<Tally> tally_;  // parallel to nodes
   std::vector<int32_t> h1s_;  // entries of <h1> elements
 
+  // Appends the entry of a text node (a leaf; half of all entries, so
+  // written straight into place rather than through add_element's checks).
+  void add_text(const Node* n, int32_t parent) {
+    const int32_t index = static_cast<int32_t>(nodes.size());
+    const uint8_t inherited = parent >= 0 ? (nodes[parent].flags & (kInLink | kInComments)) : 0;
+    // The nearest unit ancestor owns a text's words (parents come first).
+    const int32_t unit_of =
+        parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
+    const uint32_t words =
+        is_short_blank(n->text) ? 0 : static_cast<uint32_t>(count_words(n->text));
+    NodeInfo& info = nodes.emplace_back();
+    info.node = n;
+    info.parent = parent;
+    info.end = index + 1;
+    info.flags = kText | inherited;
+    info.raw_words = words;
+    tally_.push_back(Tally{unit_of});
+    if (unit_of >= 0 && !(inherited & kInLink)) tally_[unit_of].own += words;
+  }
+
   void flatten(const Node* start) {
     const TagTable& tt = tags();
-    // Explicit stack of (node, index of its entry).
-    std::vector<std::pair<const Node*, int32_t>> stack;
-    auto add = [&](const Node* n, int32_t parent) -> bool {
-      if (n->type == NodeType::comment || n->type == NodeType::document) return false;
+    // Appends the entry of an element; false when it is dropped (nothing added).
+    auto add_element = [&](const Node* n, int32_t parent) -> bool {
+      size_t t = ti(n->tag);
+      if (tt.drop[t]) return false;
       NodeInfo info;
       info.node = n;
       info.parent = parent;
       uint8_t inherited = parent >= 0 ? (nodes[parent].flags & (kInLink | kInComments)) : 0;
-      // The nearest unit ancestor owns a text's words (parents come first).
       int32_t unit_of =
           parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
-      if (n->type == NodeType::text) {
-        info.flags = kText | inherited;
-        info.raw_words = is_short_blank(n->text) ? 0 : static_cast<uint32_t>(count_words(n->text));
-        nodes.push_back(info);
-        tally_.push_back(Tally{unit_of});
-        if (unit_of >= 0 && !(inherited & kInLink)) tally_[unit_of].own += info.raw_words;
-        return false;
-      }
-      size_t t = ti(n->tag);
-      if (tt.drop[t]) return false;
       info.flags = inherited | (n->tag == Tag::a ? kInLink : 0);
       Verdict v = tt.verdict[t];
       // One pass over the attributes.
@@ -392,30 +401,35 @@ class Page {
       tally_.push_back(Tally{unit_of});
       return true;
     };
-    if (!add(start, -1)) {
+    if (start->type == NodeType::text) {
+      add_text(start, -1);
       return;
     }
-    stack.emplace_back(start, 0);
+    if (start->type != NodeType::element || !add_element(start, -1)) return;
     // Iterative pre-order: the stack holds the path from `start` to the node
-    // whose children are being visited; each frame remembers the next child.
-    std::vector<const Node*> next_child;
-    next_child.push_back(start->first_child);
+    // whose children are being visited; each frame has the entry of its
+    // element and the next child to visit.
+    struct Frame {
+      const Node* next;
+      int32_t index;
+    };
+    std::vector<Frame> stack;
+    stack.push_back(Frame{start->first_child, 0});
     while (!stack.empty()) {
-      const Node* child = next_child.back();
+      Frame& frame = stack.back();
+      const Node* child = frame.next;
       if (!child) {
-        nodes[stack.back().second].end = static_cast<int32_t>(nodes.size());
+        nodes[frame.index].end = static_cast<int32_t>(nodes.size());
         stack.pop_back();
-        next_child.pop_back();
         continue;
       }
-      next_child.back() = child->next_sibling;
-      int32_t parent = stack.back().second;
-      int32_t index = static_cast<int32_t>(nodes.size());
-      if (add(child, parent)) {
-        stack.emplace_back(child, index);
-        next_child.push_back(child->first_child);
-      } else if (index < static_cast<int32_t>(nodes.size())) {
-        nodes[index].end = index + 1;
+      frame.next = child->next_sibling;
+      const int32_t parent = frame.index;
+      if (child->type == NodeType::text) {
+        add_text(child, parent);
+      } else if (child->type == NodeType::element) {
+        const int32_t index = static_cast<int32_t>(nodes.size());
+        if (add_element(child, parent)) stack.push_back(Frame{child->first_child, index});
       }
     }
   }
