@@ -60,10 +60,30 @@ constexpr uint16_t kWindows1252[32] = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+// kEntities is sorted bytewise: the entries starting with byte c are
+// [kFirstByte.at[c], kFirstByte.at[c + 1]), so a lookup binary-searches
+// only its first letter's few dozen names.
+struct FirstByteIndex {
+  uint16_t at[257] = {};
+  constexpr FirstByteIndex() {
+    size_t i = 0;
+    for (int c = 0; c < 256; ++c) {
+      at[c] = static_cast<uint16_t>(i);
+      while (i < std::size(kEntities) && static_cast<unsigned char>(kEntities[i].name[0]) == c) ++i;
+    }
+    at[256] = static_cast<uint16_t>(i);
+  }
+};
+constexpr FirstByteIndex kFirstByte;
+static_assert(kFirstByte.at[256] == std::size(kEntities), "kEntities must be sorted bytewise");
+
 const Entity* find_entity(std::string_view name) {
-  auto it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
+  const unsigned char c = static_cast<unsigned char>(name[0]);
+  const Entity* first = kEntities + kFirstByte.at[c];
+  const Entity* last = kEntities + kFirstByte.at[c + 1];
+  auto it = std::lower_bound(first, last, name,
                              [](const Entity& e, std::string_view n) { return e.name < n; });
-  return it != std::end(kEntities) && it->name == name ? it : nullptr;
+  return it != last && it->name == name ? it : nullptr;
 }
 
 inline bool is_space(char c) {
