@@ -452,7 +452,17 @@ bool PhraseIndex::match_at(std::string_view line, size_t i) const {
   return false;
 }
 
-bool PhraseIndex::starts(std::string_view line) const { return !line.empty() && match_at(line, 0); }
+bool PhraseIndex::starts(std::string_view line) const {
+  if (!by_pairs_) return !line.empty() && match_at(line, 0);
+  // Every phrase has two bytes or more: the first two pick the candidates.
+  if (line.size() < 2 || phrases_.empty()) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  for (uint64_t m = pair_bits_[pair_slot(p[0], p[1])]; m; m &= m - 1) {
+    std::string_view phrase = phrases_[static_cast<size_t>(__builtin_ctzll(m))];
+    if (phrase.size() <= line.size() && std::memcmp(p, phrase.data(), phrase.size()) == 0) return true;
+  }
+  return false;
+}
 
 bool PhraseIndex::inside(std::string_view line) const {
   if (!by_pairs_) {
