@@ -436,7 +436,7 @@ bool Tokenizer::tag(Token& t) {
       doctype(t, q + 8);
       return true;
     }
-    if (foreign_ && end_ - q >= 8 && std::memcmp(q + 1, "[CDATA[", 7) == 0) {
+    if (end_ - q >= 8 && std::memcmp(q + 1, "[CDATA[", 7) == 0 && foreign()) {
       const char* s = q + 8;
       const char* e = s;
       for (;;) {

@@ -70,6 +70,14 @@ class Tokenizer {
   // Whether the adjusted current node is foreign (svg/math): CDATA sections
   // are then text rather than bogus comments.
   void set_foreign(bool foreign) { foreign_ = foreign; }
+  // The same answer asked for only when a "<![CDATA[" comes (rare), instead
+  // of being set after every token: `query(context)` replaces set_foreign's
+  // flag until the query is set back to nullptr.
+  using ForeignQuery = bool (*)(const void* context);
+  void set_foreign_query(ForeignQuery query, const void* context) {
+    foreign_query_ = query;
+    foreign_context_ = context;
+  }
   // Drops a newline right at the current position (after <pre>, <textarea>).
   void skip_newline();
 
@@ -78,6 +86,9 @@ class Tokenizer {
   const char* end_ = nullptr;
   Mode mode_ = Mode::data;
   bool foreign_ = false;
+  ForeignQuery foreign_query_ = nullptr;
+  const void* foreign_context_ = nullptr;
+  bool foreign() const { return foreign_query_ ? foreign_query_(foreign_context_) : foreign_; }
   std::string end_name_;  // for rcdata/rawtext/script
   std::string text_buf_;  // decoded text
   std::string name_buf_;  // lowercased tag name

@@ -410,12 +410,18 @@ class TreeBuilder {
     Token& t = s_.token;
     tk.reset(html);
     budget_ = kAdoptionBudgetBase + kAdoptionBudgetPerByte * static_cast<int64_t>(html.size());
+    tk.set_foreign_query(
+        [](const void* self) {
+          const TreeBuilder& b = *static_cast<const TreeBuilder*>(self);
+          return !b.stack_.empty() && b.stack_.back().ns != Ns::html;
+        },
+        this);
     for (;;) {
       tk.next(t);
       process(t);
       if (t.type == TokenType::eof) break;
-      tk.set_foreign(!stack_.empty() && stack_.back().ns != Ns::html);
     }
+    tk.set_foreign_query(nullptr, nullptr);  // `this` does not outlive the page
   }
 
  private:

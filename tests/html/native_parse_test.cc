@@ -133,7 +133,9 @@ TEST(TokenizerTest, BufferedNamesAndValuesSurviveGrowth) {
     EXPECT_EQ(t.attr("name" + std::to_string(i)),
               "v" + std::to_string(i) + "&<" + std::string(static_cast<size_t>(i % 7), 'x'))
         << i;
-    if (i % 3 == 0) EXPECT_EQ(t.attr("plain" + std::to_string(i)), "p" + std::to_string(i));
+    if (i % 3 == 0) {
+      EXPECT_EQ(t.attr("plain" + std::to_string(i)), "p" + std::to_string(i));
+    }
   }
   tk.next(t);
   EXPECT_EQ(t.type, TokenType::text);
@@ -340,12 +342,17 @@ TEST(NativeTreeTest, EveryKnownTagNameResolves) {
       EXPECT_EQ(n->tag, tag) << spelled;
     }
     // Names one byte longer, shorter or different are not this tag.
-    for (const std::string& near : {name + "x", name.substr(0, name.size() - 1) + "q",
-                                    std::string("q") + name}) {
+    std::string longer = name, changed = name, shifted = name;
+    longer.push_back('x');
+    changed.back() = 'q';
+    shifted.insert(shifted.begin(), 'q');
+    for (const std::string& near : {longer, changed, shifted}) {
       auto doc = parse("<div><" + near + ">x</div>", native);
       ASSERT_TRUE(doc.ok());
       const Node* n = find_named(doc->root(), near);
-      if (n && tag_from_name(near) == Tag::other) EXPECT_EQ(n->tag, Tag::other) << near;
+      if (n && tag_from_name(near) == Tag::other) {
+        EXPECT_EQ(n->tag, Tag::other) << near;
+      }
     }
   }
   EXPECT_GT(found, static_cast<size_t>(Tag::count_));  // both spellings
