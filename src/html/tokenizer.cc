@@ -264,48 +264,60 @@ void Tokenizer::skip_newline() {
   }
 }
 
+// Whether the '<' at q opens markup (a tag, end tag, comment, doctype or
+// bogus comment) rather than being text ("a < b").
+inline bool Tokenizer::opens_markup(const char* q) const {
+  if (q + 1 >= end_) return false;
+  const char n = q[1];
+  return is_alpha(n) || n == '!' || n == '?' || (n == '/' && q + 2 < end_);
+}
+
+// Most text runs hold no reference and no CR: they are views into the input
+// found by one scan, in a function light enough to need no stack frame; a
+// run that needs decoding is handed to decode_text_token() at its first '&'
+// or CR.
 void Tokenizer::text_token(Token& t) {
   const char* start = p_;
   const char* q = p_;
-  const char* copied = start;
-  bool decoding = false;
   for (;;) {
     q = find3(q, end_, '<', '&', '\r');
     if (q == end_) break;
-    char c = *q;
-    if (c == '<') {
-      if (q + 1 < end_) {
-        char n = q[1];
-        if (is_alpha(n) || n == '!' || n == '?') break;
-        if (n == '/' && q + 2 < end_) break;
-      }
-      ++q;
-      continue;
-    }
-    if (!decoding) {
-      decoding = true;
-      text_buf_.clear();
-    }
-    text_buf_.append(copied, q - copied);
-    if (c == '\r') {
-      text_buf_.push_back('\n');
-      ++q;
-      if (q < end_ && *q == '\n') ++q;
-    } else {
-      const char* r = decode_char_ref(q + 1, end_, false, text_buf_);
-      if (r == q + 1) text_buf_.push_back('&');
-      q = r;
-    }
-    copied = q;
+    if (*q != '<') return decode_text_token(t, start, q);
+    if (opens_markup(q)) break;
+    ++q;
   }
   p_ = q;
   t.type = TokenType::text;
-  if (decoding) {
-    text_buf_.append(copied, q - copied);
-    t.text = text_buf_;
-  } else {
-    t.text = std::string_view(start, q - start);
+  t.text = std::string_view(start, q - start);
+}
+
+void Tokenizer::decode_text_token(Token& t, const char* start, const char* q) {
+  text_buf_.clear();
+  const char* copied = start;
+  while (q != end_) {
+    const char c = *q;
+    if (c == '<') {
+      if (opens_markup(q)) break;
+      ++q;
+    } else {
+      text_buf_.append(copied, q - copied);
+      if (c == '\r') {
+        text_buf_.push_back('\n');
+        ++q;
+        if (q < end_ && *q == '\n') ++q;
+      } else {
+        const char* r = decode_char_ref(q + 1, end_, false, text_buf_);
+        if (r == q + 1) text_buf_.push_back('&');
+        q = r;
+      }
+      copied = q;
+    }
+    q = find3(q, end_, '<', '&', '\r');
   }
+  text_buf_.append(copied, q - copied);
+  p_ = q;
+  t.type = TokenType::text;
+  t.text = text_buf_;
 }
 
 // Position of the '<' of the end tag closing the current rcdata / rawtext /

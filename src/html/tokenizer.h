@@ -96,6 +96,8 @@ class Tokenizer {
   std::unordered_map<uint64_t, uint32_t> hash_set_;  // name hash -> attribute (many attributes)
 
   void text_token(Token& t);
+  [[gnu::noinline]] void decode_text_token(Token& t, const char* start, const char* q);
+  bool opens_markup(const char* q) const;
   void special_text_token(Token& t);  // rcdata, rawtext, script, plaintext
   bool tag(Token& t);                 // at '<'; false when '<' is only text
   void comment(Token& t, const char* from);

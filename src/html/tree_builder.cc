@@ -634,8 +634,13 @@ class TreeBuilder {
     const Open& o = stack_.back();
     fmt_.push_back({o.serial, static_cast<int32_t>(stack_.size() - 1), e, false, node});
   }
+  // Called before most text and start tags in body; nearly always there is
+  // nothing to re-open, so that test is inlined and the work is not.
   void reconstruct_formatting() {
     if (fmt_.empty() || fmt_.back().marker || on_stack(fmt_.back())) return;
+    reopen_formatting();
+  }
+  [[gnu::noinline]] void reopen_formatting() {
     size_t i = fmt_.size() - 1;
     while (i > 0 && !fmt_[i - 1].marker && !on_stack(fmt_[i - 1])) --i;
     for (; i < fmt_.size(); ++i) {
