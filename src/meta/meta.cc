@@ -752,8 +752,12 @@ std::optional<std::string> first_meta(const Signals& s, const std::vector<std::s
 
 // ---- JSON-LD ---------------------------------------------------------------
 
+// The parsed blocks and every object in them, flattened. `objects` point
+// into `docs` (reserved up front, so they never move) instead of copying
+// each object out of its block.
 struct JsonLd {
-  std::vector<json> objects;                     // every object, flattened
+  std::vector<json> docs;                        // the parsed blocks
+  std::vector<const json*> objects;              // every object, flattened
   std::unordered_map<std::string, size_t> by_id;  // "@id" -> index
 };
 
@@ -786,7 +790,7 @@ void flatten(const json& j, JsonLd& out, int depth) {
   }
   if (!j.is_object()) return;
   if (j.contains("@type") || j.contains("@id")) {
-    out.objects.push_back(j);
+    out.objects.push_back(&j);
     auto id = j.find("@id");
     if (id != j.end() && id->is_string()) out.by_id.emplace(id->get<std::string>(), out.objects.size() - 1);
   }
@@ -910,6 +914,7 @@ Prepared prepare_jsonld(std::string_view t, size_t depth_limit, bool empty, std:
 
 JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
   JsonLd out;
+  out.docs.reserve(s.jsonld_texts.size());
   for (const std::string& raw : s.jsonld_texts) {
     if (raw.size() > v.max_jsonld_bytes) continue;
     std::string_view t = raw;
@@ -937,7 +942,8 @@ JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
     json j = json::parse(t.data(), t.data() + t.size(), nullptr, /*allow_exceptions=*/false,
                          /*ignore_comments=*/true);
     if (j.is_discarded()) continue;
-    flatten(j, out, 0);
+    out.docs.push_back(std::move(j));
+    flatten(out.docs.back(), out, 0);
   }
   return out;
 }
@@ -980,8 +986,8 @@ void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& ou
     auto id = a.find("@id");
     if (id != a.end() && id->is_string()) {
       auto it = ld.by_id.find(id->get<std::string>());
-      if (it != ld.by_id.end() && &ld.objects[it->second] != &a) {
-        const json& target = ld.objects[it->second];
+      if (it != ld.by_id.end() && ld.objects[it->second] != &a) {
+        const json& target = *ld.objects[it->second];
         if (target.contains("name")) collect_names(target, ld, out, depth + 1, skip_types);
       }
     }
@@ -990,13 +996,13 @@ void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& ou
 
 // The object the page is about: an Article-like type first, then a WebPage.
 const json* main_object(const JsonLd& ld, const MetaVocabulary& v) {
-  for (const auto& o : ld.objects)
-    if (has_type(o, v.article_types)) return &o;
+  for (const json* o : ld.objects)
+    if (has_type(*o, v.article_types)) return o;
   return nullptr;
 }
 const json* page_object(const JsonLd& ld, const MetaVocabulary& v) {
-  for (const auto& o : ld.objects)
-    if (has_type(o, v.page_types)) return &o;
+  for (const json* o : ld.objects)
+    if (has_type(*o, v.page_types)) return o;
   return nullptr;
 }
 
@@ -1794,9 +1800,9 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   }
 
   // Site name
-  for (const auto& o : ld.objects) {
-    if (!has_type(o, v.site_types)) continue;
-    if (auto n = json_string(o, "name")) {
+  for (const json* o : ld.objects) {
+    if (!has_type(*o, v.site_types)) continue;
+    if (auto n = json_string(*o, "name")) {
       m.sitename = *n;
       break;
     }
