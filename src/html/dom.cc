@@ -103,7 +103,7 @@ class Arena {
   size_t bytes() const { return total_; }
 
  private:
-  void grow(size_t at_least) {
+  [[gnu::noinline]] void grow(size_t at_least) {  // rare: keeps allocate() small
     size_t size = std::max(next_, at_least);
     blocks_.emplace_back(new char[size]);
     cur_ = blocks_.back().get();
@@ -248,6 +248,29 @@ struct DocumentBuilder::Impl {
     return s.data() >= source_begin && s.data() + s.size() <= source_end;
   }
 
+  // add_text() right after add_text(): `text` is appended to `t`. Out of
+  // line (rare next to a new text node, and heavier).
+  [[gnu::noinline]] void merge_text(Node* t, std::string_view text) {
+    Arena& arena = doc->arena;
+    const char* end = t->text.data() + t->text.size();
+    if (in_source(t->text)) {
+      // A view into the input: extend it when the new text follows it there.
+      if (end == text.data() && in_source(text)) {
+        t->text = std::string_view(t->text.data(), t->text.size() + text.size());
+        return;
+      }
+    } else if (arena.try_extend(end, text.size())) {
+      std::memcpy(const_cast<char*>(end), text.data(), text.size());
+      t->text = std::string_view(t->text.data(), t->text.size() + text.size());
+      return;
+    }
+    size_t total = t->text.size() + text.size();
+    char* p = static_cast<char*>(arena.allocate(total, 1));
+    std::memcpy(p, t->text.data(), t->text.size());
+    std::memcpy(p + t->text.size(), text.data(), text.size());
+    t->text = std::string_view(p, total);
+  }
+
   std::string_view copy(std::string_view s) {
     if (s.empty()) return {};
     if (in_source(s)) return s;  // lives as long as the Document
@@ -312,27 +335,7 @@ void DocumentBuilder::end_element() {
 void DocumentBuilder::add_text(std::string_view text) {
   if (text.empty()) return;
   Impl& b = *impl_;
-  Arena& arena = b.doc->arena;
-  if (Node* t = b.last_text) {
-    const char* end = t->text.data() + t->text.size();
-    if (b.in_source(t->text)) {
-      // A view into the input: extend it when the new text follows it there.
-      if (end == text.data() && b.in_source(text)) {
-        t->text = std::string_view(t->text.data(), t->text.size() + text.size());
-        return;
-      }
-    } else if (arena.try_extend(end, text.size())) {
-      std::memcpy(const_cast<char*>(end), text.data(), text.size());
-      t->text = std::string_view(t->text.data(), t->text.size() + text.size());
-      return;
-    }
-    size_t total = t->text.size() + text.size();
-    char* p = static_cast<char*>(arena.allocate(total, 1));
-    std::memcpy(p, t->text.data(), t->text.size());
-    std::memcpy(p + t->text.size(), text.data(), text.size());
-    t->text = std::string_view(p, total);
-    return;
-  }
+  if (Node* t = b.last_text) return b.merge_text(t, text);
   Node* n = b.doc->new_node();
   n->type = NodeType::text;
   n->text = b.copy(text);
