@@ -588,45 +588,56 @@ struct Signals {
   std::vector<const Node*> itemprop_headline;
   std::vector<const Node*> rel_author;
   // Every element with a class or id, in document order. What their words
-  // say is worked out only when a later step asks (class_lists()): most
+  // say is worked out only when a later step asks (ClassedElements): most
   // pages settle author and date from markup and never look at them.
   std::vector<const Node*> classed;
 };
 
-// The elements whose class/id names an author, a date or a byline/meta
-// block, in document order, at most `cap` of each kind.
-struct ClassLists {
-  std::vector<const Node*> author_elements;
-  std::vector<const Node*> date_elements;   // class/id names a date
-  std::vector<const Node*> date_blocks;     // class/id names a byline or meta line
-};
-
-// ClassLists from Signals::classed, built on the first call.
-class LazyClassLists {
+// The elements whose class/id names an author (author_elements), a date
+// (date_elements) or a byline/meta block (date_blocks), in document order,
+// at most `cap` of each kind; an element naming both a date and a block is a
+// date element while that list has room. Read through cursors that work out
+// class flags only as far as the caller reads: the first byline or date
+// element usually settles the question.
+class ClassedElements {
  public:
-  LazyClassLists(const Signals& s, ClassFlags& flags, size_t cap)
+  enum class Kind { author_elements, date_elements, date_blocks };
+  ClassedElements(const Signals& s, ClassFlags& flags, size_t cap)
       : s_(s), flags_(flags), cap_(cap) {}
-  const ClassLists& get() {
-    if (done_) return lists_;
-    done_ = true;
-    for (const Node* n : s_.classed) {
-      uint8_t f = flags_.of(n);
-      if (!f) continue;
-      if (lists_.author_elements.size() < cap_ && (f & kClassAuthor)) lists_.author_elements.push_back(n);
-      if (lists_.date_elements.size() < cap_ && (f & kClassDate))
-        lists_.date_elements.push_back(n);
-      else if (lists_.date_blocks.size() < cap_ && (f & kClassDateBlock))
-        lists_.date_blocks.push_back(n);
+
+  class Cursor {
+   public:
+    Cursor(const ClassedElements& e, Kind kind) : e_(e), kind_(kind) {}
+    // The next element of the list, or nullptr at its end.
+    const Node* next() {
+      const auto& all = e_.s_.classed;
+      while (i_ < all.size() && taken_ < e_.cap_) {
+        const Node* n = all[i_++];
+        const uint8_t f = e_.flags_.of(n);
+        const bool date = (f & kClassDate) && dates_ < e_.cap_;  // in date_elements
+        if (date) ++dates_;
+        const bool take = kind_ == Kind::author_elements ? (f & kClassAuthor) != 0
+                          : kind_ == Kind::date_elements ? date
+                                                          : !date && (f & kClassDateBlock);
+        if (take) {
+          ++taken_;
+          return n;
+        }
+      }
+      return nullptr;
     }
-    return lists_;
-  }
+
+   private:
+    const ClassedElements& e_;
+    Kind kind_;
+    size_t i_ = 0, taken_ = 0, dates_ = 0;
+  };
+  Cursor cursor(Kind kind) const { return Cursor(*this, kind); }
 
  private:
   const Signals& s_;
   ClassFlags& flags_;
   size_t cap_;
-  bool done_ = false;
-  ClassLists lists_;
 };
 
 Signals collect(const html::Document& doc, const MetaVocabulary& v) {
@@ -1358,7 +1369,7 @@ std::optional<DatePick> modified_date(const Signals& s, const json* article, con
 // within each group, furniture (comments, sidebars, footers) skipped.
 // With `first_only`, stops as soon as the first entry of the full list is
 // known (the caller wants only that one).
-std::vector<DatePick> visible_dates(const Signals& s, LazyClassLists& classed, const Node* heading,
+std::vector<DatePick> visible_dates(const Signals& s, const ClassedElements& classed, const Node* heading,
                                     Furniture& furn, const date::DateOptions& dopt, bool text,
                                     bool first_only, const MetaVocabulary& v) {
   std::vector<DatePick> out;
@@ -1383,9 +1394,9 @@ std::vector<DatePick> visible_dates(const Signals& s, LazyClassLists& classed, c
   }
   out.insert(out.end(), later.begin(), later.end());
   if (first_only && !out.empty()) return out;
-  const ClassLists& lists = classed.get();
-  for (const auto* list : {&lists.date_elements, &lists.date_blocks}) {
-    for (const Node* n : *list) {
+  for (auto kind : {ClassedElements::Kind::date_elements, ClassedElements::Kind::date_blocks}) {
+    auto cursor = classed.cursor(kind);
+    while (const Node* n = cursor.next()) {
       if (out.size() >= kMax) break;
       if (furn(n)) continue;
       std::string t = node_text(n, 400, true);
@@ -1449,7 +1460,7 @@ bool same_day(const std::string& a, const std::string& b) {
 // the URL. A modification date is used only when options ask for the latest
 // date and the page shows it: alone it is not a publication date.
 // Each source is consulted only when the decision can still depend on it.
-std::optional<DatePick> pick_date(const Signals& s, LazyClassLists& classed, const json* article,
+std::optional<DatePick> pick_date(const Signals& s, const ClassedElements& classed, const json* article,
                                   const json* page, const Node* heading, Furniture& furn,
                                   std::string_view url, const date::DateOptions& dopt,
                                   const MetaOptions& options, const MetaVocabulary& v) {
@@ -1671,7 +1682,7 @@ std::optional<std::string> byline_author(Pieces& pieces, const MetaVocabulary& v
   return scan(pieces.before(), v.byline_pieces_before, false);
 }
 
-std::optional<std::string> pick_author(const Signals& s, LazyClassLists& classed, const JsonLd& ld,
+std::optional<std::string> pick_author(const Signals& s, const ClassedElements& classed, const JsonLd& ld,
                                        const json* article, const json* page, Furniture& furn,
                                        Pieces& pieces, const MetaVocabulary& v) {
   // Markup often lists authors as data; the page shows them as a byline
@@ -1748,7 +1759,8 @@ std::optional<std::string> pick_author(const Signals& s, LazyClassLists& classed
   // A byline in the text around the title: "By Jane Doe", "Written by" + name.
   if (auto a = byline_author(pieces, v)) return a;
   // Elements whose class/id says byline/author.
-  for (const Node* n : classed.get().author_elements) {
+  auto cursor = classed.cursor(ClassedElements::Kind::author_elements);
+  while (const Node* n = cursor.next()) {
     if (furn(n)) continue;
     std::string t = node_text(n, 400, true);
     if (t.empty() || t.size() > 300) continue;
@@ -1779,7 +1791,7 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   Metadata m;
   ClassFlags class_flags(v);
   Signals s = collect(doc, v);
-  LazyClassLists classed(s, class_flags, v.max_candidates);
+  ClassedElements classed(s, class_flags, v.max_candidates);
   JsonLd ld = parse_jsonld(s, v);
   const json* article = main_object(ld, v);
   const json* page = page_object(ld, v);
