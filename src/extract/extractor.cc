@@ -637,12 +637,17 @@ struct RawBlock {
   Block block;
   size_t text_bytes = 0;
   size_t link_bytes = 0;
+  // count_words(block.text), when the collector could tell it from its text
+  // nodes' word counts (see Collector::append_text).
+  size_t words = 0;
+  bool words_known = false;
 };
 
 class Collector {
  public:
   Collector(const Page& page, bool comments_mode)
-      : page_(page), nodes_(page.nodes), opt_(page.options_), comments_mode_(comments_mode) {}
+      : page_(page), nodes_(page.nodes), opt_(page.options_), comments_mode_(comments_mode),
+        plain_(!opt_.include_links && !opt_.include_formatting) {}
 
   std::vector<RawBlock> out;
 
@@ -684,6 +689,7 @@ class Collector {
       }
       if (t == Tag::br) {
         buf_.push_back('\n');
+        tail_ = '\n';
         i = n.end;
         continue;
       }
@@ -801,8 +807,33 @@ class Collector {
     }
   }
 
+  // ASCII bytes that text::count_words counts as word characters (tests/extract
+  // checks the two agree).
+  static bool ascii_word(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
   void append_text(const NodeInfo& n) {
     std::string_view s = n.node->text;
+    // The block's words, from the text nodes' counts (made while flattening)
+    // instead of counting the block's text again: white space collapsing
+    // changes no word count, so the block has the sum of its texts' words,
+    // less one where a word runs on from one text into the next ("<b>Ex</b>
+    // ample"). That is decided on ASCII bytes; two non-ASCII bytes meeting
+    // (a script word, or bytes that might form one character) leave the count
+    // to filter_blocks.
+    if (!s.empty()) {
+      unsigned char head = static_cast<unsigned char>(s.front());
+      unsigned char tail = static_cast<unsigned char>(tail_);
+      bool head_word = head >= 0x80 || ascii_word(head);
+      bool tail_word = tail >= 0x80 || ascii_word(tail);
+      if (head_word && tail_word) {
+        if (head < 0x80 && tail < 0x80) words_ -= 1;  // the two halves are one word
+        else words_known_ = false;
+      }
+      words_ += n.raw_words;
+      tail_ = s.back();
+    }
     if (pre_ > 0) {
       buf_.append(s);
     } else {
@@ -845,6 +876,12 @@ class Collector {
     if (comments_mode_) b.kind = BlockKind::comment;
     rb.text_bytes = text_bytes_;
     rb.link_bytes = link_bytes_;
+    // Links and formatting add marks and URLs to the text; code keeps its own.
+    rb.words = words_;
+    rb.words_known = words_known_ && plain_ && pre_ == 0;
+    words_ = 0;
+    words_known_ = true;
+    tail_ = ' ';
     buf_.clear();
     text_bytes_ = link_bytes_ = 0;
     link_marks_.clear();
@@ -967,7 +1004,11 @@ class Collector {
   const std::vector<NodeInfo>& nodes_;
   const ExtractOptions& opt_;
   bool comments_mode_;
+  bool plain_;  // neither links nor formatting marks go into the text
   std::string buf_;
+  size_t words_ = 0;          // words in buf_ (when words_known_)
+  bool words_known_ = true;
+  char tail_ = ' ';           // the last byte put in buf_ (a space when empty)
   size_t text_bytes_ = 0, link_bytes_ = 0;
   int heading_ = 0;
   std::vector<bool> lists_;
@@ -1050,7 +1091,7 @@ Filtered filter_blocks(std::vector<RawBlock>&& raw, const Page& page,
       continue;
     }
     if (b.kind != BlockKind::code) {
-      size_t words = count_words(b.text);
+      size_t words = rb.words_known ? rb.words : count_words(b.text);
       if (words == 0) continue;
       bool inner_list = b.kind == BlockKind::list_item && i > first_prose && i < last_prose &&
                         opt.focus != Focus::precision;
