@@ -97,7 +97,9 @@ inline char lower(char c) { return is_upper(c) ? static_cast<char>(c | 0x20) : c
 
 // Byte classes for the loops inside a tag (names, unquoted values): one
 // table load per byte instead of a chain of comparisons.
-enum : uint8_t { kSpace = 1, kSlash = 2, kGt = 4, kEq = 8, kUpper = 16 };
+// kEnd is the NUL that follows the input (see Tokenizer): every loop that
+// stops at it needs no separate bounds check.
+enum : uint8_t { kSpace = 1, kSlash = 2, kGt = 4, kEq = 8, kUpper = 16, kEnd = 32 };
 struct ByteClasses {
   uint8_t of[256] = {};
   constexpr ByteClasses() {
@@ -106,6 +108,7 @@ struct ByteClasses {
     of[static_cast<unsigned char>('>')] = kGt;
     of[static_cast<unsigned char>('=')] = kEq;
     for (int c = 'A'; c <= 'Z'; ++c) of[c] = kUpper;
+    of[0] = kEnd;
   }
 };
 constexpr ByteClasses kByteClasses;
@@ -491,7 +494,7 @@ bool Tokenizer::tag(Token& t) {
   // The classes of the name's bytes are OR-ed together (one instruction a
   // byte) and tested for kUpper once at the end.
   uint8_t seen = 0;
-  for (uint8_t cls; q < end_ && !((cls = byte_class(*q)) & (kSpace | kSlash | kGt)); ++q)
+  for (uint8_t cls; !((cls = byte_class(*q)) & (kSpace | kSlash | kGt | kEnd)); ++q)
     seen |= cls;
   const bool upper = (seen & kUpper) != 0;
   if (q >= end_) {  // end of input inside a tag: the tag is dropped
@@ -529,7 +532,7 @@ bool Tokenizer::tag(Token& t) {
   };
   bool self_closing = false;
   for (;;) {
-    for (uint8_t cls; q < end_ && ((cls = byte_class(*q)) & (kSpace | kSlash)); ++q)
+    for (uint8_t cls; (cls = byte_class(*q)) & (kSpace | kSlash); ++q)
       if ((cls & kSlash) && q + 1 < end_ && q[1] == '>') self_closing = true;
     if (q >= end_) return dropped_at_eof();
     if (*q == '>') {
@@ -539,19 +542,19 @@ bool Tokenizer::tag(Token& t) {
     self_closing = false;
     const char* an = q++;
     uint8_t aseen = byte_class(*an);
-    for (uint8_t cls; q < end_ && !((cls = byte_class(*q)) & (kSpace | kSlash | kGt | kEq)); ++q)
+    for (uint8_t cls; !((cls = byte_class(*q)) & (kSpace | kSlash | kGt | kEq | kEnd)); ++q)
       aseen |= cls;
     const bool aupper = (aseen & kUpper) != 0;
     const size_t an_len = static_cast<size_t>(q - an);
     const char* r = q;
-    while (r < end_ && (byte_class(*r) & kSpace)) ++r;
+    while (byte_class(*r) & kSpace) ++r;
     bool has_value = r < end_ && *r == '=';
     const char* value = nullptr;
     const char* value_end = nullptr;
     bool value_decode = false;  // holds '&' or CR
     if (has_value) {
       ++r;
-      while (r < end_ && (byte_class(*r) & kSpace)) ++r;
+      while (byte_class(*r) & kSpace) ++r;
       if (r >= end_) return dropped_at_eof();
       if (*r == '"' || *r == '\'') {
         // One scan finds the closing quote and whether the value needs
@@ -570,7 +573,7 @@ bool Tokenizer::tag(Token& t) {
         q = close + 1;
       } else {
         value = r;
-        while (r < end_ && !(byte_class(*r) & (kSpace | kGt))) ++r;
+        while (!(byte_class(*r) & (kSpace | kGt | kEnd))) ++r;
         value_end = r;
         value_decode = find2(value, value_end, '&', '\r') != value_end;
         q = r;

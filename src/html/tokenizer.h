@@ -50,6 +50,9 @@ struct Token {
 // HTML5 tokenizer over valid UTF-8 without NUL bytes (parse() guarantees
 // both). Text runs and names are views into the input unless something had
 // to be decoded (character references, CR), which goes to reused buffers.
+// A non-empty input must be followed by a NUL byte (input.data()[size] ==
+// 0, as in a std::string): the loops inside tags stop at it instead of
+// checking the bounds at every byte.
 class Tokenizer {
  public:
   // Content models the tree builder switches to after a start tag.

@@ -1912,7 +1912,14 @@ Result<Document> parse_with_native(std::string_view utf8_html, std::string* owne
                                    const ParseOptions& options) {
   if (!t_state) t_state = std::make_unique<State>();
   DocumentBuilder builder(options.max_depth);
-  if (owned) utf8_html = builder.keep_input(std::move(*owned));
+  // The Document keeps the input (its texts and attribute values are views
+  // into it), and the tokenizer needs it in a std::string (NUL after it).
+  std::string copy;
+  if (!owned) {
+    copy.assign(utf8_html);
+    owned = &copy;
+  }
+  utf8_html = builder.keep_input(std::move(*owned));
   {
     TreeBuilder tree(*t_state, builder, options);
     tree.run(utf8_html);

@@ -42,7 +42,8 @@ constexpr double kTimeScale = 1.0;
 // Tokens in a compact notation: text as "'...'", tags as "<name a=v>" / "</name>",
 // comments as "#...", doctypes as "!name".
 std::string tokens(std::string_view input) {
-  Tokenizer tk(input);
+  const std::string owned(input);  // the tokenizer wants a NUL after its input
+  Tokenizer tk(owned);
   Token t;
   std::string out;
   for (int guard = 0; guard < 1000; ++guard) {
