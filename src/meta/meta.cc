@@ -923,6 +923,88 @@ Prepared prepare_jsonld(std::string_view t, size_t depth_limit, bool empty, std:
   return Prepared::emptied;
 }
 
+// Builds the DOM of a JSON-LD block as nlohmann's own DOM parser does (same
+// values, same handling of repeated keys), except that the values of keys
+// nothing here reads (is_read_key) are consumed and dropped: they cost no
+// allocation. Lookups of read keys answer as on the full DOM, since no code
+// here iterates over an object's members. sax_parse() fails exactly when
+// json::parse() would give a discarded value.
+class ReadKeysBuilder {
+ public:
+  explicit ReadKeysBuilder(json& root) : root_(root) {}
+  bool null() { return value(json(nullptr)); }
+  bool boolean(bool b) { return value(json(b)); }
+  bool number_integer(json::number_integer_t x) { return value(json(x)); }
+  bool number_unsigned(json::number_unsigned_t x) { return value(json(x)); }
+  bool number_float(json::number_float_t x, const json::string_t&) { return value(json(x)); }
+  bool string(json::string_t& s) { return value(json(s)); }
+  bool binary(json::binary_t& b) { return value(json::binary(b)); }
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(json::string_t& k) {
+    if (skip_depth_) return true;
+    if (!is_read_key(k)) {
+      skip_next_ = true;
+      return true;
+    }
+    element_ = &(*stack_.back())[k];
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const json::exception&) { return false; }
+
+ private:
+  bool value(json&& v) {
+    if (skip_depth_) return true;
+    if (skip_next_) {
+      skip_next_ = false;
+      return true;
+    }
+    place(std::move(v));
+    return true;
+  }
+  json* place(json&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    if (stack_.back()->is_array()) {
+      stack_.back()->push_back(std::move(v));
+      return &stack_.back()->back();
+    }
+    *element_ = std::move(v);
+    return element_;
+  }
+  bool open(json::value_t t) {
+    if (skip_depth_) {
+      ++skip_depth_;
+      return true;
+    }
+    if (skip_next_) {
+      skip_next_ = false;
+      skip_depth_ = 1;
+      return true;
+    }
+    stack_.push_back(place(json(t)));
+    return true;
+  }
+  bool close() {
+    if (skip_depth_) {
+      --skip_depth_;
+      return true;
+    }
+    stack_.pop_back();
+    return true;
+  }
+
+  json& root_;
+  std::vector<json*> stack_;   // the open objects and arrays
+  json* element_ = nullptr;    // where the value of the last key goes
+  size_t skip_depth_ = 0;      // > 0: inside a dropped object or array
+  bool skip_next_ = false;     // the next value belongs to a dropped key
+};
+
 JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
   JsonLd out;
   out.docs.reserve(s.jsonld_texts.size());
@@ -950,9 +1032,11 @@ JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
           Prepared::emptied)
         t = emptied;
     }
-    json j = json::parse(t.data(), t.data() + t.size(), nullptr, /*allow_exceptions=*/false,
-                         /*ignore_comments=*/true);
-    if (j.is_discarded()) continue;
+    json j;
+    ReadKeysBuilder builder(j);
+    if (!json::sax_parse(t.data(), t.data() + t.size(), &builder, nlohmann::json::input_format_t::json,
+                         /*strict=*/true, /*ignore_comments=*/true))
+      continue;
     out.docs.push_back(std::move(j));
     flatten(out.docs.back(), out, 0);
   }

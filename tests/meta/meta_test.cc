@@ -336,3 +336,19 @@ TEST(MetaJsonLd, CdataWrappedBlockWithLongUnreadString) {
   m = extract_html(jsonld_page(deep + "}"));
   EXPECT_NE(v(m.title), "Read headline");
 }
+
+TEST(MetaJsonLd, DroppedKeysAndRepeatedKeys) {
+  // Values of keys nothing reads are dropped while parsing; a repeated key
+  // keeps its last value, as in a full parse; objects nested under other
+  // keys are not articles of the page.
+  auto m = extract_html(jsonld_page(
+      "{\"@context\":{\"@vocab\":\"https://schema.org/\"},\"@type\":\"NewsArticle\","
+      "\"potentialAction\":{\"@type\":\"ReadAction\",\"target\":[\"https://a.example/\",{\"x\":[1,2.5,true,null]}]},"
+      "\"headline\":\"First headline\",\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"}],"
+      "\"headline\":\"Last headline\",\"wordCount\":1234}"));
+  EXPECT_EQ(v(m.title), "Last headline");
+  EXPECT_EQ(v(m.author), "Jane Doe");
+  m = extract_html(jsonld_page(
+      "{\"isPartOf\":{\"@type\":\"NewsArticle\",\"headline\":\"Nested headline\"}}"));
+  EXPECT_NE(v(m.title), "Nested headline");
+}
