@@ -533,7 +533,7 @@ bool Tokenizer::tag(Token& t) {
   bool self_closing = false;
   for (;;) {
     for (uint8_t cls; (cls = byte_class(*q)) & (kSpace | kSlash); ++q)
-      if ((cls & kSlash) && q + 1 < end_ && q[1] == '>') self_closing = true;
+      if ((cls & kSlash) && q[1] == '>') self_closing = true;  // q[1]: at most the NUL
     if (q >= end_) return dropped_at_eof();
     if (*q == '>') {
       ++q;
@@ -548,7 +548,7 @@ bool Tokenizer::tag(Token& t) {
     const size_t an_len = static_cast<size_t>(q - an);
     const char* r = q;
     while (byte_class(*r) & kSpace) ++r;
-    bool has_value = r < end_ && *r == '=';
+    bool has_value = *r == '=';  // r == end_: the NUL
     const char* value = nullptr;
     const char* value_end = nullptr;
     bool value_decode = false;  // holds '&' or CR
