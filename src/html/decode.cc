@@ -25,6 +25,7 @@
 #include <uchardet/uchardet.h>
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -309,9 +310,19 @@ const CharsetLabel* prescan_meta(std::string_view head) {
   return nullptr;
 }
 
+// Whether any byte has its top bit set; 32 bytes (four words OR-ed
+// together) per step, as pages are mostly ASCII and it may scan them whole.
 bool has_non_ascii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  for (; end - p >= 32; p += 32) {
+    uint64_t w[4];
+    std::memcpy(w, p, sizeof w);
+    if ((w[0] | w[1] | w[2] | w[3]) & kHighBits) return true;
+  }
+  for (; p < end; ++p)
+    if (static_cast<unsigned char>(*p) >= 0x80) return true;
   return false;
 }
 

@@ -69,6 +69,21 @@ TEST(Decode, Utf8PassesThrough) {
   EXPECT_EQ(empty.utf8, "");
 }
 
+// One non-ASCII character anywhere in an otherwise ASCII page (the check
+// reads 32 bytes at a time, then byte by byte) makes undeclared UTF-8
+// "detected"; none leaves it "fallback".
+TEST(Decode, NonAsciiFoundAtEveryOffset) {
+  for (size_t size : {size_t{1}, size_t{31}, size_t{32}, size_t{33}, size_t{100}}) {
+    const std::string ascii(size, 'a');
+    EXPECT_EQ(decode_to_utf8(ascii).source, CharsetSource::fallback) << size;
+    for (size_t at = 0; at < size; ++at) {
+      std::string page = ascii;
+      page.replace(at, 1, "\xC3\xA9");  // é
+      EXPECT_EQ(decode_to_utf8(page).source, CharsetSource::detected) << size << " " << at;
+    }
+  }
+}
+
 TEST(Decode, ByteOrderMarksWin) {
   DecodedText d = decode_to_utf8("\xEF\xBB\xBF<meta charset=windows-1252><p>é</p>");
   EXPECT_EQ(d.source, CharsetSource::bom);
