@@ -1347,14 +1347,27 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
 
 
   // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
+  //    (keys of the metadata titles and of their parts are worked out when
+  //    first compared and kept for the next <h1>)
+  struct TitleKeys {
+    std::optional<std::string> key;
+    std::optional<std::vector<std::string>> parts;
+  };
+  std::vector<TitleKeys> title_keys(meta_titles.size());
   for (const auto& raw : h1s) {
     Heading h{raw.node, strip_site(raw.text, sites, false, v)};
     std::string hk = key_of(h.text);
     if (hk.empty()) continue;
-    for (const auto& m : meta_titles) {
-      if (key_of(m) == hk) return h.text;
-      for (const auto& part : split_title(m, v))
-        if (key_of(part) == hk && !same_site(h.text, site)) return h.text;
+    for (size_t k = 0; k < meta_titles.size(); ++k) {
+      TitleKeys& tk = title_keys[k];
+      if (!tk.key) tk.key = key_of(meta_titles[k]);
+      if (*tk.key == hk) return h.text;
+      if (!tk.parts) {
+        tk.parts.emplace();
+        for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));
+      }
+      for (const auto& pk : *tk.parts)
+        if (pk == hk && !same_site(h.text, site)) return h.text;
     }
   }
   // 2. the first plausible <h1> that is not the site name and, when the page
