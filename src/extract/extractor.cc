@@ -278,7 +278,7 @@ class Page {
         if (inserted) *part = vocab_.analyze_part(cls, true);
         cp = part;
       }
-      scratch_ = vocab_.combine(*cp, vocab_.analyze_part(id, false), is_responsive(cls));
+      scratch_ = vocab_.combine(*cp, vocab_.analyze_part(id, false), cls);
       return scratch_;
     }
     auto [facts, inserted] = class_cache_.try_emplace(cls);

@@ -355,6 +355,16 @@ void for_each_class(std::string_view s, Fn&& fn) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// Letters a-z as 0-25, every other byte as 26 (a row and column of zeros in
+// glued_pairs_): the glued-word scan needs no range test per position.
+struct LetterCodes {
+  uint8_t code[256] = {};
+  constexpr LetterCodes() {
+    for (int c = 0; c < 256; ++c) code[c] = static_cast<uint8_t>(c >= 'a' && c <= 'z' ? c - 'a' : 26);
+  }
+};
+constexpr LetterCodes kLetterCodes;
+
 // True when every word starts with two lowercase ASCII letters (the
 // glued-word table is indexed by them).
 template <size_t N>
@@ -485,12 +495,10 @@ bool PhraseIndex::inside(std::string_view line) const {
 unsigned Vocabulary::glued_words(std::string_view t) const {
   unsigned found = 0;
   // No glued word fits after t.size() - shortest_glued_.
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
   for (size_t i = 0; i + shortest_glued_ <= t.size(); ++i) {
-    // Bytes other than a-z wrap around to 26 or more: no word starts there.
-    unsigned a = static_cast<unsigned char>(t[i]) - 'a';
-    unsigned b = static_cast<unsigned char>(t[i + 1]) - 'a';
-    if (a >= 26 || b >= 26) continue;
-    for (uint32_t m = glued_pairs_[a][b]; m; m &= m - 1) {
+    for (uint32_t m = glued_pairs_[kLetterCodes.code[p[i]]][kLetterCodes.code[p[i + 1]]]; m;
+         m &= m - 1) {
       size_t k = static_cast<size_t>(__builtin_ctz(m));
       std::string_view w = glued_[k];
       if (t.size() - i < w.size() || std::memcmp(t.data() + i + 2, w.data() + 2, w.size() - 2) != 0)
@@ -605,10 +613,12 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
   return part;
 }
 
-ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id, bool responsive) const {
+ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
+                               std::string_view cls_value) const {
   ClassFacts facts;
   // Utility-CSS pages say "hidden md:flex": hidden on small screens only.
-  bool hidden = cls.hidden || id.hidden || ((cls.hidden_word || id.hidden_word) && !responsive);
+  bool hidden = cls.hidden || id.hidden ||
+                ((cls.hidden_word || id.hidden_word) && !is_responsive(cls_value));
   bool strong = cls.strong || id.strong;
   facts.disclosure = cls.disclosure || id.disclosure;
   facts.hint = cls.hint || id.hint;
@@ -634,7 +644,8 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id, bool r
 ClassFacts Vocabulary::analyze(std::string_view cls, std::string_view id) const {
   if (!id.empty() && is_slug(id)) id = {};
   if (cls.empty() && id.empty()) return {};
-  return combine(analyze_part(cls, true), analyze_part(id, false), is_responsive(cls));
+  static const ClassPart kNoPart;
+  return combine(analyze_part(cls, true), id.empty() ? kNoPart : analyze_part(id, false), cls);
 }
 
 Verdict Vocabulary::classify(std::string_view cls, std::string_view id,

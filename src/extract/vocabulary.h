@@ -205,7 +205,7 @@ struct ClassFacts {
 
 // What one attribute value (class or id) says, before it is combined with
 // the other: analyze(cls, id) == combine(analyze_part(cls, true),
-// analyze_part(id, false), is_responsive(cls)) for a non-slug id. Class
+// analyze_part(id, false), cls) for a non-slug id. Class
 // strings repeat across a page, so their parts can be cached.
 struct ClassPart {
   bool boilerplate = false;           // some token says boilerplate
@@ -228,7 +228,9 @@ class Vocabulary {
   ClassFacts analyze(std::string_view cls, std::string_view id) const;
   // The two halves of analyze(), see ClassPart.
   ClassPart analyze_part(std::string_view value, bool is_class) const;
-  ClassFacts combine(const ClassPart& cls, const ClassPart& id, bool responsive) const;
+  // `cls_value` is the class value itself: is_responsive(cls_value) is asked
+  // only when a plain "hidden" needs it.
+  ClassFacts combine(const ClassPart& cls, const ClassPart& id, std::string_view cls_value) const;
   // Verdict of one element from its class, id and role/aria attributes.
   Verdict classify(std::string_view cls, std::string_view id, std::string_view role) const;
   // Readability-style weight of class+id: +1 for content-like names, -1 for
@@ -270,7 +272,7 @@ class Vocabulary {
   std::vector<std::string_view> glued_;
   size_t comment_glued_ = 0;  // index of "comment" in glued_
   size_t shortest_glued_ = 0;  // bytes of the shortest word of glued_
-  uint32_t glued_pairs_[26][26] = {};
+  uint32_t glued_pairs_[27][27] = {};  // row and column 26: no letter
   PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
