@@ -510,8 +510,7 @@ class Page {
                                 outside < th_.forum_outside_prose_share * comment_prose;
     for (size_t i = 0; i < nodes.size(); ++i) {
       NodeInfo& n = nodes[i];
-      if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) {
-        n.flags |= kPruned;
+      if (n.flags & kPruned) {  // under a pruned element, marked below
         continue;
       }
       if (n.flags & kText) {
@@ -557,6 +556,10 @@ class Page {
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
       if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
 #endif
+      // The whole subtree goes with it, marked in one sweep.
+      if (n.flags & kPruned) {
+        for (int32_t k = static_cast<int32_t>(i) + 1; k < n.end; ++k) nodes[k].flags |= kPruned;
+      }
     }
   }
 
@@ -1123,10 +1126,13 @@ std::vector<int32_t> choose_main(const Page& page) {
   };
   int32_t top = -1;
   double top_score = 0;
+  // The scored, kept entries and their final scores, in document order.
+  std::vector<std::pair<int32_t, double>> candidates;
   for (size_t i = 0; i < nodes.size(); ++i) {
     const NodeInfo& n = nodes[i];
     if (!n.scored || (n.flags & kPruned)) continue;
     double s = final_score(static_cast<int32_t>(i));
+    candidates.emplace_back(static_cast<int32_t>(i), s);
     if (top < 0 || s >= top_score) {
       top = static_cast<int32_t>(i);
       top_score = s;
@@ -1137,11 +1143,8 @@ std::vector<int32_t> choose_main(const Page& page) {
   // share an ancestor, the content is split across them.
   {
     std::vector<int32_t> alts;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      if (static_cast<int32_t>(i) == top || !nodes[i].scored || (nodes[i].flags & kPruned)) continue;
-      if (final_score(static_cast<int32_t>(i)) >= th.ancestor_score_share * top_score) {
-        alts.push_back(static_cast<int32_t>(i));
-      }
+    for (const auto& [i, s] : candidates) {
+      if (i != top && s >= th.ancestor_score_share * top_score) alts.push_back(i);
     }
     if (alts.size() >= th.ancestor_min_candidates) {
       for (int32_t a = nodes[top].parent; a > 0; a = nodes[a].parent) {
