@@ -13,7 +13,13 @@
 //     values double-, single- or unquoted; missing spaces between
 //     attributes are tolerated); duplicate names keep the first (hashed
 //     once a tag has many attributes, so 100,000 attributes stay linear);
-//     an end-of-file inside a tag drops the tag, as HTML5 does;
+//     an end-of-file inside a tag drops the tag, as HTML5 does. Names and
+//     unquoted values are scanned with a byte-class table whose stop
+//     classes include the NUL that follows the input (a std::string's
+//     terminator; the input holds no NUL), so those loops have no bounds
+//     check; quoted values are found with the SSE2 scan, which also tells
+//     whether they need decoding. Attributes go straight into the token
+//     (views into the input, or into a buffer when lowercased or decoded);
 //   - comments ("<!--" to "-->" or "--!>", "<!-->" and "<!--->" empty),
 //     bogus comments ("<?", "<!x", "</1"), doctypes (name, public and
 //     system ids for the quirks decision), CDATA sections as text when the

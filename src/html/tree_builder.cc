@@ -43,6 +43,11 @@
 // formatting elements is capped (kMaxFormatting) so re-opening stays
 // bounded. 100,000-deep nesting and 1,000,000 unclosed tags need no
 // flattening retry.
+//
+// Per token, the cost is kept low: a tag name resolves to its element id
+// through a perfect hash over the name packed into two words (one probe),
+// in-body tokens skip the insertion-mode switch, and the tokenizer asks
+// whether the current node is foreign only when a CDATA section comes.
 #include <algorithm>
 #include <array>
 #include <cassert>
