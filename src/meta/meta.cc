@@ -310,17 +310,20 @@ class ClassFlags {
   // for id alone, OR the lookup of the one pair that straddles them (the
   // last part of cls joined to the first part of id): every part and every
   // adjacent pair is looked up on its own, so the key splits there exactly.
-  uint8_t of(std::string_view cls, std::string_view id) {
+  // Without `want_date` the kClassDate bit is left out (0): the date
+  // substring search, a third of the work, is done only for callers that
+  // read that bit.
+  uint8_t of(std::string_view cls, std::string_view id, bool want_date) {
     if (cls.empty() && id.empty()) return 0;
-    if (id.empty()) return of_class(cls);
+    if (id.empty()) return of_class(cls, want_date);
     if (cls.size() + 1 + id.size() >= 300) return 0;
-    uint8_t f = compute(id);
+    uint8_t f = compute(id, want_date);
     if (cls.empty()) return f;
-    f |= of_class(cls);
+    f |= of_class(cls, want_date);
     return f | straddling_pair(cls, id);
   }
-  // As of(attr("class"), attr("id")) in one pass over the attributes.
-  uint8_t of(const Node* n) {
+  // As of(attr("class"), attr("id"), want_date) in one pass over the attributes.
+  uint8_t of(const Node* n, bool want_date) {
     std::string_view cls, id;
     bool has_class = false, has_id = false;
     for (uint32_t k = 0; k < n->attr_count; ++k) {
@@ -333,14 +336,21 @@ class ClassFlags {
         has_id = true;
       }
     }
-    return of(cls, id);
+    return of(cls, id, want_date);
   }
 
  private:
-  uint8_t of_class(std::string_view cls) {
+  // Cached answers carry kDateKnown once their kClassDate bit is worked out.
+  static constexpr uint8_t kDateKnown = 0x80;
+  uint8_t of_class(std::string_view cls, bool want_date) {
     auto [value, inserted] = by_class_.try_emplace(cls);
-    if (inserted) *value = compute(cls);
-    return *value;
+    if (inserted) {
+      *value = static_cast<uint8_t>(compute(cls, want_date) | (want_date ? kDateKnown : 0));
+    } else if (want_date && !(*value & kDateKnown)) {
+      if (has_date_substring(cls)) *value |= kClassDate;
+      *value |= kDateKnown;
+    }
+    return static_cast<uint8_t>(*value & ~kDateKnown);
   }
 
   static bool is_sep(char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; }
@@ -374,7 +384,7 @@ class ClassFlags {
   // a part is lowercased (into a small buffer) only when its first byte and
   // length could make a word of the lists, and a pair only when its length
   // could; most parts are neither.
-  uint8_t compute(std::string_view key) {
+  uint8_t compute(std::string_view key, bool want_date) {
     if (key.empty() || key.size() >= 300) return 0;
     // Separators: ' ', '-', '_', '\t', '\n'.
     static constexpr struct Sep {
@@ -408,12 +418,25 @@ class ClassFlags {
         lowered(b, len, buf + prev_len + 1);
         f |= t_.find(std::string_view(buf, prev_len + 1 + len));
       }
-      if (!(f & kClassDate) && t_.has_substring(key.substr(b, len))) f |= kClassDate;
+      if (want_date && !(f & kClassDate) && t_.has_substring(key.substr(b, len))) f |= kClassDate;
       prev = b;
       prev_len = len;
       have_prev = true;
     }
     return f;
+  }
+
+  // The kClassDate bit of compute(key, true) alone.
+  bool has_date_substring(std::string_view key) const {
+    if (key.empty() || key.size() >= 300) return false;
+    size_t i = 0;
+    while (i < key.size()) {
+      while (i < key.size() && is_sep(key[i])) ++i;
+      const size_t b = i;
+      while (i < key.size() && !is_sep(key[i])) ++i;
+      if (i > b && t_.has_substring(key.substr(b, i - b))) return true;
+    }
+    return false;
   }
 
   const ClassTables& t_;
@@ -525,7 +548,7 @@ class Furniture {
   bool own(const Node* p) {
     // An <article>'s own footer or aside holds its byline and dates.
     bool f = (p->is(Tag::footer) || p->is(Tag::aside)) ? !inside_article(p) : p->is(Tag::nav);
-    return f || (flags_.of(p) & kClassSkip);
+    return f || (flags_.of(p, /*want_date=*/false) & kClassSkip);
   }
 
   static bool inside_article(const Node* n) {
@@ -613,12 +636,15 @@ class ClassedElements {
       const auto& all = e_.s_.classed;
       while (i_ < all.size() && taken_ < e_.cap_) {
         const Node* n = all[i_++];
-        const uint8_t f = e_.flags_.of(n);
-        const bool date = (f & kClassDate) && dates_ < e_.cap_;  // in date_elements
-        if (date) ++dates_;
-        const bool take = kind_ == Kind::author_elements ? (f & kClassAuthor) != 0
-                          : kind_ == Kind::date_elements ? date
-                                                          : !date && (f & kClassDateBlock);
+        bool take;
+        if (kind_ == Kind::author_elements) {
+          take = e_.flags_.of(n, /*want_date=*/false) & kClassAuthor;
+        } else {
+          const uint8_t f = e_.flags_.of(n, /*want_date=*/true);
+          const bool date = (f & kClassDate) && dates_ < e_.cap_;  // in date_elements
+          if (date) ++dates_;
+          take = kind_ == Kind::date_elements ? date : !date && (f & kClassDateBlock);
+        }
         if (take) {
           ++taken_;
           return n;
