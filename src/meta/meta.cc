@@ -19,6 +19,15 @@
 // words with the metadata title; a visible byline ("By A and B") is preferred
 // to the same names listed as data; a date shown under the title is used
 // when no markup states a publication date.
+//
+// Most of the work is done only when a field's decision reaches it: the
+// walk records candidates (classed elements, <meta> values as written) and
+// the class/id word lists, visible dates, byline text pieces and cleaned
+// <meta> contents are worked out on first use, so a page whose JSON-LD or
+// <meta> names author and date never pays for them. JSON-LD is parsed into a
+// DOM holding only the keys read here (long unread strings are emptied
+// before nlohmann's lexer sees them). Every such shortcut gives the answers
+// the full computation gives; nothing is cached across documents.
 #include "saring/view_map.h"
 #include "saring/meta.h"
 
@@ -1609,6 +1618,14 @@ std::optional<DatePick> pick_date(const Signals& s, const ClassedElements& class
 
 // ---- author ------------------------------------------------------------------
 
+// Whether `s` is only ASCII white space (then squash(s) is empty): the
+// indentation between tags, most text nodes of a page.
+bool ascii_blank(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && (c < '\t' || c > '\r')) return false;
+  return true;
+}
+
 // Text pieces (text nodes, in document order) after the main heading, up to
 // `max_bytes` or `max_pieces`, and before it (nearest first), skipping
 // scripts and furniture.
@@ -1627,7 +1644,7 @@ std::vector<std::string> pieces_after(const Node* h, Furniture& furn, size_t max
       n = next_after(n);
       continue;
     }
-    if (n->is_text()) {
+    if (n->is_text() && !ascii_blank(n->text)) {
       std::string t = squash(n->text);
       if (!t.empty()) {
         bytes += t.size();
@@ -1655,7 +1672,8 @@ std::vector<std::string> pieces_before(const Node* h, Furniture& furn, size_t ma
   size_t steps = 0;
   while (n && out.size() < max_pieces && steps++ < 400) {
     if (n->is_element() && (n->is(Tag::body) || n->is(Tag::head))) break;
-    if (n->is_text() && !(n->parent && is_hidden_text_container(n->parent)) && !furn(n)) {
+    if (n->is_text() && !ascii_blank(n->text) &&
+        !(n->parent && is_hidden_text_container(n->parent)) && !furn(n)) {
       std::string t = squash(n->text);
       if (!t.empty()) out.push_back(std::move(t));
     }
