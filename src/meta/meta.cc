@@ -1746,7 +1746,25 @@ bool name_like(std::string_view name, const MetaVocabulary& v) {
 // paragraphs: ASCII ones are compared in place, without lowering a copy of
 // the paragraph.
 enum class LabelKind { none, label, labelled };
-LabelKind label_kind(std::string_view piece, const MetaVocabulary& v) {
+// The longest label and the bytes labels start with, for label_kind().
+struct LabelIndex {
+  explicit LabelIndex(const MetaVocabulary& v) {
+    for (const auto& label : v.byline_labels) {
+      longest = std::max(longest, label.size());
+      if (!label.empty()) first[static_cast<unsigned char>(label[0])] = true;
+    }
+  }
+  size_t longest = 0;
+  bool first[256] = {};
+};
+LabelKind label_kind(std::string_view piece, const LabelIndex& index, const MetaVocabulary& v) {
+  size_t t = piece.size();  // without trailing ':' and ' ' (which lowering keeps)
+  while (t > 0 && (piece[t - 1] == ':' || piece[t - 1] == ' ')) --t;
+  // A label equal to the lowered piece, or its prefix, starts with the same
+  // byte; an ASCII first byte lowers to an ASCII byte, whatever follows.
+  if (t > 0 && static_cast<unsigned char>(piece[0]) < 0x80 &&
+      !index.first[static_cast<unsigned char>(ascii_lower(piece[0]))])
+    return LabelKind::none;
   if (!is_ascii(piece)) {
     std::string lower = text::to_lower(piece);
     while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
@@ -1757,11 +1775,7 @@ LabelKind label_kind(std::string_view piece, const MetaVocabulary& v) {
         return LabelKind::labelled;
     return LabelKind::none;
   }
-  size_t t = piece.size();  // without trailing ':' and ' '
-  while (t > 0 && (piece[t - 1] == ':' || piece[t - 1] == ' ')) --t;
-  size_t longest = 0;
-  for (const auto& label : v.byline_labels) longest = std::max(longest, label.size());
-  if (t <= longest) {
+  if (t <= index.longest) {
     std::string lower(piece.substr(0, t));
     for (char& c : lower) c = ascii_lower(c);
     if (v.byline_labels.count(lower)) return LabelKind::label;
@@ -1774,10 +1788,11 @@ LabelKind label_kind(std::string_view piece, const MetaVocabulary& v) {
 }
 
 std::optional<std::string> byline_author(Pieces& pieces, const MetaVocabulary& v) {
+  const LabelIndex index(v);
   auto scan = [&](const std::vector<std::string>& pieces, size_t limit, bool forward)
       -> std::optional<std::string> {
     for (size_t i = 0; i < pieces.size() && i < limit; ++i) {
-      const LabelKind kind = label_kind(pieces[i], v);
+      const LabelKind kind = label_kind(pieces[i], index, v);
       if (kind == LabelKind::label) {
         // label alone: the name is the next piece in reading order, and
         // further names joined by ",", "and", "&" ("A, B, and C").
