@@ -191,6 +191,10 @@ struct DecodedText {
 // detector; UTF-8 when all else fails. Never fails: undecodable bytes become
 // U+FFFD and are counted.
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_charset = {});
+// decode_to_utf8() for bytes the caller no longer needs: when they are valid
+// UTF-8 (most pages) they become DecodedText::utf8 without a copy. `bytes` is
+// left in a valid but unspecified state.
+DecodedText decode_to_utf8_owned(std::string&& bytes, std::string_view http_charset = {});
 
 // ---- Traversal helpers -----------------------------------------------------
 

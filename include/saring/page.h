@@ -49,4 +49,10 @@ struct PageResult {
 // A page whose main text cannot be found is not an error: text is empty.
 Result<PageResult> process_page(const PageInput& input, const PageOptions& options);
 
+// process_page() for page bytes the caller no longer needs (no HTTP charset):
+// a UTF-8 page becomes the document's text without a copy. `bytes` is left
+// in a valid but unspecified state.
+Result<PageResult> process_page(std::string&& bytes, std::string_view url,
+                                const PageOptions& options);
+
 }  // namespace saring::page

@@ -457,13 +457,18 @@ const CharsetLabel* label_for(std::string_view canonical) { return find_label(ca
 
 // Decodes `bytes` as `label` into `out`, UTF-8 and the rest alike.
 // `known_valid`, when given, is utf8::is_valid(bytes) already computed by the
-// caller, so a UTF-8 page is not validated twice.
+// caller, so a UTF-8 page is not validated twice. `owner`, when given, is a
+// string the caller gives up; if `bytes` is all of it and valid UTF-8, it is
+// moved into `out` instead of copied.
 void decode_as(std::string_view bytes, const CharsetLabel& label, DecodedText& out,
-               const bool* known_valid = nullptr) {
+               const bool* known_valid = nullptr, std::string* owner = nullptr) {
   out.charset = std::string(label.canonical);
   if (label.canonical == kUtf8) {
     if (known_valid ? *known_valid : utf8::is_valid(bytes)) {
-      out.utf8.assign(bytes);
+      if (owner && owner->data() == bytes.data() && owner->size() == bytes.size())
+        out.utf8 = std::move(*owner);
+      else
+        out.utf8.assign(bytes);
     } else {
       out.invalid_bytes = repair_utf8(bytes, out.utf8);
     }
@@ -480,9 +485,8 @@ void decode_as(std::string_view bytes, const CharsetLabel& label, DecodedText& o
   if (!utf8::is_valid(out.utf8)) out.utf8 = utf8::make_valid(out.utf8);
 }
 
-}  // namespace
-
-DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_charset) {
+// decode_to_utf8(), with the bytes' owner when the caller gives it up.
+DecodedText decode(std::string_view bytes, std::string_view http_charset, std::string* owner) {
   DecodedText out;
   // 1. Byte-order marks.
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -518,36 +522,46 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_charset
     if (!declared_utf8 && !declared_utf16 && valid_utf8 && has_non_ascii(bytes)) {
       // A legacy charset declared for bytes that are valid UTF-8.
       out.source = CharsetSource::detected;
-      decode_as(bytes, *label_for(kUtf8), out, &valid_utf8);
+      decode_as(bytes, *label_for(kUtf8), out, &valid_utf8, owner);
       return out;
     }
     if (declared_utf8 && !valid_utf8 && !mostly_utf8(bytes)) {
       const CharsetLabel* guess = detect(bytes);
       if (guess && guess->canonical != kUtf8 && !guess->canonical.starts_with("utf-16")) {
         out.source = CharsetSource::detected;
-        decode_as(bytes, *guess, out, &valid_utf8);
+        decode_as(bytes, *guess, out, &valid_utf8, owner);
         return out;
       }
     }
     out.source = source;
-    decode_as(bytes, *declared, out, &valid_utf8);
+    decode_as(bytes, *declared, out, &valid_utf8, owner);
     return out;
   }
   // 3. Undeclared valid UTF-8 (pure ASCII included), or nearly valid.
   if (valid_utf8 || mostly_utf8(bytes)) {
     out.source = has_non_ascii(bytes) ? CharsetSource::detected : CharsetSource::fallback;
-    decode_as(bytes, *label_for(kUtf8), out, &valid_utf8);
+    decode_as(bytes, *label_for(kUtf8), out, &valid_utf8, owner);
     return out;
   }
   // 4. The detector, then the browsers' default.
   if (const CharsetLabel* guess = detect(bytes)) {
     out.source = CharsetSource::detected;
-    decode_as(bytes, *guess, out, &valid_utf8);
+    decode_as(bytes, *guess, out, &valid_utf8, owner);
     return out;
   }
   out.source = CharsetSource::fallback;
-  decode_as(bytes, *label_for(kFallbackCharset), out, &valid_utf8);
+  decode_as(bytes, *label_for(kFallbackCharset), out, &valid_utf8, owner);
   return out;
+}
+
+}  // namespace
+
+DecodedText decode_to_utf8(std::string_view bytes, std::string_view http_charset) {
+  return decode(bytes, http_charset, nullptr);
+}
+
+DecodedText decode_to_utf8_owned(std::string&& bytes, std::string_view http_charset) {
+  return decode(bytes, http_charset, &bytes);
 }
 
 }  // namespace saring::html

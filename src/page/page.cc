@@ -50,16 +50,18 @@ void identify_language(PageResult& result) {
   result.language_score = chosen->score;
 }
 
-}  // namespace
-
-Result<PageResult> process_page(const PageInput& input, const PageOptions& options) {
-  if (input.bytes.empty()) return make_error(ErrorCode::invalid_input, "empty input");
-  if (input.bytes.size() > options.parse.max_bytes) {
+Status check_size(std::string_view bytes, const PageOptions& options) {
+  if (bytes.empty()) return make_error(ErrorCode::invalid_input, "empty input");
+  if (bytes.size() > options.parse.max_bytes) {
     return make_error(ErrorCode::too_large,
-                      "page is " + std::to_string(input.bytes.size()) + " bytes, over the limit of " +
+                      "page is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
                           std::to_string(options.parse.max_bytes));
   }
-  html::DecodedText decoded = html::decode_to_utf8(input.bytes, input.http_charset);
+  return ok_status();
+}
+
+Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view url,
+                                   const PageOptions& options) {
   auto doc = html::parse_decoded(decoded, options.parse);
   if (!doc.ok()) return doc.error();
 
@@ -69,9 +71,24 @@ Result<PageResult> process_page(const PageInput& input, const PageOptions& optio
   result.content = extract::extract_content(doc.value(), options.extract);
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
-  result.metadata = meta::extract_metadata(doc.value(), input.url, options.meta);
+  result.metadata = meta::extract_metadata(doc.value(), url, options.meta);
   if (options.identify_language) identify_language(result);
   return result;
+}
+
+}  // namespace
+
+Result<PageResult> process_page(const PageInput& input, const PageOptions& options) {
+  if (auto ok = check_size(input.bytes, options); !ok.ok()) return ok.error();
+  html::DecodedText decoded = html::decode_to_utf8(input.bytes, input.http_charset);
+  return process_decoded(decoded, input.url, options);
+}
+
+Result<PageResult> process_page(std::string&& bytes, std::string_view url,
+                                const PageOptions& options) {
+  if (auto ok = check_size(bytes, options); !ok.ok()) return ok.error();
+  html::DecodedText decoded = html::decode_to_utf8_owned(std::move(bytes));
+  return process_decoded(decoded, url, options);
 }
 
 }  // namespace saring::page

@@ -232,3 +232,33 @@ TEST(Decode, SourceNames) {
   EXPECT_EQ(to_string(CharsetSource::meta), "meta");
   EXPECT_EQ(to_string(CharsetSource::bom), "bom");
 }
+
+// decode_to_utf8_owned() answers exactly as decode_to_utf8() on the same
+// bytes (UTF-8 moved, BOM, legacy charsets, broken UTF-8, HTTP charset), and
+// takes valid UTF-8 over without copying it.
+TEST(Decode, OwnedBytesGiveTheSameAnswer) {
+  const std::string meta_latin1 =
+      "<meta charset=iso-8859-1><p>" + encode(kFrench, "ISO-8859-1") + "</p>";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"<p>" + kFrench + " " + kJapanese + "</p>", ""},
+      {"\xEF\xBB\xBF<p>" + kRussian + "</p>", ""},
+      {meta_latin1, ""},
+      {"<p>" + encode(kRussian, "KOI8-R") + "</p>", "text/html; charset=koi8-r"},
+      {"<p>" + kChinese + "\xFF\xFE tail</p>", ""},
+      {"<p>plain ascii</p>", ""},
+      {"", ""},
+  };
+  for (const auto& [bytes, http] : cases) {
+    DecodedText viewed = decode_to_utf8(bytes, http);
+    std::string owned = bytes;
+    DecodedText moved = decode_to_utf8_owned(std::move(owned), http);
+    EXPECT_EQ(moved.utf8, viewed.utf8) << bytes.substr(0, 40);
+    EXPECT_EQ(moved.charset, viewed.charset);
+    EXPECT_EQ(moved.source, viewed.source);
+    EXPECT_EQ(moved.invalid_bytes, viewed.invalid_bytes);
+  }
+  std::string big = "<p>" + std::string(100000, 'a') + " " + kFrench + "</p>";
+  const char* buffer = big.data();
+  DecodedText d = decode_to_utf8_owned(std::move(big));
+  EXPECT_EQ(d.utf8.data(), buffer) << "valid UTF-8 is moved, not copied";
+}

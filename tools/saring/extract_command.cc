@@ -344,7 +344,7 @@ Outcome process_one(const Input& in, const ExtractCommandOptions& o) {
   Outcome out;
   auto bytes = read_input(in.path, o.page.parse.max_bytes);
   Result<page::PageResult> result =
-      bytes.ok() ? page::process_page({bytes.value(), in.url, {}}, o.page)
+      bytes.ok() ? page::process_page(std::move(bytes.value()), in.url, o.page)
                  : Result<page::PageResult>(bytes.error());
   if (!result.ok()) out.error = result.error().describe();
 
