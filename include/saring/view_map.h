@@ -28,8 +28,23 @@ inline uint64_t view_hash(std::string_view s) noexcept {
     p += 8;
     n -= 8;
   }
+  // The tail without a variable-length copy (a library call): a string of
+  // 8 bytes or more rehashes its last 8 (overlapping the loop's), a shorter
+  // one is read with two overlapping 4-byte loads or three single bytes.
   uint64_t w = 0;
-  std::memcpy(&w, p, n);
+  if (n > 0) {
+    if (s.size() >= 8) {
+      std::memcpy(&w, s.data() + s.size() - 8, 8);
+    } else if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      w = (uint64_t{a} << 32) | b;
+    } else {
+      w = (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+          (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) | static_cast<unsigned char>(p[n - 1]);
+    }
+  }
   h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 29;
   return h;
