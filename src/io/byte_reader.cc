@@ -35,9 +35,12 @@
 #include <deque>
 
 #include "gzip_member.h"
+#include "uninitialized.h"
 #include "saring/io.h"
 
 namespace saring::io {
+
+using detail::resize_for_overwrite;
 
 std::string_view to_string(Compression c) {
   switch (c) {
@@ -496,7 +499,7 @@ struct FdCloser {
 // than `limit` bytes (then `out` is partial).
 Result<bool> read_fd(int fd, uint64_t size_hint, uint64_t limit, const std::string& path,
                      std::string& out) {
-  out.resize(static_cast<size_t>(std::min(size_hint, limit) + 1));
+  resize_for_overwrite(out, static_cast<size_t>(std::min(size_hint, limit) + 1));
   size_t have = 0;
   for (;;) {
     if (have == out.size()) {
@@ -504,7 +507,7 @@ Result<bool> read_fd(int fd, uint64_t size_hint, uint64_t limit, const std::stri
         out.resize(have);
         return false;
       }
-      out.resize(static_cast<size_t>(std::min<uint64_t>(out.size() * 2, limit + 1)));
+      resize_for_overwrite(out, static_cast<size_t>(std::min<uint64_t>(out.size() * 2, limit + 1)));
     }
     ssize_t got = ::read(fd, out.data() + have, out.size() - have);
     if (got < 0 && errno == EINTR) continue;

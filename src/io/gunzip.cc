@@ -28,9 +28,12 @@
 #include <memory>
 
 #include "gzip_member.h"
+#include "uninitialized.h"
 #include "saring/io.h"
 
 namespace saring::io {
+
+using detail::resize_for_overwrite;
 
 namespace {
 
@@ -97,7 +100,7 @@ Result<size_t> zlib_member(std::string_view in, size_t at, std::string& out, siz
     if (produced == out.size()) {
       if (out.size() >= cap_limit) return too_large(label, max_bytes);
       uint64_t grown = std::max<uint64_t>(out.size() * 2, produced + kMinOutput);
-      out.resize(static_cast<size_t>(std::min(grown, cap_limit)));
+      resize_for_overwrite(out, static_cast<size_t>(std::min(grown, cap_limit)));
     }
     size_t room = std::min<size_t>(out.size() - produced, 1u << 30);
     z.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
@@ -135,7 +138,7 @@ MemberResult inflate_member(std::string_view in, std::string& out, size_t out_at
   want = std::min(want, in.size() * kMaxDeflateRatio + kRatioSlack);
   want = std::max<uint64_t>(want, kMinOutput);
   want = std::min(want, limit);
-  if (out.size() < out_at + want) out.resize(static_cast<size_t>(out_at + want));
+  if (out.size() < out_at + want) resize_for_overwrite(out, static_cast<size_t>(out_at + want));
   for (;;) {
     size_t room = static_cast<size_t>(std::min<uint64_t>(out.size() - out_at, limit));
     size_t in_used = 0, out_got = 0;
@@ -153,7 +156,7 @@ MemberResult inflate_member(std::string_view in, std::string& out, size_t out_at
       return r;
     }
     uint64_t grown = std::min<uint64_t>(std::max<uint64_t>(uint64_t{room} * 2, kMinOutput), limit);
-    out.resize(static_cast<size_t>(out_at + grown));
+    resize_for_overwrite(out, static_cast<size_t>(out_at + grown));
   }
 }
 
