@@ -807,9 +807,38 @@ struct JsonLd {
   std::unordered_map<std::string, size_t> by_id;  // "@id" -> index
 };
 
+// The object keys whose values anything in this file reads (flatten,
+// json_string, collect_names, the pick_* steps and extract_metadata). The
+// SAX filter (prepare_jsonld, parse_jsonld) drops the values of every other
+// key, so reads go through ReadKey: it can only be made from a listed
+// literal, checked at compile time, and reading a new key does not compile
+// until the key is added here.
+constexpr std::string_view kReadKeys[] = {
+    "@type", "@id", "@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "name",
+    "givenName", "familyName", "headline", "datePublished", "dateCreated", "uploadDate",
+    "dateModified", "author", "creator", "publisher", "description", "image", "url",
+    "keywords", "articleSection"};
+
+constexpr bool listed_read_key(std::string_view k) {
+  for (std::string_view r : kReadKeys)
+    if (k == r) return true;
+  return false;
+}
+
+struct ReadKey {
+  // consteval: a key that is not in kReadKeys is a compile-time error.
+  consteval ReadKey(const char* k) : name(k) {
+    if (!listed_read_key(k)) throw "JSON-LD key read but not listed in kReadKeys";
+  }
+  const char* name;
+};
+
+json::const_iterator find_key(const json& o, ReadKey k) { return o.find(k.name); }
+bool has_key(const json& o, ReadKey k) { return o.contains(k.name); }
+
 std::vector<std::string> types_of(const json& o) {
   std::vector<std::string> out;
-  auto it = o.find("@type");
+  auto it = find_key(o, "@type");
   if (it == o.end()) return out;
   if (it->is_string()) out.push_back(text::to_lower(it->get<std::string>()));
   if (it->is_array())
@@ -835,31 +864,20 @@ void flatten(const json& j, JsonLd& out, int depth) {
     return;
   }
   if (!j.is_object()) return;
-  if (j.contains("@type") || j.contains("@id")) {
+  if (has_key(j, "@type") || has_key(j, "@id")) {
     out.objects.push_back(&j);
-    auto id = j.find("@id");
+    auto id = find_key(j, "@id");
     if (id != j.end() && id->is_string()) out.by_id.emplace(id->get<std::string>(), out.objects.size() - 1);
   }
-  for (const char* k : {"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"}) {
-    auto it = j.find(k);
+  for (ReadKey k : {ReadKey("@graph"), ReadKey("mainEntity"), ReadKey("mainEntityOfPage"),
+                    ReadKey("itemListElement")}) {
+    auto it = find_key(j, k);
     if (it != j.end() && (it->is_array() || it->is_object())) flatten(*it, out, depth + 1);
   }
 }
 
-// The object keys whose values anything in this file reads (flatten,
-// json_string, collect_names, the pick_* steps and extract_metadata).
-// KEEP IN SYNC: a key read anywhere must be listed, or its string value may
-// be emptied before parsing (prepare_jsonld).
-bool is_read_key(std::string_view k) {
-  static constexpr std::string_view kRead[] = {
-      "@type", "@id", "@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "name",
-      "givenName", "familyName", "headline", "datePublished", "dateCreated", "uploadDate",
-      "dateModified", "author", "creator", "publisher", "description", "image", "url",
-      "keywords", "articleSection"};
-  for (std::string_view r : kRead)
-    if (k == r) return true;
-  return false;
-}
+// Whether the SAX filter must keep the value of key `k` (see kReadKeys).
+bool is_read_key(std::string_view k) { return listed_read_key(k); }
 
 // Where the JSON string whose contents start at `b` ends (its closing quote),
 // or npos when it does not end. memchr finds each quote; a quote is escaped
@@ -1078,8 +1096,8 @@ JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
   return out;
 }
 
-std::optional<std::string> json_string(const json& o, const char* key) {
-  auto it = o.find(key);
+std::optional<std::string> json_string(const json& o, ReadKey key) {
+  auto it = find_key(o, key);
   if (it == o.end()) return std::nullopt;
   if (it->is_string()) {
     std::string s = clean_value(it->get<std::string>());
@@ -1113,12 +1131,12 @@ void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& ou
       out.push_back(squash(given + " " + family));
       return;
     }
-    auto id = a.find("@id");
+    auto id = find_key(a, "@id");
     if (id != a.end() && id->is_string()) {
       auto it = ld.by_id.find(id->get<std::string>());
       if (it != ld.by_id.end() && ld.objects[it->second] != &a) {
         const json& target = *ld.objects[it->second];
-        if (target.contains("name")) collect_names(target, ld, out, depth + 1, skip_types);
+        if (has_key(target, "name")) collect_names(target, ld, out, depth + 1, skip_types);
       }
     }
   }
@@ -1459,7 +1477,7 @@ std::optional<DatePick> published_date(const Signals& s, const json* article, co
                                        const date::DateOptions& dopt, const MetaVocabulary& v) {
   for (const json* o : {article, page}) {
     if (!o) continue;
-    for (const char* k : {"datePublished", "dateCreated", "uploadDate"})
+    for (ReadKey k : {ReadKey("datePublished"), ReadKey("dateCreated"), ReadKey("uploadDate")})
       if (auto val = json_string(*o, k))
         if (auto d = parse_date(*val, dopt)) return DatePick{*d, "json-ld"};
   }
@@ -1873,8 +1891,8 @@ std::optional<std::string> pick_author(const Signals& s, const ClassedElements& 
   std::optional<std::string> organisation;
   for (const json* o : {article, page}) {
     if (!o) continue;
-    for (const char* k : {"author", "creator"}) {
-      auto it = o->find(k);
+    for (ReadKey k : {ReadKey("author"), ReadKey("creator")}) {
+      auto it = find_key(*o, k);
       if (it == o->end()) continue;
       std::vector<std::string> names;
       collect_names(*it, ld, names, 0, &v.site_types);
@@ -1978,7 +1996,7 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   if (auto og = first_meta(s, {"og:site_name"})) m.sitename = *og;  // OpenGraph names the site best
   if (!m.sitename) {
     if (article) {
-      auto pub = article->find("publisher");
+      auto pub = find_key(*article, "publisher");
       if (pub != article->end()) {
         std::vector<std::string> names;
         collect_names(*pub, ld, names, 0);
@@ -2009,7 +2027,7 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   else if (article) m.description = json_string(*article, "description");
   if (auto i = first_meta(s, v.image_keys)) m.image = *i;
   else if (article) {
-    auto it = article->find("image");
+    auto it = find_key(*article, "image");
     if (it != article->end()) {
       const json* img = &*it;
       if (img->is_array() && !img->empty()) img = &(*img)[0];
@@ -2020,7 +2038,7 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
 
   // Page type
   if (article) {
-    auto t = article->find("@type");
+    auto t = find_key(*article, "@type");
     if (t != article->end() && t->is_string()) m.page_type = t->get<std::string>();
     else if (t != article->end() && t->is_array() && !t->empty() && (*t)[0].is_string())
       m.page_type = (*t)[0].get<std::string>();
@@ -2028,7 +2046,7 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   if (!m.page_type)
     if (auto og = first_meta(s, {"og:type"})) m.page_type = *og;
   if (!m.page_type && page) {
-    auto t = page->find("@type");
+    auto t = find_key(*page, "@type");
     if (t != page->end() && t->is_string()) m.page_type = t->get<std::string>();
   }
 
@@ -2036,8 +2054,8 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   for (const auto& key : v.tag_keys)
     for (const auto& val : meta_values(s, key)) add_tags(m.tags, val);
   if (article) {
-    for (const char* k : {"keywords", "articleSection"}) {
-      auto it = article->find(k);
+    for (ReadKey k : {ReadKey("keywords"), ReadKey("articleSection")}) {
+      auto it = find_key(*article, k);
       if (it == article->end()) continue;
       if (it->is_string()) add_tags(m.tags, it->get<std::string>());
       if (it->is_array())
