@@ -8,26 +8,6 @@ namespace {
 
 using namespace saring::io::testing;
 
-struct Drained {
-  std::string data;
-  std::vector<std::string> errors;
-};
-
-Drained drain(ByteReader& r, size_t chunk = 7) {
-  Drained d;
-  std::string buf(chunk, '\0');
-  for (int guard = 0; guard < 1000000; ++guard) {
-    auto got = r.read(buf.data(), buf.size());
-    if (!got.ok()) {
-      d.errors.push_back(got.error().describe());
-      continue;
-    }
-    if (*got == 0) break;
-    d.data.append(buf.data(), *got);
-  }
-  return d;
-}
-
 TEST(ByteReader, PlainPassesThrough) {
   auto r = bytes_from_memory("hello\nworld\n");
   EXPECT_EQ(r->compression(), Compression::none);

@@ -13,26 +13,6 @@ namespace {
 
 using namespace saring::io::testing;
 
-struct Drained {
-  std::string data;
-  std::vector<std::string> errors;
-};
-
-Drained drain(ByteReader& r, size_t chunk) {
-  Drained d;
-  std::string buf(chunk, '\0');
-  for (int guard = 0; guard < 1000000; ++guard) {
-    auto got = r.read(buf.data(), buf.size());
-    if (!got.ok()) {
-      d.errors.push_back(got.error().describe());
-      continue;
-    }
-    if (*got == 0) break;
-    d.data.append(buf.data(), *got);
-  }
-  return d;
-}
-
 std::string sample_text() {
   std::string text;
   for (int i = 0; i < 300; ++i) text += "{\"id\":\"" + std::to_string(i) + "\",\"text\":\"doc\"}\n";

@@ -67,6 +67,28 @@ inline std::string http(int status, const std::string& headers, const std::strin
   return "HTTP/1.1 " + std::to_string(status) + " X\r\n" + headers + "\r\n" + body;
 }
 
+// Everything a ByteReader gives, read `chunk` bytes at a time: the bytes, and
+// each error's description (reading goes on after an error, as callers do).
+struct Drained {
+  std::string data;
+  std::vector<std::string> errors;
+};
+
+inline Drained drain(ByteReader& r, size_t chunk = 7) {
+  Drained d;
+  std::string buf(chunk, '\0');
+  for (int guard = 0; guard < 1000000; ++guard) {
+    auto got = r.read(buf.data(), buf.size());
+    if (!got.ok()) {
+      d.errors.push_back(got.error().describe());
+      continue;
+    }
+    if (*got == 0) break;
+    d.data.append(buf.data(), *got);
+  }
+  return d;
+}
+
 // Every item of a reader: records as "R:<url>|<raw>" and errors as "E:<message>".
 struct Item {
   bool ok;
