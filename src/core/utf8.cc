@@ -38,15 +38,22 @@ inline size_t valid_sequence_length(const unsigned char* s, size_t n, size_t i) 
   return 0;
 }
 
+#if defined(__SSE2__)
+// Whether any of the 64 bytes at p is >= 0x80.
+inline bool has_high_byte_64(const unsigned char* p) {
+  __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+  __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 32));
+  __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 48));
+  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0;
+}
+#endif
+
 // Index of the first non-ASCII byte at or after i (n when none).
 inline size_t ascii_prefix(const unsigned char* s, size_t n, size_t i) {
 #if defined(__SSE2__)
   while (i + 64 <= n) {
-    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
-    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 32));
-    __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 48));
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) break;
+    if (has_high_byte_64(s + i)) break;
     i += 64;
   }
   while (i + 16 <= n) {
@@ -106,11 +113,7 @@ bool is_valid(std::string_view sv) {
   };
 #if defined(__SSE2__)
   while (i + 64 <= n) {
-    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
-    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 32));
-    __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 48));
-    if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)))) {
+    if (!has_high_byte_64(s + i)) {
       i += 64;
       continue;
     }
