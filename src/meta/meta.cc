@@ -819,7 +819,8 @@ constexpr std::string_view kReadKeys[] = {
     "dateModified", "author", "creator", "publisher", "description", "image", "url",
     "keywords", "articleSection"};
 
-constexpr bool listed_read_key(std::string_view k) {
+// Whether the SAX filter must keep the value of key `k`.
+constexpr bool is_read_key(std::string_view k) {
   for (std::string_view r : kReadKeys)
     if (k == r) return true;
   return false;
@@ -828,7 +829,7 @@ constexpr bool listed_read_key(std::string_view k) {
 struct ReadKey {
   // consteval: a key that is not in kReadKeys is a compile-time error.
   consteval ReadKey(const char* k) : name(k) {
-    if (!listed_read_key(k)) throw "JSON-LD key read but not listed in kReadKeys";
+    if (!is_read_key(k)) throw "JSON-LD key read but not listed in kReadKeys";
   }
   const char* name;
 };
@@ -876,8 +877,6 @@ void flatten(const json& j, JsonLd& out, int depth) {
   }
 }
 
-// Whether the SAX filter must keep the value of key `k` (see kReadKeys).
-bool is_read_key(std::string_view k) { return listed_read_key(k); }
 
 // Where the JSON string whose contents start at `b` ends (its closing quote),
 // or npos when it does not end. memchr finds each quote; a quote is escaped
