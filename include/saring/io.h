@@ -207,20 +207,33 @@ std::unique_ptr<RecordReader> make_reader(std::unique_ptr<ByteReader> bytes, For
 // ---------------------------------------------------------------------------
 // JSON output
 
-// A small streaming JSON writer: compact, deterministic (numbers through
-// std::to_chars, strings escaped with invalid UTF-8 replaced by U+FFFD).
+// The one JSON writer of records: deterministic (numbers through
+// std::to_chars, strings escaped the same way every time), and every line it
+// writes parses. Invalid UTF-8 is replaced by U+FFFD; besides the characters
+// JSON requires, DEL (\u007f) and the line breaks beyond ASCII (\u0085,
+// \u2028, \u2029) are escaped, so readers that split on any line break
+// (Python's str.splitlines) keep a JSON line whole.
 //
 //   JsonWriter w;
 //   w.begin_object(); w.key("id"); w.string("a1"); w.key("n"); w.integer(3);
 //   w.end_object();   // w.str() == R"({"id":"a1","n":3})"
 class JsonWriter {
  public:
+  // compact: no white space. indented: one member per line, two spaces per
+  // level, a space after each colon; empty containers stay "{}" and "[]".
+  enum class Layout { compact, indented };
+
+  JsonWriter() = default;
+  explicit JsonWriter(Layout layout) : indented_(layout == Layout::indented) {}
+
   void begin_object();
   void end_object();
   void begin_array();
   void end_array();
   void key(std::string_view k);
   void string(std::string_view s);
+  // The string, or null when absent.
+  void string_or_null(const std::optional<std::string>& s);
   void integer(int64_t v);
   void number(double v);  // NaN and infinities are written as null
   void boolean(bool v);
@@ -228,19 +241,25 @@ class JsonWriter {
   void value(const MetaValue& v);
   // Writes an object {"key": value, ...} of the fields.
   void fields(const MetaFields& f);
+  // Writes each field as a member of the object being written.
+  void members(const MetaFields& f);
 
   const std::string& str() const { return out_; }
   std::string take();
   void clear();
 
  private:
-  void comma();
+  void before_value();
+  void close(char bracket);
+  void newline();
   std::string out_;
   std::vector<bool> first_;  // per open container: no element written yet
   bool after_key_ = false;
+  bool indented_ = false;
 };
 
-// Appends `s` as a JSON string literal (with quotes) to `out`.
+// Appends `s` as a JSON string literal (with quotes) to `out`, escaped as
+// JsonWriter escapes.
 void append_json_string(std::string& out, std::string_view s);
 
 // ---------------------------------------------------------------------------

@@ -1,17 +1,68 @@
-// A compact JSON writer. Our own because output bytes must be identical
-// across runs, thread counts and library versions: numbers go through
-// std::to_chars (shortest round-trip form), strings are escaped the same way
-// every time, and invalid UTF-8 is replaced, so every line we write parses.
+// The one JSON writer of records. Our own because output bytes must be
+// identical across runs, thread counts and library versions: numbers go
+// through std::to_chars (shortest round-trip form), strings are escaped the
+// same way every time, and invalid UTF-8 is replaced, so every line we write
+// parses.
+//
+// Strings are most of the bytes written (a page's text), so escaping copies
+// runs of plain bytes whole: next_special() finds the next byte that may need
+// an escape, 16 bytes per step with SSE2. Such a byte is a control character,
+// '"', '\\', DEL, or the lead byte of a line break beyond ASCII that
+// str.splitlines() splits on: 0xC2 (U+0085 NEL) and 0xE2 (U+2028, U+2029).
+// Other characters with those lead bytes (no-break space, typographic quotes)
+// are copied after a look at the bytes that follow.
 #include <charconv>
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "saring/io.h"
 #include "saring/utf8.h"
 
 namespace saring::io {
+namespace {
+
+constexpr unsigned char kNextLineLead = 0xC2;       // U+0085 = C2 85
+constexpr unsigned char kLineSeparatorLead = 0xE2;  // U+2028 = E2 80 A8, U+2029 = E2 80 A9
+
+constexpr bool may_need_escape(unsigned char c) {
+  return c < 0x20 || c == '"' || c == '\\' || c == 0x7F || c == kNextLineLead ||
+         c == kLineSeparatorLead;
+}
+
+// Position of the first byte at or after `i` for which may_need_escape()
+// holds, or s.size().
+size_t next_special(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i below_space = _mm_set1_epi8(0x1F);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  const __m128i next_line = _mm_set1_epi8(static_cast<char>(kNextLineLead));
+  const __m128i separator = _mm_set1_epi8(static_cast<char>(kLineSeparatorLead));
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // max(v, 0x1F) == 0x1F exactly for the bytes 0x00..0x1F.
+    __m128i hit = _mm_cmpeq_epi8(_mm_max_epu8(v, below_space), below_space);
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, quote));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, backslash));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, del));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, next_line));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, separator));
+    if (int mask = _mm_movemask_epi8(hit))
+      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < s.size(); ++i)
+    if (may_need_escape(static_cast<unsigned char>(s[i]))) return i;
+  return s.size();
+}
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  static const char* kHex = "0123456789abcdef";
+  static constexpr char kHex[] = "0123456789abcdef";
   std::string repaired;
   if (!utf8::is_valid(s)) {
     repaired = utf8::make_valid(s);
@@ -19,9 +70,10 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   out += '"';
   size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = next_special(s, 0); i < s.size(); i = next_special(s, i)) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     const char* esc = nullptr;
+    size_t width = 1;
     char buf[7];
     switch (c) {
       case '"': esc = "\\\""; break;
@@ -31,70 +83,92 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\t': esc = "\\t"; break;
       case '\b': esc = "\\b"; break;
       case '\f': esc = "\\f"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          buf[0] = '\\'; buf[1] = 'u'; buf[2] = '0'; buf[3] = '0';
-          buf[4] = kHex[c >> 4]; buf[5] = kHex[c & 15]; buf[6] = 0;
-          esc = buf;
+      // Valid UTF-8 here, so a lead byte has its continuation bytes.
+      case kNextLineLead:
+        if (s[i + 1] == '\x85') {
+          esc = "\\u0085";
+          width = 2;
         }
+        break;
+      case kLineSeparatorLead:
+        if (s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+          esc = s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+          width = 3;
+        }
+        break;
+      default:  // the other control characters and DEL
+        buf[0] = '\\'; buf[1] = 'u'; buf[2] = '0'; buf[3] = '0';
+        buf[4] = kHex[c >> 4]; buf[5] = kHex[c & 15]; buf[6] = 0;
+        esc = buf;
     }
     if (esc != nullptr) {
       out.append(s.data() + run, i - run);
       out += esc;
-      run = i + 1;
+      run = i + width;
     }
+    i += width;
   }
   out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
-void JsonWriter::comma() {
+void JsonWriter::newline() {
+  out_ += '\n';
+  out_.append(2 * first_.size(), ' ');
+}
+
+void JsonWriter::before_value() {
   if (after_key_) {
     after_key_ = false;
     return;
   }
-  if (!first_.empty()) {
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
-  }
+  if (first_.empty()) return;
+  if (!first_.back()) out_ += ',';
+  first_.back() = false;
+  if (indented_) newline();
+}
+
+void JsonWriter::close(char bracket) {
+  bool empty = first_.empty() || first_.back();
+  if (!first_.empty()) first_.pop_back();
+  if (indented_ && !empty) newline();
+  out_ += bracket;
 }
 
 void JsonWriter::begin_object() {
-  comma();
+  before_value();
   out_ += '{';
   first_.push_back(true);
 }
-void JsonWriter::end_object() {
-  out_ += '}';
-  if (!first_.empty()) first_.pop_back();
-}
+void JsonWriter::end_object() { close('}'); }
 void JsonWriter::begin_array() {
-  comma();
+  before_value();
   out_ += '[';
   first_.push_back(true);
 }
-void JsonWriter::end_array() {
-  out_ += ']';
-  if (!first_.empty()) first_.pop_back();
-}
+void JsonWriter::end_array() { close(']'); }
 void JsonWriter::key(std::string_view k) {
-  comma();
+  before_value();
   append_json_string(out_, k);
-  out_ += ':';
+  out_ += indented_ ? ": " : ":";
   after_key_ = true;
 }
 void JsonWriter::string(std::string_view s) {
-  comma();
+  before_value();
   append_json_string(out_, s);
 }
+void JsonWriter::string_or_null(const std::optional<std::string>& s) {
+  if (s) string(*s);
+  else null();
+}
 void JsonWriter::integer(int64_t v) {
-  comma();
+  before_value();
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
   out_.append(buf, r.ptr);
 }
 void JsonWriter::number(double v) {
-  comma();
+  before_value();
   if (!std::isfinite(v)) {
     out_ += "null";
     return;
@@ -104,11 +178,11 @@ void JsonWriter::number(double v) {
   out_.append(buf, r.ptr);
 }
 void JsonWriter::boolean(bool v) {
-  comma();
+  before_value();
   out_ += v ? "true" : "false";
 }
 void JsonWriter::null() {
-  comma();
+  before_value();
   out_ += "null";
 }
 
@@ -129,12 +203,16 @@ void JsonWriter::value(const MetaValue& v) {
   std::visit(Visit{*this}, v);
 }
 
-void JsonWriter::fields(const MetaFields& f) {
-  begin_object();
+void JsonWriter::members(const MetaFields& f) {
   for (const auto& [k, v] : f) {
     key(k);
     value(v);
   }
+}
+
+void JsonWriter::fields(const MetaFields& f) {
+  begin_object();
+  members(f);
   end_object();
 }
 
