@@ -11,6 +11,7 @@
 // str.splitlines() splits on: 0xC2 (U+0085 NEL) and 0xE2 (U+2028, U+2029).
 // Other characters with those lead bytes (no-break space, typographic quotes)
 // are copied after a look at the bytes that follow.
+#include <array>
 #include <charconv>
 #include <cmath>
 #if defined(__SSE2__)
@@ -31,9 +32,16 @@ constexpr bool may_need_escape(unsigned char c) {
          c == kLineSeparatorLead;
 }
 
+// may_need_escape() as a table, for the bytes the block scan leaves.
+constexpr auto kMayNeedEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = may_need_escape(static_cast<unsigned char>(c));
+  return t;
+}();
+
 // Position of the first byte at or after `i` for which may_need_escape()
 // holds, or s.size().
-size_t next_special(std::string_view s, size_t i) {
+[[gnu::always_inline]] inline size_t next_special(std::string_view s, size_t i) {
 #if defined(__SSE2__)
   const __m128i below_space = _mm_set1_epi8(0x1F);
   const __m128i quote = _mm_set1_epi8('"');
@@ -55,7 +63,7 @@ size_t next_special(std::string_view s, size_t i) {
   }
 #endif
   for (; i < s.size(); ++i)
-    if (may_need_escape(static_cast<unsigned char>(s[i]))) return i;
+    if (kMayNeedEscape[static_cast<unsigned char>(s[i])]) return i;
   return s.size();
 }
 

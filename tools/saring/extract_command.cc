@@ -9,12 +9,8 @@
 #include <atomic>
 #include <cstdio>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <thread>
@@ -23,7 +19,6 @@
 #include "command.h"
 #include "saring/io.h"
 #include "saring/page.h"
-#include "saring/utf8.h"
 
 namespace saring::cli {
 namespace {
@@ -176,163 +171,65 @@ Result<std::string> read_input(const std::string& path, size_t max_bytes) {
   return io::read_all(path, max_bytes);
 }
 
-nlohmann::json optional_json(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json record_json(const Input& in, const page::PageResult& r) {
+// A page's record as one JSON object: compact for jsonl, indented for json.
+// Keys in sorted order.
+std::string record_json(const Input& in, const page::PageResult& r, io::JsonWriter::Layout layout) {
   const auto& m = r.metadata;
-  nlohmann::json j;
-  j["source"] = in.path;
-  j["url"] = !in.url.empty() ? nlohmann::json(in.url) : optional_json(m.url);
-  j["title"] = optional_json(m.title);
-  j["author"] = optional_json(m.author);
-  j["date"] = optional_json(m.date);
-  j["sitename"] = optional_json(m.sitename);
-  j["description"] = optional_json(m.description);
-  j["language"] = optional_json(r.language);
-  j["tags"] = m.tags;
-  j["image"] = optional_json(m.image);
-  j["text"] = r.text;
-  j["language_score"] = r.language ? nlohmann::json(r.language_score) : nlohmann::json(nullptr);
-  j["date_source"] = m.date ? nlohmann::json(m.date_source) : nlohmann::json(nullptr);
-  j["page_type"] = optional_json(m.page_type);
-  j["extraction_stage"] = std::string(extract::to_string(r.content.stage));
-  j["charset"] = r.charset;
-  return j;
+  io::JsonWriter j(layout);
+  j.begin_object();
+  j.key("author");
+  j.string_or_null(m.author);
+  j.key("charset");
+  j.string(r.charset);
+  j.key("date");
+  j.string_or_null(m.date);
+  j.key("date_source");
+  if (m.date) j.string(m.date_source);
+  else j.null();
+  j.key("description");
+  j.string_or_null(m.description);
+  j.key("extraction_stage");
+  j.string(extract::to_string(r.content.stage));
+  j.key("image");
+  j.string_or_null(m.image);
+  j.key("language");
+  j.string_or_null(r.language);
+  j.key("language_score");
+  if (r.language) j.number(r.language_score);
+  else j.null();
+  j.key("page_type");
+  j.string_or_null(m.page_type);
+  j.key("sitename");
+  j.string_or_null(m.sitename);
+  j.key("source");
+  j.string(in.path);
+  j.key("tags");
+  j.begin_array();
+  for (const auto& t : m.tags) j.string(t);
+  j.end_array();
+  j.key("text");
+  j.string(r.text);
+  j.key("title");
+  j.string_or_null(m.title);
+  j.key("url");
+  if (!in.url.empty()) j.string(in.url);
+  else j.string_or_null(m.url);
+  j.end_object();
+  return j.take();
 }
 
-// ---- JSON Lines writer ---------------------------------------------------
-// A record per page is written directly, in the bytes nlohmann::json's
-// dump() gives for the same object (keys in sorted order, no spaces, UTF-8
-// kept, control characters as \b \f \n \r \t or \u00xx): building a
-// json tree per page cost more than the rest of the output path. Numbers and
-// strings that are not valid UTF-8 (not expected: every string comes from the
-// validated DOM) still go through nlohmann, so their bytes stay identical.
-
-void append_escaped(std::string& out, std::string_view s) {
-  if (!utf8::is_valid(s)) {
-    out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
-                                                nlohmann::json::error_handler_t::replace);
-    return;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-#if defined(__SSE2__)
-    // 16 bytes at a time while none needs escaping (< 0x20, '"', '\\').
-    while (i + 16 <= s.size()) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      __m128i ctrl = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
-      __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-      int m = _mm_movemask_epi8(_mm_or_si128(ctrl, special));
-      if (m) {
-        i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
-        break;
-      }
-      i += 16;
-    }
-    if (i >= s.size()) break;
-#endif
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 15]);
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
-}
-
-class JsonLine {
- public:
-  explicit JsonLine(std::string& out) : out_(out) { out_.push_back('{'); }
-  void key(std::string_view k) {
-    if (!first_) out_.push_back(',');
-    first_ = false;
-    append_escaped(out_, k);
-    out_.push_back(':');
-  }
-  void string(std::string_view k, std::string_view v) {
-    key(k);
-    append_escaped(out_, v);
-  }
-  void optional(std::string_view k, const std::optional<std::string>& v) {
-    key(k);
-    if (v) append_escaped(out_, *v);
-    else out_ += "null";
-  }
-  void null(std::string_view k) {
-    key(k);
-    out_ += "null";
-  }
-  void number(std::string_view k, double v) {
-    key(k);
-    out_ += nlohmann::json(v).dump();
-  }
-  void strings(std::string_view k, const std::vector<std::string>& v) {
-    key(k);
-    out_.push_back('[');
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (i) out_.push_back(',');
-      append_escaped(out_, v[i]);
-    }
-    out_.push_back(']');
-  }
-  void close() { out_.push_back('}'); }
-
- private:
-  std::string& out_;
-  bool first_ = true;
-};
-
-// record_json(in, r).dump() without the tree; keys in sorted order.
-void write_record_line(std::string& out, const Input& in, const page::PageResult& r) {
-  const auto& m = r.metadata;
-  JsonLine j(out);
-  j.optional("author", m.author);
-  j.string("charset", r.charset);
-  j.optional("date", m.date);
-  if (m.date) j.string("date_source", m.date_source);
-  else j.null("date_source");
-  j.optional("description", m.description);
-  j.string("extraction_stage", extract::to_string(r.content.stage));
-  j.optional("image", m.image);
-  j.optional("language", r.language);
-  if (r.language) j.number("language_score", r.language_score);
-  else j.null("language_score");
-  j.optional("page_type", m.page_type);
-  j.optional("sitename", m.sitename);
-  j.string("source", in.path);
-  j.strings("tags", m.tags);
-  j.string("text", r.text);
-  j.optional("title", m.title);
-  if (!in.url.empty()) j.string("url", in.url);
-  else j.optional("url", m.url);
-  j.close();
-}
-
-void write_error_line(std::string& out, const Input& in, const std::string& error) {
-  JsonLine j(out);
-  j.string("error", error);
-  j.string("source", in.path);
-  if (in.url.empty()) j.null("url");
-  else j.string("url", in.url);
-  j.close();
+std::string error_json(const Input& in, const std::string& error, io::JsonWriter::Layout layout) {
+  io::JsonWriter j(layout);
+  j.begin_object();
+  j.key("error");
+  j.string(error);
+  j.key("source");
+  j.string(in.path);
+  j.key("url");
+  if (in.url.empty()) j.null();
+  else j.string(in.url);
+  j.end_object();
+  return j.take();
 }
 
 struct Outcome {
@@ -348,9 +245,6 @@ Outcome process_one(const Input& in, const ExtractCommandOptions& o) {
                  : Result<page::PageResult>(bytes.error());
   if (!result.ok()) out.error = result.error().describe();
 
-  auto dump = [](const nlohmann::json& j, int indent) {
-    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-  };
   switch (o.format) {
     case Format::txt:
     case Format::md:
@@ -360,21 +254,12 @@ Outcome process_one(const Input& in, const ExtractCommandOptions& o) {
         if (o.inputs.size() > 1) out.output.push_back('\n');
       }
       break;
-    case Format::jsonl:
-      if (result.ok()) write_record_line(out.output, in, result.value());
-      else write_error_line(out.output, in, out.error);
-      out.output.push_back('\n');
-      break;
-    case Format::json: {
-      nlohmann::json j;
-      if (result.ok()) {
-        j = record_json(in, result.value());
-      } else {
-        j["source"] = in.path;
-        j["url"] = in.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(in.url);
-        j["error"] = out.error;
-      }
-      out.output = dump(j, o.format == Format::json ? 2 : -1);
+    case Format::json:
+    case Format::jsonl: {
+      auto layout = o.format == Format::json ? io::JsonWriter::Layout::indented
+                                             : io::JsonWriter::Layout::compact;
+      out.output = result.ok() ? record_json(in, result.value(), layout)
+                               : error_json(in, out.error, layout);
       out.output.push_back('\n');
       break;
     }
