@@ -14,6 +14,9 @@ inline constexpr char32_t kReplacement = 0xFFFD;
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
 bool is_valid(std::string_view s);
 
+// True when every byte of `s` is ASCII (< 0x80).
+bool is_ascii(std::string_view s);
+
 // Copy of `s` with each invalid sequence replaced by U+FFFD.
 std::string make_valid(std::string_view s);
 

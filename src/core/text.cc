@@ -5,7 +5,7 @@
 // count_words() and collapse_whitespace() run on every text node of every
 // page, so both have ASCII fast paths that give the same answers as the
 // per-code-point definitions: count_words() classifies 16 ASCII bytes at once
-// (SSE2) and counts word starts as bits of a mask; collapse_whitespace()
+// (a simd::Bytes16 block) and counts word starts as bits of a mask; collapse_whitespace()
 // copies runs of non-space bytes whole and decodes only the few lead bytes
 // that can begin a Unicode space (U+00A0, U+1680, U+2000-U+200B, U+2028,
 // U+2029, U+202F, U+205F, U+3000, U+FEFF: the Zs category plus the extras of
@@ -16,10 +16,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "saring/simd.h"
 #include "saring/utf8.h"
 
 namespace saring::text {
@@ -140,18 +137,12 @@ inline size_t popcount16(unsigned x) {
   return (x + (x >> 8)) & 0x1Fu;
 }
 
-#if defined(__SSE2__)
-// Bit k set when byte k of the 16 ASCII bytes at p is a word character.
-inline unsigned ascii_word_mask(__m128i v) {
-  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-  __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                                _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
-  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-  __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), under)));
+// Bit k set when byte k of the block is an ASCII word character (letter,
+// digit, '_'); OR-ing 0x20 folds the capitals onto a-z.
+inline unsigned ascii_word_mask(simd::Bytes16 v) {
+  const simd::Bytes16 folded = v | simd::Bytes16::splat(0x20);
+  return (folded.in_range('a', 'z') | v.in_range('0', '9') | v.eq('_')).mask();
 }
-#endif
 
 }  // namespace
 
@@ -161,22 +152,19 @@ size_t count_words(std::string_view sv) {
   size_t count = 0, pos = 0;
   unsigned in_word = 0;  // 1 when the previous character was a word character
   while (pos < n) {
-#if defined(__SSE2__)
     if (pos + 16 <= n) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos));
-      unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
-      unsigned ascii = high ? (1u << __builtin_ctz(high)) - 1 : 0xFFFFu;
-      if (ascii) {
-        unsigned words = ascii_word_mask(v) & ascii;
+      const simd::Bytes16 v = simd::Bytes16::load(s + pos);
+      const unsigned high = v.mask();  // bytes >= 0x80
+      const unsigned len = high ? simd::first_bit(high) : 16u;  // ASCII bytes first
+      if (len) {
+        unsigned words = ascii_word_mask(v) & ((1u << len) - 1);
         unsigned starts = words & ~((words << 1) | in_word);
         count += popcount16(starts);
-        unsigned len = high ? static_cast<unsigned>(__builtin_ctz(high)) : 16u;
         in_word = (words >> (len - 1)) & 1u;
         pos += len;
         continue;
       }
     }
-#endif
     unsigned char c = s[pos];
     if (c < 0x80) {
       unsigned w = kBytes.c[c] == kWord;

@@ -2,15 +2,11 @@
 // Unicode 15 (section 3.9): overlong forms, surrogates and code points above
 // U+10FFFF are invalid. The ASCII fast path matters: most markup is ASCII,
 // and whole pages are validated several times on their way into the DOM, so
-// is_valid() checks 64 bytes per step (SSE2 when available, else 8-byte
-// words) and, once in non-ASCII text, stays in a tight per-sequence loop
-// until ASCII resumes.
+// is_valid() checks 64 bytes per step (simd::any_high_64) and, once in
+// non-ASCII text, stays in a tight per-sequence loop until ASCII resumes.
 #include "saring/utf8.h"
 
-#include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "saring/simd.h"
 
 namespace saring::utf8 {
 namespace {
@@ -38,37 +34,13 @@ inline size_t valid_sequence_length(const unsigned char* s, size_t n, size_t i) 
   return 0;
 }
 
-#if defined(__SSE2__)
-// Whether any of the 64 bytes at p is >= 0x80.
-inline bool has_high_byte_64(const unsigned char* p) {
-  __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
-  __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 32));
-  __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 48));
-  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0;
-}
-#endif
-
 // Index of the first non-ASCII byte at or after i (n when none).
 inline size_t ascii_prefix(const unsigned char* s, size_t n, size_t i) {
-#if defined(__SSE2__)
-  while (i + 64 <= n) {
-    if (has_high_byte_64(s + i)) break;
-    i += 64;
-  }
+  while (i + 64 <= n && !simd::any_high_64(s + i)) i += 64;
   while (i + 16 <= n) {
-    int m = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
-    if (m) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+    if (uint32_t high = simd::Bytes16::load(s + i).mask()) return i + simd::first_bit(high);
     i += 16;
   }
-#else
-  while (i + 8 <= n) {
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    if (w & 0x8080808080808080ULL) break;
-    i += 8;
-  }
-#endif
   while (i < n && s[i] < 0x80) ++i;
   return i;
 }
@@ -111,9 +83,8 @@ bool is_valid(std::string_view sv) {
     } while (i < n && s[i] >= 0x80);
     return true;
   };
-#if defined(__SSE2__)
   while (i + 64 <= n) {
-    if (!has_high_byte_64(s + i)) {
+    if (!simd::any_high_64(s + i)) {
       i += 64;
       continue;
     }
@@ -121,23 +92,26 @@ bool is_valid(std::string_view sv) {
     // block (a sequence may run past it), without retrying 64-byte steps.
     const size_t end = i + 64;
     while (i < end && i + 16 <= n) {
-      unsigned m = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i))));
-      if (!m) {
+      const uint32_t high = simd::Bytes16::load(s + i).mask();
+      if (!high) {
         i += 16;
         continue;
       }
-      i += static_cast<size_t>(__builtin_ctz(m));
+      i += simd::first_bit(high);
       if (!sequences()) return false;
     }
   }
-#endif
   while (i < n) {
     i = ascii_prefix(s, n, i);
     if (i >= n) break;
     if (!sequences()) return false;
   }
   return true;
+}
+
+bool is_ascii(std::string_view sv) {
+  auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  return ascii_prefix(s, sv.size(), 0) == sv.size();
 }
 
 std::string make_valid(std::string_view sv) {

@@ -310,22 +310,6 @@ const CharsetLabel* prescan_meta(std::string_view head) {
   return nullptr;
 }
 
-// Whether any byte has its top bit set; 32 bytes (four words OR-ed
-// together) per step, as pages are mostly ASCII and it may scan them whole.
-bool has_non_ascii(std::string_view s) {
-  constexpr uint64_t kHighBits = 0x8080808080808080ull;
-  const char* p = s.data();
-  const char* end = p + s.size();
-  for (; end - p >= 32; p += 32) {
-    uint64_t w[4];
-    std::memcpy(w, p, sizeof w);
-    if ((w[0] | w[1] | w[2] | w[3]) & kHighBits) return true;
-  }
-  for (; p < end; ++p)
-    if (static_cast<unsigned char>(*p) >= 0x80) return true;
-  return false;
-}
-
 // UTF-8 with each invalid byte replaced by U+FFFD; returns how many.
 size_t repair_utf8(std::string_view in, std::string& out) {
   out.clear();
@@ -519,7 +503,7 @@ DecodedText decode(std::string_view bytes, std::string_view http_charset, std::s
   if (declared) {
     bool declared_utf8 = declared->canonical == kUtf8;
     bool declared_utf16 = declared->canonical.starts_with("utf-16");
-    if (!declared_utf8 && !declared_utf16 && valid_utf8 && has_non_ascii(bytes)) {
+    if (!declared_utf8 && !declared_utf16 && valid_utf8 && !utf8::is_ascii(bytes)) {
       // A legacy charset declared for bytes that are valid UTF-8.
       out.source = CharsetSource::detected;
       decode_as(bytes, *label_for(kUtf8), out, &valid_utf8, owner);
@@ -539,7 +523,7 @@ DecodedText decode(std::string_view bytes, std::string_view http_charset, std::s
   }
   // 3. Undeclared valid UTF-8 (pure ASCII included), or nearly valid.
   if (valid_utf8 || mostly_utf8(bytes)) {
-    out.source = has_non_ascii(bytes) ? CharsetSource::detected : CharsetSource::fallback;
+    out.source = utf8::is_ascii(bytes) ? CharsetSource::fallback : CharsetSource::detected;
     decode_as(bytes, *label_for(kUtf8), out, &valid_utf8, owner);
     return out;
   }

@@ -31,3 +31,20 @@ TEST(Utf8, NextAndAppendRoundTrip) {
   EXPECT_EQ(out, s);
   EXPECT_EQ(utf8::length(s), 3u);
 }
+
+// is_ascii steps 64 and 16 bytes at a time: one non-ASCII byte is seen at
+// every offset of inputs around those sizes.
+TEST(Utf8, IsAsciiSeesANonAsciiByteAtEveryOffset) {
+  for (size_t size : {size_t{0}, size_t{1}, size_t{15}, size_t{16}, size_t{17}, size_t{63},
+                      size_t{64}, size_t{65}, size_t{150}}) {
+    std::string s(size, 'a');
+    EXPECT_TRUE(utf8::is_ascii(s)) << size;
+    for (size_t at = 0; at < size; ++at) {
+      s[at] = static_cast<char>(0x80 + at % 128);
+      EXPECT_FALSE(utf8::is_ascii(s)) << size << " " << at;
+      s[at] = 0x7F;
+      EXPECT_TRUE(utf8::is_ascii(s)) << size << " " << at;
+      s[at] = 'a';
+    }
+  }
+}
