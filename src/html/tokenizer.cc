@@ -4,7 +4,7 @@
 // both), so the tokenizer never has to look at a byte above 0x7F: every
 // delimiter of HTML is ASCII. Instead of the specification's
 // character-at-a-time state machine it runs one bulk scan per token:
-//   - text: a 16-byte SSE2 scan (a scalar loop elsewhere) for '<', '&' and
+//   - text: a 16-byte block scan (simd.h) for '<', '&' and
 //     CR; a '<' that cannot open markup ("a < b") stays text. The token is a
 //     view into the input unless a character reference or a CR occurred,
 //     in which case the run is decoded into a reused buffer;
@@ -17,7 +17,7 @@
 //     unquoted values are scanned with a byte-class table whose stop
 //     classes include the NUL that follows the input (a std::string's
 //     terminator; the input holds no NUL), so those loops have no bounds
-//     check; quoted values are found with the SSE2 scan, which also tells
+//     check; quoted values are found with the block scan, which also tells
 //     whether they need decoding. Attributes go straight into the token
 //     (views into the input, or into a buffer when lowercased or decoded);
 //   - comments ("<!--" to "-->" or "--!>", "<!-->" and "<!--->" empty),
@@ -39,9 +39,7 @@
 #include <algorithm>
 #include <cstring>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+#include "saring/simd.h"
 
 namespace saring::html::detail {
 namespace {
@@ -147,16 +145,11 @@ void append_utf8(uint32_t cp, std::string& out) {
 
 // First position in [p, end) holding a, b or c; `end` when none.
 inline const char* find3(const char* p, const char* end, char a, char b, char c) {
-#ifdef __SSE2__
-  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
   while (end - p >= 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    int m = _mm_movemask_epi8(_mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vc)));
-    if (m) return p + __builtin_ctz(static_cast<unsigned>(m));
+    const simd::Bytes16 v = simd::Bytes16::load(p);
+    if (uint32_t hits = (v.eq(a) | v.eq(b) | v.eq(c)).mask()) return p + simd::first_bit(hits);
     p += 16;
   }
-#endif
   while (p < end && *p != a && *p != b && *p != c) ++p;
   return p;
 }
