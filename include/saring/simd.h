@@ -13,9 +13,11 @@
 // 0x00 elsewhere; mask() turns it into an integer with bit k for byte k, for
 // __builtin_ctz and popcount.
 //
-// For the wider arithmetic of MinHash (four 64-bit lanes), only the AVX2
-// selection lives here: SARING_SIMD_AVX2 says whether an AVX2 kernel may be
-// compiled, and cpu_has_avx2() whether it may run.
+// For the wider arithmetic of MinHash, U64x4 holds four 64-bit lanes in an
+// AVX2 register. AVX2 is not part of baseline x86-64, so an AVX2 kernel is a
+// function marked SARING_TARGET_AVX2, compiled only when SARING_SIMD_AVX2 is 1
+// and called only when cpu_has_avx2() says the running CPU has it; a scalar
+// function with the same results serves every other case.
 #pragma once
 
 #include <cstddef>
@@ -173,6 +175,53 @@ class Sse2Bytes16 {
 using Bytes16 = Sse2Bytes16;
 #else
 using Bytes16 = ScalarBytes16;
+#endif
+
+#if SARING_SIMD_AVX2
+// Four unsigned 64-bit lanes. Every operation is compiled for AVX2, so it may
+// only be used inside a SARING_TARGET_AVX2 function.
+class U64x4 {
+ public:
+  SARING_TARGET_AVX2 static U64x4 splat(uint64_t x) {
+    return U64x4(_mm256_set1_epi64x(static_cast<int64_t>(x)));
+  }
+  SARING_TARGET_AVX2 static U64x4 load(const uint64_t* p) {
+    return U64x4(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)));
+  }
+  // Four 32-bit values at p, zero-extended.
+  SARING_TARGET_AVX2 static U64x4 load_u32(const uint32_t* p) {
+    return U64x4(_mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+  }
+  SARING_TARGET_AVX2 void store(uint64_t* p) const {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), v_);
+  }
+
+  SARING_TARGET_AVX2 U64x4 operator+(U64x4 o) const { return U64x4(_mm256_add_epi64(v_, o.v_)); }
+  SARING_TARGET_AVX2 U64x4 operator-(U64x4 o) const { return U64x4(_mm256_sub_epi64(v_, o.v_)); }
+  SARING_TARGET_AVX2 U64x4 operator&(U64x4 o) const { return U64x4(_mm256_and_si256(v_, o.v_)); }
+  template <int N>
+  SARING_TARGET_AVX2 U64x4 shift_left() const {
+    return U64x4(_mm256_slli_epi64(v_, N));
+  }
+  template <int N>
+  SARING_TARGET_AVX2 U64x4 shift_right() const {
+    return U64x4(_mm256_srli_epi64(v_, N));
+  }
+  // The full 64-bit products of the lanes' low 32 bits.
+  SARING_TARGET_AVX2 U64x4 mul_low32(U64x4 o) const { return U64x4(_mm256_mul_epu32(v_, o.v_)); }
+  // All ones where this lane is above o's; both below 2^63 (the compare is signed).
+  SARING_TARGET_AVX2 U64x4 above(U64x4 o) const { return U64x4(_mm256_cmpgt_epi64(v_, o.v_)); }
+  // The smaller of the two lanes, as unsigned values.
+  SARING_TARGET_AVX2 U64x4 min(U64x4 o) const {
+    const __m256i sign = _mm256_set1_epi64x(INT64_MIN);  // unsigned order via signed compare
+    const __m256i o_smaller = _mm256_cmpgt_epi64(_mm256_xor_si256(v_, sign), _mm256_xor_si256(o.v_, sign));
+    return U64x4(_mm256_blendv_epi8(v_, o.v_, o_smaller));
+  }
+
+ private:
+  SARING_TARGET_AVX2 explicit U64x4(__m256i v) : v_(v) {}
+  __m256i v_;
+};
 #endif
 
 // Whether any of the 64 bytes at p is >= 0x80: four blocks ORed, one test.

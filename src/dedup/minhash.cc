@@ -17,7 +17,6 @@
 // splitmix64 stream seeded by MinHashParams::seed, so every machine derives
 // the same permutations. Rows are grouped into bands and each band is hashed
 // to one 64-bit key for the LSH index (see index.cc).
-#include <immintrin.h>
 #include <utf8proc.h>
 #include <xxhash.h>
 
@@ -27,6 +26,7 @@
 #include <unordered_set>
 
 #include "saring/dedup.h"
+#include "saring/simd.h"
 #include "saring/text.h"
 #include "saring/utf8.h"
 
@@ -143,41 +143,42 @@ void update_minimums_portable(const uint32_t* a_lo, const uint32_t* a_hi, const 
 
 namespace {
 
-__attribute__((target("avx2"))) void update_minimums_avx2(const uint32_t* a_lo,
-                                                          const uint32_t* a_hi, const uint64_t* b,
-                                                          uint64_t h, uint64_t* mins, uint32_t n) {
-  const __m256i p = _mm256_set1_epi64x(static_cast<int64_t>(kMersenne61));
-  const __m256i p_minus_1 = _mm256_set1_epi64x(static_cast<int64_t>(kMersenne61 - 1));
-  const __m256i mask29 = _mm256_set1_epi64x(0x1FFFFFFF);
-  const __m256i sign = _mm256_set1_epi64x(INT64_MIN);  // unsigned compare via signed
-  const __m256i h0 = _mm256_set1_epi64x(static_cast<int64_t>(h & 0xFFFFFFFFu));
-  const __m256i h1 = _mm256_set1_epi64x(static_cast<int64_t>(h >> 32));
+#if SARING_SIMD_AVX2
+// update_minimums_portable() four permutations at a time.
+SARING_TARGET_AVX2 void update_minimums_avx2(const uint32_t* a_lo, const uint32_t* a_hi,
+                                             const uint64_t* b, uint64_t h, uint64_t* mins,
+                                             uint32_t n) {
+  using simd::U64x4;
+  const U64x4 p = U64x4::splat(kMersenne61);
+  const U64x4 p_minus_1 = U64x4::splat(kMersenne61 - 1);
+  const U64x4 mask29 = U64x4::splat(0x1FFFFFFF);
+  const U64x4 h0 = U64x4::splat(h & 0xFFFFFFFFu);
+  const U64x4 h1 = U64x4::splat(h >> 32);
   uint32_t i = 0;
   for (; i + 4 <= n; i += 4) {
-    __m256i a0 = _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a_lo + i)));
-    __m256i a1 = _mm256_cvtepu32_epi64(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a_hi + i)));
-    __m256i high = _mm256_mul_epu32(a1, h1);
-    __m256i mid = _mm256_add_epi64(_mm256_mul_epu32(a1, h0), _mm256_mul_epu32(a0, h1));
-    __m256i low = _mm256_mul_epu32(a0, h0);
-    __m256i x = _mm256_add_epi64(_mm256_slli_epi64(high, 3), _mm256_srli_epi64(mid, 29));
-    x = _mm256_add_epi64(x, _mm256_slli_epi64(_mm256_and_si256(mid, mask29), 32));
-    x = _mm256_add_epi64(x, _mm256_and_si256(low, p));
-    x = _mm256_add_epi64(x, _mm256_srli_epi64(low, 61));
-    x = _mm256_add_epi64(x, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i)));
-    x = _mm256_add_epi64(_mm256_and_si256(x, p), _mm256_srli_epi64(x, 61));
-    x = _mm256_sub_epi64(x, _mm256_and_si256(_mm256_cmpgt_epi64(x, p_minus_1), p));
-    __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(mins + i));
-    __m256i smaller = _mm256_cmpgt_epi64(_mm256_xor_si256(m, sign), _mm256_xor_si256(x, sign));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(mins + i), _mm256_blendv_epi8(m, x, smaller));
+    const U64x4 a0 = U64x4::load_u32(a_lo + i);
+    const U64x4 a1 = U64x4::load_u32(a_hi + i);
+    const U64x4 high = a1.mul_low32(h1);
+    const U64x4 mid = a1.mul_low32(h0) + a0.mul_low32(h1);
+    const U64x4 low = a0.mul_low32(h0);
+    U64x4 x = high.shift_left<3>() + mid.shift_right<29>() + (mid & mask29).shift_left<32>() +
+              (low & p) + low.shift_right<61>() + U64x4::load(b + i);
+    x = (x & p) + x.shift_right<61>();
+    x = x - (x.above(p_minus_1) & p);
+    U64x4::load(mins + i).min(x).store(mins + i);
   }
   if (i < n) update_minimums_portable(a_lo + i, a_hi + i, b + i, h, mins + i, n - i);
 }
+#endif
 
 using UpdateFn = void (*)(const uint32_t*, const uint32_t*, const uint64_t*, uint64_t, uint64_t*,
                           uint32_t);
 
 UpdateFn pick_update() {
-  return __builtin_cpu_supports("avx2") ? update_minimums_avx2 : update_minimums_portable;
+#if SARING_SIMD_AVX2
+  if (simd::cpu_has_avx2()) return update_minimums_avx2;
+#endif
+  return update_minimums_portable;
 }
 
 }  // namespace
