@@ -1,0 +1,201 @@
+// Step 3's choice: the main container and the siblings that belong to it.
+//
+// The container with the best final score (score scaled by one minus its link
+// density) wins, possibly replaced by an ancestor that several strong
+// candidates share (readability's "alternative candidates"); siblings that
+// score well, share its class, or are mostly prose join it; then the choice
+// expands to an ancestor while what that adds is prose or sections of the
+// same article rather than links.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "stages.h"
+
+namespace saring::extract::detail {
+
+// The readability-style choice of the main container and its siblings.
+std::vector<int32_t> choose_main(const Page& page) {
+  const auto& nodes = page.nodes;
+  const Thresholds& th = page.th_;
+  auto final_score = [&](int32_t i) {
+    const NodeInfo& n = nodes[i];
+    return n.score * (1.0 - link_density(n));
+  };
+  int32_t top = -1;
+  double top_score = 0;
+  // The scored, kept entries and their final scores, in document order.
+  std::vector<std::pair<int32_t, double>> candidates;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const NodeInfo& n = nodes[i];
+    if (!n.scored || (n.flags & kPruned)) continue;
+    double s = final_score(static_cast<int32_t>(i));
+    candidates.emplace_back(static_cast<int32_t>(i), s);
+    if (top < 0 || s >= top_score) {
+      top = static_cast<int32_t>(i);
+      top_score = s;
+    }
+  }
+  if (top < 0) return {};
+  // Readability's alternative candidates: when several strong candidates
+  // share an ancestor, the content is split across them.
+  {
+    std::vector<int32_t> alts;
+    for (const auto& [i, s] : candidates) {
+      if (i != top && s >= th.ancestor_score_share * top_score) alts.push_back(i);
+    }
+    if (alts.size() >= th.ancestor_min_candidates) {
+      for (int32_t a = nodes[top].parent; a > 0; a = nodes[a].parent) {
+        size_t count = 0;
+        for (int32_t c : alts) {
+          if (c > a && c < nodes[a].end) ++count;
+        }
+        if (count >= th.ancestor_min_candidates) {
+          top = a;
+          break;
+        }
+      }
+    }
+  }
+  // Climb while the parent holds a better score (its content contains ours);
+  // compared on what the text earned, so a parent's class name ("page",
+  // "content") alone does not pull the choice up.
+  {
+    auto earned = [&](int32_t i) {
+      const NodeInfo& n = nodes[i];
+      return (n.score - n.base + ((n.flags & kHint) ? th.class_weight : 0.0)) *
+             (1.0 - link_density(n));
+    };
+    double last = earned(top);
+    double threshold = last / 3;
+    for (int32_t a = nodes[top].parent; a > 0; a = nodes[a].parent) {
+      if (!nodes[a].scored) continue;
+      double s = earned(a);
+      if (s < threshold) break;
+      if (s > last) {
+        top = a;
+        break;
+      }
+      last = s;
+    }
+  }
+  // Only child of its parent: the parent is the container.
+  while (nodes[top].parent > 0) {
+    int32_t p = nodes[top].parent;
+    int elements = 0;
+    for (int32_t c = p + 1; c < nodes[p].end; c = nodes[c].end) {
+      const NodeInfo& n = nodes[c];
+      if ((n.flags & kText) && n.words == 0) continue;
+      ++elements;
+    }
+    if (elements != 1) break;
+    top = p;
+  }
+  top_score = final_score(top);
+#ifdef SARING_EXTRACT_TRACE
+  if (getenv("TRACE_PRUNE")) {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].scored && final_score(i) > 5) fprintf(stderr, "cand %zu %s.%s#%s score=%.1f final=%.1f words=%u\n", i, std::string(nodes[i].node->name).c_str(), std::string(nodes[i].node->attr("class")).c_str(), std::string(nodes[i].node->attr("id")).c_str(), nodes[i].score, final_score(i), nodes[i].words);
+    }
+    fprintf(stderr, "top %d\n", top);
+  }
+#endif
+  // Siblings that belong to the article.
+  std::vector<int32_t> chosen;
+  int32_t parent = nodes[top].parent;
+  if (parent < 0) return {top};
+  double threshold = std::max(th.sibling_min_score, top_score * th.sibling_score_share);
+  std::string_view top_class = nodes[top].node->attr("class");
+  for (int32_t c = parent + 1; c < nodes[parent].end; c = nodes[c].end) {
+    const NodeInfo& n = nodes[c];
+    if (c == top) {
+      chosen.push_back(c);
+      continue;
+    }
+    if ((n.flags & kText) || (n.flags & kPruned) || n.words == 0) continue;
+    double bonus = 0;
+    if (!top_class.empty() && n.node->attr("class") == top_class) {
+      bonus = top_score * th.sibling_same_class_bonus;
+    }
+    // Siblings join on what their text earned, not on their class names.
+    double earned = (n.score - n.base) * (1.0 - link_density(n));
+    if (n.scored && final_score(c) + bonus >= threshold && earned >= th.sibling_min_earned) {
+      chosen.push_back(c);
+      continue;
+    }
+    Tag t = n.node->tag;
+    // A wrapper around prose (the lead paragraph in its own box) joins like a <p>.
+    if (t != Tag::p && n.prose_words >= th.sibling_paragraph_words &&
+        n.prose_words >= th.sibling_prose_share * n.words &&
+        link_density(n) < th.sibling_link_density) {
+      chosen.push_back(c);
+      continue;
+    }
+    if (t == Tag::p || is_heading(t) || t == Tag::ul || t == Tag::ol || t == Tag::blockquote ||
+        t == Tag::pre || t == Tag::table) {
+      double ld = link_density(n);
+      if (is_heading(t) || t == Tag::table || t == Tag::pre) {
+        // Structure next to the article: keep when it sits between kept parts.
+        if (ld < th.sibling_link_density && !chosen.empty()) chosen.push_back(c);
+        continue;
+      }
+      if (n.words >= th.sibling_paragraph_words && ld < th.sibling_link_density) {
+        chosen.push_back(c);
+      } else if (n.words > 0 && n.link_words == 0 && t == Tag::p) {
+        std::string_view last;
+        // Short paragraphs that end like a sentence.
+        int32_t lt = n.end - 1;
+        while (lt > c && !(nodes[lt].flags & kText)) --lt;
+        if (lt > c) last = nodes[lt].node->text;
+        while (!last.empty() && (last.back() == ' ' || last.back() == '\n')) last.remove_suffix(1);
+        if (!last.empty() && (last.back() == '.' || last.back() == '!' || last.back() == '?')) {
+          chosen.push_back(c);
+        }
+      }
+    }
+  }
+  // Headings and structure collected before the first real part are dropped
+  // when nothing precedes them; trailing ones after the last scored part too.
+  while (!chosen.empty() && chosen.back() != top && !nodes[chosen.back()].scored &&
+         is_heading(nodes[chosen.back()].node->tag)) {
+    chosen.pop_back();
+  }
+  // Expansion: an article split over several containers (lead, body parts,
+  // boxes) sits under a common ancestor; climb while what the ancestor adds
+  // is mostly prose rather than links and short furniture.
+  {
+    uint64_t in_words = 0, in_links = 0, in_prose = 0, in_units = 0;
+    for (int32_t c : chosen) {
+      in_words += nodes[c].words;
+      in_links += nodes[c].link_words;
+      in_prose += nodes[c].prose_words;
+      in_units += nodes[c].unit_words;
+    }
+    int32_t a = nodes[top].parent;
+    for (int level = 0; a > 0 && level < th.expand_levels; ++level, a = nodes[a].parent) {
+      const NodeInfo& an = nodes[a];
+      double out_words = static_cast<double>(an.words) - in_words;
+      double out_links = static_cast<double>(an.link_words) - in_links;
+      double out_prose = static_cast<double>(an.prose_words) - in_prose;
+      double out_units = static_cast<double>(an.unit_words) - in_units;
+      if (out_words <= 0) continue;
+      bool adds_prose = out_prose >= th.expand_min_prose_words &&
+                        out_prose >= th.expand_prose_share * out_words &&
+                        out_links <= th.expand_max_link_density * out_words;
+      // Landing pages: many sections of short paragraphs and headings; the
+      // ancestor adds at least half again as much text, little of it links.
+      bool adds_sections = out_units >= th.expand_sections_ratio * static_cast<double>(in_words) &&
+                           out_units >= th.expand_prose_share * out_words &&
+                           out_links <= th.expand_sections_link_density * out_words;
+      if (!adds_prose && !adds_sections) break;
+      chosen.assign(1, a);
+      in_words = an.words;
+      in_links = an.link_words;
+      in_prose = an.prose_words;
+      in_units = an.unit_words;
+    }
+  }
+  return chosen;
+}
+
+}  // namespace saring::extract::detail

@@ -1,0 +1,111 @@
+// The residual filters of step 4: what a chosen subtree still holds that is
+// not the text.
+//
+// Blocks with too many link bytes go (unless a list sits between two prose
+// paragraphs: the text's own list of sources), and so do boilerplate lines in
+// many languages ("Read more", copyright notices), photo credits, editor
+// initials, repeats of the page's title and repeated blocks. The link-density
+// limit depends on the focus and is raised on pages without prose (listings).
+#include <algorithm>
+#include <string_view>
+#include <unordered_set>
+
+#include "saring/text.h"
+#include "stages.h"
+
+namespace saring::extract::detail {
+namespace {
+
+using text::count_words;
+
+// Editor initials alone on a line: "(abc)", "[ABC/DEF]", "(ant/rd)".
+bool is_initials_line(std::string_view s) {
+  if (s.size() < 3 || s.size() > 24) return false;
+  char open = s.front(), close = s.back();
+  if (!((open == '(' && close == ')') || (open == '[' && close == ']'))) return false;
+  size_t letters = 0;
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++letters;
+    } else if (c != '/' && c != ' ' && c != '.' && c != ',' && c != '-' && c != '*') {
+      return false;
+    }
+  }
+  return letters >= 2 && letters <= 12;
+}
+
+
+size_t block_words(const Block& b) {
+  if (b.kind != BlockKind::table) return count_words(b.text);
+  size_t n = 0;
+  for (const auto& row : b.rows) {
+    for (const auto& cell : row) n += count_words(cell);
+  }
+  return n;
+}
+
+}  // namespace
+
+Filtered filter_blocks(std::vector<RawBlock>&& raw, const Page& page, bool keep_links) {
+  const ExtractOptions& opt = page.options_;
+  const Vocabulary& vocab = page.vocab_;
+  const Thresholds& th = vocab.thresholds();
+  double max_ld = opt.focus == Focus::precision ? th.max_block_link_density_precision
+                                                : th.max_block_link_density;
+  // Pages without prose (listings, indexes, schedules) are made of links.
+  if (opt.focus != Focus::precision && page.nodes.size() > 0 &&
+      page.nodes[0].prose_words < th.listing_max_prose_words) {
+    max_ld = std::max(max_ld, th.listing_link_density);
+  }
+  if (keep_links) max_ld = 1.0;
+  auto density = [](const RawBlock& rb) {
+    return rb.text_bytes ? static_cast<double>(rb.link_bytes) / rb.text_bytes : 0.0;
+  };
+  // A list of links between two prose paragraphs is part of the text (the
+  // patches a report lists, the sources it names); at the edges it is a
+  // "related" list. first_prose / last_prose bound the inside.
+  size_t first_prose = raw.size(), last_prose = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const RawBlock& rb = raw[i];
+    if (rb.block.kind == BlockKind::paragraph && density(rb) <= max_ld &&
+        rb.text_bytes >= th.inner_list_prose_bytes) {
+      first_prose = std::min(first_prose, i);
+      last_prose = i;
+    }
+  }
+  Filtered result;
+  std::vector<Block>& out = result.blocks;
+  out.reserve(raw.size());  // never reallocates: `seen` views the kept texts
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    RawBlock& rb = raw[i];
+    Block& b = rb.block;
+    if (b.kind == BlockKind::image || b.kind == BlockKind::table) {
+      result.words += block_words(b);
+      out.push_back(std::move(b));
+      continue;
+    }
+    if (b.kind != BlockKind::code) {
+      size_t words = rb.words_known ? rb.words : count_words(b.text);
+      if (words == 0) continue;
+      bool inner_list = b.kind == BlockKind::list_item && i > first_prose && i < last_prose &&
+                        opt.focus != Focus::precision;
+      if (density(rb) > max_ld && !inner_list) continue;
+      if (vocab.is_boilerplate_line(b.text, words)) continue;
+      if (vocab.is_credit_line(b.text, words)) continue;
+      if (is_initials_line(b.text)) continue;
+      if (b.kind != BlockKind::heading && page.titles.count(b.text)) continue;
+      if (seen.count(b.text)) continue;
+      result.words += words;
+      out.push_back(std::move(b));
+      seen.insert(out.back().text);
+      continue;
+    }
+    result.words += count_words(b.text);
+    out.push_back(std::move(b));
+  }
+  return result;
+}
+
+}  // namespace saring::extract::detail

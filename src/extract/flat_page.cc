@@ -1,0 +1,487 @@
+// Steps 1-3 of the cascade: flatten, prune, score (see extractor.cc).
+//
+// Flattening is one explicit-stack walk over <body> that drops what never
+// carries text (script, style, form controls, embeds) and gives every element
+// a verdict from its tag and its class/id/role tokens (vocabulary.h); text
+// nodes get their script-aware word count once, credited to their nearest
+// unit ancestor. Pruning is one bottom-up pass (raw, link, hint and
+// long-paragraph words per subtree) and one top-down pass that prunes a
+// subtree with a boilerplate verdict unless a safeguard keeps it. Measuring
+// sums the kept words bottom-up and gives each paragraph unit's score to its
+// ancestors, readability-style.
+#include "flat_page.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "saring/text.h"
+
+namespace saring::extract::detail {
+
+using text::count_words;
+
+TagTable::TagTable() {
+  for (Tag t : {Tag::head, Tag::title, Tag::meta, Tag::link, Tag::base, Tag::script,
+                Tag::style, Tag::template_, Tag::iframe, Tag::svg, Tag::math,
+                Tag::canvas, Tag::object, Tag::embed, Tag::input, Tag::button, Tag::select,
+                Tag::textarea, Tag::label, Tag::option, Tag::dialog, Tag::menu, Tag::source,
+                Tag::video, Tag::audio}) {
+    drop[idx(t)] = true;
+  }
+  for (Tag t : {Tag::html, Tag::body, Tag::p, Tag::div, Tag::section, Tag::article, Tag::main,
+                Tag::header, Tag::footer, Tag::nav, Tag::aside, Tag::h1, Tag::h2, Tag::h3,
+                Tag::h4, Tag::h5, Tag::h6, Tag::ul, Tag::ol, Tag::li, Tag::dl, Tag::dt, Tag::dd,
+                Tag::blockquote, Tag::pre, Tag::table, Tag::thead, Tag::tbody, Tag::tfoot,
+                Tag::tr, Tag::td, Tag::th, Tag::caption, Tag::figure, Tag::figcaption,
+                Tag::address, Tag::details, Tag::summary, Tag::center, Tag::form, Tag::hr}) {
+    block[idx(t)] = true;
+  }
+  for (Tag t : {Tag::p, Tag::pre, Tag::td, Tag::blockquote, Tag::dd, Tag::li, Tag::div,
+                Tag::section, Tag::article, Tag::main, Tag::center, Tag::th, Tag::dt, Tag::form, Tag::body}) {
+    unit[idx(t)] = true;
+  }
+  // <noscript> is usually "enable JavaScript" or a tracking pixel, but some
+  // sites put their whole crawler view there: boilerplate with safeguards.
+  for (Tag t : {Tag::nav, Tag::aside, Tag::footer, Tag::header, Tag::noscript}) {
+    verdict[idx(t)] = Verdict::boilerplate;
+  }
+  verdict[idx(Tag::figcaption)] = Verdict::caption;
+  for (Tag t : {Tag::table, Tag::thead, Tag::tbody, Tag::tfoot, Tag::tr, Tag::td, Tag::th}) {
+    table_part[idx(t)] = true;
+  }
+  const TagWeights& w = vocabulary().thresholds().tag_weights;
+  weight[idx(Tag::div)] = w.div;
+  weight[idx(Tag::article)] = w.article;
+  weight[idx(Tag::main)] = w.main;
+  weight[idx(Tag::section)] = w.section;
+  for (Tag t : {Tag::pre, Tag::td, Tag::blockquote}) weight[idx(t)] = w.text_block;
+  for (Tag t : {Tag::address, Tag::ol, Tag::ul, Tag::dl, Tag::dd, Tag::dt, Tag::li, Tag::form}) {
+    weight[idx(t)] = w.list;
+  }
+  for (Tag t : {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6, Tag::th}) {
+    weight[idx(t)] = w.heading;
+  }
+}
+
+const TagTable& tags() {
+  static const TagTable t;
+  return t;
+}
+
+namespace {
+
+// Commas (',', U+FF0C) and ideographic commas and full stops (U+3001,
+// U+3002) in s. Runs over every kept paragraph's text, so 16 bytes are tested
+// at once (SSE2) for the three bytes that can start one; only the few hits
+// are looked at one by one. Each position is judged alone, exactly as the
+// byte loop below does, so both paths give the same count.
+size_t count_commas(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto at = [&](size_t i) -> size_t {
+    unsigned char c = p[i];
+    if (c == ',') return 1;
+    if (c == 0xEF) return i + 2 < n && p[i + 1] == 0xBC && p[i + 2] == 0x8C;  // U+FF0C
+    if (c == 0xE3) return i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0x81 || p[i + 2] == 0x82);
+    return 0;
+  };
+  size_t count = 0, i = 0;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), ef = _mm_set1_epi8(static_cast<char>(0xEF)),
+                e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, comma),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
+    for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit)); m; m &= m - 1)
+      count += at(i + static_cast<size_t>(__builtin_ctz(m)));
+  }
+#endif
+  for (; i < n; ++i) count += at(i);
+  return count;
+}
+
+// Whether a style attribute hides the element (display:none or
+// visibility:hidden, with or without the space, any case), in one pass:
+// only positions holding 'd' or 'v' (either case) can start one.
+bool hidden_style(std::string_view style) {
+  static constexpr std::string_view kHiding[] = {"display:none", "display: none",
+                                                 "visibility:hidden", "visibility: hidden"};
+  for (size_t i = 0; i < style.size(); ++i) {
+    char c = static_cast<char>(style[i] | 0x20);
+    if (c != 'd' && c != 'v') continue;
+    for (std::string_view needle : kHiding) {
+      if (needle[0] != c || style.size() - i < needle.size()) continue;
+      size_t j = 1;
+      for (; j < needle.size(); ++j) {
+        char a = style[i + j];
+        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + 32);
+        if (a != needle[j]) break;
+      }
+      if (j == needle.size()) return true;
+    }
+  }
+  return false;
+}
+
+// True for a text of fewer than 16 bytes of ASCII white space: the
+// indentation between tags, a good share of all text nodes, which has no
+// words; checking costs less than a call to count_words (whose 16-byte SIMD
+// step does not apply to such short texts).
+bool is_short_blank(std::string_view s) {
+  if (s.size() >= 16) return false;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+}  // namespace
+
+Page::Page(const html::Document& doc, const ExtractOptions& options)
+    : options_(options), vocab_(vocabulary()), th_(vocab_.thresholds()) {
+  const Node* start = doc.body();
+  if (!start) start = doc.html();
+  if (!start) start = doc.root();
+  nodes.reserve(doc.node_count());  // one allocation: the vector never moves
+  tally_.reserve(doc.node_count());
+  flatten(start);
+  prune();
+  measure();
+  collect_titles(doc);
+}
+
+inline const ClassFacts& Page::class_facts(std::string_view cls, std::string_view id) {
+  static const ClassFacts kNone;
+  if (cls.empty() && id.empty()) return kNone;
+  if (!id.empty() && !is_slug(id)) {
+    static const ClassPart kNoPart;
+    const ClassPart* cp = &kNoPart;
+    if (!cls.empty()) {
+      auto [part, inserted] = part_cache_.try_emplace(cls);
+      if (inserted) *part = vocab_.analyze_part(cls, true);
+      cp = part;
+    }
+    scratch_ = vocab_.combine(*cp, vocab_.analyze_part(id, false), cls);
+    return scratch_;
+  }
+  auto [facts, inserted] = class_cache_.try_emplace(cls);
+  if (inserted) *facts = vocab_.analyze(cls, id);
+  return *facts;
+}
+
+inline void Page::add_text(const Node* n, int32_t parent) {
+  const int32_t index = static_cast<int32_t>(nodes.size());
+  const uint8_t inherited = parent >= 0 ? (nodes[parent].flags & (kInLink | kInComments)) : 0;
+  // The nearest unit ancestor owns a text's words (parents come first).
+  const int32_t unit_of =
+      parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
+  const uint32_t words =
+      is_short_blank(n->text) ? 0 : static_cast<uint32_t>(count_words(n->text));
+  NodeInfo& info = nodes.emplace_back();
+  info.node = n;
+  info.parent = parent;
+  info.end = index + 1;
+  info.flags = kText | inherited;
+  info.raw_words = words;
+  tally_.push_back(Tally{unit_of});
+  if (unit_of >= 0 && !(inherited & kInLink)) tally_[unit_of].own += words;
+}
+
+inline void Page::flatten(const Node* start) {
+  const TagTable& tt = tags();
+  // Appends the entry of an element; false when it is dropped (nothing added).
+  auto add_element = [&](const Node* n, int32_t parent) -> bool {
+    size_t t = ti(n->tag);
+    if (tt.drop[t]) return false;
+    NodeInfo info;
+    info.node = n;
+    info.parent = parent;
+    uint8_t inherited = parent >= 0 ? (nodes[parent].flags & (kInLink | kInComments)) : 0;
+    int32_t unit_of =
+        parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
+    info.flags = inherited | (n->tag == Tag::a ? kInLink : 0);
+    Verdict v = tt.verdict[t];
+    // One pass over the attributes.
+    std::string_view cls, id, role, style, itemprop;
+    bool hidden = false;
+    for (uint32_t k = 0; k < n->attr_count; ++k) {
+      const html::Attribute& a = n->attrs[k];
+      // Dispatch on the name's length first: most attributes (href, src,
+      // data-*) match none of these, and each test is one fixed-size compare.
+      const std::string_view nm = a.name;
+      switch (nm.size()) {
+        case 2: if (name_is(nm, "id")) id = a.value; break;
+        case 4: if (name_is(nm, "role")) role = a.value; break;
+        case 5:
+          if (name_is(nm, "class")) cls = a.value;
+          else if (name_is(nm, "style")) style = a.value;
+          break;
+        case 6: if (name_is(nm, "hidden")) hidden = true; break;
+        case 8: if (name_is(nm, "itemprop")) itemprop = a.value; break;
+        case 11:
+          if (name_is(nm, "aria-hidden") && a.value == "true") hidden = true;
+          break;
+        default: break;
+      }
+    }
+    if (!style.empty() && hidden_style(style)) hidden = true;
+    const ClassFacts& facts = class_facts(cls, id);
+    Verdict cv = facts.verdict;
+    if (cv == Verdict::none && !role.empty()) cv = vocab_.classify({}, {}, role);
+    // Tab panels and accordions are hidden until clicked, not boilerplate.
+    bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id);
+    if (disclosure && (cv == Verdict::hidden || hidden)) {
+      cv = Verdict::none;
+      hidden = false;
+    }
+    if (cv == Verdict::hidden || hidden) {
+      v = Verdict::hidden;
+    } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {
+      v = cv;
+      info.flags |= kByClass;
+      if (facts.strong) info.flags |= kStrong;
+    }
+    if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
+    // Table parts are judged by their content: "sticky-header" on a data
+    // table says how it scrolls, not that it is the page header.
+    if ((info.flags & kByClass) && v != Verdict::hidden && tt.table_part[t]) {
+      v = Verdict::none;
+      info.flags &= static_cast<uint8_t>(~(kByClass | kStrong));
+    }
+    info.verdict = v;
+    info.class_weight = facts.weight;
+    if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;
+    if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
+    if (v == Verdict::comments) info.flags |= kInComments;
+    if (n->tag == Tag::h1) h1s_.push_back(static_cast<int32_t>(nodes.size()));
+    nodes.push_back(info);
+    tally_.push_back(Tally{unit_of});
+    return true;
+  };
+  if (start->type == NodeType::text) {
+    add_text(start, -1);
+    return;
+  }
+  if (start->type != NodeType::element || !add_element(start, -1)) return;
+  // Iterative pre-order: the stack holds the path from `start` to the node
+  // whose children are being visited; each frame has the entry of its
+  // element and the next child to visit.
+  struct Frame {
+    const Node* next;
+    int32_t index;
+  };
+  std::vector<Frame> stack;
+  stack.push_back(Frame{start->first_child, 0});
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    const Node* child = frame.next;
+    if (!child) {
+      nodes[frame.index].end = static_cast<int32_t>(nodes.size());
+      stack.pop_back();
+      continue;
+    }
+    frame.next = child->next_sibling;
+    const int32_t parent = frame.index;
+    if (child->type == NodeType::text) {
+      add_text(child, parent);
+    } else if (child->type == NodeType::element) {
+      const int32_t index = static_cast<int32_t>(nodes.size());
+      if (add_element(child, parent)) stack.push_back(Frame{child->first_child, index});
+    }
+  }
+}
+
+inline void Page::collect_titles(const html::Document& doc) {
+  auto add = [&](std::string_view raw) {
+    std::string t = text::collapse_whitespace(raw);
+    if (t.empty() || t.size() > 400) return;
+    titles.insert(t);
+    for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 "}) {
+      size_t at = t.find(sep);
+      if (at != std::string::npos && at > 0) {
+        titles.insert(t.substr(0, at));
+        titles.insert(t.substr(at + sep.size()));
+      }
+    }
+  };
+  if (const Node* head = doc.head()) {
+    html::walk(head, [&](const Node* n) {
+      if (n->is(Tag::title)) {
+        add(html::inner_text(n));
+        return false;
+      }
+      return true;
+    });
+  }
+  for (int32_t i : h1s_) {
+    std::string s;
+    for (int32_t k = static_cast<int32_t>(i) + 1; k < nodes[i].end; ++k) {
+      if (nodes[k].flags & kText) s.append(nodes[k].node->text);
+    }
+    add(s);
+  }
+}
+
+inline void Page::prune() {
+  if (nodes.empty()) return;
+  // Forum threads and Q&A pages: their content is a list of posts marked up
+  // like comments. When comment sections hold nearly all of the page's prose
+  // and nothing outside them reads like an article, they are the content.
+  uint64_t comment_prose = 0;   // long-paragraph words in comment sections
+  bool marked_article = false;  // a content hint outside the comments
+  for (size_t i = nodes.size(); i-- > 0;) {
+    NodeInfo& n = nodes[i];
+    Tally& t = tally_[i];
+    if ((n.flags & kText) && (n.flags & kInLink)) t.raw_links = n.raw_words;
+    if (n.flags & kHint) t.hint_words = std::max(t.hint_words, n.raw_words);
+    if (t.own >= th_.long_paragraph_words) {
+      t.long_count += 1;
+      t.long_words += t.own;
+    }
+    int32_t p = n.parent;
+    if (n.flags & kInComments) {
+      // The outermost comment sections (text nodes carry no verdict).
+      if (n.verdict == Verdict::comments && (p < 0 || !(nodes[p].flags & kInComments)))
+        comment_prose += t.long_words;
+    } else if ((n.flags & kHint) && n.raw_words >= th_.prune_safeguard_hint_words) {
+      marked_article = true;
+    }
+    if (p >= 0 && i > 0) {
+      Tally& pt = tally_[p];
+      nodes[p].raw_words += n.raw_words;
+      pt.hint_words += t.hint_words;
+      pt.raw_links += t.raw_links;
+      pt.long_count += t.long_count;
+      pt.long_words += t.long_words;
+    }
+  }
+  double total = nodes[0].raw_words;
+  double total_long = tally_[0].long_words;
+  double outside = total_long - static_cast<double>(comment_prose);
+  bool comments_are_content = !marked_article && comment_prose >= th_.forum_min_prose_words &&
+                              outside < th_.forum_outside_prose_share * comment_prose;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    NodeInfo& n = nodes[i];
+    if (n.flags & kPruned) {  // under a pruned element, marked below
+      continue;
+    }
+    if (n.flags & kText) {
+      // Kept text: its nearest unit ancestor owns its words.
+      int32_t u = tally_[i].unit_of;
+      if (u < 0 || (n.flags & kInLink)) continue;
+      nodes[u].own_words += n.raw_words;
+      nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text));
+      // A new segment starts at the unit's first text and after each <br>.
+      const Node* prev = n.node->prev_sibling;
+      if (nodes[u].own_segments == 0 || (prev && prev->is(Tag::br))) ++nodes[u].own_segments;
+      continue;
+    }
+    if (n.verdict == Verdict::none) continue;
+    if (comments_are_content && n.verdict == Verdict::comments) continue;
+    const Tally& t = tally_[i];
+    // Hidden subtrees are kept only with real paragraph structure (the
+    // streamed HTML of script-rendered pages); a hidden one-blob copy of
+    // the article (text-to-speech, SEO) stays out.
+    bool structured = n.verdict != Verdict::hidden ||
+                      t.long_count >= th_.prune_safeguard_long_paragraphs;
+    double share = n.verdict == Verdict::comments ? th_.prune_safeguard_share_comments
+                                                  : th_.prune_safeguard_share;
+    bool carries_page = n.raw_words >= th_.prune_safeguard_min_words &&
+                        n.raw_words >= share * total;
+    // A subtree holding the marked article body is not boilerplate, whatever
+    // its class says ("widget Blog", "l-sidebar-fixed", "article modal").
+    bool holds_article = structured && t.hint_words >= th_.prune_safeguard_hint_words;
+    // Nor is one made of several long paragraphs holding much of the page's
+    // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
+    bool holds_prose = !(n.flags & kStrong) &&
+                       (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
+                       t.long_count >= th_.prune_safeguard_long_paragraphs &&
+                       t.long_words >= th_.prune_safeguard_prose_share * total_long;
+    // A class name alone does not make link-free prose boilerplate
+    // ("hub--header" holding the introduction).
+    bool plain_prose = (n.flags & kByClass) && !(n.flags & kStrong) &&
+                       n.verdict == Verdict::boilerplate &&
+                       n.raw_words >= th_.prune_safeguard_prose_words &&
+                       t.raw_links <= th_.prune_safeguard_prose_links * n.raw_words &&
+                       t.long_count >= 2;
+    if (!carries_page && !holds_article && !holds_prose && !plain_prose) n.flags |= kPruned;
+#ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
+    if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
+#endif
+    // The whole subtree goes with it, marked in one sweep.
+    if (n.flags & kPruned) {
+      for (int32_t k = static_cast<int32_t>(i) + 1; k < n.end; ++k) nodes[k].flags |= kPruned;
+    }
+  }
+}
+
+inline void Page::measure() {
+  // Bottom-up sums of the kept subtrees; units with enough words add theirs
+  // to unit_words (and long ones to prose_words) of themselves and every
+  // ancestor. The units are listed for scoring, last first.
+  std::vector<int32_t> units;
+  for (size_t i = nodes.size(); i-- > 0;) {
+    NodeInfo& n = nodes[i];
+    if (n.flags & kPruned) continue;
+    if (n.flags & kText) {
+      n.words = n.raw_words;
+      if (n.flags & kInLink) n.link_words = n.raw_words;
+    } else if ((n.flags & kUnit) && n.own_words >= th_.min_paragraph_words) {
+      units.push_back(static_cast<int32_t>(i));
+      n.unit_words += n.own_words;
+      if (!is_heading(n.node->tag) && n.own_words >= th_.long_paragraph_words)
+        n.prose_words += n.own_words;
+    }
+    if (n.parent >= 0) {
+      NodeInfo& p = nodes[n.parent];
+      p.words += n.words;
+      p.link_words += n.link_words;
+      p.unit_words += n.unit_words;
+      p.prose_words += n.prose_words;
+    }
+  }
+  // Scores from paragraph units, in document order (the float sums must
+  // add up in the same order every time).
+  for (size_t k = units.size(); k-- > 0;) {
+    const int32_t i = units[k];
+    NodeInfo& n = nodes[i];
+    if (is_heading(n.node->tag)) continue;
+    good_words += n.own_words;
+    double segments = std::max<uint32_t>(1, n.own_segments);
+    double score = segments + n.own_commas +
+                   std::min(n.own_words / th_.words_per_length_point,
+                            th_.max_length_points * segments);
+    bool generic = n.node->tag == Tag::div || n.node->tag == Tag::section ||
+                   n.node->tag == Tag::article || n.node->tag == Tag::main ||
+                   n.node->tag == Tag::body || n.node->tag == Tag::td ||
+                   n.node->tag == Tag::form || n.node->tag == Tag::center;
+    if (generic) add_score(i, score);
+    int32_t a = n.parent;
+    // Readability's propagation: parent 1, grandparent 1/2, then 1/(3 level).
+    for (int level = 0; a >= 0 && level < th_.score_levels; ++level, a = nodes[a].parent) {
+      double divisor = level == 0 ? 1 : (level == 1 ? 2 : level * 3);
+      add_score(a, score / divisor);
+    }
+  }
+}
+
+inline void Page::add_score(int32_t i, double s) {
+  NodeInfo& n = nodes[i];
+  if (!n.scored) {
+    n.scored = true;
+    const Node* e = n.node;
+    double init = tags().weight[ti(e->tag)];
+    init += th_.class_weight * n.class_weight;
+    if (n.flags & kHint) init += th_.class_weight;
+    n.score = static_cast<float>(init);
+    n.base = static_cast<float>(init);
+  }
+  n.score += static_cast<float>(s);
+}
+
+}  // namespace saring::extract::detail

@@ -1,0 +1,43 @@
+// Internal: the stages of the cascade after the page is flattened (see
+// extractor.cc): the choice of the main container (choose.cc), the walk that
+// turns chosen subtrees into blocks (collect.cc) and the residual filters
+// (filter.cc).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "flat_page.h"
+
+namespace saring::extract::detail {
+
+// The readability-style choice of the main container and its siblings, as
+// entries of the page, in document order; empty when nothing scored.
+std::vector<int32_t> choose_main(const Page& page);
+
+struct RawBlock {
+  Block block;
+  size_t text_bytes = 0;
+  size_t link_bytes = 0;
+  // count_words(block.text), when the collector could tell it from its text
+  // nodes' word counts (see Collector::append_text).
+  size_t words = 0;
+  bool words_known = false;
+};
+
+// The blocks of the subtrees at `roots`, in document order; with `comments`,
+// as comment blocks.
+std::vector<RawBlock> collect(const Page& page, const std::vector<int32_t>& roots, bool comments);
+
+// Kept blocks and their content_words(), counted while filtering.
+struct Filtered {
+  std::vector<Block> blocks;
+  size_t words = 0;
+};
+
+// Drops residual boilerplate blocks and repeats; returns the kept blocks.
+// With `keep_links`, link-heavy blocks stay (the last resort of the cascade).
+Filtered filter_blocks(std::vector<RawBlock>&& raw, const Page& page, bool keep_links = false);
+
+}  // namespace saring::extract::detail
