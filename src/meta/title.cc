@@ -1,0 +1,217 @@
+// The title: what a reader sees as the heading, confirmed by the metadata.
+//
+// Metadata titles (JSON-LD headline, og:title, twitter:title, <title>) often
+// carry the site name ("Story | Site") and sometimes a section; the visible
+// <h1> usually does not, but pages also have <h1>s for logos, banners and
+// widgets. So an <h1> wins when it equals a metadata title or one of its
+// parts between separators, then an <h1> that shares enough words with a
+// metadata title; otherwise the metadata title is used with site-name
+// segments (the site name, the host, or short trailing segments) cut off.
+#include <algorithm>
+#include <unordered_set>
+
+#include "fields.h"
+
+namespace saring::meta {
+namespace detail {
+namespace {
+
+std::vector<std::string> split_title(std::string_view title, const MetaVocabulary& v) {
+  std::vector<std::string> parts;
+  std::string rest(title);
+  while (true) {
+    size_t best = std::string::npos, len = 0;
+    for (const auto& sep : v.title_separators) {
+      size_t p = rest.find(sep);
+      if (p != std::string::npos && (best == std::string::npos || p < best)) {
+        best = p;
+        len = sep.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    parts.push_back(squash(rest.substr(0, best)));
+    rest = rest.substr(best + len);
+  }
+  parts.push_back(squash(rest));
+  parts.erase(std::remove_if(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); }),
+              parts.end());
+  return parts;
+}
+
+bool same_site(std::string_view part, std::string_view sitename) {
+  std::string a = key_of(part), b = key_of(sitename);
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  // "Example News" vs "examplenews.com"
+  if (b.size() >= 4 && a.find(b) != std::string::npos && a.size() <= b.size() + 6) return true;
+  if (a.size() >= 4 && b.find(a) != std::string::npos && b.size() <= a.size() + 6) return true;
+  return false;
+}
+
+// Title segments between separators, as byte ranges of `t`.
+std::vector<std::pair<size_t, size_t>> title_segments(const std::string& t, const MetaVocabulary& v) {
+  std::vector<std::pair<size_t, size_t>> segs;
+  size_t start = 0, pos = 0;
+  while (pos < t.size()) {
+    size_t best = std::string::npos, len = 0;
+    for (const auto& sep : v.title_separators) {
+      size_t p = t.find(sep, pos);
+      if (p != std::string::npos && (best == std::string::npos || p < best)) {
+        best = p;
+        len = sep.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    segs.emplace_back(start, best);
+    start = pos = best + len;
+  }
+  segs.emplace_back(start, t.size());
+  return segs;
+}
+
+// Drops site-name segments (any of `sites`) at either end, then, when
+// `heuristic`, up to two short trailing segments ("Story | Section | Site").
+std::string strip_site(std::string_view title, const std::vector<std::string_view>& sites,
+                       bool heuristic, const MetaVocabulary& v) {
+  std::string t = squash(title);
+  auto segs = title_segments(t, v);
+  if (segs.size() < 2) return t;
+  auto seg = [&](size_t k) { return std::string_view(t).substr(segs[k].first, segs[k].second - segs[k].first); };
+  auto is_site = [&](size_t k) {
+    for (auto site : sites)
+      if (!site.empty() && same_site(seg(k), site)) return true;
+    return false;
+  };
+  size_t lo = 0, hi = segs.size() - 1;
+  while (hi > lo && is_site(hi)) --hi;
+  while (lo < hi && is_site(lo)) ++lo;
+  for (int round = 0; heuristic && round < 2 && hi > lo; ++round) {
+    size_t last_words = text::count_words(seg(hi));
+    size_t head_words = text::count_words(
+        std::string_view(t).substr(segs[lo].first, segs[hi - 1].second - segs[lo].first));
+    if (last_words > 4 || head_words < last_words + 2) break;
+    --hi;
+  }
+  return squash(std::string_view(t).substr(segs[lo].first, segs[hi].second - segs[lo].first));
+}
+
+}  // namespace
+
+std::string host_of(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p + 3);
+  size_t end = url.find_first_of("/?#:");
+  std::string host = text::to_lower(url.substr(0, end));
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  return host;
+}
+
+std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const MetaVocabulary& v) {
+  std::vector<Heading> in_main, plain, furniture;
+  for (const Node* h : s.h1s) {
+    std::string t = node_text(h, v.max_title_chars * 2);
+    // Anchor marks that documentation generators append ("Quickstart¶").
+    for (bool again = true; again;) {
+      again = false;
+      for (const auto& mark : v.heading_anchor_marks)
+        if (t.size() > mark.size() && t.compare(t.size() - mark.size(), mark.size(), mark) == 0) {
+          t = squash(t.substr(0, t.size() - mark.size()));
+          again = true;
+        }
+    }
+    if (t.empty() || t.size() > v.max_title_chars) continue;
+    if (v.furniture_titles.count(text::to_lower(t))) continue;
+    bool main = has_ancestor(h, [](const Node* p) { return p->is(Tag::article) || p->is(Tag::main); });
+    if (main) in_main.push_back({h, t});
+    else if (!furn(h)) plain.push_back({h, t});
+    else furniture.push_back({h, t});
+  }
+  std::vector<Heading> out = in_main;
+  out.insert(out.end(), plain.begin(), plain.end());
+  out.insert(out.end(), furniture.begin(), furniture.end());
+  return out;
+}
+
+std::optional<std::string> pick_title(const Signals& s, const json* article,
+                                      const std::vector<Heading>& h1s, const std::string& sitename,
+                                      const std::string& host, const MetaVocabulary& v) {
+  // Metadata title: JSON-LD headline, og:title, twitter:title, <title>.
+  std::vector<std::string> meta_titles;
+  if (article) {
+    if (auto h = json_string(*article, "headline")) meta_titles.push_back(*h);
+    else if (auto n = json_string(*article, "name")) meta_titles.push_back(*n);
+  }
+  for (const auto& k : v.title_keys)
+    for (const auto& val : meta_values(s, k)) meta_titles.push_back(val);
+  if (!s.title_tag.empty()) meta_titles.push_back(s.title_tag);
+
+  std::string site = sitename;
+  if (site.empty()) site = host;
+  std::vector<std::string_view> sites = {sitename, host};
+
+
+  // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
+  //    (keys of the metadata titles and of their parts are worked out when
+  //    first compared and kept for the next <h1>)
+  struct TitleKeys {
+    std::optional<std::string> key;
+    std::optional<std::vector<std::string>> parts;
+  };
+  std::vector<TitleKeys> title_keys(meta_titles.size());
+  for (const auto& raw : h1s) {
+    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    std::string hk = key_of(h.text);
+    if (hk.empty()) continue;
+    for (size_t k = 0; k < meta_titles.size(); ++k) {
+      TitleKeys& tk = title_keys[k];
+      if (!tk.key) tk.key = key_of(meta_titles[k]);
+      if (*tk.key == hk) return h.text;
+      if (!tk.parts) {
+        tk.parts.emplace();
+        for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));
+      }
+      for (const auto& pk : *tk.parts)
+        if (pk == hk && !same_site(h.text, site)) return h.text;
+    }
+  }
+  // 2. the first plausible <h1> that is not the site name and, when the page
+  //    has a metadata title, shares enough words with it (a heading with
+  //    nothing in common with the title is a banner, a logo or a promo).
+  auto overlap = [](const std::string& a, const std::string& b) {
+    auto wa = text::words(a), wb = text::words(b);
+    std::unordered_set<std::string> sb(wb.begin(), wb.end());
+    size_t common = 0;
+    for (const auto& w : wa) common += sb.count(w);
+    return wa.empty() ? 0.0 : static_cast<double>(common) / static_cast<double>(wa.size());
+  };
+  for (const auto& raw : h1s) {
+    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    if (!meta_titles.empty()) {
+      double best = 0;
+      for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));
+      if (best < v.min_h1_title_overlap) continue;
+    }
+    if (same_site(h.text, site)) continue;
+    if (text::count_words(h.text) < 1) continue;
+    return h.text;
+  }
+  // 3. the metadata title without the site name
+  for (const auto& m : meta_titles) {
+    std::string t = strip_site(m, sites, true, v);
+    if (!t.empty() && t.size() <= v.max_title_chars) return t;
+  }
+  if (!s.itemprop_headline.empty()) {
+    std::string t = node_text(s.itemprop_headline.front(), v.max_title_chars);
+    if (!t.empty()) return t;
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+std::string clean_title(std::string_view title, std::string_view sitename) {
+  return detail::strip_site(title, {sitename}, /*heuristic=*/true, detail::meta_vocabulary());
+}
+
+}  // namespace saring::meta
