@@ -1,20 +1,18 @@
 // JSON-LD: the blocks of a page parsed into a DOM that holds only the keys
 // the fields read, then flattened into one list of objects.
 //
-// A byte pass checks the nesting depth and empties long strings under keys
-// nothing reads before nlohmann's lexer sees them; nlohmann's SAX parser
-// then drives ReadKeysBuilder, which keeps the values of the keys listed in
-// kReadKeys (jsonld.h) only. Objects with an
+// nlohmann's SAX parser drives ReadKeysBuilder, which keeps the values of the
+// keys listed in kReadKeys (jsonld.h) and consumes every other value without
+// building it: the long strings of a block ("articleBody", ...) cost no
+// allocation, and reads through ReadKey answer as on the full DOM. The
+// builder also caps the nesting depth: a block nested deeper than the
+// vocabulary allows fails like a broken one and is skipped. Objects with an
 // @type or @id, found under @graph, mainEntity and list items, are then
 // listed in document order and indexed by @id, so author references
 // ({"@id": ...}) resolve without copying.
 #include "jsonld.h"
 
-#include <cstring>
-#include <limits>
-
 #include "saring/text.h"
-#include "saring/utf8.h"
 
 namespace saring::meta::detail {
 namespace {
@@ -54,112 +52,16 @@ void flatten(const json& j, JsonLd& out, int depth) {
 }
 
 
-// Where the JSON string whose contents start at `b` ends (its closing quote),
-// or npos when it does not end. memchr finds each quote; a quote is escaped
-// when an odd run of backslashes precedes it (they pair up from the left, as
-// a byte-by-byte reading that skips the byte after each backslash finds).
-size_t json_string_end(std::string_view t, size_t b) {
-  while (b < t.size()) {
-    const void* q = std::memchr(t.data() + b, '"', t.size() - b);
-    if (!q) return std::string_view::npos;
-    const size_t p = static_cast<size_t>(static_cast<const char*>(q) - t.data());
-    size_t k = p;
-    while (k > b && t[k - 1] == '\\') --k;
-    if ((p - k) % 2 == 0) return p;
-    b = p + 1;
-  }
-  return std::string_view::npos;
-}
-
-// Whether any JSON parser must accept `contents` between quotes: no control
-// characters, only one-character escapes (none of the four-hex-digit kind),
-// valid UTF-8.
-bool plain_json_string(std::string_view contents) {
-  unsigned char control = 0, backslash = 0;  // whole-string flags: a loop GCC vectorises
-  for (char ch : contents) {
-    const auto c = static_cast<unsigned char>(ch);
-    control |= c < 0x20;
-    backslash |= c == '\\';
-  }
-  if (control) return false;
-  if (backslash)
-    for (size_t i = 0; i < contents.size(); ++i) {
-      if (contents[i] != '\\') continue;
-      if (++i == contents.size()) return false;
-      if (std::string_view("\"\\/bfnrt").find(contents[i]) == std::string_view::npos) return false;
-    }
-  return utf8::is_valid(contents);
-}
-
-enum class Prepared { too_deep, same, emptied };
-
-// One pass over a JSON-LD block before nlohmann parses it:
-//  - too_deep when brackets outside strings nest deeper than `depth_limit`;
-//  - with `empty`, long string values under keys nothing reads
-//    ("articleBody", ...) are emptied into `out` (emptied), since nlohmann's
-//    lexer spends tens of instructions per byte on them. Only a value of a
-//    key free of escapes and not in is_read_key(), that the parser is
-//    certain to accept, is emptied, so the block parses, or fails at the same
-//    token, exactly as before; a '/' outside strings (a comment) ends the
-//    emptying (not the depth count).
-Prepared prepare_jsonld(std::string_view t, size_t depth_limit, bool empty, std::string& out) {
-  constexpr size_t kMinEmptied = 16;  // shorter values are not worth a copy
-  auto skip_ws = [&](size_t i) {
-    while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
-    return i;
-  };
-  size_t depth = 0, i = 0, copied = 0;
-  bool changed = false;
-  while (i < t.size()) {
-    const char c = t[i];
-    if (c == '"') {
-      const size_t key_b = i + 1, key_e = json_string_end(t, key_b);
-      if (key_e == std::string_view::npos) break;  // the rest is inside a string
-      i = key_e + 1;
-      if (!empty) continue;
-      size_t j = skip_ws(i);
-      if (j == t.size() || t[j] != ':') continue;  // a value, not a key
-      j = skip_ws(j + 1);
-      if (j == t.size() || t[j] != '"') {
-        i = j;
-        continue;
-      }
-      const size_t val_b = j + 1, val_e = json_string_end(t, val_b);
-      if (val_e == std::string_view::npos) break;
-      i = val_e + 1;
-      if (val_e - val_b < kMinEmptied) continue;
-      std::string_view key = t.substr(key_b, key_e - key_b);
-      if (key.find('\\') != std::string_view::npos || is_read_key(key)) continue;
-      if (!plain_json_string(t.substr(val_b, val_e - val_b))) continue;
-      if (!changed) out.reserve(t.size());
-      out.append(t.substr(copied, val_b - copied));
-      copied = val_e;
-      changed = true;
-      continue;
-    }
-    if (c == '[' || c == '{') {
-      if (++depth > depth_limit) return Prepared::too_deep;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    } else if (c == '/') {
-      empty = false;
-    }
-    ++i;
-  }
-  if (!changed) return Prepared::same;
-  out.append(t.substr(copied));
-  return Prepared::emptied;
-}
-
 // Builds the DOM of a JSON-LD block as nlohmann's own DOM parser does (same
 // values, same handling of repeated keys), except that the values of keys
 // nothing here reads (is_read_key) are consumed and dropped: they cost no
 // allocation. Lookups of read keys answer as on the full DOM, since no code
-// here iterates over an object's members. sax_parse() fails exactly when
-// json::parse() would give a discarded value.
+// here iterates over an object's members. sax_parse() fails when
+// json::parse() would give a discarded value, and when arrays and objects
+// nest deeper than `max_depth`.
 class ReadKeysBuilder {
  public:
-  explicit ReadKeysBuilder(json& root) : root_(root) {}
+  ReadKeysBuilder(json& root, size_t max_depth) : root_(root), max_depth_(max_depth) {}
   bool null() { return value(json(nullptr)); }
   bool boolean(bool b) { return value(json(b)); }
   bool number_integer(json::number_integer_t x) { return value(json(x)); }
@@ -205,6 +107,7 @@ class ReadKeysBuilder {
     return element_;
   }
   bool open(json::value_t t) {
+    if (++depth_ > max_depth_) return false;
     if (skip_depth_) {
       ++skip_depth_;
       return true;
@@ -218,6 +121,7 @@ class ReadKeysBuilder {
     return true;
   }
   bool close() {
+    --depth_;
     if (skip_depth_) {
       --skip_depth_;
       return true;
@@ -227,6 +131,8 @@ class ReadKeysBuilder {
   }
 
   json& root_;
+  size_t max_depth_;
+  size_t depth_ = 0;           // open arrays and objects, dropped ones included
   std::vector<json*> stack_;   // the open objects and arrays
   json* element_ = nullptr;    // where the value of the last key goes
   size_t skip_depth_ = 0;      // > 0: inside a dropped object or array
@@ -247,29 +153,18 @@ JsonLd parse_jsonld(const Signals& s, const MetaVocabulary& v) {
   for (const std::string& raw : s.jsonld_texts) {
     if (raw.size() > v.max_jsonld_bytes) continue;
     std::string_view t = raw;
-    std::string emptied;
-    // Some sites wrap the block in CDATA comments (every junk string below
-    // holds "<![CDATA[" or "]]>": without those there is nothing to remove,
-    // and the depth check and the emptying share one pass).
+    // Some sites wrap the block in CDATA comments.
     std::string unwrapped;
-    if (raw.find("<![CDATA[") == std::string::npos && raw.find("]]>") == std::string::npos) {
-      Prepared p = prepare_jsonld(raw, v.max_jsonld_depth, true, emptied);
-      if (p == Prepared::too_deep) continue;
-      if (p == Prepared::emptied) t = emptied;
-    } else {
-      if (prepare_jsonld(raw, v.max_jsonld_depth, false, emptied) == Prepared::too_deep) continue;
+    if (raw.find("<![CDATA[") != std::string::npos || raw.find("]]>") != std::string::npos) {
       unwrapped = raw;
       for (std::string_view junk : {"/*<![CDATA[*/", "/*]]>*/", "<![CDATA[", "]]>"}) {
         size_t p;
         while ((p = unwrapped.find(junk)) != std::string::npos) unwrapped.erase(p, junk.size());
       }
       t = unwrapped;
-      if (prepare_jsonld(unwrapped, std::numeric_limits<size_t>::max(), true, emptied) ==
-          Prepared::emptied)
-        t = emptied;
     }
     json j;
-    ReadKeysBuilder builder(j);
+    ReadKeysBuilder builder(j, v.max_jsonld_depth);
     if (!json::sax_parse(t.data(), t.data() + t.size(), &builder, nlohmann::json::input_format_t::json,
                          /*strict=*/true, /*ignore_comments=*/true))
       continue;

@@ -26,17 +26,18 @@ struct JsonLd {
   std::unordered_map<std::string, size_t> by_id;  // "@id" -> index
 };
 
-// The object keys whose values the metadata fields read. The SAX filter
-// (parse_jsonld) drops the values of every other key, so reads go through
-// ReadKey: it can only be made from a listed literal, checked at compile
-// time, and reading a new key does not compile until the key is added here.
+// The object keys whose values the metadata fields read: the one list that
+// decides what parsing keeps. The parser drops the values of every other
+// key, so reads go through ReadKey, which only a listed literal can make
+// (checked at compile time): reading a new key does not compile until the
+// key is added here.
 constexpr std::string_view kReadKeys[] = {
     "@type", "@id", "@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "name",
     "givenName", "familyName", "headline", "datePublished", "dateCreated", "uploadDate",
     "dateModified", "author", "creator", "publisher", "description", "image", "url",
     "keywords", "articleSection"};
 
-// Whether the SAX filter must keep the value of key `k`.
+// Whether the parser keeps the value of key `k`.
 constexpr bool is_read_key(std::string_view k) {
   for (std::string_view r : kReadKeys)
     if (k == r) return true;

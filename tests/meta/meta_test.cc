@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "meta_vocabulary.h"
+
 namespace sm = saring::meta;
 
 namespace {
@@ -254,8 +256,8 @@ TEST(CleanAuthor, RolesDatesAndNonNames) {
       "This is a very long sentence that is clearly not the name of any single person at all"));
 }
 
-// Long string values under keys nothing reads ("articleBody") are emptied
-// before JSON parsing; the answers must stay those of the full parse.
+// Values under keys nothing reads ("articleBody") are dropped while parsing;
+// the answers must stay those of the full parse.
 namespace {
 std::string jsonld_page(const std::string& block) {
   return "<html><head><title>Fallback title here</title>"
@@ -279,7 +281,7 @@ TEST(MetaJsonLd, UnreadLongStringsDoNotChangeAnswers) {
 
 TEST(MetaJsonLd, BrokenLongStringStillFailsTheBlock) {
   // A raw newline inside a string is invalid JSON: the block must be
-  // rejected as a whole, as a full parse rejects it, emptied value or not.
+  // rejected as a whole, as a full parse rejects it, dropped value or not.
   auto m = extract_html(jsonld_page(
       "{\"@type\":\"NewsArticle\",\"articleBody\":\"" + kLongBody + "\n" + kLongBody + "\","
       "\"headline\":\"Read headline\",\"datePublished\":\"2021-10-20\"}"));
@@ -301,7 +303,7 @@ TEST(MetaJsonLd, EscapedKeyNamesAreStillRead) {
   EXPECT_EQ(v(m.description), kLongBody);
 }
 
-TEST(MetaJsonLd, CommentsEndTheRewritingNotTheParse) {
+TEST(MetaJsonLd, CommentsAreIgnored) {
   auto m = extract_html(jsonld_page(
       "{\"@type\":\"NewsArticle\", /* note */ \"articleBody\":\"" + kLongBody + "\","
       "\"headline\":\"Read headline\"}"));
@@ -335,6 +337,19 @@ TEST(MetaJsonLd, CdataWrappedBlockWithLongUnreadString) {
   for (int i = 0; i < 100; ++i) deep += "]";
   m = extract_html(jsonld_page(deep + "}"));
   EXPECT_NE(v(m.title), "Read headline");
+}
+
+TEST(MetaJsonLd, NestingDepthLimit) {
+  // The outer object and the arrays under an unread key count alike: a block
+  // as deep as the vocabulary allows is read, one level deeper is skipped.
+  const size_t limit = saring::meta::detail::meta_vocabulary().max_jsonld_depth;
+  auto nested = [&](size_t arrays) {
+    std::string b = "{\"@type\":\"NewsArticle\",\"headline\":\"Read headline\",\"x\":";
+    b += std::string(arrays, '[') + "1" + std::string(arrays, ']') + "}";
+    return extract_html(jsonld_page(b));
+  };
+  EXPECT_EQ(v(nested(limit - 1).title), "Read headline");
+  EXPECT_NE(v(nested(limit).title), "Read headline");
 }
 
 TEST(MetaJsonLd, DroppedKeysAndRepeatedKeys) {
