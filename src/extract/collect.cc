@@ -7,10 +7,7 @@
 // and formatting are written as Markdown marks.
 #include <algorithm>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "saring/simd.h"
 #include "saring/text.h"
 #include "saring/utf8.h"
 #include "stages.h"
@@ -21,19 +18,14 @@ namespace {
 using text::count_words;
 
 // Turns '\n' and '\r' into ' ' in place. Every text node of the chosen
-// content passes here, and most 16-byte runs hold no line break: SSE2 finds
-// the few that do.
+// content passes here, and most 16-byte runs hold no line break: one test
+// per 16 bytes (simd.h) finds the few that do.
 void breaks_to_spaces(char* p, size_t n) {
   size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
   for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    unsigned m = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))));
-    for (; m; m &= m - 1) p[i + static_cast<size_t>(__builtin_ctz(m))] = ' ';
+    const simd::Bytes16 v = simd::Bytes16::load(p + i);
+    for (uint32_t m = (v.eq('\n') | v.eq('\r')).mask(); m; m &= m - 1) p[i + simd::first_bit(m)] = ' ';
   }
-#endif
   for (; i < n; ++i)
     if (p[i] == '\n' || p[i] == '\r') p[i] = ' ';
 }

@@ -15,10 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "saring/simd.h"
 #include "saring/text.h"
 
 namespace saring::extract::detail {
@@ -77,7 +74,7 @@ namespace {
 
 // Commas (',', U+FF0C) and ideographic commas and full stops (U+3001,
 // U+3002) in s. Runs over every kept paragraph's text, so 16 bytes are tested
-// at once (SSE2) for the three bytes that can start one; only the few hits
+// at once (simd.h) for the three bytes that can start one; only the few hits
 // are looked at one by one. Each position is judged alone, exactly as the
 // byte loop below does, so both paths give the same count.
 size_t count_commas(std::string_view s) {
@@ -91,17 +88,11 @@ size_t count_commas(std::string_view s) {
     return 0;
   };
   size_t count = 0, i = 0;
-#if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(','), ef = _mm_set1_epi8(static_cast<char>(0xEF)),
-                e3 = _mm_set1_epi8(static_cast<char>(0xE3));
   for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, comma),
-                               _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
-    for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(hit)); m; m &= m - 1)
-      count += at(i + static_cast<size_t>(__builtin_ctz(m)));
+    const simd::Bytes16 v = simd::Bytes16::load(p + i);
+    for (uint32_t m = (v.eq(',') | v.eq('\xEF') | v.eq('\xE3')).mask(); m; m &= m - 1)
+      count += at(i + simd::first_bit(m));
   }
-#endif
   for (; i < n; ++i) count += at(i);
   return count;
 }

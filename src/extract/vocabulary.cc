@@ -12,10 +12,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "saring/simd.h"
 #include "saring/text.h"
 
 namespace saring::extract {
@@ -240,15 +237,13 @@ void fill(std::unordered_set<std::string_view>& set, const std::string_view (&it
   for (auto s : items) set.insert(s);
 }
 
-// Byte tables for splitting class values: white space ends a class; other
-// bytes are lowercased, '_' read as '-'; token bytes are [a-z0-9].
+// Byte tables for splitting class values: white space ends a class; token
+// bytes are [a-z0-9] (for_each_class lowercases and reads '_' as '-').
 struct ClassBytes {
   bool space[256] = {};
-  char mapped[256] = {};
   bool token[256] = {};
   constexpr ClassBytes() {
     for (int c = 0; c < 256; ++c) {
-      mapped[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : (c == '_' ? '-' : c));
       token[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
     for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) space[c] = true;
@@ -277,20 +272,11 @@ struct ClassName {
   bool dashed = false;     // holds a '-'
 };
 
-#if defined(__SSE2__)
-// Bit k set when byte k of v is in [lo, hi] (both ASCII; bytes >= 0x80 are
-// negative as signed chars and never match).
-inline __m128i in_range(__m128i v, char lo, char hi) {
-  return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                       _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
-}
-#endif
-
 // Whole class values: split on white space, lowercased, '_' read as '-';
 // values of 96 bytes or more are skipped. Class strings are read on every
 // element that has one (once per distinct string and page), so the split,
-// the mapping and the token/dash masks take 16 bytes per step (SSE2) rather
-// than a few table lookups per byte; kClassBytes defines the same mapping.
+// the mapping and the token/dash masks take 16 bytes per step (simd.h)
+// rather than a few table lookups per byte.
 template <class Fn>
 void for_each_class(std::string_view s, Fn&& fn) {
   char buf[96 + 16];
@@ -304,49 +290,26 @@ void for_each_class(std::string_view s, Fn&& fn) {
     }
     size_t len = 0;
     ClassName name;
-#if defined(__SSE2__)
-    unsigned dashes = 0;
+    uint32_t dashes = 0;
     while (i < n) {
-      __m128i v;
-      unsigned past_end = 0;  // bits of bytes beyond the value
-      if (i + 16 <= n) {
-        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      } else {
-        char tail[16] = {};
-        std::memcpy(tail, p + i, n - i);
-        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
-        past_end = 0xFFFFu & (0xFFFFu << (n - i));
-      }
-      __m128i space = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
-      unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(space)) | past_end;
-      unsigned k = stop ? static_cast<unsigned>(__builtin_ctz(stop)) : 16u;  // class bytes here
-      // Lowercase A-Z, then '_' -> '-'.
-      __m128i m = _mm_add_epi8(v, _mm_and_si128(in_range(v, 'A', 'Z'), _mm_set1_epi8(0x20)));
-      m = _mm_add_epi8(m, _mm_and_si128(_mm_cmpeq_epi8(m, _mm_set1_epi8('_')),
-                                        _mm_set1_epi8(static_cast<char>('-' - '_'))));
-      if (len < 96) _mm_storeu_si128(reinterpret_cast<__m128i*>(buf + len), m);
-      const unsigned keep = (1u << k) - 1;
-      unsigned token = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_or_si128(in_range(m, 'a', 'z'), in_range(m, '0', '9'))));
+      const bool whole = i + 16 <= n;
+      const simd::Bytes16 v =
+          whole ? simd::Bytes16::load(p + i) : simd::Bytes16::load_partial(p + i, n - i);
+      const uint32_t past_end = whole ? 0 : 0xFFFFu & (0xFFFFu << (n - i));  // bytes beyond the value
+      const uint32_t stop =
+          (v.eq(' ') | v.eq('\t') | v.eq('\n') | v.eq('\r') | v.eq('\f')).mask() | past_end;
+      const unsigned k = stop ? simd::first_bit(stop) : 16u;  // class bytes here
+      const simd::Bytes16 m = v.ascii_lower().replace('_', '-');
+      if (len < 96) m.store(buf + len);
+      const uint32_t keep = (1u << k) - 1;
+      const uint32_t token = (m.in_range('a', 'z') | m.in_range('0', '9')).mask();
       if (len < 64) name.non_token |= static_cast<uint64_t>(~token & keep) << len;
-      dashes |= static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(m, _mm_set1_epi8('-')))) & keep;
+      dashes |= m.eq('-').mask() & keep;
       len += k;
       i += k;
       if (k < 16) break;
     }
     name.dashed = dashes != 0;
-#else
-    for (; i < n && !kClassBytes.space[static_cast<unsigned char>(p[i])]; ++i, ++len) {
-      char c = kClassBytes.mapped[static_cast<unsigned char>(p[i])];
-      if (len < 96) buf[len] = c;
-      if (len < 64 && !kClassBytes.token[static_cast<unsigned char>(c)]) name.non_token |= 1ull << len;
-      if (c == '-') name.dashed = true;
-    }
-#endif
     if (len >= 96) continue;
     name.text = std::string_view(buf, len);
     fn(name);
@@ -417,27 +380,11 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-WordBits::WordBits() : slots_(64), mask_(63) {}
-
 void WordBits::add(std::string_view w, unsigned bits) {
   if (bits == 0 || w.empty()) return;
   if (w.size() < 64) first_len_[static_cast<unsigned char>(w[0])] |= 1ull << w.size();
   else has_long_ = true;
-  if ((used_ + 1) * 2 > slots_.size()) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    mask_ = slots_.size() - 1;
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.bits) add(s.word, s.bits);
-  }
-  size_t i = hash(w) & mask_;
-  while (slots_[i].bits != 0 && slots_[i].word != w) i = (i + 1) & mask_;
-  if (slots_[i].bits == 0) {
-    slots_[i].word = w;
-    ++used_;
-  }
-  slots_[i].bits |= bits;
+  *table_.try_emplace(w).first |= bits;
 }
 
 void PhraseIndex::add(std::string_view phrase) {

@@ -18,15 +18,15 @@
 #include <unordered_set>
 #include <vector>
 
+#include "saring/open_table.h"
+
 namespace saring::extract {
 
-// A read-only map from short ASCII strings to bit sets, built once: open
-// addressing with linear probing over a power-of-two table kept at most half
-// full. Cheaper than std::unordered_map for the per-element
-// class/id token lookups (no modulo, no node chasing).
+// A read-only map from short ASCII strings to bit sets, built once: an
+// OpenTable behind a (first byte, length) filter, for the per-element
+// class/id token lookups.
 class WordBits {
  public:
-  WordBits();
   // ORs `bits` (non-zero) into the entry for `w`; `w` must outlive the table.
   void add(std::string_view w, unsigned bits);
   // The bits of `w`, 0 when absent.
@@ -39,47 +39,38 @@ class WordBits {
     } else if (!has_long_) {
       return 0;
     }
-    size_t i = hash(w) & mask_;
-    while (true) {
-      const Slot& s = slots_[i];
-      if (s.bits == 0) return 0;
-      if (s.word == w) return s.bits;
-      i = (i + 1) & mask_;
-    }
+    const unsigned* bits = table_.find(w);
+    return bits ? *bits : 0;
   }
 
  private:
-  struct Slot {
-    std::string_view word;
-    unsigned bits = 0;
-  };
   // Mixes the first and last (up to) 8 bytes and the length: a few
   // instructions for any word, where a byte-at-a-time hash cost a multiply
   // per byte. Words that share both ends only probe further; find() compares
   // the whole word.
-  static size_t hash(std::string_view w) {
-    const char* p = w.data();
-    const size_t n = w.size();
-    uint64_t a = 0, b = 0;
-    if (n >= 8) {
-      std::memcpy(&a, p, 8);
-      std::memcpy(&b, p + n - 8, 8);
-    } else if (n >= 4) {
-      uint32_t x, y;
-      std::memcpy(&x, p, 4);
-      std::memcpy(&y, p + n - 4, 4);
-      a = x;
-      b = y;
-    } else if (n > 0) {
-      a = static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) |
-          (static_cast<unsigned char>(p[n - 1]) << 16);
+  struct Keys : OpenTableTraits<std::string_view> {
+    static uint64_t hash(std::string_view w) {
+      const char* p = w.data();
+      const size_t n = w.size();
+      uint64_t a = 0, b = 0;
+      if (n >= 8) {
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + n - 8, 8);
+      } else if (n >= 4) {
+        uint32_t x, y;
+        std::memcpy(&x, p, 4);
+        std::memcpy(&y, p + n - 4, 4);
+        a = x;
+        b = y;
+      } else if (n > 0) {
+        a = static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) |
+            (static_cast<unsigned char>(p[n - 1]) << 16);
+      }
+      uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + n) * 0xC2B2AE3D27D4EB4Full);
+      return h ^ (h >> 29);
     }
-    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ ((b + n) * 0xC2B2AE3D27D4EB4Full);
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  size_t used_ = 0;
+  };
+  OpenTable<std::string_view, unsigned, Keys> table_{64};
   uint64_t first_len_[256] = {};  // bit n of [c]: a word of n bytes starts with c
   bool has_long_ = false;         // a word of 64 bytes or more
 };

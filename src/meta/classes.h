@@ -17,6 +17,7 @@
 
 #include "meta_vocabulary.h"
 #include "saring/html.h"
+#include "saring/open_table.h"
 #include "saring/view_map.h"
 #include "signals.h"
 
@@ -39,13 +40,11 @@ struct AsciiLower {
 inline constexpr AsciiLower kLower{};
 
 // The class/id word lists of the vocabulary compiled into one lookup: an
-// open-addressing table (FNV-1a, linear probing, at most half full) from
-// word to kClass* bits, the lengths of hyphenated words (pairs of parts are
+// OpenTable (FNV-1a) from word to kClass* bits, the lengths of hyphenated words (pairs of parts are
 // only built when one could match), and the date substrings by first byte.
 class ClassTables {
  public:
   explicit ClassTables(const MetaVocabulary& v) {
-    slots_.resize(256);
     add_all(v.author_class_words, kClassAuthor);
     add_all(v.date_block_words, kClassDateBlock);
     add_all(v.skip_class_words, kClassSkip);
@@ -66,12 +65,8 @@ class ClassTables {
     // Most parts are no word of the lists: a (first byte, length) bitmap
     // rejects them before any hashing.
     if (w.empty() || !may_be_word(static_cast<unsigned char>(w[0]), w.size())) return 0;
-    size_t i = hash(w) & (slots_.size() - 1);
-    while (slots_[i].bits) {
-      if (slots_[i].word == w) return slots_[i].bits;
-      i = (i + 1) & (slots_.size() - 1);
-    }
-    return 0;
+    const uint8_t* bits = words_.find(w);
+    return bits ? *bits : 0;
   }
   bool pair_length(size_t n) const { return n < 64 && (pair_lengths_ & (1ull << n)); }
   // Whether the ASCII-lowercased `part` contains a date substring; `part`
@@ -91,27 +86,22 @@ class ClassTables {
   }
 
  private:
-  struct Slot {
-    std::string word;
-    uint8_t bits = 0;
+  struct WordKeys : OpenTableTraits<std::string_view> {
+    static uint64_t hash(std::string_view w) {
+      uint32_t h = 2166136261u;
+      for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+      return h;
+    }
   };
-  static size_t hash(std::string_view w) {
-    uint32_t h = 2166136261u;
-    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-  }
   void add_all(const detail::WordSet& set, uint8_t bit) {
     for (const auto& w : set.words()) {
       if (w.empty() || w.size() >= 64) continue;  // WordSet never matches those
       if (w.find('-') != std::string::npos) pair_lengths_ |= 1ull << w.size();
       first_len_[static_cast<unsigned char>(w[0])] |= 1ull << w.size();
-      size_t i = hash(w) & (slots_.size() - 1);
-      while (slots_[i].bits && slots_[i].word != w) i = (i + 1) & (slots_.size() - 1);
-      slots_[i].word = w;
-      slots_[i].bits |= bit;
+      *words_.try_emplace(w).first |= bit;  // views the vocabulary's words, which live on
     }
   }
-  std::vector<Slot> slots_;  // 256 slots for well under 128 words
+  OpenTable<std::string_view, uint8_t, WordKeys> words_{256};  // 256 slots for well under 128 words
   unsigned long long pair_lengths_ = 0;
   uint64_t first_len_[256] = {};  // bit n of [c]: a word of n bytes starts with c
   std::vector<std::string> substrings_[256];
@@ -267,56 +257,14 @@ class ClassFlags {
   ClassCache by_class_;
 };
 
-// A small map from nodes to a byte, for the per-document memos: open
-// addressing over a power-of-two table kept at most half full, hashed by
-// multiplying the pointer (no modulo, no node allocation per entry).
-class NodeBytes {
- public:
-  NodeBytes() : slots_(64) {}
-  // The value stored for n, or -1.
-  int find(const Node* n) const {
-    size_t i = slot(n);
-    while (slots_[i].node) {
-      if (slots_[i].node == n) return slots_[i].value;
-      i = (i + 1) & (slots_.size() - 1);
-    }
-    return -1;
+// The per-document memos of Furniture map nodes to a byte; a node pointer
+// is hashed by one multiply.
+struct NodeKeys : OpenTableTraits<const Node*> {
+  static uint64_t hash(const Node* n) {
+    return (reinterpret_cast<uintptr_t>(n) * 0x9E3779B97F4A7C15ull) >> 32;
   }
-  // Stores `value` for n unless n already has one.
-  void insert(const Node* n, uint8_t value) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    size_t i = slot(n);
-    while (slots_[i].node) {
-      if (slots_[i].node == n) return;
-      i = (i + 1) & (slots_.size() - 1);
-    }
-    slots_[i] = {n, value};
-    ++used_;
-  }
-  void clear() {
-    std::fill(slots_.begin(), slots_.end(), Slot{});
-    used_ = 0;
-  }
-
- private:
-  struct Slot {
-    const Node* node = nullptr;
-    uint8_t value = 0;
-  };
-  size_t slot(const Node* n) const {
-    uint64_t h = reinterpret_cast<uintptr_t>(n) * 0x9E3779B97F4A7C15ull;
-    return static_cast<size_t>(h >> 32) & (slots_.size() - 1);
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.node) insert(s.node, s.value);
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
 };
+using NodeBytes = OpenTable<const Node*, uint8_t, NodeKeys>;
 
 // Page furniture: footer/nav/aside elements and blocks whose class/id says
 // comments, related posts, sidebar... Judged relative to an anchor (the main
@@ -330,7 +278,7 @@ class Furniture {
 
   void set_anchor(const Node* anchor) {
     anchor_.clear();
-    for (const Node* p = anchor; p; p = p->parent) anchor_.insert(p, 1);
+    for (const Node* p = anchor; p; p = p->parent) anchor_.try_emplace(p);
     verdict_.clear();
   }
 
@@ -342,27 +290,32 @@ class Furniture {
     const Node* p = n->parent;
     for (; p; p = p->parent) {
       if (!p->is_element() || p->is(Tag::body) || p->is(Tag::html)) break;
-      int known = verdict_.find(p);
-      if (known >= 0) {
-        f = known != 0;
+      if (const uint8_t* known = verdict_.find(p)) {
+        f = *known != 0;
         break;
       }
-      if (anchor_.find(p) >= 0) {
-        verdict_.insert(p, 0);
+      if (anchor_.find(p)) {
+        remember(p, false);
         break;
       }
       if (own(p)) {
         f = true;
-        verdict_.insert(p, 1);
+        remember(p, true);
         break;
       }
       path_.push_back(p);
     }
-    for (const Node* q : path_) verdict_.insert(q, f ? 1 : 0);
+    for (const Node* q : path_) remember(q, f);
     return f;
   }
 
  private:
+  // Records the verdict of p unless it has one.
+  void remember(const Node* p, bool furniture) {
+    auto [v, inserted] = verdict_.try_emplace(p);
+    if (inserted) *v = furniture ? 1 : 0;
+  }
+
   bool own(const Node* p) {
     // An <article>'s own footer or aside holds its byline and dates.
     bool f = (p->is(Tag::footer) || p->is(Tag::aside)) ? !inside_article(p) : p->is(Tag::nav);
@@ -376,8 +329,8 @@ class Furniture {
   }
 
   ClassFlags& flags_;
-  NodeBytes anchor_;   // the anchor and its ancestors
-  NodeBytes verdict_;  // memo: 1 furniture, 0 not
+  NodeBytes anchor_{64};   // the anchor and its ancestors
+  NodeBytes verdict_{64};  // memo: 1 furniture, 0 not
   std::vector<const Node*> path_;
 };
 
