@@ -1,8 +1,8 @@
 // The extractor's vocabulary tables (see vocabulary.h). Everything that is a
 // word list or a threshold lives here and nowhere else in src/extract/.
 //
-// Matching strategy: class/id values are tokenised into lowercase ASCII runs
-// of letters and digits, each token is looked up in hash sets (exact names
+// Matching strategy: class/id values are split into words by the shared
+// tokenizer (saring/class_words.h), each word is looked up in hash sets (exact names
 // such as "nav" or "ad"), then tested against a short list of stems that may
 // appear glued to other words ("sharebar", "relatedposts", "sitefooter").
 // Lines are matched after lowercasing ASCII; non-Latin phrases are matched
@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
-#include "saring/simd.h"
+#include "saring/class_words.h"
 #include "saring/text.h"
 
 namespace saring::extract {
@@ -237,85 +237,6 @@ void fill(std::unordered_set<std::string_view>& set, const std::string_view (&it
   for (auto s : items) set.insert(s);
 }
 
-// Byte tables for splitting class values: white space ends a class; token
-// bytes are [a-z0-9] (for_each_class lowercases and reads '_' as '-').
-struct ClassBytes {
-  bool space[256] = {};
-  bool token[256] = {};
-  constexpr ClassBytes() {
-    for (int c = 0; c < 256; ++c) {
-      token[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    }
-    for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) space[c] = true;
-  }
-};
-constexpr ClassBytes kClassBytes;
-
-// Tokens of a class value already lowercased by for_each_class: runs of
-// [a-z0-9] shorter than 64 bytes, as views into `s`.
-template <class Fn>
-void for_each_token(std::string_view s, Fn&& fn) {
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && !kClassBytes.token[static_cast<unsigned char>(s[i])]) ++i;
-    size_t start = i;
-    while (i < s.size() && kClassBytes.token[static_cast<unsigned char>(s[i])]) ++i;
-    if (i > start && i - start < 64) fn(s.substr(start, i - start));
-  }
-}
-
-// One class of a class value, lowercased with '_' read as '-' (see
-// for_each_class).
-struct ClassName {
-  std::string_view text;
-  uint64_t non_token = 0;  // bit k: byte k is no token byte [a-z0-9]; only when text.size() < 64
-  bool dashed = false;     // holds a '-'
-};
-
-// Whole class values: split on white space, lowercased, '_' read as '-';
-// values of 96 bytes or more are skipped. Class strings are read on every
-// element that has one (once per distinct string and page), so the split,
-// the mapping and the token/dash masks take 16 bytes per step (simd.h)
-// rather than a few table lookups per byte.
-template <class Fn>
-void for_each_class(std::string_view s, Fn&& fn) {
-  char buf[96 + 16];
-  const char* p = s.data();
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    if (kClassBytes.space[static_cast<unsigned char>(p[i])]) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    ClassName name;
-    uint32_t dashes = 0;
-    while (i < n) {
-      const bool whole = i + 16 <= n;
-      const simd::Bytes16 v =
-          whole ? simd::Bytes16::load(p + i) : simd::Bytes16::load_partial(p + i, n - i);
-      const uint32_t past_end = whole ? 0 : 0xFFFFu & (0xFFFFu << (n - i));  // bytes beyond the value
-      const uint32_t stop =
-          (v.eq(' ') | v.eq('\t') | v.eq('\n') | v.eq('\r') | v.eq('\f')).mask() | past_end;
-      const unsigned k = stop ? simd::first_bit(stop) : 16u;  // class bytes here
-      const simd::Bytes16 m = v.ascii_lower().replace('_', '-');
-      if (len < 96) m.store(buf + len);
-      const uint32_t keep = (1u << k) - 1;
-      const uint32_t token = (m.in_range('a', 'z') | m.in_range('0', '9')).mask();
-      if (len < 64) name.non_token |= static_cast<uint64_t>(~token & keep) << len;
-      dashes |= m.eq('-').mask() & keep;
-      len += k;
-      i += k;
-      if (k < 16) break;
-    }
-    name.dashed = dashes != 0;
-    if (len >= 96) continue;
-    name.text = std::string_view(buf, len);
-    fn(name);
-  }
-}
-
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Letters a-z as 0-25, every other byte as 26 (a row and column of zeros in
@@ -530,7 +451,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if ((glued & kGluedComment) && !starts_with(t, "commentar")) return consider(Verdict::comments);
     if (glued & kGluedStem) return consider(Verdict::boilerplate);
   };
-  for_each_class(value, [&](const ClassName& name) {
+  html::for_each_class(value, [&](const html::ClassName& name) {
     const std::string_view c = name.text;
     if (unsigned bits = class_bits_.find(c)) {
       if (bits & kClsHidden) {
@@ -547,15 +468,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
       // Hyphenated names of the lists ("more-stories") match whole.
       if (token_bits_.find(c)) token(c);
     }
-    if (c.size() >= 64) return for_each_token(c, token);
-    // The tokens are the runs of zero bits of non_token.
-    if (name.non_token == 0) return token(c);  // the common one-word class
-    for (uint64_t rest = ~name.non_token & ((1ull << c.size()) - 1); rest;) {
-      unsigned start = static_cast<unsigned>(__builtin_ctzll(rest));
-      unsigned len = static_cast<unsigned>(__builtin_ctzll(~(rest >> start)));
-      token(c.substr(start, len));
-      rest &= ~(((1ull << len) - 1) << start);
-    }
+    html::for_each_word(name, token);
   });
   return part;
 }

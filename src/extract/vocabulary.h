@@ -4,9 +4,10 @@
 // read-only and shared by all threads.
 //
 // Class and id attributes are not matched with regular expressions: they are
-// split into lowercase ASCII word tokens ("post-share_buttons" -> "post",
-// "share", "buttons") and each token is looked up in hash sets, plus a short
-// list of stems matched inside tokens ("sharebar", "relatedposts").
+// split into lowercase ASCII words by saring/class_words.h
+// ("post-share_buttons" -> "post", "share", "buttons") and each word is
+// looked up in hash sets, plus a short list of stems matched inside words
+// ("sharebar", "relatedposts").
 #pragma once
 
 #include <cstddef>

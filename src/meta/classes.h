@@ -1,21 +1,23 @@
 // Internal: what class and id attributes say to the metadata fields, and
 // page furniture.
 //
-// An element's class and id are split into parts at white space, '-' and '_'
-// and lowercased; each part, and each pair of adjacent parts joined by '-',
-// is looked up in the class/id word lists of the vocabulary (author, byline
-// block, furniture), and date words are searched inside the parts. Class
+// An element's class and id are split into words (saring/class_words.h);
+// each word, and each pair of adjacent words joined by '-', is looked up in
+// the class/id word lists of the vocabulary (author, byline block,
+// furniture), and date words are searched inside the words. Class
 // strings repeat across a page, so answers are cached per class string
 // (ClassFlags). Furniture uses them to judge an element relative to the main
 // heading, ClassedElements to list byline and date candidates lazily.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "meta_vocabulary.h"
+#include "saring/class_words.h"
 #include "saring/html.h"
 #include "saring/open_table.h"
 #include "saring/view_map.h"
@@ -29,19 +31,9 @@ namespace saring::meta::detail {
 // elements without an id share one answer per distinct class string.
 enum : uint8_t { kClassAuthor = 1, kClassDate = 2, kClassDateBlock = 4, kClassSkip = 8 };
 
-// ASCII lowercase of every byte.
-struct AsciiLower {
-  char c[256] = {};
-  constexpr AsciiLower() {
-    for (int b = 0; b < 256; ++b) c[b] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-  }
-  char operator[](unsigned char b) const { return c[b]; }
-};
-inline constexpr AsciiLower kLower{};
-
 // The class/id word lists of the vocabulary compiled into one lookup: an
-// OpenTable (FNV-1a) from word to kClass* bits, the lengths of hyphenated words (pairs of parts are
-// only built when one could match), and the date substrings by first byte.
+// OpenTable (FNV-1a) from word to kClass* bits, the lengths of hyphenated
+// words (pairs of words are only built when one could match), and the date substrings by first byte.
 class ClassTables {
  public:
   explicit ClassTables(const MetaVocabulary& v) {
@@ -62,24 +54,25 @@ class ClassTables {
     return len < 64 && (first_len_[c] & (1ull << len));
   }
   uint8_t find(std::string_view w) const {
-    // Most parts are no word of the lists: a (first byte, length) bitmap
+    // Most words are no word of the lists: a (first byte, length) bitmap
     // rejects them before any hashing.
     if (w.empty() || !may_be_word(static_cast<unsigned char>(w[0]), w.size())) return 0;
     const uint8_t* bits = words_.find(w);
     return bits ? *bits : 0;
   }
   bool pair_length(size_t n) const { return n < 64 && (pair_lengths_ & (1ull << n)); }
-  // Whether the ASCII-lowercased `part` contains a date substring; `part`
-  // as written (not lowercased).
-  bool has_substring(std::string_view part) const {
-    for (size_t i = 0; i < part.size(); ++i) {
-      const unsigned char c = kLower[static_cast<unsigned char>(part[i])];
+  // Whether a word starting with byte c and `len` bytes long may be the part
+  // before the '-' of a hyphenated word of the lists.
+  bool may_head_pair(unsigned char c, size_t len) const {
+    return len < 64 && (pair_heads_[c] & (1ull << len));
+  }
+  // Whether a (lowercase) word contains a date substring.
+  bool has_substring(std::string_view word) const {
+    for (size_t i = 0; i < word.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(word[i]);
       if (!(substring_firsts_[c >> 6] & (1ull << (c & 63)))) continue;
       for (const auto& w : substrings_[c]) {
-        if (part.size() - i < w.size()) continue;
-        size_t k = 1;
-        while (k < w.size() && kLower[static_cast<unsigned char>(part[i + k])] == w[k]) ++k;
-        if (k == w.size()) return true;
+        if (word.size() - i >= w.size() && word.compare(i, w.size(), w) == 0) return true;
       }
     }
     return false;
@@ -96,7 +89,10 @@ class ClassTables {
   void add_all(const detail::WordSet& set, uint8_t bit) {
     for (const auto& w : set.words()) {
       if (w.empty() || w.size() >= 64) continue;  // WordSet never matches those
-      if (w.find('-') != std::string::npos) pair_lengths_ |= 1ull << w.size();
+      if (const size_t dash = w.find('-'); dash != std::string::npos) {
+        pair_lengths_ |= 1ull << w.size();
+        if (dash > 0) pair_heads_[static_cast<unsigned char>(w[0])] |= 1ull << dash;
+      }
       first_len_[static_cast<unsigned char>(w[0])] |= 1ull << w.size();
       *words_.try_emplace(w).first |= bit;  // views the vocabulary's words, which live on
     }
@@ -104,6 +100,7 @@ class ClassTables {
   OpenTable<std::string_view, uint8_t, WordKeys> words_{256};  // 256 slots for well under 128 words
   unsigned long long pair_lengths_ = 0;
   uint64_t first_len_[256] = {};  // bit n of [c]: a word of n bytes starts with c
+  uint64_t pair_heads_[256] = {};  // bit n of [c]: a hyphenated word starts with c and n bytes before '-' 
   std::vector<std::string> substrings_[256];
   uint64_t substring_firsts_[4] = {};  // bit c: some substring starts with byte c
 };
@@ -113,8 +110,19 @@ inline const ClassTables& class_tables() {
   return t;
 }
 
-// The per-document class cache (include/saring/view_map.h).
-using ClassCache = ViewMap<uint8_t>;
+// A word kept for the pair that straddles class and id (len 0: none).
+struct PairWord {
+  uint8_t len = 0;
+  char text[63];
+};
+
+// The per-document class cache (include/saring/view_map.h): the bits of a
+// class string and its last word when that may start a pair.
+struct ClassAnswer {
+  uint8_t bits = 0;
+  PairWord last;
+};
+using ClassCache = ViewMap<ClassAnswer>;
 
 class ClassFlags {
  public:
@@ -122,19 +130,20 @@ class ClassFlags {
 
   // The answer for "cls id" is the answer for cls (cached), OR the answer
   // for id alone, OR the lookup of the one pair that straddles them (the
-  // last part of cls joined to the first part of id): every part and every
+  // last word of cls joined to the first word of id): every word and every
   // adjacent pair is looked up on its own, so the key splits there exactly.
   // Without `want_date` the kClassDate bit is left out (0): the date
   // substring search, a third of the work, is done only for callers that
   // read that bit.
   uint8_t of(std::string_view cls, std::string_view id, bool want_date) {
     if (cls.empty() && id.empty()) return 0;
-    if (id.empty()) return of_class(cls, want_date);
+    if (id.empty()) return bits_of(*of_class(cls, want_date));
     if (cls.size() + 1 + id.size() >= 300) return 0;
-    uint8_t f = compute(id, want_date);
+    PairWord first;
+    uint8_t f = compute(id, want_date, nullptr, &first);
     if (cls.empty()) return f;
-    f |= of_class(cls, want_date);
-    return f | straddling_pair(cls, id);
+    const ClassAnswer* a = of_class(cls, want_date);
+    return f | bits_of(*a) | straddling_pair(a->last, first);
   }
   // As of(attr("class"), attr("id"), want_date) in one pass over the attributes.
   uint8_t of(const Node* n, bool want_date) {
@@ -156,86 +165,63 @@ class ClassFlags {
  private:
   // Cached answers carry kDateKnown once their kClassDate bit is worked out.
   static constexpr uint8_t kDateKnown = 0x80;
-  uint8_t of_class(std::string_view cls, bool want_date) {
+  static uint8_t bits_of(const ClassAnswer& a) { return static_cast<uint8_t>(a.bits & ~kDateKnown); }
+  // The cached answer for a class string (valid until the next insertion).
+  const ClassAnswer* of_class(std::string_view cls, bool want_date) {
     auto [value, inserted] = by_class_.try_emplace(cls);
     if (inserted) {
-      *value = static_cast<uint8_t>(compute(cls, want_date) | (want_date ? kDateKnown : 0));
-    } else if (want_date && !(*value & kDateKnown)) {
-      if (has_date_substring(cls)) *value |= kClassDate;
-      *value |= kDateKnown;
+      value->bits = static_cast<uint8_t>(compute(cls, want_date, &value->last, nullptr) |
+                                         (want_date ? kDateKnown : 0));
+    } else if (want_date && !(value->bits & kDateKnown)) {
+      if (has_date_substring(cls)) value->bits |= kClassDate;
+      value->bits |= kDateKnown;
     }
-    return static_cast<uint8_t>(*value & ~kDateKnown);
+    return value;
   }
 
-  static bool is_sep(char c) { return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n'; }
-
-  // The lookup of (last part of cls) + '-' + (first part of id), lowercased.
-  uint8_t straddling_pair(std::string_view cls, std::string_view id) const {
-    size_t e = cls.size();
-    while (e > 0 && is_sep(cls[e - 1])) --e;
-    if (e == 0) return 0;
-    size_t b = e;
-    while (b > 0 && !is_sep(cls[b - 1])) --b;
-    size_t s = 0;
-    while (s < id.size() && is_sep(id[s])) ++s;
-    if (s == id.size()) return 0;
-    size_t t = s;
-    while (t < id.size() && !is_sep(id[t])) ++t;
-    const size_t a_len = e - b, b_len = t - s, len = a_len + 1 + b_len;
-    if (!t_.pair_length(len)) return 0;
-    char pair[64];
-    auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
-    for (size_t i = 0; i < a_len; ++i) pair[i] = lower(cls[b + i]);
-    pair[a_len] = '-';
-    for (size_t i = 0; i < b_len; ++i) pair[a_len + 1 + i] = lower(id[s + i]);
-    return t_.find(std::string_view(pair, len));
+  // The last word of the class joined by '-' to the first word of the id,
+  // looked up.
+  uint8_t straddling_pair(const PairWord& head, const PairWord& tail) const {
+    if (head.len == 0 || tail.len == 0 || !t_.pair_length(head.len + 1u + tail.len)) return 0;
+    char pair[64 + 1 + 64];
+    std::memcpy(pair, head.text, head.len);
+    pair[head.len] = '-';
+    std::memcpy(pair + head.len + 1, tail.text, tail.len);
+    return t_.find(std::string_view(pair, head.len + 1u + tail.len));
   }
 
-  // The parts of the key (a class or an id value, split at white space, '-'
-  // and '_', ASCII-lowercased) and each pair of adjacent parts joined by '-'
-  // are looked up in the word lists; the date substrings hold no separator,
-  // so they are searched part by part. One pass over the bytes as written:
-  // a part is lowercased (into a small buffer) only when its first byte and
-  // length could make a word of the lists, and a pair only when its length
-  // could; most parts are neither.
-  uint8_t compute(std::string_view key, bool want_date) {
+  // The words of the key (html::for_each_word) and each pair of adjacent
+  // words joined by '-' are looked up in the word lists; the date substrings
+  // are searched word by word. A word is kept for the next pair only when it
+  // may start one. `last` receives the last word when it may start a pair,
+  // `first` the first word.
+  uint8_t compute(std::string_view key, bool want_date, PairWord* last, PairWord* first) {
     if (key.empty() || key.size() >= 300) return 0;
-    // Separators: ' ', '-', '_', '\t', '\n'.
-    static constexpr struct Sep {
-      bool c[256] = {};
-      constexpr Sep() { c[' '] = c['-'] = c['_'] = c['\t'] = c['\n'] = true; }
-    } kSep{};
-    const auto& lower = kLower;
-    auto sep = [](char c) { return kSep.c[static_cast<unsigned char>(c)]; };
-    auto lowered = [&](size_t b, size_t len, char* out) {
-      for (size_t k = 0; k < len; ++k) out[k] = lower[static_cast<unsigned char>(key[b + k])];
-    };
     uint8_t f = 0;
-    size_t prev = 0, prev_len = 0;  // the previous part in key
-    bool have_prev = false;
-    char buf[64];
-    const size_t n = key.size();
-    size_t i = 0;
-    while (i < n) {
-      while (i < n && sep(key[i])) ++i;
-      if (i == n) break;
-      const size_t b = i;
-      while (i < n && !sep(key[i])) ++i;
-      const size_t len = i - b;
-      if (t_.may_be_word(static_cast<unsigned char>(lower[static_cast<unsigned char>(key[b])]), len)) {
-        lowered(b, len, buf);
-        f |= t_.find(std::string_view(buf, len));
-      }
-      if (have_prev && t_.pair_length(prev_len + 1 + len)) {
-        lowered(prev, prev_len, buf);
+    char buf[64 + 1 + 64];  // the previous word, then '-' and the word
+    size_t prev_len = 0;    // 0: no previous word that may start a pair
+    html::for_each_word(key, [&](std::string_view w) {
+      const auto c = static_cast<unsigned char>(w[0]);
+      if (t_.may_be_word(c, w.size())) f |= t_.find(w);
+      if (prev_len && t_.pair_length(prev_len + 1 + w.size())) {
         buf[prev_len] = '-';
-        lowered(b, len, buf + prev_len + 1);
-        f |= t_.find(std::string_view(buf, prev_len + 1 + len));
+        std::memcpy(buf + prev_len + 1, w.data(), w.size());
+        f |= t_.find(std::string_view(buf, prev_len + 1 + w.size()));
       }
-      if (want_date && !(f & kClassDate) && t_.has_substring(key.substr(b, len))) f |= kClassDate;
-      prev = b;
-      prev_len = len;
-      have_prev = true;
+      if (want_date && !(f & kClassDate) && t_.has_substring(w)) f |= kClassDate;
+      if (first && first->len == 0) {
+        std::memcpy(first->text, w.data(), w.size());
+        first->len = static_cast<uint8_t>(w.size());
+      }
+      prev_len = 0;
+      if (t_.may_head_pair(c, w.size())) {
+        std::memcpy(buf, w.data(), w.size());
+        prev_len = w.size();
+      }
+    });
+    if (last && prev_len) {
+      std::memcpy(last->text, buf, prev_len);
+      last->len = static_cast<uint8_t>(prev_len);
     }
     return f;
   }
@@ -243,14 +229,9 @@ class ClassFlags {
   // The kClassDate bit of compute(key, true) alone.
   bool has_date_substring(std::string_view key) const {
     if (key.empty() || key.size() >= 300) return false;
-    size_t i = 0;
-    while (i < key.size()) {
-      while (i < key.size() && is_sep(key[i])) ++i;
-      const size_t b = i;
-      while (i < key.size() && !is_sep(key[i])) ++i;
-      if (i > b && t_.has_substring(key.substr(b, i - b))) return true;
-    }
-    return false;
+    bool found = false;
+    html::for_each_word(key, [&](std::string_view w) { found = found || t_.has_substring(w); });
+    return found;
   }
 
   const ClassTables& t_;

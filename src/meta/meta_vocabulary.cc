@@ -61,10 +61,10 @@ MetaVocabulary build() {
   v.site_types = {"website", "organization", "newsmediaorganization", "corporation",
                   "localbusiness", "educationalorganization", "onlinebusiness", "onlinestore"};
 
-  // class/id vocabulary. Words are matched against the parts of class and id
-  // values split at white space, '-' and '_' (and against adjacent pairs
-  // joined by '-', for "by-line", "posted-by", "read-more"); date words
-  // anywhere inside ("sno-story-date", "ForefrontArticle_date__x").
+  // class/id vocabulary. Words are matched against the words of class and
+  // id values (saring/class_words.h) and against adjacent pairs joined by
+  // '-' ("by-line", "posted-by", "read-more"); date words anywhere inside a
+  // word ("publishdate", "datetime").
   v.author_class_words = {"byline", "by-line", "author", "authors", "auth", "writer",
                           "contributor", "creator", "reporter", "penulis", "autor", "auteur",
                           "redaktor", "posted-by", "postedby"};
