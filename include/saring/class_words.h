@@ -1,5 +1,6 @@
 // The words of class and id attributes: the one tokenizer behind every
-// class/id vocabulary (main-text extraction and metadata).
+// class/id vocabulary (main-text extraction and metadata), and the furniture
+// words those vocabularies share.
 //
 // A class or id value is split at ASCII white space into classes; each class
 // is lowercased (ASCII A-Z only) with '_' read as '-'; its words are the runs
@@ -48,6 +49,17 @@ struct ClassBytes {
 inline constexpr ClassBytes kClassBytes;
 
 }  // namespace detail
+
+// The class/id words that mark page furniture for every reader of class
+// words: navigation and footers, sidebars, sharing and ads, promotions,
+// related and popular lists, newsletters, breadcrumbs, cookie notices.
+// Extract prunes subtrees so named (with more words of its own, in
+// src/extract/vocabulary.cc); meta skips them when it looks for bylines and
+// dates (with comment sections, widgets and teasers).
+inline constexpr std::string_view kFurnitureWords[] = {
+    "nav", "menu", "footer", "sidebar", "share", "social", "cookie", "ad", "ads", "advert",
+    "promo", "related", "recommended", "more-stories", "trending", "popular", "newsletter",
+    "breadcrumb", "breadcrumbs"};
 
 // Calls fn(const ClassName&) for each class of `value`, in order.
 template <class Fn>

@@ -21,24 +21,22 @@ namespace {
 
 // ---- class / id tokens ------------------------------------------------------
 
-// Exact tokens that mark a boilerplate subtree.
+// Exact tokens that mark a boilerplate subtree, besides the furniture words
+// every class/id reader shares (html::kFurnitureWords).
 constexpr std::string_view kBoilerplateTokens[] = {
-    "nav", "navbar", "navigation", "navi", "menu", "menus", "mainmenu", "topmenu", "submenu",
-    "megamenu", "header", "masthead", "topbar", "footer", "bottombar", "sidebar", "aside",
-    "share", "sharing", "shares", "social", "sns", "follow", "cookie",
-    "cookies", "consent", "gdpr", "banner", "ad", "ads", "adv", "advert", "adverts", "advertisement",
-    "advertising", "adsense", "adslot", "adunit", "dfp", "sponsor", "sponsored", "promo",
-    "promotion", "promoted", "related", "recommended", "recommendations", "recirculation",
-    "newsletter", "subscribe", "subscription", "signup", "breadcrumb", "breadcrumbs", "crumbs",
+    "navbar", "navigation", "navi", "menus", "mainmenu", "topmenu", "submenu", "megamenu",
+    "header", "masthead", "topbar", "bottombar", "aside", "sharing", "shares", "sns", "follow",
+    "cookies", "consent", "gdpr", "banner", "adv", "adverts", "advertisement", "advertising",
+    "adsense", "adslot", "adunit", "dfp", "sponsor", "sponsored", "promotion", "promoted",
+    "recommendations", "recirculation", "subscribe", "subscription", "signup", "crumbs",
     "pagination", "pager", "toolbar", "tags", "tagcloud", "taglist", "byline", "meta", "postmeta",
     "popup", "modal", "overlay", "lightbox", "login", "signin", "register", "search", "skip",
-    "skiplink", "copyright", "disclaimer", "trending", "popular", "mostread", "outbrain",
-    "taboola", "zergnet", "rss", "print", "fontsize", "textsize", "resizer", "fontresize",
-    "rating", "ratings", "vote", "voting", "author-bio", "authorbox", "bio", "about-author",
-    "jumplink", "backtotop", "more-stories", "readmore", "readalso",
-    "bacajuga", "terkait", "berita-terkait", "lainnya", "tts", "audio-player", "player",
-    "tools", "utility", "actions", "syndication", "partner", "partners", "affiliate",
-    "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
+    "skiplink", "copyright", "disclaimer", "mostread", "outbrain", "taboola", "zergnet", "rss",
+    "print", "fontsize", "textsize", "resizer", "fontresize", "rating", "ratings", "vote",
+    "voting", "author-bio", "authorbox", "bio", "about-author", "jumplink", "backtotop",
+    "readmore", "readalso", "bacajuga", "terkait", "berita-terkait", "lainnya", "tts",
+    "audio-player", "player", "tools", "utility", "actions", "syndication", "partner", "partners",
+    "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
@@ -384,6 +382,7 @@ Vocabulary::Vocabulary() {
       token_bits_.add(t, bits);
     }
   };
+  tok(html::kFurnitureWords, kTokBoilerplate);
   tok(kBoilerplateTokens, kTokBoilerplate);
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kDisclosureTokens, kTokDisclosure);

@@ -3,6 +3,8 @@
 // the sources themselves.
 #include "meta_vocabulary.h"
 
+#include "saring/class_words.h"
+
 namespace saring::meta::detail {
 namespace {
 
@@ -72,11 +74,12 @@ MetaVocabulary build() {
   v.date_block_words = {"byline", "by-line", "meta", "info", "details", "subtitle", "subhead",
                         "dek", "credit", "credits", "article-header", "post-header",
                         "entry-header"};
-  v.skip_class_words = {"comment", "comments", "reply", "replies", "related", "sidebar",
-                        "widget", "footer", "recommend", "recommended", "popular", "trending",
-                        "more-stories", "read-more", "newsletter", "breadcrumb", "breadcrumbs",
-                        "nav", "menu", "share", "social", "ad", "ads", "advert", "promo",
-                        "cookie", "teaser", "card"};
+  // Furniture: the words every class/id reader shares, and comments,
+  // widgets, teasers and cards, which hold other stories' bylines and dates.
+  for (std::string_view w : html::kFurnitureWords) v.skip_class_words.add(w);
+  for (std::string_view w : {"comment", "comments", "reply", "replies", "widget", "recommend",
+                             "read-more", "teaser", "card"})
+    v.skip_class_words.add(w);
   v.updated_class = compile(R"((?:updated|modified|last-?mod|revised|aktualisiert))");
 
   v.author_prefixes = {"written and reviewed by", "written by", "posted by", "published by", "words by", "story by",
