@@ -55,11 +55,19 @@ inline constexpr ClassBytes kClassBytes;
 // related and popular lists, newsletters, breadcrumbs, cookie notices.
 // Extract prunes subtrees so named (with more words of its own, in
 // src/extract/vocabulary.cc); meta skips them when it looks for bylines and
-// dates (with comment sections, widgets and teasers).
+// dates (with kCommentWords, widgets and teasers).
 inline constexpr std::string_view kFurnitureWords[] = {
     "nav", "menu", "footer", "sidebar", "share", "social", "cookie", "ad", "ads", "advert",
     "promo", "related", "recommended", "more-stories", "trending", "popular", "newsletter",
     "breadcrumb", "breadcrumbs"};
+
+// The class/id words of comment sections (comment lists, Disqus, replies),
+// in several languages: furniture to meta, a section that extract keeps out
+// of the main text and returns as comments when asked.
+inline constexpr std::string_view kCommentWords[] = {
+    "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "reply", "replies",
+    "discussion", "discuss", "talkback", "komentar", "kommentare", "commentaires", "comentarios",
+    "livefyre", "coral", "fb-comments", "responses"};
 
 // Calls fn(const ClassName&) for each class of `value`, in order.
 template <class Fn>

@@ -51,12 +51,6 @@ constexpr std::string_view kDisclosureTokens[] = {
     "tab", "tabs", "tabpanel", "tab-pane", "tabcontent", "tab-content", "accordion",
     "collapse", "collapsible", "faq", "answer", "expandable", "expander", "panel"};
 
-// Tokens of comment sections.
-constexpr std::string_view kCommentTokens[] = {
-    "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "reply",
-    "replies", "discussion", "discuss", "talkback", "komentar", "kommentare", "commentaires",
-    "comentarios", "livefyre", "coral", "fb-comments", "responses"};
-
 // Tokens of figure captions and photo credits.
 constexpr std::string_view kCaptionTokens[] = {
     "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
@@ -386,7 +380,7 @@ Vocabulary::Vocabulary() {
   tok(kBoilerplateTokens, kTokBoilerplate);
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kDisclosureTokens, kTokDisclosure);
-  tok(kCommentTokens, kTokComments);
+  tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
   tok(kSafeTokens, kTokSafe);
   tok(kPositiveTokens, kTokPositive);

@@ -74,11 +74,12 @@ MetaVocabulary build() {
   v.date_block_words = {"byline", "by-line", "meta", "info", "details", "subtitle", "subhead",
                         "dek", "credit", "credits", "article-header", "post-header",
                         "entry-header"};
-  // Furniture: the words every class/id reader shares, and comments,
-  // widgets, teasers and cards, which hold other stories' bylines and dates.
+  // Furniture: the words every class/id reader shares, comment sections,
+  // and widgets, teasers and cards, which hold other stories' bylines and
+  // dates.
   for (std::string_view w : html::kFurnitureWords) v.skip_class_words.add(w);
-  for (std::string_view w : {"comment", "comments", "reply", "replies", "widget", "recommend",
-                             "read-more", "teaser", "card"})
+  for (std::string_view w : html::kCommentWords) v.skip_class_words.add(w);
+  for (std::string_view w : {"widget", "recommend", "read-more", "teaser", "card"})
     v.skip_class_words.add(w);
   v.updated_class = compile(R"((?:updated|modified|last-?mod|revised|aktualisiert))");
 
