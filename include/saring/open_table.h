@@ -1,6 +1,5 @@
 // OpenTable: the one open-addressing hash table behind the hot lookups
-// (dedup index, corpus line counts, n-gram counters, the language-ID token
-// cache, class/id word tables). Slots live in one power-of-two vector, a
+// (dedup index, corpus line counts, n-gram counters, class/id word tables). Slots live in one power-of-two vector, a
 // key's hash picks its first slot (hash & (capacity - 1)) and a lookup walks
 // forward one slot at a time until it finds the key or an empty slot. No
 // allocation per entry, no modulo and no node chasing, unlike
@@ -16,11 +15,12 @@
 //   saring::OpenTable<uint64_t, uint32_t, LineKeys> counts;
 //   ++*counts.try_emplace(key).first;
 //
-// A value-initialised key (0, nullptr, "") marks an empty slot, so callers
-// never insert it (hashes remap 0 to 1); traits may say otherwise with
-// is_empty(). A growing table doubles when an insertion would make it more
-// than half full; a fixed one (kFixedCapacity) never does, and its user keeps
-// it below full (clean's corpus counts prune instead of growing).
+// A slot is empty when its key is the value-initialised key (0, nullptr, ""),
+// so callers never insert that key (hashes remap 0 to 1); traits may test a
+// part of the key instead with is_empty(). A growing table doubles when an
+// insertion would make it more than half full; a fixed one (kFixedCapacity)
+// never does, and its user keeps it below full (clean's corpus counts prune
+// instead of growing).
 #pragma once
 
 #include <algorithm>
@@ -32,7 +32,8 @@
 namespace saring {
 
 // Defaults for OpenTable's traits: the empty key is K{}, the table grows.
-// A traits type derives from this and adds `static uint64_t hash(const K&)`.
+// A traits type derives from this and adds `static uint64_t hash(const K&)`
+// (only tables that grow, retain_if or look keys up by themselves need it).
 template <class K>
 struct OpenTableTraits {
   static bool is_empty(const K& key) { return key == K{}; }
@@ -116,6 +117,13 @@ class OpenTable {
     used_ = 0;
     for (const Slot& s : old)
       if (!Traits::is_empty(s.key) && keep(s.key, s.value)) place(s);
+  }
+
+  // Empties the table and gives it at least `capacity` slots, reusing its
+  // memory when that is enough.
+  void reset(size_t capacity) {
+    slots_.assign(round_up(capacity), Slot{});
+    used_ = 0;
   }
 
   // Empties every slot; the capacity stays.
