@@ -28,6 +28,7 @@
 #include <sstream>
 
 #include "saring/dedup.h"
+#include "saring/open_table.h"
 
 namespace saring::dedup {
 
@@ -55,52 +56,23 @@ constexpr size_t kTrailerBytes = 8;      // XXH64 of everything before
 constexpr uint32_t kFlagExact = 1, kFlagNear = 2;
 constexpr uint64_t kMaxIdBytes = 1u << 20;  // one id, sanity bound
 
-// Open-addressing map from a 64-bit key to a document index. `same(doc)`
-// confirms a hit (exact hashes are 128-bit; the table keys on 64 of them).
-class FlatTable {
- public:
-  template <class Same>
-  uint32_t find(uint64_t key, Same&& same) const {
-    if (slots_.empty()) return kNoDoc;
-    size_t mask = slots_.size() - 1;
-    for (size_t i = mix(key) & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.doc == kNoDoc) return kNoDoc;
-      if (s.key == key && same(s.doc)) return s.doc;
-    }
-  }
-  void insert(uint64_t key, uint32_t doc) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
-    size_t mask = slots_.size() - 1;
-    size_t i = mix(key) & mask;
-    while (slots_[i].doc != kNoDoc) i = (i + 1) & mask;
-    slots_[i] = Slot{key, doc};
-    ++count_;
-  }
-  size_t bytes() const { return slots_.capacity() * sizeof(Slot); }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t doc = kNoDoc;
-  };
-  static uint64_t mix(uint64_t k) {
+// The exact and band tables map a 64-bit key to a document index. Keys are
+// hashes already; mixing spreads them over the low bits that pick a slot.
+struct KeyTraits : OpenTableTraits<uint64_t> {
+  static uint64_t hash(uint64_t k) {
     k ^= k >> 33;
     k *= 0xff51afd7ed558ccdULL;
     k ^= k >> 33;
     return k;
   }
-  void grow() {
-    std::vector<Slot> old;
-    old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-    count_ = 0;
-    for (const Slot& s : old)
-      if (s.doc != kNoDoc) insert(s.key, s.doc);
-  }
-  std::vector<Slot> slots_;
-  size_t count_ = 0;
 };
+using KeyTable = OpenTable<uint64_t, uint32_t, KeyTraits>;
+constexpr size_t kFirstTableSlots = 64;
+
+// A table key: 0 marks an empty slot, so key 0 is stored as 1 (the exact
+// table confirms hits on the whole 128-bit hash; two band keys then meet
+// with the odds of any 64-bit collision).
+inline uint64_t table_key(uint64_t key) { return key ? key : 1; }
 
 struct Doc {
   uint64_t seq;
@@ -150,12 +122,11 @@ struct NearDupIndex::Impl {
   std::string ids;                  // id arena
   std::vector<ExactHash> exact;     // per doc
   std::vector<uint64_t> band_keys;  // per doc, num_bands each (zeros when !has_bands)
-  FlatTable exact_table;
+  KeyTable exact_table{kFirstTableSlots};
   bool valid;  // params passed validate(); otherwise insert() refuses
-  std::vector<FlatTable> band_tables;
+  std::vector<KeyTable> band_tables;  // made at the first document with bands
 
-  Impl(MinHashParams p, IndexOptions o)
-      : params(p), options(o), valid(p.validate().ok()), band_tables(valid ? p.num_bands : 0) {}
+  Impl(MinHashParams p, IndexOptions o) : params(p), options(o), valid(p.validate().ok()) {}
 
   std::string_view id_of(uint32_t d) const {
     return std::string_view(ids).substr(docs[d].id_offset, docs[d].id_len);
@@ -168,24 +139,29 @@ struct NearDupIndex::Impl {
     ids.append(id);
     exact.push_back(eh);
 
-    uint32_t exact_match = exact_table.find(eh.lo, [&](uint32_t d) { return exact[d] == eh; });
-    if (exact_match == kNoDoc) {
-      exact_table.insert(eh.lo, idx);
+    // The table keys on 64 bits of the exact hash; a hit is confirmed on all 128.
+    const uint64_t exact_key = table_key(eh.lo);
+    const uint64_t exact_slot = KeyTraits::hash(exact_key);
+    const uint32_t* exact_match = exact_table.find(
+        exact_slot, [&](uint64_t k, uint32_t d) { return k == exact_key && exact[d] == eh; });
+    if (!exact_match) {
+      exact_table.insert(exact_slot, exact_key, idx);
     } else if (options.exact) {
       doc.kind = DupKind::exact;
-      doc.root = docs[exact_match].root;
+      doc.root = docs[*exact_match].root;
     }
 
+    if (bands && band_tables.empty()) band_tables.assign(params.num_bands, KeyTable(kFirstTableSlots));
     uint32_t near_match = kNoDoc;
     for (uint32_t b = 0; b < params.num_bands; ++b) {
       uint64_t key = bands ? bands[b] : 0;
       band_keys.push_back(key);
       if (!bands) continue;
-      uint32_t hit = band_tables[b].find(key, [](uint32_t) { return true; });
-      if (hit == kNoDoc) {
-        band_tables[b].insert(key, idx);
-      } else if (hit < near_match) {
-        near_match = hit;
+      auto [hit, added] = band_tables[b].try_emplace(table_key(key));
+      if (added) {
+        *hit = idx;
+      } else if (*hit < near_match) {
+        near_match = *hit;
       }
     }
     if (doc.kind == DupKind::none && options.near && near_match != kNoDoc) {
