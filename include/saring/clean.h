@@ -37,6 +37,7 @@
 #include <string_view>
 #include <vector>
 
+#include "saring/open_table.h"
 #include "saring/result.h"
 
 namespace saring::clean {
@@ -144,7 +145,7 @@ class CorpusStats {
   // Documents added, and whether pruning made counts lower bounds.
   uint64_t documents() const { return documents_; }
   bool pruned() const { return prune_floor_ > 0; }
-  size_t distinct() const { return used_; }
+  size_t distinct() const { return counts_.size(); }
 
   // Hash of (site, normalised line); the key used by the table.
   static uint64_t line_key(std::string_view site, std::string_view line);
@@ -152,13 +153,12 @@ class CorpusStats {
  private:
   void insert(uint64_t key, uint32_t add);
   void prune();
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t count = 0;
-    uint32_t pad = 0;
+  // Line keys are hashes already (never 0): a key picks its own slot.
+  struct LineKeys : OpenTableTraits<uint64_t> {
+    static uint64_t hash(uint64_t key) { return key; }
+    static constexpr bool kFixedCapacity = true;  // prunes instead of growing
   };
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
+  OpenTable<uint64_t, uint32_t, LineKeys> counts_;
   uint64_t documents_ = 0;
   uint32_t prune_floor_ = 0;
 };

@@ -44,16 +44,11 @@ std::string corpus_normal_form(std::string_view line) {
 namespace {
 
 constexpr double kMaxLoad = 0.7;
-
-size_t round_up_pow2(size_t n) {
-  size_t p = 1024;
-  while (p < n) p <<= 1;
-  return p;
-}
+constexpr size_t kMinSlots = 1024;
 
 }  // namespace
 
-CorpusStats::CorpusStats(size_t capacity) : slots_(round_up_pow2(capacity)) {}
+CorpusStats::CorpusStats(size_t capacity) : counts_(std::max(capacity, kMinSlots)) {}
 
 uint64_t CorpusStats::line_key(std::string_view site, std::string_view line) {
   uint64_t seed = XXH3_64bits(site.data(), site.size());
@@ -62,23 +57,10 @@ uint64_t CorpusStats::line_key(std::string_view site, std::string_view line) {
 }
 
 void CorpusStats::insert(uint64_t key, uint32_t add) {
-  size_t mask = slots_.size() - 1;
-  size_t i = static_cast<size_t>(key) & mask;
-  while (true) {
-    Slot& s = slots_[i];
-    if (s.key == key) {
-      s.count += add;
-      return;
-    }
-    if (s.key == 0) {
-      s.key = key;
-      s.count = add;
-      ++used_;
-      if (static_cast<double>(used_) > kMaxLoad * static_cast<double>(slots_.size())) prune();
-      return;
-    }
-    i = (i + 1) & mask;
-  }
+  auto [count, added] = counts_.try_emplace(key);
+  *count += add;
+  if (added && static_cast<double>(counts_.size()) > kMaxLoad * static_cast<double>(counts_.capacity()))
+    prune();
 }
 
 void CorpusStats::prune() {
@@ -86,22 +68,10 @@ void CorpusStats::prune() {
   while (true) {
     ++prune_floor_;
     size_t survivors = 0;
-    for (const Slot& s : slots_) {
-      if (s.key != 0 && s.count > prune_floor_) ++survivors;
-    }
-    if (survivors * 2 <= slots_.size() || prune_floor_ == UINT32_MAX) break;
+    counts_.for_each([&](uint64_t, uint32_t count) { survivors += count > prune_floor_; });
+    if (survivors * 2 <= counts_.capacity() || prune_floor_ == UINT32_MAX) break;
   }
-  std::vector<Slot> old(slots_.size());
-  old.swap(slots_);
-  used_ = 0;
-  size_t mask = slots_.size() - 1;
-  for (const Slot& s : old) {
-    if (s.key == 0 || s.count <= prune_floor_) continue;
-    size_t i = static_cast<size_t>(s.key) & mask;
-    while (slots_[i].key != 0) i = (i + 1) & mask;
-    slots_[i] = s;
-    ++used_;
-  }
+  counts_.retain_if([&](uint64_t, uint32_t count) { return count > prune_floor_; });
 }
 
 void CorpusStats::add_document(std::string_view text, std::string_view site) {
@@ -127,22 +97,14 @@ void CorpusStats::add_document(std::string_view text, std::string_view site) {
 }
 
 void CorpusStats::merge(const CorpusStats& other) {
-  for (const Slot& s : other.slots_) {
-    if (s.key != 0) insert(s.key, s.count);
-  }
+  other.counts_.for_each([&](uint64_t key, uint32_t count) { insert(key, count); });
   documents_ += other.documents_;
   prune_floor_ = std::max(prune_floor_, other.prune_floor_);
 }
 
 uint32_t CorpusStats::count_key(uint64_t key) const {
-  size_t mask = slots_.size() - 1;
-  size_t i = static_cast<size_t>(key) & mask;
-  while (true) {
-    const Slot& s = slots_[i];
-    if (s.key == key) return s.count;
-    if (s.key == 0) return 0;
-    i = (i + 1) & mask;
-  }
+  const uint32_t* count = counts_.find(key);
+  return count ? *count : 0;
 }
 
 uint32_t CorpusStats::count(std::string_view site, std::string_view line) const {
