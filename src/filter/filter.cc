@@ -24,6 +24,7 @@
 
 #include "filter_internal.h"
 #include "saring/filter.h"
+#include "saring/open_table.h"
 #include "saring/text.h"
 #include "saring/utf8.h"
 #include "vocabulary.h"
@@ -109,41 +110,29 @@ inline uint64_t mix_in(uint64_t h, uint64_t v) {
   return h * 0xFF51AFD7ED558CCDULL;
 }
 
-// Open-addressing set / counter of 64-bit hashes (0 is remapped).
-class HashCounter {
- public:
-  void reset(size_t expected) {
-    size_t cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    slots_.assign(cap, Slot{});
-  }
-  // Adds one occurrence; returns the count after adding. `first` is kept
-  // from the key's first occurrence and reported through first_out.
-  // slot_out receives the key's slot, for count_at() later.
-  uint32_t add(uint64_t key, uint32_t first, uint32_t* first_out = nullptr,
-               uint32_t* slot_out = nullptr) {
-    key = key ? key : 1;
-    size_t mask = slots_.size() - 1;
-    size_t i = (key ^ (key >> 29)) & mask;
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
-    Slot& s = slots_[i];
-    if (s.key == 0) {
-      s.key = key;
-      s.first = first;
-    }
-    if (first_out) *first_out = s.first;
-    if (slot_out) *slot_out = static_cast<uint32_t>(i);
-    return ++s.count;
-  }
-  uint32_t count_at(uint32_t slot) const { return slots_[slot].count; }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t count = 0, first = 0;
-  };
-  std::vector<Slot> slots_;
+// Occurrences of 64-bit hashes (words, n-grams) in one document: a fixed
+// table, reset to twice the items it will see. Hashes are random already;
+// folding the high bits in spreads hashes that differ only there.
+struct Occurrences {
+  uint32_t count = 0;
+  uint32_t first = 0;  // the position given with the first occurrence
 };
+struct HashKeys : OpenTableTraits<uint64_t> {
+  static uint64_t hash(uint64_t key) { return key ^ (key >> 29); }
+  static constexpr bool kFixedCapacity = true;
+};
+using HashCounter = OpenTable<uint64_t, Occurrences, HashKeys>;
+
+void reset_for(HashCounter& counter, size_t items) { counter.reset(std::max<size_t>(16, items * 2)); }
+
+// Counts one occurrence of `key` (0 is stored as 1, the empty key) at
+// position `at`; the entry stays where it is until the next reset.
+const Occurrences& add_occurrence(HashCounter& counter, uint64_t key, uint32_t at) {
+  auto [entry, added] = counter.try_emplace(key ? key : 1);
+  if (added) entry->first = at;
+  ++entry->count;
+  return *entry;
+}
 
 // ---- Document model -----------------------------------------------------------
 
@@ -266,10 +255,10 @@ template <class Items>
 DupCount find_duplicates(const Items& items) {
   DupCount dc;
   HashCounter seen;
-  seen.reset(items.size());
+  reset_for(seen, items.size());
   for (const auto& [hash, cps] : items) {
     ++dc.elements;
-    if (seen.add(hash, 0) > 1) {
+    if (add_occurrence(seen, hash, 0).count > 1) {
       ++dc.dup_elements;
       dc.dup_chars += cps;
     }
@@ -341,17 +330,16 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
     double frac = 0.0;
     if (w.size() >= n) {
       grow_to(n);
-      counter.reset(w.size());
+      reset_for(counter, w.size());
       // The most frequent n-gram, ties to the earliest: tracked as counts
       // grow (a key's first position never changes), so the table is never
       // scanned. Same answer as comparing the final counts.
       uint32_t best_count = 0, best_first = 0;
       for (size_t i = 0; i + n <= w.size(); ++i) {
-        uint32_t first = 0;
-        uint32_t count = counter.add(ngram[i], uint32_t(i), &first);
-        if (count > best_count || (count == best_count && first < best_first)) {
-          best_count = count;
-          best_first = first;
+        const Occurrences& o = add_occurrence(counter, ngram[i], uint32_t(i));
+        if (o.count > best_count || (o.count == best_count && o.first < best_first)) {
+          best_count = o.count;
+          best_first = o.first;
         }
       }
       if (best_count >= 2) {
@@ -372,7 +360,7 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
   // are those of counting every position.
   std::vector<uint32_t> live(w.size());
   for (size_t i = 0; i < w.size(); ++i) live[i] = uint32_t(i);
-  std::vector<uint32_t> slot_of;
+  std::vector<const Occurrences*> entry_of;  // live[x]'s n-gram's entry
   for (size_t k = 0; k < 6; ++k) {
     size_t n = scaled(k + 5);
     double frac = 0.0;
@@ -382,13 +370,13 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
         for (uint32_t i : live)
           if (i + have < w.size()) ngram[i] = mix_in(ngram[i], w[i + have].hash);
       while (!live.empty() && live.back() + n > w.size()) live.pop_back();
-      counter.reset(live.size());
-      slot_of.resize(live.size());
+      reset_for(counter, live.size());
+      entry_of.resize(live.size());
       size_t covered_end = 0, dup_chars = 0;
       for (size_t x = 0; x < live.size(); ++x) {
         size_t i = live[x];
-        uint32_t count = counter.add(ngram[i], uint32_t(i), nullptr, &slot_of[x]);
-        if (count > 1) {
+        entry_of[x] = &add_occurrence(counter, ngram[i], uint32_t(i));
+        if (entry_of[x]->count > 1) {
           for (size_t j = std::max(i, covered_end); j < i + n; ++j) dup_chars += w[j].cps;
           covered_end = i + n;
         }
@@ -396,7 +384,7 @@ std::optional<Rule> gopher_repetition(const Doc& d, const GopherRepetitionRules&
       frac = ratio(double(dup_chars), total);
       size_t kept = 0;
       for (size_t x = 0; x < live.size(); ++x)
-        if (counter.count_at(slot_of[x]) > 1) live[kept++] = live[x];
+        if (entry_of[x]->count > 1) live[kept++] = live[x];
       live.resize(kept);
     }
     res.figures.push_back({kDupNames[k], frac});
