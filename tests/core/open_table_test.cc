@@ -127,3 +127,18 @@ TEST(OpenTable, ClearEmptiesAndKeepsCapacity) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(OpenTable, ResetEmptiesAndResizes) {
+  saring::OpenTable<uint64_t, int, FixedKeys> table(1024);
+  for (uint64_t key = 1; key <= 300; ++key) table.try_emplace(key);
+  table.reset(40);
+  EXPECT_EQ(table.capacity(), 64u);
+  EXPECT_EQ(table.size(), 0u);
+  for (uint64_t key = 1; key <= 300; ++key) EXPECT_EQ(table.find(key), nullptr);
+  for (uint64_t key = 1; key <= 30; ++key) *table.try_emplace(key).first = int(key);
+  for (uint64_t key = 1; key <= 30; ++key) EXPECT_EQ(*table.find(key), int(key));
+}
+
+}  // namespace
