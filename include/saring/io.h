@@ -76,6 +76,22 @@ Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path);
 // standard input kept for a second pass). `label` names it in errors.
 std::unique_ptr<ByteReader> bytes_from_memory(std::string data, std::string label = "<memory>");
 
+// Inputs that are read more than once (saring clean's corpus mode reads
+// everything twice). Files are simply opened again; standard input can be
+// read only once, so the first open("-") keeps its raw, still compressed
+// bytes (at most `max_stdin_bytes`, else too_large) and every open("-")
+// decodes them afresh.
+class InputReplay {
+ public:
+  explicit InputReplay(uint64_t max_stdin_bytes) : max_stdin_bytes_(max_stdin_bytes) {}
+
+  Result<std::unique_ptr<ByteReader>> open(const std::string& path);
+
+ private:
+  uint64_t max_stdin_bytes_;
+  std::optional<std::string> stdin_raw_;
+};
+
 // Reads a whole (possibly compressed) file, refusing more than `max_bytes`
 // decoded bytes. A gzip file is read whole and inflated with gunzip() (the
 // output is the same as the streaming reader's, faster); standard input,
@@ -165,6 +181,11 @@ struct ReaderOptions {
   uint64_t max_header_bytes = 256ull << 10; // WARC / HTTP header block limit
   bool keep_non_2xx = false;       // WARC responses with status outside 200..299
   bool keep_text_responses = false;  // WARC responses served as text/plain (kind text)
+  // JSONL: the field read as a text record, and whether a non-empty `html`
+  // field is read first (as an HTML record). saring clean reads its text
+  // field only.
+  std::string jsonl_text_field = "text";
+  bool jsonl_html = true;
 };
 
 // Counts of what a reader passed over on purpose (not errors).

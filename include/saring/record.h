@@ -96,6 +96,7 @@ struct Record {
   // --- set by the reader ---
   SourceRef source;
   std::string id;            // WARC-Record-ID (without <>), JSONL `id`, or file path
+  bool id_is_number = false; // JSONL: `id` was a JSON number (its text is in `id`)
   std::string url;           // WARC-Target-URI or JSONL `url`; may be empty
   std::string raw;           // HTML bytes as served (any charset) or UTF-8 text
   RecordKind kind = RecordKind::html;

@@ -521,6 +521,20 @@ Result<bool> read_fd(int fd, uint64_t size_hint, uint64_t limit, const std::stri
 
 }  // namespace
 
+Result<std::unique_ptr<ByteReader>> InputReplay::open(const std::string& path) {
+  if (path != "-") return open_bytes(path);
+  if (!stdin_raw_) {
+    std::string raw;
+    auto got = read_fd(0, 0, max_stdin_bytes_, path, raw);
+    if (!got.ok()) return got.error();
+    if (!*got)
+      return make_error(ErrorCode::too_large,
+                        "-: more than " + std::to_string(max_stdin_bytes_) + " bytes");
+    stdin_raw_ = std::move(raw);
+  }
+  return bytes_from_memory(*stdin_raw_, path);
+}
+
 Result<std::string> read_all(ByteReader& bytes, uint64_t max_bytes, const std::string& label) {
   std::string out;
   std::string chunk(kInputChunk, '\0');

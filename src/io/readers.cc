@@ -16,6 +16,7 @@ namespace saring::io {
 void clear_record(Record& r) {
   r.source = SourceRef{};
   r.id.clear();
+  r.id_is_number = false;
   r.url.clear();
   r.raw.clear();
   r.kind = RecordKind::html;
@@ -52,20 +53,26 @@ constexpr int kMaxJsonDepth = 64;
 // Collects the top-level fields of one JSON object.
 class FieldCollector : public nlohmann::json_sax<nlohmann::json> {
  public:
+  explicit FieldCollector(std::string_view text_field) : text_field_(text_field) {}
+
   std::optional<std::string> text, html, id, url;
+  bool id_is_number = false;
   std::string error;
 
   bool null() override { return scalar(std::nullopt); }
   bool boolean(bool) override { return scalar(std::nullopt); }
-  bool number_integer(number_integer_t v) override { return scalar(std::to_string(v)); }
-  bool number_unsigned(number_unsigned_t v) override { return scalar(std::to_string(v)); }
-  bool number_float(number_float_t v, const string_t& s) override { return scalar(s); }
+  bool number_integer(number_integer_t v) override { return number(std::to_string(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return number(std::to_string(v)); }
+  bool number_float(number_float_t v, const string_t& s) override { return number(s); }
   bool string(string_t& v) override {
     if (depth_ == 0) return not_object();
     if (depth_ == 1) {
-      if (key_ == "text") text = std::move(v);
+      if (key_ == text_field_) text = std::move(v);
       else if (key_ == "html") html = std::move(v);
-      else if (key_ == "id") id = std::move(v);
+      else if (key_ == "id") {
+        id = std::move(v);
+        id_is_number = false;
+      }
       else if (key_ == "url") url = std::move(v);
     }
     return true;
@@ -99,6 +106,10 @@ class FieldCollector : public nlohmann::json_sax<nlohmann::json> {
     if (depth_ == 1 && key_ == "id" && v) id = std::move(v);
     return true;
   }
+  bool number(std::string v) {
+    if (depth_ == 1 && key_ == "id") id_is_number = true;
+    return scalar(std::move(v));
+  }
   bool not_object() {
     error = "the line is not a JSON object";
     return false;
@@ -114,6 +125,7 @@ class FieldCollector : public nlohmann::json_sax<nlohmann::json> {
     --depth_;
     return true;
   }
+  std::string_view text_field_;
   int depth_ = 0;
   std::string key_;
 };
@@ -151,14 +163,14 @@ class JsonlReader final : public ReaderBase {
         return yield_error(ErrorCode::too_large, "line exceeds " +
                                                      std::to_string(options_.max_record_bytes) +
                                                      " bytes");
-      FieldCollector fields;
+      FieldCollector fields(options_.jsonl_text_field);
       bool ok = nlohmann::json::sax_parse(line_.begin(), line_.end(), &fields,
                                           nlohmann::json::input_format_t::json, true);
       if (!ok || !fields.error.empty())
         return yield_error(ErrorCode::parse,
                            fields.error.empty() ? "invalid JSON" : "invalid JSON: " + fields.error);
       clear_record(out);
-      if (fields.html && !fields.html->empty()) {
+      if (options_.jsonl_html && fields.html && !fields.html->empty()) {
         out.kind = RecordKind::html;
         out.raw = std::move(*fields.html);
         out.content_type = "text/html";
@@ -168,9 +180,13 @@ class JsonlReader final : public ReaderBase {
         out.raw = std::move(*fields.text);
         out.content_type = "text/plain";
       } else {
-        return yield_error(ErrorCode::invalid_input, "no \"text\" or \"html\" string field");
+        return yield_error(ErrorCode::invalid_input,
+                           options_.jsonl_html
+                               ? "no \"" + options_.jsonl_text_field + "\" or \"html\" string field"
+                               : "no \"" + options_.jsonl_text_field + "\" string field");
       }
       if (fields.id) out.id = std::move(*fields.id);
+      out.id_is_number = fields.id && fields.id_is_number;
       if (fields.url) out.url = std::move(*fields.url);
       return yield_record(out);
     }
