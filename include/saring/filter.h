@@ -213,6 +213,12 @@ struct FilterOptions {
 // Unknown keys and malformed values are errors (ErrorCode::invalid_input).
 Status set_option(FilterOptions& options, std::string_view key, std::string_view value);
 
+// Every setting of `options` as text, one "key=value" line per setting, the
+// default rules first and then each language's resolved rules, in a fixed
+// order: equal settings give equal text however they were reached (the run
+// fingerprint of saring/pipeline.h is built on it).
+std::string describe(const FilterOptions& options);
+
 // One computed measure, e.g. {"gopher_quality.word_count", 812}.
 struct Figure {
   std::string_view name;  // static storage

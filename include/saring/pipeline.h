@@ -78,11 +78,14 @@ struct RunOptions {
   // (shards renamed, journal not yet written) and "commit:journal" (journal
   // written). Kill-and-resume tests raise SIGKILL from here.
   std::function<void(std::string_view point)> test_hook;
-
-  // Text describing the settings that change the output (the CLI puts the
-  // config file and flags here); a resumed run must present the same.
-  std::string fingerprint;
 };
+
+// The settings of `options` that change a run's output, as canonical text
+// ("key=value" lines in a fixed order). Equal settings give equal text
+// whichever way they were set (flags in any order, config file, Python);
+// threads, inputs, the output directory and `overwrite` are not part of it.
+// A resumed run must have the same fingerprint (and the same inputs).
+std::string fingerprint(const RunOptions& options);
 
 // Reads a TOML configuration into `options` (sections [input], [extract],
 // [clean], [lang], [filter], [dedup], [output], [run]; docs/cli.md lists

@@ -7,6 +7,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <sstream>
 
 #include "filter_internal.h"
 #include "saring/filter.h"
@@ -220,6 +221,71 @@ FilterOptions::FilterOptions() {
 const Rules& FilterOptions::for_language(std::string_view language) const {
   auto it = per_language.find(language);
   return it == per_language.end() ? rules : it->second;
+}
+
+namespace {
+
+// The lines of describe() for one set of rules, each key prefixed.
+void describe_rules(std::string& out, const std::string& prefix, const Rules& r) {
+  auto line = [&](std::string_view key, const auto& value) {
+    std::ostringstream s;
+    s.precision(17);
+    s << prefix << key << '=' << value << '\n';
+    out += s.str();
+  };
+  auto list = [&](std::string_view key, const auto& values) {
+    std::ostringstream s;
+    s.precision(17);
+    for (const auto& v : values) s << v << ',';
+    line(key, s.str());
+  };
+  const auto& gq = r.gopher_quality;
+  line("gopher_quality.enabled", gq.enabled);
+  line("gopher_quality.min_words", gq.min_words);
+  line("gopher_quality.max_words", gq.max_words);
+  line("gopher_quality.min_mean_word_length", gq.min_mean_word_length);
+  line("gopher_quality.max_mean_word_length", gq.max_mean_word_length);
+  line("gopher_quality.max_symbol_word_ratio", gq.max_symbol_word_ratio);
+  line("gopher_quality.max_bullet_lines_ratio", gq.max_bullet_lines_ratio);
+  line("gopher_quality.max_ellipsis_lines_ratio", gq.max_ellipsis_lines_ratio);
+  line("gopher_quality.min_alpha_words_ratio", gq.min_alpha_words_ratio);
+  line("gopher_quality.min_stop_words", gq.min_stop_words);
+  list("gopher_quality.stop_words", gq.stop_words);
+  const auto& gr = r.gopher_repetition;
+  line("gopher_repetition.enabled", gr.enabled);
+  line("gopher_repetition.max_dup_line_frac", gr.max_dup_line_frac);
+  line("gopher_repetition.max_dup_para_frac", gr.max_dup_para_frac);
+  line("gopher_repetition.max_dup_line_char_frac", gr.max_dup_line_char_frac);
+  line("gopher_repetition.max_dup_para_char_frac", gr.max_dup_para_char_frac);
+  list("gopher_repetition.max_top_ngram_char_frac", gr.max_top_ngram_char_frac);
+  list("gopher_repetition.max_dup_ngram_char_frac", gr.max_dup_ngram_char_frac);
+  line("gopher_repetition.unspaced_ngram_scale", gr.unspaced_ngram_scale);
+  const auto& c4 = r.c4;
+  line("c4.enabled", c4.enabled);
+  line("c4.min_words_per_line", c4.min_words_per_line);
+  line("c4.max_word_length", c4.max_word_length);
+  line("c4.min_sentences", c4.min_sentences);
+  list("c4.bad_words", c4.bad_words);
+  const auto& fw = r.fineweb;
+  line("fineweb.enabled", fw.enabled);
+  line("fineweb.min_line_punct_ratio", fw.min_line_punct_ratio);
+  line("fineweb.line_punct_exclude_zero", fw.line_punct_exclude_zero);
+  line("fineweb.max_short_line_ratio", fw.max_short_line_ratio);
+  line("fineweb.short_line_length", fw.short_line_length);
+  line("fineweb.max_char_dup_ratio", fw.max_char_dup_ratio);
+  line("fineweb.max_newline_word_ratio", fw.max_newline_word_ratio);
+  line("disabled", r.disabled.to_string());
+  line("word_mode", r.word_mode);
+}
+
+}  // namespace
+
+std::string describe(const FilterOptions& options) {
+  std::string out;
+  describe_rules(out, "", options.rules);
+  for (const auto& [language, rules] : options.per_language)
+    describe_rules(out, "languages." + language + ".", rules);
+  return out;
 }
 
 Status set_option(FilterOptions& options, std::string_view key, std::string_view value) {

@@ -29,6 +29,7 @@
 #include <thread>
 
 #include "saring/lang.h"
+#include "saring/parallel.h"
 #include "saring/pipeline.h"
 #include "stages.h"
 
@@ -406,9 +407,9 @@ void remove_all_outputs(const std::string& out) {
   fs::remove_all(out + "/" + kStateDir, ec);
 }
 
+// fingerprint(o) and the inputs of this shard.
 std::string make_fingerprint(const RunOptions& o, const std::vector<io::Input>& inputs) {
-  std::string f = "saring-run-v1\n";
-  f += "shard " + std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count) + "\n";
+  std::string f = fingerprint(o);
   for (const auto& in : inputs) {
     // The size catches an input replaced under the same name.
     std::error_code ec;
@@ -416,10 +417,6 @@ std::string make_fingerprint(const RunOptions& o, const std::vector<io::Input>& 
     f += "input " + in.path + " " + std::string(io::to_string(in.format)) + " " +
          std::to_string(ec ? 0 : size) + "\n";
   }
-  f += "layout " + std::to_string(o.output_shard_bytes) + " " + std::to_string(o.zstd_level) + " " +
-       std::to_string(o.batch_items) + " " + std::to_string(o.batch_bytes) + " " +
-       (o.write_rejected ? "rejected" : "no-rejected") + "\n";
-  f += o.fingerprint;
   return f;
 }
 
@@ -669,107 +666,97 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     on_progress(p);
   };
 
-  Batch current;
-  read_batch(current);
-  absorb_read(current);
-  while (!current.items.empty()) {
-    std::vector<Work>& batch = current.items;
-    Batch upcoming;
-    std::thread prefetch;
-    if (threads > 1) prefetch = std::thread([&] { read_batch(upcoming); });
-    struct Joiner {
-      std::thread& t;
-      ~Joiner() {
-        if (t.joinable()) t.join();
-      }
-    } joiner{prefetch};
-
-    // 2. Per-document stages on all threads.
-    std::atomic<size_t> next{0};
-    std::atomic<uint64_t> done_raw{0};
-    auto worker = [&](bool reports) {
-      for (;;) {
-        size_t i = next.fetch_add(1);
-        if (i >= batch.size()) break;
-        process(batch[i], ctx);
-        done_raw += batch[i].record.raw.size();
-        // The calling thread also reports progress within a batch.
-        if (reports) maybe_progress(current, std::min(next.load(), batch.size()), done_raw.load());
-      }
-    };
-    {
-      std::vector<std::thread> pool;
-      unsigned extra = std::min<unsigned>(threads, static_cast<unsigned>(batch.size())) - 1;
-      for (unsigned t = 0; t < extra; ++t) pool.emplace_back(worker, false);
-      worker(true);
-      for (auto& t : pool) t.join();
+  // 2. Per-document stages on all threads; 3. dedup and output, in input
+  // order; 4. commits. Reading runs one batch ahead (parallel::ordered_map).
+  Status failure = ok_status();
+  Position end_of_input;
+  std::atomic<size_t> started{0};      // of the batch in flight
+  std::atomic<uint64_t> done_raw{0};
+  auto process_one = [&](Batch& b, size_t i, unsigned worker) {
+    started.fetch_add(1, std::memory_order_relaxed);
+    process(b.items[i], ctx);
+    done_raw += b.items[i].record.raw.size();
+    // The calling thread also reports progress within a batch.
+    if (worker == 0) maybe_progress(b, std::min(started.load(), b.items.size()), done_raw.load());
+  };
+  // Dedup decision and the kept or rejected line of one document, in input order.
+  auto write_one = [&](Work& w) -> Status {
+    tally.seconds["extract"] += w.times.extract;
+    tally.seconds["clean"] += w.times.clean;
+    tally.seconds["lang"] += w.times.lang;
+    tally.seconds["filter"] += w.times.filter;
+    tally.seconds["signature"] += w.times.signature;
+    ++tally.items;
+    if (!w.read_ok) {
+      ++tally.read_errors;
+    } else {
+      tally.raw_bytes += w.record.raw.size();
+      if (w.record.kind == RecordKind::html) tally.html_bytes += w.record.raw.size();
     }
-
-    // 3. Dedup and output, in input order.
-    for (Work& w : batch) {
-      tally.seconds["extract"] += w.times.extract;
-      tally.seconds["clean"] += w.times.clean;
-      tally.seconds["lang"] += w.times.lang;
-      tally.seconds["filter"] += w.times.filter;
-      tally.seconds["signature"] += w.times.signature;
-      ++tally.items;
-      if (!w.read_ok) {
-        ++tally.read_errors;
-      } else {
-        tally.raw_bytes += w.record.raw.size();
-        if (w.record.kind == RecordKind::html) tally.html_bytes += w.record.raw.size();
-      }
-      if (w.alive() && options.dedup_enabled) {
-        const double t0 = thread_cpu_seconds();
-        auto verdict = index.insert(w.seq, w.record.id, w.signature);
-        if (!verdict.ok()) {
-          w.record.annotate(kStageDedup, Verdict::error, "dedup:error");
-          w.detail = verdict.error().describe();
-        } else if (verdict->duplicate()) {
-          w.record.annotate(kStageDedup, Verdict::drop,
-                            "dedup:" + std::string(dedup::to_string(verdict->kind)));
-          w.dup_of = verdict->dup_of_id;
-        } else {
-          w.record.annotate(kStageDedup, Verdict::keep);
-        }
-        tally.seconds["dedup"] += thread_cpu_seconds() - t0;
-      }
+    if (w.alive() && options.dedup_enabled) {
       const double t0 = thread_cpu_seconds();
-      if (w.alive()) {
-        ++tally.kept;
-        tally.text_bytes_out += w.record.text.size();
-        auto st = (*kept_writer)->write_line(kept_line(w));
-        if (!st.ok()) return st.error();
+      auto verdict = index.insert(w.seq, w.record.id, w.signature);
+      if (!verdict.ok()) {
+        w.record.annotate(kStageDedup, Verdict::error, "dedup:error");
+        w.detail = verdict.error().describe();
+      } else if (verdict->duplicate()) {
+        w.record.annotate(kStageDedup, Verdict::drop,
+                          "dedup:" + std::string(dedup::to_string(verdict->kind)));
+        w.dup_of = verdict->dup_of_id;
       } else {
-        ++tally.rejected;
-        auto [stage, reason] = rejection_of(w);
-        ++tally.reasons[stage + "\t" + reason];
-        if (rejected_writer) {
-          auto st = rejected_writer->write_line(rejected_line(w, options.rejected_text));
-          if (!st.ok()) return st.error();
-        }
+        w.record.annotate(kStageDedup, Verdict::keep);
       }
-      tally.seconds["write"] += thread_cpu_seconds() - t0;
-      w.record.raw = std::string();  // free the batch's memory as it goes
-      w.record.text = std::string();
+      tally.seconds["dedup"] += thread_cpu_seconds() - t0;
     }
-
-    // 4. Commit when a shard is full (a point that depends only on the data).
+    const double t0 = thread_cpu_seconds();
+    if (w.alive()) {
+      ++tally.kept;
+      tally.text_bytes_out += w.record.text.size();
+      auto st = (*kept_writer)->write_line(kept_line(w));
+      if (!st.ok()) return st;
+    } else {
+      ++tally.rejected;
+      auto [stage, reason] = rejection_of(w);
+      ++tally.reasons[stage + "\t" + reason];
+      if (rejected_writer) {
+        auto st = rejected_writer->write_line(rejected_line(w, options.rejected_text));
+        if (!st.ok()) return st;
+      }
+    }
+    tally.seconds["write"] += thread_cpu_seconds() - t0;
+    w.record.raw = std::string();  // free the batch's memory as it goes
+    w.record.text = std::string();
+    return ok_status();
+  };
+  auto deliver = [&](Batch& current) -> bool {
+    absorb_read(current);
+    if (current.items.empty()) {  // the end: what the reader skipped last is counted
+      end_of_input = current.end;
+      return true;
+    }
+    for (Work& w : current.items) {
+      auto st = write_one(w);
+      if (!st.ok()) {
+        failure = st;
+        return false;
+      }
+    }
+    // Commit when a shard is full (a point that depends only on the data).
     if ((*kept_writer)->full() || (rejected_writer && rejected_writer->full())) {
       auto st = commit(false, current.end);
-      if (!st.ok()) return st.error();
+      if (!st.ok()) {
+        failure = st;
+        return false;
+      }
     }
-
     if (options.test_hook) options.test_hook("batch");
     maybe_progress(current, 0, 0);
-
-    // 5. The next batch (read meanwhile, or now when single-threaded).
-    if (prefetch.joinable()) prefetch.join();
-    else read_batch(upcoming);
-    absorb_read(upcoming);
-    current = std::move(upcoming);
-  }
-  auto st = commit(true, current.end);
+    started = 0;
+    done_raw = 0;
+    return true;
+  };
+  if (!parallel::ordered_map<Batch>(threads, read_batch, process_one, deliver)) return failure.error();
+  auto st = commit(true, end_of_input);
   if (!st.ok()) return st.error();
 
   result.counts = tally.to_counts();

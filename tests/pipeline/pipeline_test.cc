@@ -253,7 +253,7 @@ TEST_F(Corpus, ResumeRefusesOtherOptionsAndOverwriteStartsAfresh) {
   RunOptions o = small_options(inputs_, dir_ + "/out");
   ASSERT_TRUE(run_and_kill(o, "batch", 2));
   RunOptions other = o;
-  other.fingerprint = "--languages en\n";
+  other.languages = {"en"};
   auto r = run(other);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("--overwrite"), std::string::npos);

@@ -1,10 +1,12 @@
 // Subcommands register themselves here; main() only dispatches. Each command
-// lives in its own <name>_command.cc and parses its own flags into the options
-// struct of the library it wires.
+// lives in its own <name>_command.cc, parses its flags with the library's
+// option table (saring/options.h) and calls the library's driver.
 #pragma once
 
 #include <string>
 #include <vector>
+
+#include "saring/options.h"
 
 namespace saring::cli {
 
@@ -28,5 +30,15 @@ const std::vector<Command>& commands();
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;
 inline constexpr int kExitUsage = 2;
+
+// Prints "saring COMMAND: WHY" and a pointer to --help on stderr; returns kExitUsage.
+int usage_error(const char* command, const std::string& why);
+
+// Prints `about` (the usage line and what the command does), the options of
+// `command` from the option table, and the exit statuses; returns kExitOk.
+int print_help(const char* about, pipeline::Command command);
+
+// Prints each warning of a parsed command line (deprecated spellings) on stderr.
+void print_warnings(const char* command, const std::vector<std::string>& warnings);
 
 }  // namespace saring::cli

@@ -23,6 +23,23 @@ bool register_command(const Command& command) {
 
 const std::vector<Command>& commands() { return table(); }
 
+int usage_error(const char* command, const std::string& why) {
+  std::fprintf(stderr, "saring %s: %s\n(see 'saring %s --help')\n", command, why.c_str(), command);
+  return kExitUsage;
+}
+
+int print_help(const char* about, pipeline::Command command) {
+  std::fputs(about, stdout);
+  std::fputs("\n", stdout);
+  std::fputs(pipeline::options_usage(command).c_str(), stdout);
+  std::fputs("\nexit status: 0 all inputs processed, 1 some inputs failed, 2 usage error.\n", stdout);
+  return kExitOk;
+}
+
+void print_warnings(const char* command, const std::vector<std::string>& warnings) {
+  for (const auto& w : warnings) std::fprintf(stderr, "saring %s: warning: %s\n", command, w.c_str());
+}
+
 }  // namespace saring::cli
 
 namespace {
