@@ -226,18 +226,14 @@ const Rules& FilterOptions::for_language(std::string_view language) const {
 namespace {
 
 // The lines of describe() for one set of rules, each key prefixed.
-void describe_rules(std::string& out, const std::string& prefix, const Rules& r) {
+void describe_rules(std::ostream& out, const std::string& prefix, const Rules& r) {
   auto line = [&](std::string_view key, const auto& value) {
-    std::ostringstream s;
-    s.precision(17);
-    s << prefix << key << '=' << value << '\n';
-    out += s.str();
+    out << prefix << key << '=' << value << '\n';
   };
   auto list = [&](std::string_view key, const auto& values) {
-    std::ostringstream s;
-    s.precision(17);
-    for (const auto& v : values) s << v << ',';
-    line(key, s.str());
+    out << prefix << key << '=';
+    for (const auto& v : values) out << v << ',';
+    out << '\n';
   };
   const auto& gq = r.gopher_quality;
   line("gopher_quality.enabled", gq.enabled);
@@ -281,11 +277,12 @@ void describe_rules(std::string& out, const std::string& prefix, const Rules& r)
 }  // namespace
 
 std::string describe(const FilterOptions& options) {
-  std::string out;
+  std::ostringstream out;
+  out.precision(17);
   describe_rules(out, "", options.rules);
   for (const auto& [language, rules] : options.per_language)
     describe_rules(out, "languages." + language + ".", rules);
-  return out;
+  return out.str();
 }
 
 Status set_option(FilterOptions& options, std::string_view key, std::string_view value) {

@@ -501,7 +501,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       if (!shared.ok())
         return make_error(ErrorCode::io, "language identification needs the fastText model (" +
                                              shared.error().describe() +
-                                             "); install it with scripts/fetch-model.sh, or run with --no-lang");
+                                             "); install it with scripts/fetch-model.sh, or run with --no-language");
       ctx.identifier = shared.value();
     } else {
       auto loaded = lang::LanguageIdentifier::load(options.model_path);
