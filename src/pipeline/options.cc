@@ -61,15 +61,29 @@ Status set_backend(html::Backend& backend, std::string_view s) {
   return ok_status();
 }
 
+// Decimal digits only: no sign, no space, no suffix.
+bool parse_digits(std::string_view s, uint64_t& out) {
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return !s.empty() && ec == std::errc() && end == s.data() + s.size();
+}
+
+// "en,,id" -> {"en", "id"}.
+std::vector<std::string> split_commas(std::string_view text) {
+  std::vector<std::string> parts;
+  for (;;) {
+    size_t comma = text.find(',');
+    if (comma != 0 && !text.empty()) parts.emplace_back(text.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return parts;
+}
+
 Status set_shard(RunOptions& o, std::string_view v) {
   auto slash = v.find('/');
   uint64_t i = 0, n = 0;
-  auto digits = [](std::string_view s, uint64_t& out) {
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return !s.empty() && ec == std::errc() && end == s.data() + s.size();
-  };
-  if (slash == std::string_view::npos || !digits(v.substr(0, slash), i) ||
-      !digits(v.substr(slash + 1), n) || n == 0 || i >= n || n > 1000000)
+  if (slash == std::string_view::npos || !parse_digits(v.substr(0, slash), i) ||
+      !parse_digits(v.substr(slash + 1), n) || n == 0 || i >= n || n > 1000000)
     return invalid("needs I/N with 0 <= I < N");
   o.shard_index = static_cast<uint32_t>(i);
   o.shard_count = static_cast<uint32_t>(n);
@@ -357,12 +371,6 @@ Result<ParsedArgs<Job>> parse_args(Command command, const std::vector<std::strin
   return parsed;
 }
 
-// Decimal digits only: no sign, no space, no suffix.
-bool parse_digits(std::string_view s, uint64_t& out) {
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return !s.empty() && ec == std::errc() && end == s.data() + s.size();
-}
-
 }  // namespace
 
 std::span<const OptionSpec> option_table() { return kOptions; }
@@ -417,30 +425,16 @@ Result<OptionValue> parse_option_value(const OptionSpec& option, std::string_vie
         return invalid("needs a number, got '" + std::string(text) + "'");
       return v;
     }
-    case OptionType::text:
+    case OptionType::text: {
       v.text = std::string(text);
-      if (!option.choices.empty()) {
-        std::string_view rest = option.choices;
-        for (;;) {
-          size_t comma = rest.find(',');
-          if (rest.substr(0, comma) == text) return v;
-          if (comma == std::string_view::npos) break;
-          rest.remove_prefix(comma + 1);
-        }
-        return invalid("got '" + v.text + "' (expected one of " + std::string(option.choices) + ")");
-      }
-      return v;
-    case OptionType::list: {
-      std::string_view rest = text;
-      for (;;) {
-        size_t comma = rest.find(',');
-        std::string_view part = rest.substr(0, comma);
-        if (!part.empty()) v.list.emplace_back(part);
-        if (comma == std::string_view::npos) break;
-        rest.remove_prefix(comma + 1);
-      }
-      return v;
+      if (option.choices.empty()) return v;
+      for (const auto& choice : split_commas(option.choices))
+        if (choice == text) return v;
+      return invalid("got '" + v.text + "' (expected one of " + std::string(option.choices) + ")");
     }
+    case OptionType::list:
+      v.list = split_commas(text);
+      return v;
   }
   return v;
 }
