@@ -279,6 +279,11 @@ class JsonWriter {
   bool indented_ = false;
 };
 
+// A page's record as one object, the shape of saring extract's JSON: "url"
+// (null when empty), the metadata fields in their order, "text", then
+// "source" (record.source.path: where this door read the page).
+void write_page_record(JsonWriter& w, const Record& record);
+
 // Appends `s` as a JSON string literal (with quotes) to `out`, escaped as
 // JsonWriter escapes.
 void append_json_string(std::string& out, std::string_view s);

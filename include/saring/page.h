@@ -15,6 +15,7 @@
 #include "saring/extract.h"
 #include "saring/html.h"
 #include "saring/meta.h"
+#include "saring/record.h"
 #include "saring/result.h"
 
 namespace saring::page {
@@ -54,5 +55,16 @@ Result<PageResult> process_page(const PageInput& input, const PageOptions& optio
 // in a valid but unspecified state.
 Result<PageResult> process_page(std::string&& bytes, std::string_view url,
                                 const PageOptions& options);
+
+// Makes `result` a record: its url, text and metadata, the one shape every
+// door writes (saring extract's JSON, saring run's `metadata`, Python's dict).
+// `url` is the address given, else the page's canonical URL (empty when
+// neither is known). The metadata fields are appended in one order: what a reader looks at first
+// (title, author, date, date_source, sitename, description), the language
+// and how sure it is (language, language_score), labels (tags, image,
+// page_type), then how the page was read (extraction_stage, charset). A field
+// the page lacks is null; date_source and language_score are null when date
+// and language are.
+void to_record(PageResult&& result, std::string_view url, Record& record);
 
 }  // namespace saring::page

@@ -58,6 +58,11 @@ class MetaFields {
   using Entry = std::pair<std::string, MetaValue>;
 
   void set(std::string_view key, MetaValue value);
+  // Adds a field known not to be there yet, at the end (building fields in a
+  // set order; no search).
+  void append(std::string key, MetaValue value) {
+    entries_.emplace_back(std::move(key), std::move(value));
+  }
   // Pointer to the value of `key`, or nullptr when absent.
   const MetaValue* find(std::string_view key) const;
   // The string value of `key`, or "" when absent or not a string.

@@ -224,6 +224,19 @@ void JsonWriter::fields(const MetaFields& f) {
   end_object();
 }
 
+void write_page_record(JsonWriter& w, const Record& record) {
+  w.begin_object();
+  w.key("url");
+  if (record.url.empty()) w.null();
+  else w.string(record.url);
+  w.members(record.metadata);
+  w.key("text");
+  w.string(record.text);
+  w.key("source");
+  w.string(record.source.path);
+  w.end_object();
+}
+
 std::string JsonWriter::take() {
   std::string out = std::move(out_);
   clear();

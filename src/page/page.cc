@@ -91,4 +91,29 @@ Result<PageResult> process_page(std::string&& bytes, std::string_view url,
   return process_decoded(decoded, url, options);
 }
 
+void to_record(PageResult&& result, std::string_view url, Record& record) {
+  meta::Metadata& m = result.metadata;
+  auto optional = [](std::optional<std::string>& v) {
+    return v ? MetaValue(std::move(*v)) : MetaValue();
+  };
+  record.url = !url.empty() ? std::string(url) : m.url.value_or("");
+  record.text = std::move(result.text);
+  MetaFields& f = record.metadata;
+  f.append("title", optional(m.title));
+  f.append("author", optional(m.author));
+  bool dated = m.date.has_value();
+  f.append("date", optional(m.date));
+  f.append("date_source", dated ? MetaValue(std::move(m.date_source)) : MetaValue());
+  f.append("sitename", optional(m.sitename));
+  f.append("description", optional(m.description));
+  bool identified = result.language.has_value();
+  f.append("language", optional(result.language));
+  f.append("language_score", identified ? MetaValue(result.language_score) : MetaValue());
+  f.append("tags", std::move(m.tags));
+  f.append("image", optional(m.image));
+  f.append("page_type", optional(m.page_type));
+  f.append("extraction_stage", std::string(extract::to_string(result.content.stage)));
+  f.append("charset", std::move(result.charset));
+}
+
 }  // namespace saring::page

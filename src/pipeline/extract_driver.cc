@@ -15,63 +15,28 @@ namespace {
 // Pages per thread in a batch: enough to keep threads busy past a slow page.
 constexpr size_t kPagesPerThread = 16;
 
-// A page's record as one JSON object: compact for jsonl, indented for json.
-// Keys in sorted order.
+// A page's record (page::to_record) as one JSON object
+// (io::write_page_record): compact for jsonl, indented for json.
 std::string record_json(const ExtractInput& in, const page::PageResult& r, io::JsonWriter::Layout layout) {
-  const auto& m = r.metadata;
+  Record record;
+  record.source.path = in.path;
+  page::to_record(page::PageResult(r), in.url, record);
   io::JsonWriter j(layout);
-  j.begin_object();
-  j.key("author");
-  j.string_or_null(m.author);
-  j.key("charset");
-  j.string(r.charset);
-  j.key("date");
-  j.string_or_null(m.date);
-  j.key("date_source");
-  if (m.date) j.string(m.date_source);
-  else j.null();
-  j.key("description");
-  j.string_or_null(m.description);
-  j.key("extraction_stage");
-  j.string(extract::to_string(r.content.stage));
-  j.key("image");
-  j.string_or_null(m.image);
-  j.key("language");
-  j.string_or_null(r.language);
-  j.key("language_score");
-  if (r.language) j.number(r.language_score);
-  else j.null();
-  j.key("page_type");
-  j.string_or_null(m.page_type);
-  j.key("sitename");
-  j.string_or_null(m.sitename);
-  j.key("source");
-  j.string(in.path);
-  j.key("tags");
-  j.begin_array();
-  for (const auto& t : m.tags) j.string(t);
-  j.end_array();
-  j.key("text");
-  j.string(r.text);
-  j.key("title");
-  j.string_or_null(m.title);
-  j.key("url");
-  if (!in.url.empty()) j.string(in.url);
-  else j.string_or_null(m.url);
-  j.end_object();
+  io::write_page_record(j, record);
   return j.take();
 }
 
+// An input that failed: its url, the error and where it was read.
 std::string error_json(const ExtractInput& in, const std::string& error, io::JsonWriter::Layout layout) {
   io::JsonWriter j(layout);
   j.begin_object();
+  j.key("url");
+  if (in.url.empty()) j.null();
+  else j.string(in.url);
   j.key("error");
   j.string(error);
   j.key("source");
   j.string(in.path);
-  j.key("url");
-  if (in.url.empty()) j.null();
-  else j.string(in.url);
   j.end_object();
   return j.take();
 }

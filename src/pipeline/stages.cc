@@ -78,19 +78,11 @@ void run_extract(Work& w, const StageContext& ctx, std::string& hint) {
     return;
   }
   page::PageResult& p = res.value();
-  r.text = std::move(p.text);
-  const meta::Metadata& m = p.metadata;
-  set_opt(r.metadata, "title", m.title);
-  set_opt(r.metadata, "author", m.author);
-  set_opt(r.metadata, "date", m.date);
-  set_opt(r.metadata, "sitename", m.sitename);
-  set_opt(r.metadata, "description", m.description);
-  set_opt(r.metadata, "image", m.image);
-  r.metadata.set("tags", m.tags);
-  r.metadata.set("extraction_stage", std::string(extract::to_string(p.content.stage)));
-  r.metadata.set("charset", p.charset);
-  if (m.language_hint) hint = primary_subtag(*m.language_hint);
-  r.annotate(kStageExtract, Verdict::info, extract::to_string(p.content.stage));
+  if (p.metadata.language_hint) hint = primary_subtag(*p.metadata.language_hint);
+  extract::Stage stage = p.content.stage;
+  std::string url = std::move(r.url);
+  page::to_record(std::move(p), url, r);
+  r.annotate(kStageExtract, Verdict::info, extract::to_string(stage));
   if (blank(r.text)) drop(w, kStageExtract, "extract:empty");
 }
 
@@ -155,9 +147,13 @@ void run_lang(Work& w, const StageContext& ctx, const std::string& hint) {
     code = chosen->code;
     score = chosen->score;
   }
-  if (code.empty()) r.metadata.set("language", MetaValue{});
-  else r.metadata.set("language", code);
-  r.metadata.set("language_score", score);
+  if (code.empty()) {
+    r.metadata.set("language", MetaValue{});
+    r.metadata.set("language_score", MetaValue{});
+  } else {
+    r.metadata.set("language", code);
+    r.metadata.set("language_score", score);
+  }
   if (!o.languages.empty()) {
     bool wanted = false;
     for (const auto& l : o.languages) wanted |= l == code;
