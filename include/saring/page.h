@@ -14,6 +14,7 @@
 
 #include "saring/extract.h"
 #include "saring/html.h"
+#include "saring/lang.h"
 #include "saring/meta.h"
 #include "saring/record.h"
 #include "saring/result.h"
@@ -46,7 +47,8 @@ struct PageResult {
   html::CharsetSource charset_source = html::CharsetSource::fallback;
 };
 
-// Processes one page. Errors: empty input, input over the parser's size limit.
+// Processes one page. Errors: empty input, input over the parser's size
+// limit, no language model while PageOptions::identify_language is on.
 // A page whose main text cannot be found is not an error: text is empty.
 Result<PageResult> process_page(const PageInput& input, const PageOptions& options);
 
@@ -55,6 +57,27 @@ Result<PageResult> process_page(const PageInput& input, const PageOptions& optio
 // in a valid but unspecified state.
 Result<PageResult> process_page(std::string&& bytes, std::string_view url,
                                 const PageOptions& options);
+
+// What a page's language is decided on.
+struct LanguageSample {
+  std::string_view text;
+  std::string_view title;        // may be empty
+  std::string_view description;  // may be empty
+  std::string_view declared;     // the page's <html lang> as written ("en-GB"), may be empty
+};
+
+// The one language rule of saring extract, saring run and Python: the model
+// reads the text, with the title and description added when the text has
+// fewer than 20 words; when its first guess is unsure (below 0.5), the
+// declared language (its primary subtag) wins if it is among the top three
+// guesses, since templates often declare a site default that is wrong for
+// the article. nullopt when the sample is too short to tell.
+std::optional<lang::Guess> decide_language(const lang::LanguageIdentifier& identifier,
+                                           const LanguageSample& sample);
+
+// The process-wide language identifier, or an error that says where the
+// model was looked for and how to install it or turn language ID off.
+Result<const lang::LanguageIdentifier*> language_identifier();
 
 // Makes `result` a record: its url, text and metadata, the one shape every
 // door writes (saring extract's JSON, saring run's `metadata`, Python's dict).

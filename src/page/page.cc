@@ -1,20 +1,22 @@
-// Composition of the per-document stages for one HTML page. Language is
-// identified on the extracted text; when that is too short, on the title and
-// description. The page's declared <html lang> only breaks near-ties: it wins
-// when the model is unsure and ranks the declared language among its top
-// guesses, because templates often declare a site default that is wrong for
-// the article.
+// Composition of the per-document stages for one HTML page, the language
+// rule every door shares (decide_language), and the page's record in the one
+// field order every door writes (to_record).
 #include "saring/page.h"
 
-#include "saring/lang.h"
 #include "saring/text.h"
 
 namespace saring::page {
 namespace {
 
-// Below this probability the model's first guess is open to the page's hint.
-constexpr double kUnsureLanguageScore = 0.5;
+// Thresholds of the language rule (decide_language).
+struct LanguageRule {
+  size_t short_text_words = 20;  // below: title and description join the sample
+  double unsure_score = 0.5;     // below: the declared language may win a near-tie
+  int top_guesses = 3;           // how far down the declared language may be
+};
+constexpr LanguageRule kLanguageRule;
 
+// "pt-BR" -> "pt", as the model names languages.
 std::string primary_subtag(std::string_view tag) {
   std::string out;
   for (char c : tag) {
@@ -22,32 +24,6 @@ std::string primary_subtag(std::string_view tag) {
     out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
   }
   return out;
-}
-
-void identify_language(PageResult& result) {
-  auto identifier = lang::shared_identifier();
-  if (!identifier.ok()) return;
-  // The text itself when it has 20 words or more (no copy); else with the
-  // title and description added.
-  std::string sample;
-  std::string_view input = result.text;
-  if (!text::has_words(result.text, 20)) {
-    sample = result.text;
-    if (result.metadata.title) sample += "\n" + *result.metadata.title;
-    if (result.metadata.description) sample += "\n" + *result.metadata.description;
-    input = sample;
-  }
-  auto top = identifier.value()->identify_top(input, 3);
-  if (top.empty()) return;
-  const lang::Guess* chosen = &top.front();
-  if (chosen->score < kUnsureLanguageScore && result.metadata.language_hint) {
-    std::string hint = primary_subtag(*result.metadata.language_hint);
-    for (const auto& g : top) {
-      if (g.code == hint) chosen = &g;
-    }
-  }
-  result.language = chosen->code;
-  result.language_score = chosen->score;
 }
 
 Status check_size(std::string_view bytes, const PageOptions& options) {
@@ -72,11 +48,58 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
   result.metadata = meta::extract_metadata(doc.value(), url, options.meta);
-  if (options.identify_language) identify_language(result);
+  if (options.identify_language) {
+    auto identifier = language_identifier();
+    if (!identifier.ok()) return identifier.error();
+    const meta::Metadata& m = result.metadata;
+    auto guess = decide_language(*identifier.value(),
+                                 {result.text, m.title.value_or(""), m.description.value_or(""),
+                                  m.language_hint.value_or("")});
+    if (guess) {
+      result.language = std::move(guess->code);
+      result.language_score = guess->score;
+    }
+  }
   return result;
 }
 
 }  // namespace
+
+std::optional<lang::Guess> decide_language(const lang::LanguageIdentifier& identifier,
+                                           const LanguageSample& sample) {
+  // The text itself when it is long enough (no copy); else with the title
+  // and description added.
+  std::string padded;
+  std::string_view input = sample.text;
+  if (!text::has_words(sample.text, kLanguageRule.short_text_words)) {
+    padded = sample.text;
+    for (std::string_view extra : {sample.title, sample.description}) {
+      if (extra.empty()) continue;
+      padded += '\n';
+      padded += extra;
+    }
+    input = padded;
+  }
+  auto top = identifier.identify_top(input, kLanguageRule.top_guesses);
+  if (top.empty()) return std::nullopt;
+  const lang::Guess* chosen = &top.front();
+  if (chosen->score < kLanguageRule.unsure_score && !sample.declared.empty()) {
+    std::string declared = primary_subtag(sample.declared);
+    for (const auto& g : top)
+      if (g.code == declared) chosen = &g;
+  }
+  return *chosen;
+}
+
+Result<const lang::LanguageIdentifier*> language_identifier() {
+  auto shared = lang::shared_identifier();
+  if (shared.ok()) return shared;
+  return make_error(ErrorCode::io,
+                    "language identification needs the fastText model: " +
+                        shared.error().message +
+                        "; or set SARING_LID_MODEL to the model's path, or turn language "
+                        "identification off (--no-language; language=False in Python)");
+}
 
 Result<PageResult> process_page(const PageInput& input, const PageOptions& options) {
   if (auto ok = check_size(input.bytes, options); !ok.ok()) return ok.error();

@@ -5,10 +5,9 @@
 //            metadata); an empty text drops the record ("extract:empty").
 //   clean    text records (WET, JSONL `text`): clean::clean_document repairs
 //            the dump and reads title/date/author from it.
-//   lang     fastText on the text; when the text is short, title and
-//            description are added to the sample, and the page's declared
-//            language breaks near-ties among the top guesses (the same rule
-//            saring extract uses). Drops by language list and score.
+//   lang     page::decide_language, the rule saring extract uses (for text
+//            records too, without a declared language). Drops by language
+//            list and score.
 //   filter   Gopher repetition and quality, C4, FineWeb (filter::evaluate);
 //            C4's dropped lines are removed from the kept text.
 //   signature  the MinHash signature for dedup, computed here in parallel;
@@ -19,32 +18,13 @@
 #include "stages.h"
 
 #include "saring/io.h"
-#include "saring/text.h"
 #include "saring/utf8.h"
 
 namespace saring::pipeline {
 
 namespace {
 
-// Decision thresholds of the language stage (same as page::process_page).
-struct LangTable {
-  size_t short_text_words = 20;   // below: add title and description to the sample
-  size_t short_text_probe_bytes = 1024;  // count words here first (see run_lang)
-  double unsure_score = 0.5;      // below: the declared language may win a near-tie
-  int top_guesses = 3;
-};
-constexpr LangTable kLang;
-
 double seconds_since(double t0) { return thread_cpu_seconds() - t0; }
-
-std::string primary_subtag(std::string_view tag) {
-  std::string out;
-  for (char c : tag) {
-    if (c == '-' || c == '_') break;
-    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-  }
-  return out;
-}
 
 void set_opt(MetaFields& m, std::string_view key, const std::optional<std::string>& v) {
   if (v) m.set(key, *v);
@@ -78,7 +58,7 @@ void run_extract(Work& w, const StageContext& ctx, std::string& hint) {
     return;
   }
   page::PageResult& p = res.value();
-  if (p.metadata.language_hint) hint = primary_subtag(*p.metadata.language_hint);
+  if (p.metadata.language_hint) hint = std::move(*p.metadata.language_hint);
   extract::Stage stage = p.content.stage;
   std::string url = std::move(r.url);
   page::to_record(std::move(p), url, r);
@@ -114,39 +94,11 @@ void run_clean(Work& w, const StageContext& ctx) {
 void run_lang(Work& w, const StageContext& ctx, const std::string& hint) {
   Record& r = w.record;
   const RunOptions& o = *ctx.options;
-  // Counting words in a prefix first gives the same answer (a prefix never
-  // has more words than the whole) without scanning long texts.
-  std::string_view prefix = std::string_view(r.text).substr(0, kLang.short_text_probe_bytes);
-  while (prefix.size() < r.text.size() && !prefix.empty() &&
-         (static_cast<unsigned char>(r.text[prefix.size()]) & 0xC0) == 0x80)
-    prefix.remove_suffix(1);  // cut on a code point boundary
-  bool short_text = text::count_words(prefix) < kLang.short_text_words &&
-                    (prefix.size() == r.text.size() ||
-                     text::count_words(r.text) < kLang.short_text_words);
-  std::string padded;
-  if (short_text) {
-    padded = r.text;
-    for (const char* key : {"title", "description"}) {
-      std::string_view v = r.metadata.get_string(key);
-      if (!v.empty()) {
-        padded += '\n';
-        padded += v;
-      }
-    }
-  }
-  auto top = ctx.identifier->identify_top(short_text ? std::string_view(padded)
-                                                     : std::string_view(r.text),
-                                          kLang.top_guesses);
-  std::string code;
-  double score = 0;
-  if (!top.empty()) {
-    const lang::Guess* chosen = &top.front();
-    if (chosen->score < kLang.unsure_score && !hint.empty())
-      for (const auto& g : top)
-        if (g.code == hint) chosen = &g;
-    code = chosen->code;
-    score = chosen->score;
-  }
+  auto guess = page::decide_language(
+      *ctx.identifier,
+      {r.text, r.metadata.get_string("title"), r.metadata.get_string("description"), hint});
+  std::string code = guess ? std::move(guess->code) : std::string();
+  double score = guess ? guess->score : 0;
   if (code.empty()) {
     r.metadata.set("language", MetaValue{});
     r.metadata.set("language_score", MetaValue{});
