@@ -1,6 +1,9 @@
 // Python module `saring`: extract(), clean() and identify_language(), thin
-// wrappers over the C++ library. Results are plain dicts with the same field
-// names as the CLI's JSON. Errors raise ValueError with the library's message.
+// wrappers over the C++ library. extract() returns the page's record
+// (page::to_record) as a dict with the fields of saring extract's JSON in the
+// same order; its `source` is None (the page came from the caller). Errors,
+// a missing language model among them, raise ValueError with the library's
+// message.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -15,6 +18,18 @@ namespace {
 
 py::object opt(const std::optional<std::string>& v) {
   return v ? py::object(py::str(*v)) : py::object(py::none());
+}
+
+py::object to_python(const MetaValue& v) {
+  struct Visit {
+    py::object operator()(std::monostate) { return py::none(); }
+    py::object operator()(bool b) { return py::bool_(b); }
+    py::object operator()(int64_t i) { return py::int_(i); }
+    py::object operator()(double d) { return py::float_(d); }
+    py::object operator()(const std::string& s) { return py::str(s); }
+    py::object operator()(const std::vector<std::string>& list) { return py::cast(list); }
+  };
+  return std::visit(Visit{}, v);
 }
 
 std::string as_bytes(const py::object& o) {
@@ -53,21 +68,13 @@ py::dict extract_page(const py::object& html, const std::string& url, const std:
     result = page::process_page({bytes, url, {}}, options);
   }
   if (!result.ok()) throw py::value_error(result.error().describe());
-  const auto& r = result.value();
-  const auto& m = r.metadata;
-  py::dict d;
-  d["url"] = url.empty() ? opt(m.url) : py::object(py::str(url));
-  d["title"] = opt(m.title);
-  d["author"] = opt(m.author);
-  d["date"] = opt(m.date);
-  d["sitename"] = opt(m.sitename);
-  d["description"] = opt(m.description);
-  d["language"] = opt(r.language);
-  d["language_score"] = r.language ? py::object(py::float_(r.language_score)) : py::object(py::none());
-  d["tags"] = m.tags;
-  d["image"] = opt(m.image);
-  d["text"] = r.text;
-  d["extraction_stage"] = std::string(extract::to_string(r.content.stage));
+  Record record;
+  page::to_record(std::move(result.value()), url, record);
+  py::dict d;  // keys keep insertion order: the CLI's order
+  d["url"] = record.url.empty() ? py::object(py::none()) : py::object(py::str(record.url));
+  for (const auto& [key, value] : record.metadata) d[py::str(key)] = to_python(value);
+  d["text"] = record.text;
+  d["source"] = py::none();
   return d;
 }
 
@@ -75,6 +82,9 @@ py::dict clean_text(const std::string& text, bool aggressive, bool language) {
   clean::CleanOptions options;
   options.aggressive = aggressive;
   options.detect_language = language;
+  if (language) {
+    if (auto id = page::language_identifier(); !id.ok()) throw py::value_error(id.error().describe());
+  }
   Result<clean::CleanResult> result = make_error(ErrorCode::internal, "not run");
   {
     py::gil_scoped_release release;
@@ -121,7 +131,7 @@ PYBIND11_MODULE(saring, m) {
   m.def("extract", &extract_page, py::arg("html"), py::arg("url") = "", py::kw_only(),
         py::arg("format") = "txt", py::arg("comments") = false, py::arg("tables") = true,
         py::arg("links") = false, py::arg("images") = false, py::arg("focus") = "balanced",
-        py::arg("language") = true, py::arg("parser") = "myhtml",
+        py::arg("language") = true, py::arg("parser") = "native",
         "Main text and metadata of one HTML page (str or bytes in any charset).");
   m.def("clean", &clean_text, py::arg("text"), py::kw_only(), py::arg("aggressive") = false,
         py::arg("language") = true,
