@@ -57,7 +57,10 @@ std::vector<std::string> keys_of(const nlohmann::ordered_json& j) {
 TEST_F(RecordDoors, ExtractJsonJsonlAndRunGiveTheSameRecord) {
   fs::create_directories(dir_ / "pages");
   std::string list;
-  for (const auto& [name, html] : kPages) list += " " + write("pages/" + name, html);
+  for (const auto& [name, html] : kPages) {
+    list += ' ';
+    list += write("pages/" + name, html);
+  }
 
   auto lines = run_command(std::string(SARING_BIN) + " extract --format jsonl" + list);
   ASSERT_EQ(lines.exit_code, 0);
