@@ -60,6 +60,7 @@ class MetaFields {
   void set(std::string_view key, MetaValue value);
   // Adds a field known not to be there yet, at the end (building fields in a
   // set order; no search).
+  void reserve(size_t n) { entries_.reserve(n); }
   void append(std::string key, MetaValue value) {
     entries_.emplace_back(std::move(key), std::move(value));
   }

@@ -6,7 +6,7 @@
 //
 // Strings are most of the bytes written (a page's text), so escaping copies
 // runs of plain bytes whole: next_special() finds the next byte that may need
-// an escape, 16 bytes per step with SSE2. Such a byte is a control character,
+// an escape, 16 bytes per step (simd::Bytes16). Such a byte is a control character,
 // '"', '\\', DEL, or the lead byte of a line break beyond ASCII that
 // str.splitlines() splits on: 0xC2 (U+0085 NEL) and 0xE2 (U+2028, U+2029).
 // Other characters with those lead bytes (no-break space, typographic quotes)
@@ -14,11 +14,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "saring/io.h"
+#include "saring/simd.h"
 #include "saring/utf8.h"
 
 namespace saring::io {
@@ -42,26 +40,13 @@ constexpr auto kMayNeedEscape = [] {
 // Position of the first byte at or after `i` for which may_need_escape()
 // holds, or s.size().
 [[gnu::always_inline]] inline size_t next_special(std::string_view s, size_t i) {
-#if defined(__SSE2__)
-  const __m128i below_space = _mm_set1_epi8(0x1F);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i next_line = _mm_set1_epi8(static_cast<char>(kNextLineLead));
-  const __m128i separator = _mm_set1_epi8(static_cast<char>(kLineSeparatorLead));
   for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    // max(v, 0x1F) == 0x1F exactly for the bytes 0x00..0x1F.
-    __m128i hit = _mm_cmpeq_epi8(_mm_max_epu8(v, below_space), below_space);
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, quote));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, backslash));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, del));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, next_line));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, separator));
-    if (int mask = _mm_movemask_epi8(hit))
-      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    const simd::Bytes16 v = simd::Bytes16::load(s.data() + i);
+    const simd::Bytes16 hit = v.le(0x1F) | v.eq('"') | v.eq('\\') | v.eq(0x7F) |
+                              v.eq(static_cast<char>(kNextLineLead)) |
+                              v.eq(static_cast<char>(kLineSeparatorLead));
+    if (uint32_t mask = hit.mask()) return i + simd::first_bit(mask);
   }
-#endif
   for (; i < s.size(); ++i)
     if (kMayNeedEscape[static_cast<unsigned char>(s[i])]) return i;
   return s.size();

@@ -122,6 +122,7 @@ void to_record(PageResult&& result, std::string_view url, Record& record) {
   record.url = !url.empty() ? std::string(url) : m.url.value_or("");
   record.text = std::move(result.text);
   MetaFields& f = record.metadata;
+  f.reserve(f.size() + 13);
   f.append("title", optional(m.title));
   f.append("author", optional(m.author));
   bool dated = m.date.has_value();
