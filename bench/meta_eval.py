@@ -2,7 +2,7 @@
 """Title / author / date exact-match rates of saring's metadata on WCXB.
 
 Usage:
-  bench/meta_eval.py DATASET_DIR [--probe build/tests/meta/meta_probe]
+  bench/meta_eval.py DATASET_DIR [--probe build/bench/probes/meta_probe]
                      [--pages per_page.jsonl] [--show title|author|date]
 
 DATASET_DIR is a WCXB split folder (e.g. ../shared/datasets/wcxb/dev) holding
@@ -88,7 +88,7 @@ def run_probe(probe, dataset, gold):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dataset")
-    ap.add_argument("--probe", default="build/tests/meta/meta_probe")
+    ap.add_argument("--probe", default="build/bench/probes/meta_probe")
     ap.add_argument("--pages", help="write per-page results (JSONL) here")
     ap.add_argument("--show", choices=["title", "author", "date"],
                     help="print the misses of one field")

@@ -45,16 +45,11 @@
 #include <vector>
 
 #include "saring/clean.h"
+#include "saring/date.h"
+#include "saring/lang.h"
 #include "saring/text.h"
 #include "saring/utf8.h"
 #include "vocabulary.h"
-
-#ifdef SARING_CLEAN_HAVE_DATE
-#include "saring/date.h"
-#endif
-#ifdef SARING_CLEAN_HAVE_LANG
-#include "saring/lang.h"
-#endif
 
 namespace saring::clean {
 
@@ -665,7 +660,6 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
       continue;
     }
 
-#ifdef SARING_CLEAN_HAVE_DATE
     if ((has_digit || l.unspaced) && (!l.body || l.words <= lim.title_max_words)) {
       if (auto found = date::find(l.text)) {
         std::string rest = l.text.substr(0, found->begin) + " " + l.text.substr(found->end);
@@ -680,7 +674,6 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
         }
       }
     }
-#endif
 
     bool is_header = false, is_exact = false;
     if (auto r = phrase_reason(cc, l.key, is_header, is_exact)) {
@@ -970,7 +963,6 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
   std::stable_sort(ctx.result.removed.begin(), ctx.result.removed.end(),
                    [](const Removed& a, const Removed& b) { return a.line < b.line; });
 
-#ifdef SARING_CLEAN_HAVE_LANG
   if (options.detect_language && !out.empty()) {
     if (auto id = lang::shared_identifier(); id.ok()) {
       auto guess = id.value()->identify(out);
@@ -978,7 +970,6 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
       ctx.result.language_score = guess.score;
     }
   }
-#endif
   return std::move(ctx.result);
 }
 

@@ -3,6 +3,7 @@
 // similarity of the same 5-word shingles computed directly.
 //
 //   neardup_eval [ground-truth.json] [--threshold 0.75] [--seed 1]
+//   (ground-truth.json defaults to $SARING_DATASETS/scrapinghub/ground-truth.json)
 //
 // The gold texts (scrapinghub article-extraction benchmark, a JSON object
 // whose values have an "articleBody") are read at run time only. From each
@@ -19,7 +20,6 @@
 #include <ctime>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
@@ -27,8 +27,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "probe.h"
 #include "saring/dedup.h"
 
 namespace {
@@ -115,18 +114,10 @@ bool lsh_match(const Signature& a, const Signature& b) {
   return false;
 }
 
-// CPU time of this thread: unlike wall time, not inflated when other
-// processes share the cores.
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string path = "/work/shared/datasets/scrapinghub/ground-truth.json";
+  std::string path;  // empty: under $SARING_DATASETS
   double threshold = 0.75;
   uint64_t seed = 1;
   for (int i = 1; i < argc; ++i) {
@@ -138,23 +129,11 @@ int main(int argc, char** argv) {
       return 0;
     } else path = a;
   }
-  std::ifstream f(path);
-  if (!f) {
-    std::cerr << "neardup_eval: cannot open " << path << "\n";
-    return 2;
-  }
-  nlohmann::json gt;
-  try {
-    gt = nlohmann::json::parse(f);
-  } catch (const std::exception& e) {
-    std::cerr << "neardup_eval: " << path << ": " << e.what() << "\n";
-    return 2;
-  }
+  auto bodies = saring::bench::read_article_bodies(path, "neardup_eval");
+  if (!bodies) return 2;
   std::vector<std::string> texts;
-  for (auto& [key, value] : gt.items()) {
-    if (!value.is_object() || !value.contains("articleBody") || !value["articleBody"].is_string()) continue;
-    std::string body = value["articleBody"].get<std::string>();
-    if (words_of(body).size() >= 50) texts.push_back(body);
+  for (auto& body : *bodies) {
+    if (words_of(body).size() >= 50) texts.push_back(std::move(body));
   }
   if (texts.size() < 2) {
     std::cerr << "neardup_eval: fewer than 2 usable texts in " << path << "\n";
@@ -190,10 +169,10 @@ int main(int argc, char** argv) {
   double sig_seconds = 0;
   size_t sig_bytes = 0, sig_count = 0;
   for (auto& [kind, p] : pairs) {
-    double t0 = thread_cpu_seconds();
+    double t0 = saring::bench::thread_cpu_seconds();
     Signature a = hasher.compute(p.first);
     Signature b = hasher.compute(p.second);
-    sig_seconds += thread_cpu_seconds() - t0;
+    sig_seconds += saring::bench::thread_cpu_seconds() - t0;
     sig_bytes += p.first.size() + p.second.size();
     sig_count += 2;
     results.push_back({kind, saring::dedup::exact_jaccard(p.first, p.second), saring::dedup::estimate_jaccard(a, b),

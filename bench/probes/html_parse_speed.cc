@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "probe.h"
 #include "saring/html.h"
 
 namespace fs = std::filesystem;
@@ -40,13 +41,7 @@ using namespace saring;
 
 namespace {
 
-// CPU time of this thread: on a shared, loaded machine it measures the work
-// done, where wall-clock time would also count waiting for a core.
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+using bench::thread_cpu_seconds;
 
 bool read_file(const fs::path& path, std::string& out) {
   gzFile f = gzopen(path.c_str(), "rb");  // reads plain files too
@@ -152,9 +147,9 @@ int robustness() {
     for (html::Backend b : {html::Backend::native, html::Backend::myhtml, html::Backend::libxml2}) {
       html::ParseOptions o;
       o.backend = b;
-      double start = cpu_seconds();
+      double start = thread_cpu_seconds();
       auto doc = html::parse(page, o);
-      double s = cpu_seconds() - start;
+      double s = thread_cpu_seconds() - start;
       uint32_t depth = 0;
       bool kept = false;
       if (doc.ok()) {
@@ -246,14 +241,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> pages(raw.size());
   std::map<std::string, size_t> charsets;  // "source charset" -> pages
   size_t invalid_pages = 0;
-  double t0 = cpu_seconds();
+  double t0 = thread_cpu_seconds();
   for (size_t i = 0; i < raw.size(); ++i) {
     html::DecodedText d = html::decode_to_utf8(raw[i]);
     ++charsets[std::string(html::to_string(d.source)) + " " + d.charset];
     invalid_pages += d.invalid_bytes > 0;
     pages[i] = std::move(d.utf8);
   }
-  double decode_s = cpu_seconds() - t0;
+  double decode_s = thread_cpu_seconds() - t0;
   raw.clear();
   raw.shrink_to_fit();
   size_t bytes = 0;
@@ -305,10 +300,10 @@ int main(int argc, char** argv) {
     // saring's page pipeline hands decode_to_utf8's string over.
     std::vector<html::DecodedText> owned(owned_input ? pages.size() : 0);
     for (size_t pi = 0; pi < owned.size(); ++pi) owned[pi].utf8 = pages[pi];
-    double start = cpu_seconds();
+    double start = thread_cpu_seconds();
     for (size_t pi = 0; pi < pages.size(); ++pi) {
       const std::string& page = pages[pi];
-      double page_start = cpu_seconds();
+      double page_start = thread_cpu_seconds();
       if (backend_name == "myhtml-raw") {
         nodes += raw_myhtml(page);
       } else if (backend_name == "libxml2-raw") {
@@ -319,9 +314,9 @@ int main(int argc, char** argv) {
         else ++failures;
       }
       page_seconds[pi] = std::min(
-          page_seconds[pi], cpu_seconds() - page_start);
+          page_seconds[pi], thread_cpu_seconds() - page_start);
     }
-    best = std::min(best, cpu_seconds() - start);
+    best = std::min(best, thread_cpu_seconds() - start);
   }
   std::printf(
       "%s: %zu pages, %.1f MB, best of %d: %.3f CPU s = %.1f MB/s, %.0f pages/s, "

@@ -3,32 +3,23 @@
 // measurement tool, not a test; the dataset is read at run time only.
 //
 //   filter_eval [ground-truth.json] [--language en] [--repeat 20] [--set key=value]...
+//   (ground-truth.json defaults to $SARING_DATASETS/scrapinghub/ground-truth.json)
 //
 // Gold texts are clean article bodies, so nearly all should be kept; what
 // is rejected shows where the published thresholds bite on good text.
 #include <cstdlib>
 #include <ctime>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "probe.h"
 #include "saring/filter.h"
 
-namespace {
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
-}
-}  // namespace
-
 int main(int argc, char** argv) {
-  std::string path = "/work/shared/datasets/scrapinghub/ground-truth.json";
+  std::string path;  // empty: under $SARING_DATASETS
   std::string language = "en";
   int repeat = 20;
   saring::filter::FilterOptions options;
@@ -51,22 +42,9 @@ int main(int argc, char** argv) {
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::stoi(argv[++i]));
     else path = a;
   }
-  std::ifstream f(path);
-  if (!f) {
-    std::cerr << "filter_eval: cannot open " << path << "\n";
-    return 2;
-  }
-  nlohmann::json gt;
-  try {
-    gt = nlohmann::json::parse(f);
-  } catch (const std::exception& e) {
-    std::cerr << "filter_eval: " << e.what() << "\n";
-    return 2;
-  }
-  std::vector<std::string> texts;
-  for (auto& [key, value] : gt.items())
-    if (value.is_object() && value.contains("articleBody") && value["articleBody"].is_string())
-      texts.push_back(value["articleBody"].get<std::string>());
+  auto bodies = saring::bench::read_article_bodies(path, "filter_eval");
+  if (!bodies) return 2;
+  std::vector<std::string> texts = std::move(*bodies);
 
   std::map<std::string, size_t> reasons;
   size_t kept = 0, changed = 0, lines_removed = 0, bytes = 0;
@@ -77,14 +55,14 @@ int main(int argc, char** argv) {
     changed += r.kept && r.text_changed;
     lines_removed += r.kept ? r.lines_removed : 0;
   }
-  double t0 = thread_cpu_seconds();
+  double t0 = saring::bench::thread_cpu_seconds();
   for (int k = 0; k < repeat; ++k)
     for (const auto& t : texts) {
       auto r = saring::filter::evaluate(t, language, options);
       bytes += t.size();
       if (r.figures.empty()) std::abort();  // keeps the call from being optimised away
     }
-  double secs = thread_cpu_seconds() - t0;
+  double secs = saring::bench::thread_cpu_seconds() - t0;
   std::printf("filter_eval: %zu texts from %s, language %s, options:%s\n", texts.size(), path.c_str(),
               language.c_str(), settings.empty() ? " defaults" : settings.c_str());
   std::printf("kept %zu (%.1f%%), of which %zu edited by C4 line rules (%zu lines removed)\n", kept,
