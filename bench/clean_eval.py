@@ -19,8 +19,9 @@ found after collapsing white space), overall and per language (saring's
 `language` field on the cleaned text; the URL's country TLD when saring has
 none). Speed is MB/s of dump text on one pinned core.
 
-Dumps and outputs are written under --work (default /tmp/saring-clean-eval),
-never into the repository. Usage:
+Dumps and outputs are written under --work (default bench/work/clean-eval/,
+git-ignored), never into the tracked tree. DATASETS defaults to
+$SARING_DATASETS, else ../shared/datasets next to the repository. Usage:
 
   bench/clean_eval.py --saring build/tools/saring/saring \
       --datasets ../shared/datasets --dumper lynx --out docs/clean-eval.json
@@ -41,6 +42,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import datasets as ds  # noqa: E402
 from metrics import trafilatura_page, trafilatura_summary  # noqa: E402
 
 DUMPERS = {
@@ -217,11 +219,11 @@ def markdown(result: dict) -> str:
 def main() -> int:
     here = Path(__file__).resolve().parent
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--datasets", default=str(here.parent.parent / "shared" / "datasets"))
+    ap.add_argument("--datasets", default=ds.default_datasets_dir())
     ap.add_argument("--saring", default=str(here.parent / "build" / "tools" / "saring" / "saring"))
     ap.add_argument("--dumper", choices=sorted(DUMPERS), default="lynx")
     ap.add_argument("--sets", default="trafilatura-eval", help="comma list: trafilatura-eval,wcxb")
-    ap.add_argument("--work", default="/tmp/saring-clean-eval")
+    ap.add_argument("--work", default=str(here / "work" / "clean-eval"))
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (0: all)")
     ap.add_argument("--jobs", type=int, default=2, help="parallel dump processes")
     ap.add_argument("--min-lang-pages", type=int, default=10, help="languages with fewer pages go to 'other'")

@@ -26,7 +26,9 @@ class Page:
 
 
 def default_datasets_dir() -> str:
-    """../shared/datasets relative to the repository root (bench/..)."""
+    """$SARING_DATASETS, else ../shared/datasets relative to the repository root (bench/..)."""
+    if os.environ.get("SARING_DATASETS"):
+        return os.environ["SARING_DATASETS"]
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     return os.path.normpath(os.path.join(repo, "..", "shared", "datasets"))
 

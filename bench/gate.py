@@ -29,7 +29,7 @@ import tools as tl  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("datasets", nargs="?", default=os.environ.get("SARING_DATASETS") or ds.default_datasets_dir())
+    ap.add_argument("datasets", nargs="?", default=ds.default_datasets_dir())
     ap.add_argument("--saring", default=None)
     ap.add_argument("--floors", default=os.path.join(tl.BENCH, "floors.json"))
     args = ap.parse_args()

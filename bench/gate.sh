@@ -12,11 +12,12 @@ if [ ! -d "$datasets" ]; then
   exit 0
 fi
 datasets="$(cd "$datasets" && pwd)"
-if ! /usr/bin/python3 -m unittest discover -s "$here/bench" -p 'test_*.py' >/tmp/saring-gate-unittest.$$ 2>&1; then
-  cat /tmp/saring-gate-unittest.$$
-  rm -f /tmp/saring-gate-unittest.$$
+log="$(mktemp)"
+if ! /usr/bin/python3 -m unittest discover -s "$here/bench" -p 'test_*.py' >"$log" 2>&1; then
+  cat "$log"
+  rm -f "$log"
   echo "quality gate: FAILED (bench metric unit tests)"
   exit 1
 fi
-rm -f /tmp/saring-gate-unittest.$$
+rm -f "$log"
 exec /usr/bin/python3 "$here/bench/gate.py" "$datasets" --saring "${SARING_BIN:-$here/build/tools/saring/saring}"

@@ -245,7 +245,9 @@ def main() -> int:
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         results = list(pool.map(one, tools))
 
-    result = {"datasets": os.path.abspath(args.datasets), "sets": sets,
+    # Relative to the repository, so committed results name no machine's folders.
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    result = {"datasets": os.path.relpath(args.datasets, repo), "sets": sets,
               "pages": {s: len(loaded[s]) for s in sets}, "tools": [t.name for t in tools],
               "skipped": skipped, "runs": {}, "scores": {},
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}

@@ -2,14 +2,14 @@
 # The whole bench in one command: accuracy of every tool on the three gold
 # sets, speed on one pinned core (scrapinghub), then the report (Markdown +
 # PNG) under bench/results/<date>-<machine>/.
-#   bench/run_all.sh [DATASETS_DIR]
+#   bench/run_all.sh [DATASETS_DIR]   (default: $SARING_DATASETS or ../shared/datasets next to the repo)
 # Environment: SARING_BIN (saring binary, default build/tools/saring/saring),
 # SARING_COMMIT (label for a binary built from another checkout), TOOLS (comma
 # list, default all), SPEED_SETS (default scrapinghub), JOBS (tools run at the
 # same time for accuracy, default 1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-datasets="$(cd "${1:-$here/../shared/datasets}" && pwd)"
+datasets="$(cd "${1:-${SARING_DATASETS:-$here/../shared/datasets}}" && pwd)"
 run="$here/bench/work/$(date -u +%Y%m%d-%H%M%S)"
 tools="${TOOLS:-saring,readability-lxml,readability-js,boilerpipe,baseline}"
 saring="${SARING_BIN:-$here/build/tools/saring/saring}"

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Throughput of `saring run` on a crawl file made of the dataset pages (issue 5).
+"""Throughput of `saring run` on a crawl file made of the dataset pages.
 
     bench/run_corpus.py [DATASETS_DIR] [--saring PATH] [--warc PATH] [--out DIR]
                         [--threads 1,2] [--repeat 3]

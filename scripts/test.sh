@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs dependencies, builds, and runs every test: unit and golden tests
-# (ctest), then the accuracy quality gate when ../shared/datasets is present.
+# (ctest), then the accuracy quality gate when the gold sets are present
+# ($SARING_DATASETS, else ../shared/datasets next to the repository).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/install-deps.sh"
