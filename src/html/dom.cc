@@ -27,6 +27,7 @@
 #include <cstring>
 #include <new>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "saring/html.h"
 
@@ -158,6 +159,13 @@ struct Document::Impl {
   Node* head = nullptr;
   Node* body = nullptr;
   size_t node_count = 0;
+  // Attributes of elements that a repeated <html>/<body> start tag added to
+  // (DocumentBuilder::add_attributes); the node's attrs point into `attrs`.
+  struct Merged {
+    std::vector<Attribute> attrs;
+    std::unordered_set<std::string_view> names;
+  };
+  std::unordered_map<const Node*, Merged> merged;
 
   Impl() {
     root = new (arena.allocate(sizeof(Node), alignof(Node))) Node();
@@ -423,22 +431,24 @@ void DocumentBuilder::add_attributes(const Node* node, const Attribute* attrs,
   Impl& b = *impl_;
   Node* n = const_cast<Node*>(node);
   if (attr_count == 0) return;
-  // A set of the names present keeps this linear for huge attribute lists.
-  std::unordered_map<std::string_view, bool> present;
-  for (uint32_t j = 0; j < n->attr_count; ++j) present.emplace(n->attrs[j].name, true);
-  size_t total = n->attr_count + attr_count;
-  auto* out = static_cast<Attribute*>(
-      b.doc->arena.allocate(sizeof(Attribute) * total, alignof(Attribute)));
-  if (n->attr_count)
-    std::memcpy(static_cast<void*>(out), n->attrs, sizeof(Attribute) * n->attr_count);
-  size_t k = n->attr_count;
-  for (size_t i = 0; i < attr_count; ++i) {
-    std::string_view name = b.copy(b.lowercase(attrs[i].name));
-    if (!present.emplace(name, true).second) continue;
-    new (&out[k++]) Attribute{name, b.copy(attrs[i].value)};
+  // The element's attributes move once into a growable store that later
+  // merges append to, with the set of names present: a page repeating
+  // <body> with new attributes costs time and memory linear in them.
+  auto [it, first] = b.doc->merged.try_emplace(n);
+  Document::Impl::Merged& m = it->second;
+  if (first) {
+    m.attrs.assign(n->attrs, n->attrs + n->attr_count);
+    for (const Attribute& a : m.attrs) m.names.insert(a.name);
   }
-  n->attrs = out;
-  n->attr_count = static_cast<uint32_t>(k);
+  for (size_t i = 0; i < attr_count; ++i) {
+    std::string_view name = b.lowercase(attrs[i].name);
+    if (m.names.contains(name)) continue;  // the first value seen stays
+    name = b.copy(name);
+    m.names.insert(name);
+    m.attrs.push_back(Attribute{name, b.copy(attrs[i].value)});
+  }
+  n->attrs = m.attrs.data();
+  n->attr_count = static_cast<uint32_t>(m.attrs.size());
 }
 
 void DocumentBuilder::reset_open(size_t keep, const Node* const* nodes, size_t n) {

@@ -154,3 +154,19 @@ TEST(Backend, NamesParse) {
   EXPECT_EQ(to_string(Backend::native), "native");
   EXPECT_EQ(ParseOptions().backend, Backend::native);  // the default (docs/html-parser.md)
 }
+
+TEST(Builder, AddAttributesKeepsFirstValuesAndLowercasesNames) {
+  DocumentBuilder b(16);
+  const Node* body = b.start_element("body", {{"class", "first"}});
+  const Attribute more[] = {{"CLASS", "second"}, {"Id", "x"}};
+  b.add_attributes(body, more, 2);
+  const Attribute again[] = {{"id", "y"}, {"lang", "en"}};
+  b.add_attributes(body, again, 2);
+  b.end_element();
+  Document doc = b.finish();
+  ASSERT_EQ(doc.body(), body);
+  EXPECT_EQ(body->attr_count, 3u);
+  EXPECT_EQ(body->attr("class"), "first");
+  EXPECT_EQ(body->attr("id"), "x");
+  EXPECT_EQ(body->attr("lang"), "en");
+}

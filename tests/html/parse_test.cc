@@ -203,6 +203,41 @@ TEST_P(ParseTest, MaxBytesIsAnError) {
   EXPECT_EQ(r.error().code, ErrorCode::too_large);
 }
 
+// A repeated <html> or <body> start tag adds only the attributes the element
+// lacks (HTML5's "add attributes not already present"): first values win.
+TEST_P(ParseTest, RepeatedHtmlAndBodyAddOnlyNewAttributes) {
+  if (GetParam() == Backend::libxml2) GTEST_SKIP() << "libxml2 ignores a repeated <html>/<body>";
+  Document doc = must_parse(
+      "<html lang=en><head></head><body class=a><p>x</p>"
+      "<html lang=fr dir=rtl><body class=b id=main><body id=other data-x=1>");
+  ASSERT_NE(doc.html(), nullptr);
+  ASSERT_NE(doc.body(), nullptr);
+  EXPECT_EQ(doc.html()->attr("lang"), "en");
+  EXPECT_EQ(doc.html()->attr("dir"), "rtl");
+  EXPECT_EQ(doc.html()->attr_count, 2u);
+  EXPECT_EQ(doc.body()->attr("class"), "a");
+  EXPECT_EQ(doc.body()->attr("id"), "main");
+  EXPECT_EQ(doc.body()->attr("data-x"), "1");
+  EXPECT_EQ(doc.body()->attr_count, 3u);
+}
+
+// Merging used to copy the element's whole attribute array for every tag
+// (quadratic: 100,000 such tags ran out of memory); every distinct
+// attribute is kept once, and a repeated one keeps its first value.
+TEST_P(ParseTest, ThousandsOfRepeatedBodyTagsKeepEachAttributeOnce) {
+  if (GetParam() == Backend::libxml2) GTEST_SKIP() << "libxml2 ignores a repeated <html>/<body>";
+  std::string html = "<p>text</p>";
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) html += "<body b" + std::to_string(i) + "=" + std::to_string(i) + ">";
+  html += "<body b0=again b7=again>";
+  Document doc = must_parse(html);
+  ASSERT_NE(doc.body(), nullptr);
+  EXPECT_EQ(doc.body()->attr_count, static_cast<uint32_t>(n));
+  EXPECT_EQ(doc.body()->attr("b0"), "0");
+  EXPECT_EQ(doc.body()->attr("b7"), "7");
+  EXPECT_EQ(doc.body()->attr("b" + std::to_string(n - 1)), std::to_string(n - 1));
+}
+
 TEST_P(ParseTest, DeepNestingIsBoundedAndKeepsText) {
   const int n = 100000;
   std::string html = "<html><body>";
