@@ -154,7 +154,7 @@ int robustness() {
       bool kept = false;
       if (doc.ok()) {
         html::walk(doc->root(), [&](const html::Node* n) {
-          depth = std::max(depth, n->depth);
+          depth = std::max<uint32_t>(depth, n->depth);
           if (n->is_text() && n->text.find("deepest") != std::string_view::npos) kept = true;
           return true;
         });

@@ -23,7 +23,7 @@ enum class NodeType : uint8_t { document, element, text, comment };
 
 // Elements the extractors reason about. Anything else is Tag::other, with its
 // lowercase name still available in Node::name.
-enum class Tag : uint16_t {
+enum class Tag : uint8_t {
   other,
   // document structure
   html, head, body, title, meta, link, base, script, style, noscript, template_,
@@ -54,9 +54,13 @@ struct Attribute {
   std::string_view value;  // entities decoded, UTF-8
 };
 
+// 88 bytes: the small fields share the first word (a page can make a node
+// every few bytes, so the DOM's size is mostly this struct's).
 struct Node {
   NodeType type = NodeType::element;
   Tag tag = Tag::other;
+  uint16_t depth = 0;  // root is 0; at most 65535 (DocumentBuilder caps max_depth)
+  uint32_t attr_count = 0;
   std::string_view name;  // lowercase element name; empty for non-elements
   std::string_view text;  // text or comment content, entities decoded, UTF-8
   Node* parent = nullptr;
@@ -65,8 +69,6 @@ struct Node {
   Node* prev_sibling = nullptr;
   Node* next_sibling = nullptr;
   const Attribute* attrs = nullptr;
-  uint32_t attr_count = 0;
-  uint32_t depth = 0;  // root is 0
 
   bool is(Tag t) const { return type == NodeType::element && tag == t; }
   bool is_element() const { return type == NodeType::element; }
@@ -107,6 +109,7 @@ class Document {
 // given to keep_input()), interns tag names and caps depth.
 class DocumentBuilder {
  public:
+  // `max_depth` is capped at 65535 (Node::depth).
   explicit DocumentBuilder(uint32_t max_depth);
   ~DocumentBuilder();
   // Hands the input over to the Document being built and returns a view of

@@ -71,6 +71,14 @@ bool has_upper(std::string_view s) {
   return false;
 }
 
+static_assert(sizeof(void*) != 8 || sizeof(Node) == 88, "Node's layout grew (see html.h)");
+
+// Depth of a child of `parent`. The adoption agency may move a subtree below
+// the cap, so this saturates instead of wrapping Node::depth's 16 bits.
+uint16_t child_depth(const Node* parent) {
+  return parent->depth == UINT16_MAX ? UINT16_MAX : static_cast<uint16_t>(parent->depth + 1);
+}
+
 constexpr size_t kFirstBlock = 16 * 1024;
 constexpr size_t kMaxBlock = 1024 * 1024;
 
@@ -205,7 +213,7 @@ struct DocumentBuilder::Impl {
   std::unordered_map<std::string_view, std::string_view> interned;  // unknown names
   std::string lower;  // scratch for lowercasing
 
-  explicit Impl(uint32_t depth) : max_depth(std::max<uint32_t>(depth, 1)) {}
+  explicit Impl(uint32_t depth) : max_depth(std::clamp<uint32_t>(depth, 1, UINT16_MAX)) {}
 
   Node* current() const { return open.empty() ? doc->root : open.back().node; }
   bool in_foreign() const { return !open.empty() && open.back().foreign; }
@@ -219,7 +227,7 @@ struct DocumentBuilder::Impl {
 
   void append(Node* parent, Node* n) {
     n->parent = parent;
-    n->depth = parent->depth + 1;
+    n->depth = child_depth(parent);
     if (parent->last_child) {
       parent->last_child->next_sibling = n;
       n->prev_sibling = parent->last_child;
@@ -385,7 +393,7 @@ size_t fix_depths(Node* top) {
   size_t count = 0;
   Node* n = top->first_child;
   while (n) {
-    n->depth = n->parent->depth + 1;
+    n->depth = child_depth(n->parent);
     ++count;
     if (n->first_child) {
       n = n->first_child;

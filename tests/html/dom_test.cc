@@ -1,6 +1,8 @@
 // DocumentBuilder and DOM helpers, independent of any backend.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "saring/html.h"
 
 using namespace saring::html;
@@ -87,7 +89,7 @@ TEST(Builder, DepthIsCappedAndTextKept) {
   for (int i = 0; i < 1000; ++i) expected += "t" + std::to_string(i) + ";";
   expected += "after";
   walk(doc.root(), [&](const Node* n) {
-    max_depth = std::max(max_depth, n->depth);
+    max_depth = std::max<uint32_t>(max_depth, n->depth);
     return true;
   });
   EXPECT_LE(max_depth, cap);
@@ -169,4 +171,21 @@ TEST(Builder, AddAttributesKeepsFirstValuesAndLowercasesNames) {
   EXPECT_EQ(body->attr("class"), "first");
   EXPECT_EQ(body->attr("id"), "x");
   EXPECT_EQ(body->attr("lang"), "en");
+}
+
+TEST(Builder, DepthCapFitsNodeDepth) {
+  DocumentBuilder b(1u << 20);  // capped at Node::depth's range
+  for (int i = 0; i < 70000; ++i) b.start_element("div", {});
+  b.add_text("deepest");
+  Document doc = b.finish();
+  uint32_t deepest = 0;
+  walk(doc.root(), [&](const Node* n) {
+    deepest = std::max<uint32_t>(deepest, n->depth);
+    if (n->parent) {
+      EXPECT_EQ(n->depth, n->parent->depth + 1);
+    }
+    return true;
+  });
+  EXPECT_EQ(deepest, UINT16_MAX);
+  EXPECT_EQ(inner_text(doc.root()), "deepest");
 }

@@ -485,7 +485,7 @@ TEST(NativeTreeTest, MillionUnclosedTagsAreLinear) {
     EXPECT_EQ(text.substr(text.size() - 4), "last") << c.unit;
     uint32_t depth = 0;
     walk(doc->root(), [&](const Node* n) {
-      depth = std::max(depth, n->depth);
+      depth = std::max<uint32_t>(depth, n->depth);
       return true;
     });
     EXPECT_LE(depth, o.max_depth) << c.unit;

@@ -45,7 +45,7 @@ size_t count(const Node* root, Tag tag) {
 uint32_t max_depth(const Node* root) {
   uint32_t d = 0;
   walk(root, [&](const Node* n) {
-    d = std::max(d, n->depth);
+    d = std::max<uint32_t>(d, n->depth);
     return true;
   });
   return d;
