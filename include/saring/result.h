@@ -16,6 +16,7 @@ enum class ErrorCode {
   decode,         // bad compression stream, undecodable bytes
   parse,          // malformed structure (WARC header, JSON, HTML beyond repair)
   too_large,      // input exceeds a configured limit
+  too_costly,     // processing the input would take more work than its budget
   invalid_input,  // empty or otherwise unusable input
   unsupported,    // a format or feature we do not handle
   internal,       // a bug or a failing dependency

@@ -8,6 +8,7 @@ std::string_view to_string(ErrorCode code) {
     case ErrorCode::decode: return "decode";
     case ErrorCode::parse: return "parse";
     case ErrorCode::too_large: return "too_large";
+    case ErrorCode::too_costly: return "too_costly";
     case ErrorCode::invalid_input: return "invalid_input";
     case ErrorCode::unsupported: return "unsupported";
     case ErrorCode::internal: return "internal";

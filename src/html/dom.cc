@@ -294,7 +294,10 @@ struct DocumentBuilder::Impl {
   }
 };
 
-DocumentBuilder::DocumentBuilder(uint32_t max_depth) : impl_(std::make_unique<Impl>(max_depth)) {}
+DocumentBuilder::DocumentBuilder(uint32_t max_depth, uint64_t max_work)
+    : impl_(std::make_unique<Impl>(max_depth)),
+      max_work_(max_work),
+      work_left_(static_cast<int64_t>(std::min<uint64_t>(max_work, INT64_MAX))) {}
 DocumentBuilder::~DocumentBuilder() = default;
 
 std::string_view DocumentBuilder::keep_input(std::string&& input) {
@@ -315,6 +318,7 @@ const Node* DocumentBuilder::start_element(Tag tag, std::string_view name,
                                           const Attribute* attrs, size_t attr_count) {
   Impl& b = *impl_;
   b.last_text = nullptr;
+  work_left_ -= static_cast<int64_t>(1 + attr_count);
   bool foreign = b.in_foreign();
   Node* n = b.doc->new_node();
   n->type = NodeType::element;
@@ -352,6 +356,7 @@ void DocumentBuilder::add_text(std::string_view text) {
   if (text.empty()) return;
   Impl& b = *impl_;
   if (Node* t = b.last_text) return b.merge_text(t, text);
+  --work_left_;
   Node* n = b.doc->new_node();
   n->type = NodeType::text;
   n->text = b.copy(text);
@@ -362,6 +367,7 @@ void DocumentBuilder::add_text(std::string_view text) {
 const Node* DocumentBuilder::clone_element(const Node* like) {
   Impl& b = *impl_;
   b.last_text = nullptr;
+  work_left_ -= 1 + static_cast<int64_t>(like->attr_count);
   Node* n = b.doc->new_node();
   n->type = NodeType::element;
   n->tag = like->tag;
@@ -454,6 +460,7 @@ void DocumentBuilder::add_attributes(const Node* node, const Attribute* attrs,
     name = b.copy(name);
     m.names.insert(name);
     m.attrs.push_back(Attribute{name, b.copy(attrs[i].value)});
+    --work_left_;
   }
   n->attrs = m.attrs.data();
   n->attr_count = static_cast<uint32_t>(m.attrs.size());
@@ -473,10 +480,18 @@ void DocumentBuilder::reset_open(size_t keep, const Node* const* nodes, size_t n
 void DocumentBuilder::add_comment(std::string_view text) {
   Impl& b = *impl_;
   b.last_text = nullptr;
+  --work_left_;
   Node* n = b.doc->new_node();
   n->type = NodeType::comment;
   n->text = b.copy(text);
   b.append(b.insertion_parent(), n);
+}
+
+Error DocumentBuilder::budget_error() const {
+  return make_error(ErrorCode::too_costly,
+                    "HTML needs more than " + std::to_string(max_work_) +
+                        " nodes and attributes, the work budget for its size "
+                        "(html::ParseOptions::work_base, work_per_kib)");
 }
 
 Document DocumentBuilder::finish() {
@@ -500,6 +515,7 @@ Document DocumentBuilder::finish() {
   doc.impl_ = std::move(b.doc);
   b.doc = std::make_unique<Document::Impl>();  // the builder stays usable
   b.interned.clear();
+  work_left_ = static_cast<int64_t>(std::min<uint64_t>(max_work_, INT64_MAX));
   return doc;
 }
 
@@ -512,6 +528,14 @@ std::string inner_text(const Node* node) {
     return true;
   });
   return out;
+}
+
+uint64_t work_budget(const ParseOptions& options, size_t bytes) {
+  uint64_t by_size = 0, total = 0;  // saturating: a huge option means no limit
+  if (__builtin_mul_overflow(options.work_per_kib, bytes / 1024, &by_size) ||
+      __builtin_add_overflow(options.work_base, by_size, &total))
+    return UINT64_MAX;
+  return total;
 }
 
 std::string_view to_string(Backend backend) {

@@ -101,7 +101,7 @@ Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptio
                                     size_t max_open) {
   static std::once_flag init;
   std::call_once(init, [] { xmlInitParser(); });
-  DocumentBuilder builder(options.max_depth);
+  DocumentBuilder builder(options.max_depth, work_budget(options, utf8_html.size()));
   if (utf8_html.empty()) return builder.finish();
   if (utf8_html.size() > static_cast<size_t>(INT_MAX))
     return make_error(ErrorCode::unsupported, "HTML input too large for libxml2");
@@ -123,6 +123,7 @@ Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptio
   if (!doc) return builder.finish();  // nothing recoverable: an empty document
   replay(doc, options, builder);
   xmlFreeDoc(doc);
+  if (builder.over_budget()) return builder.budget_error();
   return builder.finish();
 }
 

@@ -170,7 +170,7 @@ Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOption
     t_parser.reset();
     return make_error(ErrorCode::internal, "MyHTML failed to initialise");
   }
-  DocumentBuilder builder(options.max_depth);
+  DocumentBuilder builder(options.max_depth, work_budget(options, utf8_html.size()));
   if (utf8_html.empty()) return builder.finish();
   mystatus_t status = MyHTML_STATUS_OK;
   if (estimate_nesting(utf8_html, kGuardNesting) < kGuardNesting) {
@@ -210,6 +210,7 @@ Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOption
   replay(p, options, builder);
   myhtml_tree_clean(p.tree);
   if (utf8_html.size() > kRecycleAfterBytes) t_parser.reset();
+  if (builder.over_budget()) return builder.budget_error();
   return builder.finish();
 }
 

@@ -424,7 +424,7 @@ class TreeBuilder {
     for (;;) {
       tk.next(t);
       process(t);
-      if (t.type == TokenType::eof) break;
+      if (t.type == TokenType::eof || b_.over_budget()) break;  // budget: see parse_with_native
     }
     tk.set_foreign_query(nullptr, nullptr);  // `this` does not outlive the page
   }
@@ -1916,7 +1916,7 @@ thread_local std::unique_ptr<State> t_state;
 Result<Document> parse_with_native(std::string_view utf8_html, std::string* owned,
                                    const ParseOptions& options) {
   if (!t_state) t_state = std::make_unique<State>();
-  DocumentBuilder builder(options.max_depth);
+  DocumentBuilder builder(options.max_depth, work_budget(options, utf8_html.size()));
   // The Document keeps the input (its texts and attribute values are views
   // into it), and the tokenizer needs it in a std::string (NUL after it).
   std::string copy;
@@ -1931,6 +1931,9 @@ Result<Document> parse_with_native(std::string_view utf8_html, std::string* owne
   }
   // Big pages leave big buffers behind; give them back.
   if (t_state->stack.capacity() > (1u << 16)) t_state.reset();
+  // Over its work budget the page was parsed only up to the token that
+  // crossed it (run() stops there): the error, not a truncated tree.
+  if (builder.over_budget()) return builder.budget_error();
   return builder.finish();
 }
 

@@ -2,7 +2,8 @@
 // the record:
 //
 //   extract  HTML records: page::process_page (charset, DOM, main text,
-//            metadata); an empty text drops the record ("extract:empty").
+//            metadata); an empty text drops the record ("extract:empty"), a
+//            page over the parser's work budget too ("extract:too_costly").
 //   clean    text records (WET, JSONL `text`): clean::clean_document repairs
 //            the dump and reads title/date/author from it.
 //   lang     page::decide_language, the rule saring extract uses (for text
@@ -54,7 +55,8 @@ void run_extract(Work& w, const StageContext& ctx, std::string& hint) {
   po.identify_language = false;  // the lang stage does it, with its own switches
   auto res = page::process_page({r.raw, r.url, r.http_charset}, po);
   if (!res.ok()) {
-    drop(w, kStageExtract, "extract:error", res.error().describe());
+    const bool costly = res.error().code == ErrorCode::too_costly;  // over the parse budget
+    drop(w, kStageExtract, costly ? "extract:too_costly" : "extract:error", res.error().describe());
     return;
   }
   page::PageResult& p = res.value();

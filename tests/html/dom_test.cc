@@ -173,6 +173,22 @@ TEST(Builder, AddAttributesKeepsFirstValuesAndLowercasesNames) {
   EXPECT_EQ(body->attr("lang"), "en");
 }
 
+TEST(Builder, CountsNodesAndAttributesAgainstItsWorkBudget) {
+  DocumentBuilder b(16, 5);
+  b.start_element("div", {{"a", "1"}, {"b", "2"}});  // 3 units
+  b.add_text("x");                                   // 4
+  b.add_text("y");                                   // merged: still 4
+  EXPECT_FALSE(b.over_budget());
+  b.start_element("p", {});                          // 5: at the budget, not over it
+  EXPECT_FALSE(b.over_budget());
+  b.add_comment("c");                                // 6
+  EXPECT_TRUE(b.over_budget());
+  EXPECT_EQ(b.budget_error().code, saring::ErrorCode::too_costly);
+  Document doc = b.finish();                         // still a whole tree
+  EXPECT_EQ(doc.node_count(), 5u);
+  EXPECT_FALSE(b.over_budget());  // the builder starts afresh
+}
+
 TEST(Builder, DepthCapFitsNodeDepth) {
   DocumentBuilder b(1u << 20);  // capped at Node::depth's range
   for (int i = 0; i < 70000; ++i) b.start_element("div", {});

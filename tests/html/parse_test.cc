@@ -238,6 +238,57 @@ TEST_P(ParseTest, ThousandsOfRepeatedBodyTagsKeepEachAttributeOnce) {
   EXPECT_EQ(doc.body()->attr("b" + std::to_string(n - 1)), std::to_string(n - 1));
 }
 
+// A page that needs more nodes and attributes than its work budget is an
+// error saying so, whatever the backend; one within it parses.
+TEST_P(ParseTest, WorkBudgetMakesDenseMarkupAnError) {
+  ParseOptions o;
+  o.backend = GetParam();
+  o.work_base = 100;
+  o.work_per_kib = 0;
+  std::string small, dense;
+  for (int i = 0; i < 20; ++i) small += "<p>x</p>";
+  for (int i = 0; i < 200; ++i) dense += "<p>x</p>";
+  EXPECT_TRUE(parse(small, o).ok());
+  auto r = parse(dense, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::too_costly);
+  EXPECT_NE(r.error().message.find("more than 100 nodes and attributes"), std::string::npos)
+      << r.error().message;
+  // Attributes count as well as nodes.
+  std::string attrs = "<div";
+  for (int i = 0; i < 200; ++i) attrs += " a" + std::to_string(i) + "=v";
+  attrs += ">x</div>";
+  auto ra = parse(attrs, o);
+  ASSERT_FALSE(ra.ok());
+  EXPECT_EQ(ra.error().code, ErrorCode::too_costly);
+}
+
+// The default budget grows with the page and stops a flood of <br> (a node
+// every 4 bytes) while ordinary text-heavy pages of the same size parse.
+TEST_P(ParseTest, DefaultWorkBudgetStopsABrFloodOnly) {
+  const ParseOptions defaults;
+  EXPECT_GT(work_budget(defaults, 1 << 20), work_budget(defaults, 1 << 10));
+  std::string flood = "<p>";
+  while (flood.size() < (2u << 20)) flood += "<br>";
+  ParseOptions o;
+  o.backend = GetParam();
+  auto r = parse(flood, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::too_costly);
+  std::string text;
+  while (text.size() < (2u << 20)) text += "<div><p class=para>A sentence of an ordinary page.</p></div>\n";
+  EXPECT_TRUE(parse(text, o).ok());
+}
+
+TEST(WorkBudget, SaturatesInsteadOfWrapping) {
+  ParseOptions o;
+  o.work_base = UINT64_MAX - 1;
+  EXPECT_EQ(work_budget(o, 1 << 20), UINT64_MAX);
+  o.work_base = 0;
+  o.work_per_kib = UINT64_MAX / 2;
+  EXPECT_EQ(work_budget(o, 1 << 20), UINT64_MAX);
+}
+
 TEST_P(ParseTest, DeepNestingIsBoundedAndKeepsText) {
   const int n = 100000;
   std::string html = "<html><body>";

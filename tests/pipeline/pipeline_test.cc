@@ -263,6 +263,20 @@ TEST_F(Corpus, ResumeRefusesOtherOptionsAndOverwriteStartsAfresh) {
   EXPECT_FALSE(fresh->resumed);
 }
 
+// An HTML page whose main text is article(seed, 10).
+std::string article_page(uint32_t seed) {
+  return "<html><body><article><p>" + article(seed, 10) + "</p></article></body></html>";
+}
+
+// A run over the files in dir/in, written to dir/out.
+RunOptions folder_options(const std::string& dir) {
+  RunOptions o;
+  o.inputs = {dir + "/in"};
+  o.output_dir = dir + "/out";
+  o.lang_enabled = have_model();
+  return o;
+}
+
 TEST(Pipeline, BadInputsBecomeReadRejectionsAndTheRunGoesOn) {
   std::string dir = temp_dir("bad");
   fs::create_directories(dir + "/in");
@@ -275,11 +289,8 @@ TEST(Pipeline, BadInputsBecomeReadRejectionsAndTheRunGoesOn) {
   write_file(dir + "/in/b-docs.jsonl", ok1.dump() + "\n{\"id\":\"broken\",\"text\":\n[\"not an object\"]\n" +
                                            ok2.dump() + "\n");
   write_file(dir + "/in/c-empty.html", "");
-  write_file(dir + "/in/d-page.html", "<html><body><article><p>" + article(3, 10) + "</p></article></body></html>");
-  RunOptions o;
-  o.inputs = {dir + "/in"};
-  o.output_dir = dir + "/out";
-  o.lang_enabled = have_model();
+  write_file(dir + "/in/d-page.html", article_page(3));
+  RunOptions o = folder_options(dir);
   auto r = run(o);
   ASSERT_TRUE(r.ok()) << r.error().describe();
   EXPECT_EQ(r->read_errors, 4u);  // truncated record, two bad lines, empty file
@@ -299,6 +310,32 @@ TEST(Pipeline, BadInputsBecomeReadRejectionsAndTheRunGoesOn) {
   EXPECT_TRUE(ids.count("ok-2"));
   EXPECT_TRUE(ids.count(dir + "/in/d-page.html"));
   EXPECT_GE(kept.size(), 8u);  // most of the cut WARC survives
+}
+
+// A page over the HTML parser's work budget (here a flood of <br>, a node
+// every 4 bytes) is rejected at the extract stage with its own reason, and
+// the run goes on.
+TEST(Pipeline, PageOverTheWorkBudgetIsRejectedAsTooCostly) {
+  std::string dir = temp_dir("costly");
+  fs::create_directories(dir + "/in");
+  std::string flood = "<html><body><p>";
+  while (flood.size() < (1u << 20)) flood += "<br>";
+  write_file(dir + "/in/a-flood.html", flood);
+  write_file(dir + "/in/b-page.html", article_page(4));
+  RunOptions o = folder_options(dir);
+  auto r = run(o);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  int costly = 0;
+  for (const auto& j : read_jsonl_shards(o.output_dir + "/rejected")) {
+    if (j["reason"] != "extract:too_costly") continue;
+    ++costly;
+    EXPECT_EQ(j["stage"], "extract");
+    EXPECT_NE(j["detail"].get<std::string>().find("work budget"), std::string::npos);
+  }
+  EXPECT_EQ(costly, 1);
+  std::set<std::string> ids;
+  for (const auto& k : read_jsonl_shards(o.output_dir)) ids.insert(k["id"]);
+  EXPECT_TRUE(ids.count(dir + "/in/b-page.html"));
 }
 
 TEST(Pipeline, ShardsPartitionTheInputs) {
