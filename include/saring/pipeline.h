@@ -74,9 +74,12 @@ struct RunOptions {
   size_t batch_items = 256;            // per-document work unit (see above)
   uint64_t batch_bytes = 64ull << 20;  // ... or this many raw bytes
 
-  // Test hook: called at "batch" (after each batch is written), "commit:shards"
-  // (shards renamed, journal not yet written) and "commit:journal" (journal
-  // written). Kill-and-resume tests raise SIGKILL from here.
+  // Test hook: called at "start" (a fresh run's first journal written),
+  // "batch" (after each batch is written), "commit:kept" (kept shard renamed,
+  // rejected one not yet), "commit:shards" (shards renamed, journal not yet
+  // written), "commit:index" (dedup index saved, journal not yet written)
+  // and "commit:journal" (journal written). Kill-and-resume tests raise
+  // SIGKILL from here.
   std::function<void(std::string_view point)> test_hook;
 };
 
@@ -126,6 +129,9 @@ struct RunResult {
   bool resumed = false;       // continued a killed run
   bool already_complete = false;  // OUTDIR already held this run, finished
   uint64_t read_errors = 0;   // items that could not be read
+  // The first few of them, "path@offset: message" (path:line for JSONL), in
+  // input order; kept across a kill and resume.
+  std::vector<std::string> first_read_errors;
   size_t kept_shards = 0, rejected_shards = 0;
   size_t dedup_index_bytes = 0;
 };

@@ -49,6 +49,7 @@ constexpr const char* kShardPrefix = "part-";
 constexpr const char* kShardExt = ".jsonl.zst";
 constexpr int kJournalVersion = 1;
 constexpr double kProgressInterval = 0.5;  // seconds
+constexpr size_t kNamedReadErrors = 5;     // read errors named in the summary
 
 // Counts with maps for fast updates; converted to RunResult::Counts on output.
 struct Tally {
@@ -57,6 +58,7 @@ struct Tally {
   std::map<std::string, uint64_t> reasons;  // "stage\treason"
   std::map<std::string, uint64_t> skipped;
   std::map<std::string, double> seconds;
+  std::vector<std::string> first_read_errors;  // "path@offset: message"
 
   Counts to_counts() const {
     Counts c;
@@ -105,6 +107,10 @@ void write_tally(io::JsonWriter& j, const Tally& t) {
   j.begin_object();
   for (const auto& [k, v] : t.seconds) { j.key(k); j.number(v); }
   j.end_object();
+  j.key("first_read_errors");
+  j.begin_array();
+  for (const auto& e : t.first_read_errors) j.string(e);
+  j.end_array();
 }
 
 std::string journal_json(const Journal& jn) {
@@ -159,6 +165,8 @@ Result<Journal> parse_journal(const std::string& text, const std::string& path) 
     for (const auto& [k, v] : c.at("reasons").items()) t.reasons[k] = v.get<uint64_t>();
     for (const auto& [k, v] : c.at("skipped").items()) t.skipped[k] = v.get<uint64_t>();
     for (const auto& [k, v] : c.at("seconds").items()) t.seconds[k] = v.get<double>();
+    if (c.contains("first_read_errors"))  // absent in journals of older versions
+      for (const auto& e : c.at("first_read_errors")) t.first_read_errors.push_back(e.get<std::string>());
   } catch (const nlohmann::json::exception& e) {
     return broken(std::string("malformed journal: ") + e.what());
   }
@@ -407,6 +415,16 @@ void remove_all_outputs(const std::string& out) {
   fs::remove_all(out + "/" + kStateDir, ec);
 }
 
+// "path@offset: message" of an item that could not be read (its error
+// without the error code's name).
+std::string read_error_message(const Work& w) {
+  std::string_view e = w.read_error;
+  std::string_view code = to_string(w.read_code);
+  if (e.size() > code.size() + 2 && e.substr(0, code.size()) == code && e.substr(code.size(), 2) == ": ")
+    e.remove_prefix(code.size() + 2);
+  return std::string(e);
+}
+
 // fingerprint(o) and the inputs of this shard.
 std::string make_fingerprint(const RunOptions& o, const std::vector<io::Input>& inputs) {
   std::string f = fingerprint(o);
@@ -462,9 +480,27 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
                         out + " holds a run with other inputs or options; use another output "
                               "directory, or --overwrite to replace it");
     if (jn.complete) {
+      // A kill between the last journal and stats.json leaves the latter
+      // missing or stale.
+      if (!fs::exists(out + "/" + kStatsFile)) {
+        size_t index_bytes = 0;
+        uint64_t index_docs = 0;
+        if (options.dedup_enabled) {
+          auto loaded = dedup::NearDupIndex::load(out + "/" + kFinalIndex);
+          if (!loaded.ok()) return loaded.error();
+          index_bytes = loaded->memory_bytes();
+          index_docs = loaded->size();
+        }
+        auto st = io::write_file_atomic(out + "/" + kStatsFile,
+                                        stats_json(jn, options, inputs.size(),
+                                                   options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency()),
+                                                   index_bytes, index_docs));
+        if (!st.ok()) return st.error();
+      }
       result.already_complete = true;
       result.counts = jn.tally.to_counts();
       result.read_errors = jn.tally.read_errors;
+      result.first_read_errors = jn.tally.first_read_errors;
       result.kept_shards = jn.kept_next;
       result.rejected_shards = jn.rejected_next;
       return result;
@@ -485,6 +521,13 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   }
   remove_uncommitted(out, jn.kept_next);
   remove_uncommitted(rejected_dir, jn.rejected_next);
+  // A fresh run writes its journal before any shard can become visible, so
+  // that whatever the moment of a kill, OUTDIR is recognised as this run's.
+  if (!result.resumed) {
+    auto st = io::write_file_atomic(journal_path, journal_json(jn));
+    if (!st.ok()) return st.error();
+    if (options.test_hook) options.test_hook("start");
+  }
   for (fs::directory_iterator it(state_dir, ec), e; !ec && it != e; it.increment(ec)) {
     std::string name = it->path().filename().string();
     if (name.rfind("dedup-", 0) == 0 && std::string(kStateDir) + "/" + name != jn.dedup_file)
@@ -574,6 +617,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     const double t0 = thread_cpu_seconds();
     auto k = (*kept_writer)->finish_shard();
     if (!k.ok()) return k.error();
+    if (options.test_hook) options.test_hook("commit:kept");
     if (rejected_writer) {
       auto r = rejected_writer->finish_shard();
       if (!r.ok()) return r.error();
@@ -594,6 +638,13 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     jn.kept_next = (*kept_writer)->next_index();
     jn.rejected_next = rejected_writer ? rejected_writer->next_index() : 0;
     jn.complete = final;
+    // The final index is in place before the journal says the run is
+    // complete: a complete run is never resumed, so never rewrites it.
+    if (final && options.dedup_enabled) {
+      auto st = index.save(out + "/" + kFinalIndex);
+      if (!st.ok()) return st;
+    }
+    if (options.test_hook) options.test_hook("commit:index");
     tally.seconds["write"] += thread_cpu_seconds() - t0;
     tally.seconds["wall"] =
         wall_before + std::chrono::duration<double>(Clock::now() - wall_start).count();
@@ -603,10 +654,6 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     if (options.test_hook) options.test_hook("commit:journal");
     if (!previous_index.empty() && previous_index != jn.dedup_file)
       fs::remove(out + "/" + previous_index, ec);
-    if (final && options.dedup_enabled) {
-      st = index.save(out + "/" + kFinalIndex);
-      if (!st.ok()) return st;
-    }
     return io::write_file_atomic(out + "/" + kStatsFile,
                                  stats_json(to_write, options, inputs.size(), threads,
                                             options.dedup_enabled ? index.memory_bytes() : 0,
@@ -689,6 +736,8 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     ++tally.items;
     if (!w.read_ok) {
       ++tally.read_errors;
+      if (tally.first_read_errors.size() < kNamedReadErrors)
+        tally.first_read_errors.push_back(read_error_message(w));
     } else {
       tally.raw_bytes += w.record.raw.size();
       if (w.record.kind == RecordKind::html) tally.html_bytes += w.record.raw.size();
@@ -761,6 +810,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
 
   result.counts = tally.to_counts();
   result.read_errors = tally.read_errors;
+  result.first_read_errors = tally.first_read_errors;
   result.kept_shards = jn.kept_next;
   result.rejected_shards = jn.rejected_next;
   result.dedup_index_bytes = options.dedup_enabled ? index.memory_bytes() : 0;

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -223,7 +224,7 @@ TEST_F(Corpus, KillAndResumeGivesTheSameBytes) {
   auto want = outputs(reference.output_dir);
 
   struct Case { const char* point; int n; };
-  for (Case c : {Case{"batch", 1}, Case{"batch", 7}, Case{"commit:shards", 2}, Case{"commit:journal", 1},
+  for (Case c : {Case{"batch", 1}, Case{"batch", 7}, Case{"commit:shards", 1}, Case{"commit:shards", 2}, Case{"commit:journal", 1},
                  Case{"batch", 12}}) {
     SCOPED_TRACE(std::string(c.point) + " #" + std::to_string(c.n));
     RunOptions o = small_options(inputs_, dir_ + "/killed-" + c.point + std::to_string(c.n));
@@ -247,6 +248,106 @@ TEST_F(Corpus, KillAndResumeGivesTheSameBytes) {
     EXPECT_TRUE(again->already_complete);
     EXPECT_EQ(outputs(o.output_dir), want);
   }
+}
+
+// Every moment a hook marks in an uninterrupted run: (point, occurrence).
+std::vector<std::pair<std::string, int>> hook_moments(RunOptions o) {
+  std::map<std::string, int> seen;
+  std::vector<std::pair<std::string, int>> moments;
+  o.test_hook = [&](std::string_view p) {
+    std::string point(p);
+    moments.emplace_back(point, ++seen[point]);
+  };
+  EXPECT_TRUE(run(o).ok());
+  fs::remove_all(o.output_dir);
+  return moments;
+}
+
+// Checks that `dir` holds the finished run `want` and nothing temporary.
+void expect_finished(const std::string& dir, const std::map<std::string, std::string>& want) {
+  EXPECT_EQ(outputs(dir), want);
+  EXPECT_TRUE(fs::exists(dir + "/stats.json"));
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+}
+
+TEST_F(Corpus, KillAtSeededRandomMomentsAndAgainDuringTheResume) {
+  RunOptions reference = small_options(inputs_, dir_ + "/reference");
+  const auto moments = hook_moments(reference);
+  ASSERT_GT(moments.size(), 30u);  // many commit points to land between
+  ASSERT_TRUE(run(reference).ok());
+  const auto want = outputs(reference.output_dir);
+
+  std::mt19937 rng(20261202);
+  std::uniform_int_distribution<size_t> pick(0, moments.size() - 1);
+  for (int trial = 0; trial < 10; ++trial) {
+    const auto& [point, n] = moments[pick(rng)];
+    const auto& [again_point, again_n] = moments[pick(rng)];
+    SCOPED_TRACE("trial " + std::to_string(trial) + ": " + point + " #" + std::to_string(n) +
+                 ", then " + again_point + " #" + std::to_string(again_n));
+    RunOptions o = small_options(inputs_, dir_ + "/killed-" + std::to_string(trial));
+    ASSERT_TRUE(run_and_kill(o, point, n));
+    // The resume reaches fewer moments, so it may finish before this one.
+    run_and_kill(o, again_point, again_n);
+    auto r = run(o);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    expect_finished(o.output_dir, want);
+  }
+}
+
+// Runs the saring binary with `args`; SIGKILLs it after `kill_after` seconds
+// unless it has finished. Returns true when it was killed.
+bool exec_and_kill(const std::vector<std::string>& args, double kill_after) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::freopen("/dev/null", "w", stderr);
+    ::execv(argv[0], argv.data());
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(kill_after);
+  int status = 0;
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      break;
+    }
+    ::usleep(500);
+  }
+  EXPECT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) != 0) << "exit " << WEXITSTATUS(status);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+TEST_F(Corpus, SigkillOfTheCommandAtSeededRandomTimesThenResumeGivesTheSameBytes) {
+  write_file(dir_ + "/small-batches.toml", "[run]\nbatch_items = 5\n");
+  auto command = [&](const std::string& out) {
+    std::vector<std::string> args = {SARING_BINARY, "run", "--config", dir_ + "/small-batches.toml",
+                                     "--shard-size", "6000", "--no-lang", "--threads", "2",
+                                     "--quiet", "-o", out};
+    args.insert(args.end(), inputs_.begin(), inputs_.end());
+    return args;
+  };
+  const auto t0 = std::chrono::steady_clock::now();
+  ASSERT_FALSE(exec_and_kill(command(dir_ + "/reference"), 60));
+  const double whole = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const auto want = outputs(dir_ + "/reference");
+  ASSERT_GT(want.size(), 6u);
+
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> when(0.0, whole);
+  int killed = 0;
+  for (int trial = 0; trial < 12; ++trial) {
+    SCOPED_TRACE("trial " + std::to_string(trial));
+    const std::string out = dir_ + "/killed-" + std::to_string(trial);
+    killed += exec_and_kill(command(out), when(rng));
+    exec_and_kill(command(out), when(rng));  // a second kill, during the resume
+    ASSERT_FALSE(exec_and_kill(command(out), 60));
+    expect_finished(out, want);
+  }
+  EXPECT_GT(killed, 6);  // most kills landed while the run was going
 }
 
 TEST_F(Corpus, ResumeRefusesOtherOptionsAndOverwriteStartsAfresh) {
@@ -303,6 +404,13 @@ TEST(Pipeline, BadInputsBecomeReadRejectionsAndTheRunGoesOn) {
     EXPECT_TRUE(j["source"].contains("path"));
   }
   EXPECT_EQ(read_rejects, 4);
+  // The summary names them, where they are first: path@offset or path:line.
+  ASSERT_EQ(r->first_read_errors.size(), 4u);
+  EXPECT_EQ(r->first_read_errors[0].rfind(dir + "/in/a-cut.warc.gz@", 0), 0u) << r->first_read_errors[0];
+  EXPECT_EQ(r->first_read_errors[1].rfind(dir + "/in/b-docs.jsonl:2: invalid JSON", 0), 0u)
+      << r->first_read_errors[1];
+  EXPECT_EQ(r->first_read_errors[2].rfind(dir + "/in/b-docs.jsonl:3: ", 0), 0u) << r->first_read_errors[2];
+  EXPECT_EQ(r->first_read_errors[3], dir + "/in/c-empty.html: empty file");
   auto kept = read_jsonl_shards(o.output_dir);
   std::set<std::string> ids;
   for (const auto& k : kept) ids.insert(k["id"]);

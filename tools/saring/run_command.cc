@@ -94,6 +94,11 @@ int run_run(const std::vector<std::string>& args) {
                  human_bytes(static_cast<double>(c.raw_bytes)).c_str(), r.kept_shards,
                  o.output_dir.c_str());
   }
+  for (const auto& e : r.first_read_errors) std::fprintf(stderr, "  unreadable: %s\n", e.c_str());
+  if (r.read_errors > r.first_read_errors.size())
+    std::fprintf(stderr, "  ... and %llu more%s\n",
+                 static_cast<unsigned long long>(r.read_errors - r.first_read_errors.size()),
+                 o.write_rejected ? " (rejected/ names them all)" : "");
   return r.read_errors > 0 ? kExitSomeFailed : kExitOk;
 }
 
