@@ -67,6 +67,15 @@ class ByteReader {
   // Only offsets at or after the last one asked for are guaranteed to be
   // known (older member boundaries are forgotten to keep memory flat).
   virtual uint64_t member_offset(uint64_t decoded_offset) = 0;
+
+  // True when a compressed member begins at decoded byte `decoded_offset`
+  // (a reader resynchronising after a bad record goes on at the next one).
+  // Known for offsets already decoded and at or after the last one given to
+  // member_offset(); always false for plain input.
+  virtual bool member_starts_at(uint64_t decoded_offset) {
+    (void)decoded_offset;
+    return false;
+  }
 };
 
 // Opens `path` ("-" for standard input) as a decoded byte stream.

@@ -85,33 +85,45 @@ Result<bool> Buffered::read_line(std::string& line, size_t max_len, bool* too_lo
   }
 }
 
-Result<uint64_t> Buffered::read(std::string& out, uint64_t n) {
-  uint64_t done = 0;
-  while (done < n) {
-    if (pos_ == len_ && !fill()) {
-      if (auto e = take_error()) return *e;
-      break;
+Result<bool> Buffered::skip_to_line_starting(std::string_view magic) {
+  bool line_start = true;  // of the first unread byte
+  for (;;) {
+    std::string_view avail(buf_.data() + pos_, len_ - pos_);
+    for (size_t p = avail.find(magic); p != std::string_view::npos; p = avail.find(magic, p + 1)) {
+      if ((p == 0 ? line_start : avail[p - 1] == '\n') || src_->member_starts_at(offset() + p)) {
+        pos_ += p;
+        return true;
+      }
     }
-    size_t take = static_cast<size_t>(std::min<uint64_t>(n - done, len_ - pos_));
-    out.append(buf_.data() + pos_, take);
-    pos_ += take;
-    done += take;
+    // Keep what could be the start of a match cut by the end of the buffer.
+    size_t drop = avail.size() - std::min(avail.size(), magic.size() - 1);
+    if (drop > 0) {
+      line_start = avail[drop - 1] == '\n';
+      pos_ += drop;
+    }
+    if (!fill()) {
+      if (auto e = take_error()) return *e;
+      return false;
+    }
   }
-  return done;
 }
 
-Result<uint64_t> Buffered::skip(uint64_t n) {
-  uint64_t done = 0;
-  while (done < n) {
-    if (pos_ == len_ && !fill()) {
-      if (auto e = take_error()) return *e;
-      break;
-    }
-    size_t take = static_cast<size_t>(std::min<uint64_t>(n - done, len_ - pos_));
-    pos_ += take;
-    done += take;
+void Buffered::unread(std::string_view bytes) {
+  const size_t n = bytes.size();
+  if (n <= pos_ && std::memcmp(buf_.data() + pos_ - n, bytes.data(), n) == 0) {
+    pos_ -= n;  // still in the buffer
+    return;
   }
-  return done;
+  const uint64_t at = offset() - n;
+  std::string joined;
+  joined.reserve(std::max(n + len_ - pos_, buf_.size()));
+  joined.append(bytes);
+  joined.append(buf_.data() + pos_, len_ - pos_);
+  len_ = joined.size();
+  joined.resize(joined.capacity());
+  buf_ = std::move(joined);
+  pos_ = 0;
+  base_ = at;
 }
 
 }  // namespace saring::io

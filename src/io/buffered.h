@@ -2,6 +2,7 @@
 // operations the record readers need. Not part of the public API.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,11 +30,31 @@ class Buffered {
   // decoded before it.
   Result<bool> read_line(std::string& line, size_t max_len, bool* too_long);
 
+  // Consumes up to `n` bytes, handing them to `sink(std::string_view)` piece
+  // by piece (each piece valid during the call); fewer only at the end of
+  // the stream.
+  template <class Sink>
+  Result<uint64_t> consume(uint64_t n, Sink&& sink);
+
   // Appends up to `n` bytes to `out`; fewer only at the end of the stream.
-  Result<uint64_t> read(std::string& out, uint64_t n);
+  Result<uint64_t> read(std::string& out, uint64_t n) {
+    return consume(n, [&](std::string_view piece) { out.append(piece); });
+  }
 
   // Skips up to `n` bytes; fewer only at the end of the stream.
-  Result<uint64_t> skip(uint64_t n);
+  Result<uint64_t> skip(uint64_t n) {
+    return consume(n, [](std::string_view) {});
+  }
+
+  // Puts back `bytes`, the last ones consumed (or a tail of them), so that
+  // they are read again: a reader that finds a record was framed wrong goes
+  // back to where the next one starts. offset() moves back by their size.
+  void unread(std::string_view bytes);
+
+  // Skips to the next place where `magic` begins a line or a compressed
+  // member (the current position counts as a line start). false: the stream
+  // ended first. A stream error is returned once; the next call goes on.
+  Result<bool> skip_to_line_starting(std::string_view magic);
 
   // True when no byte is left (reads ahead to know).
   bool at_end();
@@ -52,5 +73,21 @@ class Buffered {
   bool eof_ = false;
   std::optional<Error> pending_;
 };
+
+template <class Sink>
+Result<uint64_t> Buffered::consume(uint64_t n, Sink&& sink) {
+  uint64_t done = 0;
+  while (done < n) {
+    if (pos_ == len_ && !fill()) {
+      if (auto e = take_error()) return *e;
+      break;
+    }
+    size_t take = static_cast<size_t>(std::min<uint64_t>(n - done, len_ - pos_));
+    sink(std::string_view(buf_.data() + pos_, take));
+    pos_ += take;
+    done += take;
+  }
+  return done;
+}
 
 }  // namespace saring::io

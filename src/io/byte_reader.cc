@@ -182,6 +182,13 @@ class DecodingReader final : public ByteReader {
     return members_.empty() ? 0 : members_.front().second;
   }
 
+  bool member_starts_at(uint64_t decoded_offset) override {
+    if (kind_ == Compression::none) return false;
+    auto at = std::lower_bound(members_.begin(), members_.end(), decoded_offset,
+                               [](const auto& m, uint64_t d) { return m.first < d; });
+    return at != members_.end() && at->first == decoded_offset;
+  }
+
   Result<size_t> read(char* buf, size_t n) override {
     if (pending_) {
       Error e = std::move(*pending_);

@@ -8,6 +8,16 @@
 // the next version line. That resynchronisation is what lets a run over a
 // damaged crawl file report the bad record and keep every good one.
 //
+// A Content-Length can also be a plausible number and still be wrong: too
+// long, it swallows the records after it (or runs past the end of the
+// input); too short, the block's tail follows it. A block is therefore
+// checked to be followed by a line end, the next version line or the end of
+// the input. When it is not, or the input ends inside it, the record is
+// reported and reading goes back to the first line in the block that starts
+// with "WARC/1." (in a gzip file, where the next member begins): the block's
+// bytes from there on were kept while it was read or skipped (ResyncTail, at
+// most max_record_bytes of them), so no good record after a bad one is lost.
+//
 // Each yielded item remembers its decoded offset and the file offset of the
 // gzip member that holds it (SourceRef), which is what CDX indexes and error
 // messages use. Records of no interest to a text corpus (request, metadata,
@@ -27,6 +37,7 @@ namespace {
 constexpr size_t kMaxVersionLine = 4096;
 constexpr size_t kMaxHeaderLine = 64 * 1024;
 constexpr size_t kSniffBytes = 1024;
+constexpr std::string_view kVersion = "WARC/1.";  // what a record's first line starts with
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -49,6 +60,82 @@ bool sniff_html(std::string_view body) {
          head.find("<body") != std::string::npos;
 }
 
+// Watches bytes streamed through it for the first line that starts with
+// "WARC/1." and keeps the bytes from there on, at most `cap` of them (past
+// that, from the next such line; the older records are given up).
+class ResyncTail {
+ public:
+  explicit ResyncTail(uint64_t cap) : cap_(std::max<uint64_t>(cap, 64)) {}
+
+  void feed(std::string_view piece) {
+    if (!found_) {
+      search(piece);
+    } else {
+      kept_.append(piece);
+    }
+    while (found_ && kept_.size() > cap_) {
+      size_t next = find_version_line(kept_, 1, false);
+      if (next == std::string::npos) {
+        carry_.assign(std::string_view(kept_).substr(kept_.size() - kTail));
+        at_line_start_ = kept_[kept_.size() - kTail - 1] == '\n';
+        kept_.clear();
+        found_ = false;
+      } else {
+        kept_.erase(0, next);
+      }
+    }
+  }
+
+  // The bytes from the first version line on ("" when none was seen).
+  std::string_view kept() const { return kept_; }
+
+ private:
+  static constexpr size_t kTail = kVersion.size() - 1;  // a version line split across pieces
+
+  // Offset of the first "WARC/1." at or after `from` that starts a line
+  // (offset 0 does when `first_at_line_start`).
+  static size_t find_version_line(std::string_view s, size_t from, bool first_at_line_start) {
+    for (size_t p = s.find(kVersion, from); p != std::string::npos; p = s.find(kVersion, p + 1))
+      if (p == 0 ? first_at_line_start : s[p - 1] == '\n') return p;
+    return std::string::npos;
+  }
+
+  void search(std::string_view piece) {
+    // A version line that began in the previous pieces.
+    std::string joined = carry_;
+    joined.append(piece.substr(0, kTail));
+    size_t p = find_version_line(joined, 0, at_line_start_);
+    if (p != std::string::npos && p < carry_.size()) {
+      kept_.assign(std::string_view(carry_).substr(p));
+      kept_.append(piece);
+      found_ = true;
+      return;
+    }
+    p = find_version_line(piece, 0, carry_.empty() ? at_line_start_ : carry_.back() == '\n');
+    if (p != std::string::npos) {
+      kept_.assign(piece.substr(p));
+      found_ = true;
+      return;
+    }
+    if (piece.size() > kTail) {
+      at_line_start_ = piece[piece.size() - kTail - 1] == '\n';
+      carry_.assign(piece.substr(piece.size() - kTail));
+      return;
+    }
+    joined = carry_;
+    joined.append(piece);
+    size_t keep = std::min(kTail, joined.size());
+    if (joined.size() > keep) at_line_start_ = joined[joined.size() - keep - 1] == '\n';
+    carry_ = joined.substr(joined.size() - keep);
+  }
+
+  uint64_t cap_;
+  bool found_ = false;
+  std::string kept_;
+  std::string carry_;          // last bytes seen while nothing was found
+  bool at_line_start_ = true;  // carry_ (or the next byte) starts a line
+};
+
 class WarcReader final : public ReaderBase {
  public:
   using ReaderBase::ReaderBase;
@@ -56,9 +143,32 @@ class WarcReader final : public ReaderBase {
   Result<bool> next(Record& out) override {
     for (;;) {
       if (done_) return false;
+      if (resyncing_) {
+        uint64_t at = in_->offset();
+        auto found = in_->skip_to_line_starting(kVersion);
+        if (!found.ok()) {
+          begin_item(at, 0);
+          return yield_error(found.error().code, found.error().message);
+        }
+        if (!*found) {
+          done_ = true;
+          return false;
+        }
+        resyncing_ = false;
+      }
+      uint64_t start = in_->offset();
+      std::string_view head = in_->peek(kVersion.size());
+      if (!head.empty() && head != kVersion && head[0] != '\n' && head[0] != '\r') {
+        // Not consumed: the next record may start inside it (a member boundary).
+        std::string_view found = in_->peek(40);
+        found = found.substr(0, found.find_first_of("\r\n"));
+        begin_item(start, 0);
+        resyncing_ = true;
+        return yield_error(ErrorCode::parse, "expected a WARC version line, found '" +
+                                                 printable(found) + "'; skipping to the next record");
+      }
       std::string line;
       bool too_long = false;
-      uint64_t start = in_->offset();
       auto got = in_->read_line(line, kMaxVersionLine, &too_long);
       if (!got.ok()) {
         begin_item(start, 0);
@@ -69,15 +179,14 @@ class WarcReader final : public ReaderBase {
         done_ = true;
         return false;
       }
-      if (!starts_with(line, "WARC/1.")) {
-        if ((line.empty() && !too_long) || resyncing_) continue;
+      if (!starts_with(line, kVersion)) {
+        if (line.empty() && !too_long) continue;
         begin_item(start, 0);
         resyncing_ = true;
         return yield_error(ErrorCode::parse, "expected a WARC version line, found '" +
                                                  printable(line.substr(0, 40)) +
                                                  "'; skipping to the next record");
       }
-      resyncing_ = false;
       begin_item(start, 0);
       auto r = read_record(out);
       if (!r.ok()) return r;
@@ -91,6 +200,33 @@ class WarcReader final : public ReaderBase {
     std::string out;
     for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
     return out;
+  }
+
+  // True when what follows a block is where a record should end: the
+  // "\r\n\r\n" trailer (or "\n\n"), or the end of the input (a trailer cut
+  // short included).
+  bool at_record_end() {
+    std::string_view next = in_->peek(4);
+    if (next == "\r\n\r\n" || starts_with(next, "\n\n")) return true;
+    return next.size() < 4 && next.find_first_not_of("\r\n") == std::string_view::npos;
+  }
+
+  // Reports a record whose block does not match its Content-Length (`got`
+  // bytes of `length` were there) and goes back to `resume_at`, the bytes
+  // from the block's first version line on, if any.
+  Result<bool> misframed(uint64_t length, uint64_t got, std::string_view resume_at) {
+    std::string what = got < length ? "truncated record: block has " + std::to_string(got) +
+                                          " of " + std::to_string(length) + " bytes"
+                                    : "Content-Length " + std::to_string(length) +
+                                          " does not end the block (no record end after it)";
+    if (resume_at.empty()) {
+      if (got < length) done_ = true;
+      else resyncing_ = true;
+      return yield_error(ErrorCode::parse, what);
+    }
+    in_->unread(resume_at);
+    resyncing_ = true;
+    return yield_error(ErrorCode::parse, what + "; going on at the next record it holds");
   }
 
   // Reads one record after its version line. true: `out` is a record; false:
@@ -139,17 +275,14 @@ class WarcReader final : public ReaderBase {
     for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const bool wanted = type == "response" || type == "resource" || type == "conversion";
     if (!wanted || length > options_.max_record_bytes) {
-      auto skipped = in_->skip(length);
+      ResyncTail tail(options_.max_record_bytes);
+      auto skipped = in_->consume(length, [&](std::string_view piece) { tail.feed(piece); });
       if (!skipped.ok()) {
         resyncing_ = true;
         return yield_error(skipped.error().code, skipped.error().message);
       }
-      if (*skipped < length) {
-        done_ = true;
-        return yield_error(ErrorCode::parse, "truncated record: block has " +
-                                                 std::to_string(*skipped) + " of " +
-                                                 std::to_string(length) + " bytes");
-      }
+      if (*skipped < length || !at_record_end())
+        return misframed(length, *skipped, tail.kept());
       if (!wanted) {
         stats_.count_skip("warc-type:" + (type.empty() ? std::string("none") : type));
         return false;
@@ -164,10 +297,10 @@ class WarcReader final : public ReaderBase {
       resyncing_ = true;
       return yield_error(read.error().code, read.error().message);
     }
-    if (*read < length) {
-      done_ = true;
-      return yield_error(ErrorCode::parse, "truncated record: block has " + std::to_string(*read) +
-                                               " of " + std::to_string(length) + " bytes");
+    if (*read < length || !at_record_end()) {
+      ResyncTail tail(options_.max_record_bytes);
+      tail.feed(block_);
+      return misframed(length, *read, tail.kept());
     }
     clear_record(out);
     out.id = strip_angles(headers->get("WARC-Record-ID"));
