@@ -186,7 +186,11 @@ Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& paths,
                                          Format forced = Format::automatic);
 
 struct ReaderOptions {
-  uint64_t max_record_bytes = 64ull << 20;  // larger records are skipped (too_large)
+  // Larger records are skipped (too_large). Also what a reader buffers at
+  // most, whatever the input (a JSONL line without an end, a whole HTML or
+  // text input, the bytes a WARC reader keeps to go back to the next record
+  // after a wrong Content-Length), from files and standard input alike.
+  uint64_t max_record_bytes = 64ull << 20;
   uint64_t max_header_bytes = 256ull << 10; // WARC / HTTP header block limit
   bool keep_non_2xx = false;       // WARC responses with status outside 200..299
   bool keep_text_responses = false;  // WARC responses served as text/plain (kind text)

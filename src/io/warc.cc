@@ -158,7 +158,8 @@ class WarcReader final : public ReaderBase {
       }
       uint64_t start = in_->offset();
       std::string_view head = in_->peek(kVersion.size());
-      if (!head.empty() && head != kVersion && head[0] != '\n' && head[0] != '\r') {
+      const bool blank_line = starts_with(head, "\n") || starts_with(head, "\r\n") || head == "\r";
+      if (!head.empty() && head != kVersion && !blank_line) {
         // Not consumed: the next record may start inside it (a member boundary).
         std::string_view found = in_->peek(40);
         found = found.substr(0, found.find_first_of("\r\n"));

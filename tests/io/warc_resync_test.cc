@@ -63,6 +63,9 @@ std::vector<Case> cases() {
       {"garbage_between_records", [] { return std::string("garbage \x01\x02 line\r\nand more\r\n"); }},
       // Glued to the next version line: only a member boundary finds it.
       {"garbage_without_line_end", [] { return std::string(300000, '\0'); }, true},
+      // Found by warc_resync_fuzz: a line that starts with CR was consumed
+      // with the version line glued to it.
+      {"carriage_return_glued_to_the_next_member", [] { return std::string("\r00"); }, true},
       {"missing_version_line", [] { std::string r = bad_record(); return r.substr(r.find("\r\n") + 2); }},
       {"damaged_gzip_member", [] { return bad_record(); }, true},
   };
