@@ -33,29 +33,26 @@ def default_datasets_dir() -> str:
     return os.path.normpath(os.path.join(repo, "..", "shared", "datasets"))
 
 
+def _read_index(root: str, set_dir: str, index_name: str) -> tuple[str, dict]:
+    """A set's folder and its JSON index (gold file), read once."""
+    base = os.path.join(root, set_dir)
+    with open(os.path.join(base, index_name), encoding="utf-8") as f:
+        return base, json.load(f)
+
+
 def load_scrapinghub(root: str) -> list[Page]:
-    base = os.path.join(root, "scrapinghub")
-    with open(os.path.join(base, "ground-truth.json"), encoding="utf-8") as f:
-        gt = json.load(f)
-    pages = []
-    for key in sorted(gt):
-        item = gt[key]
-        pages.append(Page("scrapinghub", key, os.path.join(base, "html", key + ".html.gz"),
-                          item.get("url"), item.get("articleBody") or ""))
-    return pages
+    base, gt = _read_index(root, "scrapinghub", "ground-truth.json")
+    return [Page("scrapinghub", key, os.path.join(base, "html", key + ".html.gz"),
+                 gt[key].get("url"), gt[key].get("articleBody") or "")
+            for key in sorted(gt)]
 
 
 def load_trafilatura_eval(root: str) -> list[Page]:
-    base = os.path.join(root, "trafilatura-eval")
-    with open(os.path.join(base, "evaldata.json"), encoding="utf-8") as f:
-        data = json.load(f)
-    pages = []
-    for url in sorted(data):
-        item = data[url]
-        pages.append(Page("trafilatura-eval", item["file"],
-                          os.path.join(base, "html", item["file"] + ".gz"), url,
-                          {"with": item.get("with") or [], "without": item.get("without") or []}))
-    return pages
+    base, data = _read_index(root, "trafilatura-eval", "evaldata.json")
+    return [Page("trafilatura-eval", data[url]["file"],
+                 os.path.join(base, "html", data[url]["file"] + ".gz"), url,
+                 {"with": data[url].get("with") or [], "without": data[url].get("without") or []})
+            for url in sorted(data)]
 
 
 def load_wcxb(root: str) -> list[Page]:

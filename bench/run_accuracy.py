@@ -133,6 +133,12 @@ def fmt(x, digits=3) -> str:
     return str(x)
 
 
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table: header row, rule, one line per row."""
+    return (["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+            + ["| " + " | ".join(r) + " |" for r in rows])
+
+
 def markdown_summary(result: dict) -> str:
     """The Markdown tables of an accuracy.json object."""
     sets = result["sets"]
@@ -158,14 +164,9 @@ def markdown_summary(result: dict) -> str:
                  "without = share of unwanted snippets found (lower is better).")
     if "wcxb" in sets:
         lines.append("")
-        lines.append("| tool | wcxb title | wcxb author | wcxb date |")
-        lines.append("|---|---|---|---|")
-        for t in tools:
-            w = result["scores"][t].get("wcxb")
-            if not w:
-                continue
-            lines.append(f"| {t} | {fmt(w.get('title_match'))} | {fmt(w.get('author_match'))} | "
-                         f"{fmt(w.get('date_match'))} |")
+        lines += table(["tool", "wcxb title", "wcxb author", "wcxb date"],
+                       [[t, fmt(w.get("title_match")), fmt(w.get("author_match")), fmt(w.get("date_match"))]
+                        for t in tools if (w := result["scores"][t].get("wcxb"))])
         w = next((result["scores"][t]["wcxb"] for t in tools if "wcxb" in result["scores"][t]), None)
         if w:
             lines.append("")
@@ -179,47 +180,29 @@ def markdown_summary(result: dict) -> str:
                     types.append(k)
         if types:
             lines.append("")
-            lines.append("| tool | " + " | ".join(f"wcxb {k}" for k in types) + " |")
-            lines.append("|---" * (len(types) + 1) + "|")
-            for t in tools:
-                by = result["scores"][t].get("wcxb", {}).get("f1_by_type", {})
-                lines.append(f"| {t} | " + " | ".join(fmt(by.get(k)) for k in types) + " |")
+            lines += table(["tool"] + [f"wcxb {k}" for k in types],
+                           [[t] + [fmt(result["scores"][t].get("wcxb", {}).get("f1_by_type", {}).get(k))
+                                   for k in types] for t in tools])
             lines.append("")
             lines.append("wcxb word F1 by page type.")
     if "scrapinghub" in sets:
         lines.append("")
-        lines.append("| tool | scrapinghub P | R | F1 | F1 (summed fractions) |")
-        lines.append("|---|---|---|---|---|")
-        for t in tools:
-            s = result["scores"][t].get("scrapinghub")
-            if s:
-                lines.append(f"| {t} | {fmt(s['precision'])} | {fmt(s['recall'])} | {fmt(s['f1'])} | "
-                             f"{fmt(s['f1_summed'])} |")
+        lines += table(["tool", "scrapinghub P", "R", "F1", "F1 (summed fractions)"],
+                       [[t, fmt(s["precision"]), fmt(s["recall"]), fmt(s["f1"]), fmt(s["f1_summed"])]
+                        for t in tools if (s := result["scores"][t].get("scrapinghub"))])
     return "\n".join(lines)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("datasets", nargs="?", default=ds.default_datasets_dir())
-    ap.add_argument("--tools", default=",".join(tl.ALL_TOOLS))
-    ap.add_argument("--sets", default=",".join(ds.SETS))
-    ap.add_argument("--out", default=None, help="output folder (default bench/work/<timestamp>)")
-    ap.add_argument("--saring", default=None, help="saring binary (default $SARING_BIN or build/tools/saring/saring)")
-    ap.add_argument("--limit", type=int, default=None, help="first N pages of each set (quick checks)")
+    tl.add_common_arguments(ap, ",".join(ds.SETS))
     ap.add_argument("--jobs", type=int, default=1, help="tools run at the same time (default 1)")
-    ap.add_argument("--skip-unavailable", action="store_true",
-                    help="leave out a tool that cannot run here instead of failing")
     args = ap.parse_args()
 
-    if not os.path.isdir(args.datasets):
-        print(f"no datasets at {args.datasets}", file=sys.stderr)
+    chosen = tl.chosen_sets_and_outdir(args)
+    if chosen is None:
         return 2
-    sets = [s for s in args.sets.split(",") if s]
-    for s in sets:
-        if s not in ds.SETS:
-            ap.error(f"unknown set {s}")
-    outdir = args.out or os.path.join(tl.WORK, time.strftime("%Y%m%d-%H%M%S"))
-    os.makedirs(outdir, exist_ok=True)
+    sets, outdir = chosen
 
     loaded = ds.load(args.datasets, sets, args.limit)
     all_pages = [p for s in sets for p in loaded[s]]

@@ -223,25 +223,18 @@ def markdown_rounds(result: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("datasets", nargs="?", default=ds.default_datasets_dir())
-    ap.add_argument("--tools", default=",".join(tl.ALL_TOOLS))
-    ap.add_argument("--sets", default="scrapinghub")
-    ap.add_argument("--out", default=None)
-    ap.add_argument("--saring", default=None)
+    tl.add_common_arguments(ap, "scrapinghub")
     ap.add_argument("--min-seconds", type=float, default=5.0)
     ap.add_argument("--core", default="0")
-    ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-scaling", action="store_true")
-    ap.add_argument("--skip-unavailable", action="store_true")
     ap.add_argument("--rounds", type=int, default=1,
                     help="time every tool this many times, interleaved (default 1)")
     args = ap.parse_args()
 
-    if not os.path.isdir(args.datasets):
-        print(f"no datasets at {args.datasets}", file=sys.stderr)
+    chosen = tl.chosen_sets_and_outdir(args)
+    if chosen is None:
         return 2
-    sets = [s for s in args.sets.split(",") if s]
-    outdir = args.out or os.path.join(tl.WORK, time.strftime("%Y%m%d-%H%M%S"))
+    sets, outdir = chosen
     workdir = os.path.join(outdir, "speed")
     os.makedirs(workdir, exist_ok=True)
     loaded = ds.load(args.datasets, sets, args.limit)

@@ -160,3 +160,32 @@ def read_records(path: str) -> list[dict]:
             except ValueError as exc:
                 out.append({"source": None, "text": None, "error": f"bad JSON line: {exc}"})
     return out
+
+
+def add_common_arguments(ap, default_sets: str) -> None:
+    """The arguments every side-by-side script takes: datasets folder, tools, sets, output, saring binary, limit."""
+    import datasets as ds
+    ap.add_argument("datasets", nargs="?", default=ds.default_datasets_dir())
+    ap.add_argument("--tools", default=",".join(ALL_TOOLS))
+    ap.add_argument("--sets", default=default_sets)
+    ap.add_argument("--out", default=None, help="output folder (default bench/work/<timestamp>)")
+    ap.add_argument("--saring", default=None, help="saring binary (default $SARING_BIN or build/tools/saring/saring)")
+    ap.add_argument("--limit", type=int, default=None, help="first N pages of each set (quick checks)")
+    ap.add_argument("--skip-unavailable", action="store_true",
+                    help="leave out a tool that cannot run here instead of failing")
+
+
+def chosen_sets_and_outdir(args) -> Optional[tuple[list[str], str]]:
+    """The sets named by --sets and the output folder (made here), or None when the datasets folder is missing."""
+    import time
+    import datasets as ds
+    if not os.path.isdir(args.datasets):
+        print(f"no datasets at {args.datasets}", file=sys.stderr)
+        return None
+    sets = [s for s in args.sets.split(",") if s]
+    for s in sets:
+        if s not in ds.SETS:
+            raise SystemExit(f"unknown set {s}")
+    outdir = args.out or os.path.join(WORK, time.strftime("%Y%m%d-%H%M%S"))
+    os.makedirs(outdir, exist_ok=True)
+    return sets, outdir

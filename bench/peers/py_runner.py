@@ -16,9 +16,9 @@ penalised by libxml2's latin-1 default for undeclared pages.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -132,12 +132,8 @@ EXTRACTORS = {
 }
 
 
-def read_input(path: str) -> bytes:
-    if path.endswith(".gz"):
-        with gzip.open(path, "rb") as f:
-            return f.read()
-    with open(path, "rb") as f:
-        return f.read()
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from datasets import read_html_bytes as read_input  # noqa: E402  (bench/datasets.py)
 
 
 def run_one(tool: str, path: str, url: str | None) -> dict:

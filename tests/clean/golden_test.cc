@@ -64,9 +64,9 @@ TEST(CleanGolden, EveryFixtureMatchesItsExpectedRecord) {
   }
 }
 
-// The Indonesian dump of issue 4, piece by piece: each piece of furniture is
+// The Indonesian news dump (tests/fixtures/clean/id_news.txt), piece by piece: each piece of furniture is
 // removed for its own reason and the metadata is read from the text.
-TEST(CleanGolden, IndonesianNewsDumpOfIssue4) {
+TEST(CleanGolden, IndonesianNewsDumpPieceByPiece) {
   std::string input = slurp(fs::path(SARING_FIXTURES_DIR) / "clean" / "id_news.txt");
   auto r = clean_document(input, CleanOptions{});
   ASSERT_TRUE(r.ok());
