@@ -87,18 +87,23 @@ std::unique_ptr<ByteReader> bytes_from_memory(std::string data, std::string labe
 
 // Inputs that are read more than once (saring clean's corpus mode reads
 // everything twice). Files are simply opened again; standard input can be
-// read only once, so the first open("-") keeps its raw, still compressed
-// bytes (at most `max_stdin_bytes`, else too_large) and every open("-")
-// decodes them afresh.
+// read only once, so the first open("-") copies its raw, still compressed
+// bytes into a temporary file (in $TMPDIR, else /tmp; at most
+// `max_stdin_bytes`, else too_large) and every open("-") decodes that file
+// afresh. Memory stays bounded whatever standard input holds; the file is
+// removed when the InputReplay is destroyed.
 class InputReplay {
  public:
   explicit InputReplay(uint64_t max_stdin_bytes) : max_stdin_bytes_(max_stdin_bytes) {}
+  ~InputReplay();
+  InputReplay(const InputReplay&) = delete;
+  InputReplay& operator=(const InputReplay&) = delete;
 
   Result<std::unique_ptr<ByteReader>> open(const std::string& path);
 
  private:
   uint64_t max_stdin_bytes_;
-  std::optional<std::string> stdin_raw_;
+  std::string stdin_copy_;  // path of the temporary copy of standard input, once made
 };
 
 // Reads a whole (possibly compressed) file, refusing more than `max_bytes`

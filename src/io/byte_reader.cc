@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 
@@ -460,6 +461,18 @@ class DecodingReader final : public ByteReader {
 
 }  // namespace
 
+namespace {
+
+// The decoded stream of a raw input (gzip and zstd found by their magic bytes).
+Result<std::unique_ptr<ByteReader>> decoding(std::unique_ptr<RawInput> in) {
+  auto reader = std::make_unique<DecodingReader>(std::move(in));
+  auto st = reader->init();
+  if (!st.ok()) return st.error();
+  return std::unique_ptr<ByteReader>(std::move(reader));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path) {
   std::unique_ptr<RawInput> in;
   if (path == "-") {
@@ -472,10 +485,7 @@ Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path) {
 #endif
     in = std::make_unique<RawInput>(fd, true, path);
   }
-  auto reader = std::make_unique<DecodingReader>(std::move(in));
-  auto st = reader->init();
-  if (!st.ok()) return st.error();
-  return std::unique_ptr<ByteReader>(std::move(reader));
+  return decoding(std::move(in));
 }
 
 std::unique_ptr<ByteReader> bytes_from_memory(std::string data, std::string label) {
@@ -528,18 +538,45 @@ Result<bool> read_fd(int fd, uint64_t size_hint, uint64_t limit, const std::stri
 
 }  // namespace
 
+InputReplay::~InputReplay() {
+  if (!stdin_copy_.empty()) ::unlink(stdin_copy_.c_str());
+}
+
 Result<std::unique_ptr<ByteReader>> InputReplay::open(const std::string& path) {
   if (path != "-") return open_bytes(path);
-  if (!stdin_raw_) {
-    std::string raw;
-    auto got = read_fd(0, 0, max_stdin_bytes_, path, raw);
-    if (!got.ok()) return got.error();
-    if (!*got)
-      return make_error(ErrorCode::too_large,
-                        "-: more than " + std::to_string(max_stdin_bytes_) + " bytes");
-    stdin_raw_ = std::move(raw);
+  if (stdin_copy_.empty()) {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string name = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/saring-stdin-XXXXXX";
+    int fd = ::mkstemp(name.data());
+    if (fd < 0)
+      return make_error(ErrorCode::io, "-: cannot make a temporary copy of standard input (" + name +
+                                           "): " + std::strerror(errno));
+    FdCloser closer{fd};
+    stdin_copy_ = name;
+    std::string chunk(kInputChunk, '\0');
+    uint64_t copied = 0;
+    for (;;) {
+      ssize_t got = ::read(0, chunk.data(), chunk.size());
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) return make_error(ErrorCode::io, std::string("-: read failed: ") + std::strerror(errno));
+      if (got == 0) break;
+      copied += static_cast<uint64_t>(got);
+      if (copied > max_stdin_bytes_)
+        return make_error(ErrorCode::too_large,
+                          "-: more than " + std::to_string(max_stdin_bytes_) + " bytes");
+      for (ssize_t done = 0; done < got;) {
+        ssize_t put = ::write(fd, chunk.data() + done, static_cast<size_t>(got - done));
+        if (put < 0 && errno == EINTR) continue;
+        if (put < 0)
+          return make_error(ErrorCode::io, "-: cannot write the temporary copy of standard input (" +
+                                               name + "): " + std::strerror(errno));
+        done += put;
+      }
+    }
   }
-  return bytes_from_memory(*stdin_raw_, path);
+  int fd = ::open(stdin_copy_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return make_error(ErrorCode::io, "-: " + stdin_copy_ + ": " + std::strerror(errno));
+  return decoding(std::make_unique<RawInput>(fd, true, "-"));  // errors name standard input
 }
 
 Result<std::string> read_all(ByteReader& bytes, uint64_t max_bytes, const std::string& label) {

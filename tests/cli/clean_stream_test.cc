@@ -142,6 +142,28 @@ TEST_F(CleanStreamCli, TruncatedGzipOnStandardInput) {
   }
 }
 
+// Corpus mode reads standard input twice: it is copied to a temporary file
+// (TMPDIR), not held in memory, and the copy is gone when the run ends. A
+// line over --max-bytes is reported and the lines around it are cleaned.
+TEST_F(CleanStreamCli, StandardInputIsReplayedFromATemporaryFile) {
+  auto docs = documents(20);
+  std::vector<std::string> lines(docs.begin(), docs.begin() + 10);
+  lines.push_back(std::string(5000, 'x'));  // one line over --max-bytes
+  lines.insert(lines.end(), docs.begin() + 10, docs.end());
+  std::string in = write("in.jsonl.gz", gzip(join(lines)));
+  fs::path tmp = dir_ / "tmp";
+  fs::create_directories(tmp);
+  std::string cmd = "TMPDIR=" + tmp.string() + " " + std::string(SARING_BIN) +
+                    " clean --jsonl --corpus --no-language --max-bytes 4096 --format jsonl - <" + in;
+  CommandResult r = saring::test_support::run_command(cmd, dir_ / "stderr.txt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("-:11: line exceeds 4096 bytes"), std::string::npos) << r.err;
+  auto out = parse_json_lines(r.out);
+  ASSERT_EQ(out.size(), docs.size());
+  for (size_t i = 0; i < out.size(); ++i) EXPECT_EQ(out[i]["id"], static_cast<int>(i));
+  EXPECT_TRUE(fs::is_empty(tmp)) << "the copy of standard input was left behind";
+}
+
 TEST_F(CleanStreamCli, IntactInputsExitZero) {
   auto docs = documents(20);
   std::string gz = write("ok.jsonl.gz", gzip(join(docs)) + gzip("\n" + docs[0] + "\r\n"));
