@@ -21,8 +21,9 @@ namespace saring::pipeline {
 // (txt, md; followed by a blank line when `several` inputs are printed),
 // or the page's record as JSON, compact on one line (jsonl) or indented
 // (json), keys in sorted order; a failed input is a {"error", "source",
-// "url"} object (nothing for txt and md).
-std::string render_page(const ExtractInput& input, const Result<page::PageResult>& result,
+// "url"} object (nothing for txt and md). The result is consumed: its text
+// moves into the output or the record, never copied.
+std::string render_page(const ExtractInput& input, Result<page::PageResult>&& result,
                         ExtractFormat format, bool several);
 
 // Receives each input's rendered bytes in input order, on the calling

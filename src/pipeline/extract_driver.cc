@@ -4,6 +4,7 @@
 // and written in input order.
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "saring/drivers.h"
 #include "saring/parallel.h"
@@ -17,10 +18,10 @@ constexpr size_t kPagesPerThread = 16;
 
 // A page's record (page::to_record) as one JSON object
 // (io::write_page_record): compact for jsonl, indented for json.
-std::string record_json(const ExtractInput& in, const page::PageResult& r, io::JsonWriter::Layout layout) {
+std::string record_json(const ExtractInput& in, page::PageResult&& r, io::JsonWriter::Layout layout) {
   Record record;
   record.source.path = in.path;
-  page::to_record(page::PageResult(r), in.url, record);
+  page::to_record(std::move(r), in.url, record);
   io::JsonWriter j(layout);
   io::write_page_record(j, record);
   return j.take();
@@ -53,14 +54,14 @@ struct Batch {
 
 }  // namespace
 
-std::string render_page(const ExtractInput& in, const Result<page::PageResult>& result,
+std::string render_page(const ExtractInput& in, Result<page::PageResult>&& result,
                         ExtractFormat format, bool several) {
   std::string out;
   switch (format) {
     case ExtractFormat::txt:
     case ExtractFormat::md:
       if (result.ok()) {
-        out = result->text;
+        out = std::move(result->text);
         if (!out.empty() && out.back() != '\n') out.push_back('\n');
         if (several) out.push_back('\n');
       }
@@ -69,7 +70,7 @@ std::string render_page(const ExtractInput& in, const Result<page::PageResult>& 
     case ExtractFormat::jsonl: {
       auto layout = format == ExtractFormat::json ? io::JsonWriter::Layout::indented
                                                   : io::JsonWriter::Layout::compact;
-      out = result.ok() ? record_json(in, result.value(), layout)
+      out = result.ok() ? record_json(in, std::move(result.value()), layout)
                         : error_json(in, result.error().describe(), layout);
       out.push_back('\n');
       break;
@@ -92,7 +93,7 @@ size_t extract_pages(const ExtractJob& job, const PageWriter& write) {
         bytes.ok() ? page::process_page(std::move(bytes.value()), item.input->url, job.page)
                    : Result<page::PageResult>(bytes.error());
     if (!result.ok()) item.error = result.error();
-    item.rendered = render_page(*item.input, result, job.format, job.inputs.size() > 1);
+    item.rendered = render_page(*item.input, std::move(result), job.format, job.inputs.size() > 1);
   };
   auto deliver = [&](Batch& b) {
     for (const Item& item : b.items) {
