@@ -82,9 +82,6 @@ py::dict clean_text(const std::string& text, bool aggressive, bool language) {
   clean::CleanOptions options;
   options.aggressive = aggressive;
   options.detect_language = language;
-  if (language) {
-    if (auto id = page::language_identifier(); !id.ok()) throw py::value_error(id.error().describe());
-  }
   Result<clean::CleanResult> result = make_error(ErrorCode::internal, "not run");
   {
     py::gil_scoped_release release;
@@ -113,7 +110,7 @@ py::dict clean_text(const std::string& text, bool aggressive, bool language) {
 }
 
 py::object identify(const std::string& text) {
-  auto id = lang::shared_identifier();
+  auto id = lang::require_shared_identifier();
   if (!id.ok()) throw py::value_error(id.error().describe());
   lang::Guess g;
   {

@@ -88,7 +88,8 @@ struct CleanOptions {
   // paragraph is numbered by its first input line.
   bool unwrap = true;
   // Identify the language of the cleaned text with saring::lang's shared
-  // identifier (needs the model; `language` stays empty without it).
+  // identifier. Without the model clean_document returns
+  // lang::require_shared_identifier's error.
   bool detect_language = false;
   // Corpus mode: a line is boilerplate when it occurs in at least this many
   // documents of the same site...
@@ -168,7 +169,8 @@ class CorpusStats {
 std::string site_key(std::string_view url);
 
 // Cleans one document. `stats` (optional) enables cross-document boilerplate
-// removal for documents of `site`. Errors: too_large (see max_bytes). Invalid
+// removal for documents of `site`. Errors: too_large (see max_bytes), no
+// language model while detect_language is on. Invalid
 // UTF-8 is repaired (U+FFFD), never an error; empty input gives empty text.
 Result<CleanResult> clean_document(std::string_view text, const CleanOptions& options,
                                    const CorpusStats* stats = nullptr,

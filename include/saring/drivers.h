@@ -66,4 +66,8 @@ struct CleanSink {
 // loses only what follows the damage.
 CleanSummary clean_documents(const CleanJob& job, const CleanSink& sink);
 
+// Whether clean_documents() identifies languages (and so needs the model):
+// language ID is on and the format has a `language` field (not txt).
+bool clean_detects_language(const CleanJob& job);
+
 }  // namespace saring::pipeline

@@ -60,7 +60,14 @@ class LanguageIdentifier {
 std::string default_model_path();
 
 // Process-wide identifier loaded once from default_model_path(); an error
-// when the model cannot be loaded (callers then report language as null).
+// when the model cannot be loaded.
 Result<const LanguageIdentifier*> shared_identifier();
+
+// shared_identifier() for a caller that identifies languages: the one error
+// every door gives without the model (saring extract, clean and run stop
+// before reading any input; Python raises). It names the path tried and the
+// ways out: scripts/fetch-model.sh, SARING_LID_MODEL, or language ID off
+// (--no-language; language=False in Python).
+Result<const LanguageIdentifier*> require_shared_identifier();
 
 }  // namespace saring::lang

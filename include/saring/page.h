@@ -48,7 +48,8 @@ struct PageResult {
 };
 
 // Processes one page. Errors: empty input, input over the parser's size
-// limit, no language model while PageOptions::identify_language is on.
+// limit, no language model while PageOptions::identify_language is on
+// (lang::require_shared_identifier's error: a caller checks it once first).
 // A page whose main text cannot be found is not an error: text is empty.
 Result<PageResult> process_page(const PageInput& input, const PageOptions& options);
 
@@ -74,10 +75,6 @@ struct LanguageSample {
 // the article. nullopt when the sample is too short to tell.
 std::optional<lang::Guess> decide_language(const lang::LanguageIdentifier& identifier,
                                            const LanguageSample& sample);
-
-// The process-wide language identifier, or an error that says where the
-// model was looked for and how to install it or turn language ID off.
-Result<const lang::LanguageIdentifier*> language_identifier();
 
 // Makes `result` a record: its url, text and metadata, the one shape every
 // door writes (saring extract's JSON, saring run's `metadata`, Python's dict).

@@ -1,5 +1,8 @@
 """Tests of the saring Python module (built by CMake into build/python)."""
 
+import os
+import subprocess
+import sys
 import threading
 import unittest
 
@@ -77,6 +80,30 @@ class LanguageTest(unittest.TestCase):
         self.assertEqual(code, "de")
         self.assertGreater(score, 0.5)
         self.assertIsNone(saring.identify_language(""))
+
+    def test_missing_model_raises_unless_language_is_off(self):
+        # In a fresh interpreter: the model is loaded once per process.
+        script = """
+import saring
+for call in (lambda: saring.extract(b"<p>Hello there, world.</p>"),
+             lambda: saring.clean("Hello there, world.")):
+    try:
+        call()
+        print("no error")
+    except ValueError as e:
+        print(str(e))
+print(saring.extract(b"<p>Hi.</p>", language=False)["language"],
+      saring.clean("Hi.", language=False)["language"])
+"""
+        env = dict(os.environ, SARING_LID_MODEL="/nonexistent/no-model.ftz")
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                             text=True, check=True).stdout.splitlines()
+        self.assertEqual(len(out), 3, out)
+        for message in out[:2]:
+            self.assertIn("/nonexistent/no-model.ftz", message)
+            self.assertIn("scripts/fetch-model.sh", message)
+            self.assertIn("language=False", message)
+        self.assertEqual(out[2], "None None")
 
 
 if __name__ == "__main__":

@@ -871,6 +871,12 @@ void body_metadata(Context& ctx, size_t span_first, size_t span_last) {
 
 Result<CleanResult> clean_document(std::string_view input, const CleanOptions& options,
                                    const CorpusStats* stats, std::string_view site) {
+  const lang::LanguageIdentifier* identifier = nullptr;
+  if (options.detect_language) {
+    auto id = lang::require_shared_identifier();
+    if (!id.ok()) return id.error();
+    identifier = id.value();
+  }
   if (input.size() > options.max_bytes) {
     return make_error(ErrorCode::too_large, "document of " + std::to_string(input.size()) +
                                                 " bytes exceeds the limit of " +
@@ -963,12 +969,10 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
   std::stable_sort(ctx.result.removed.begin(), ctx.result.removed.end(),
                    [](const Removed& a, const Removed& b) { return a.line < b.line; });
 
-  if (options.detect_language && !out.empty()) {
-    if (auto id = lang::shared_identifier(); id.ok()) {
-      auto guess = id.value()->identify(out);
-      ctx.result.language = guess.code;
-      ctx.result.language_score = guess.score;
-    }
+  if (identifier && !out.empty()) {
+    auto guess = identifier->identify(out);
+    ctx.result.language = guess.code;
+    ctx.result.language_score = guess.score;
   }
   return std::move(ctx.result);
 }

@@ -525,8 +525,7 @@ LanguageIdentifier::~LanguageIdentifier() = default;
 Result<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::load(const std::string& path) {
   std::ifstream probe(path, std::ios::binary);
   if (!probe) {
-    return make_error(ErrorCode::io, "language model not found: " + path +
-                                         " (run scripts/fetch-model.sh)");
+    return make_error(ErrorCode::io, "language model not found: " + path);
   }
   std::unique_ptr<LanguageIdentifier> id(new LanguageIdentifier());
   try {
@@ -578,6 +577,16 @@ Result<const LanguageIdentifier*> shared_identifier() {
   });
   if (identifier) return static_cast<const LanguageIdentifier*>(identifier);
   return error;
+}
+
+Result<const LanguageIdentifier*> require_shared_identifier() {
+  auto shared = shared_identifier();
+  if (shared.ok()) return shared;
+  return make_error(shared.error().code,
+                    "language identification needs the fastText model (" + shared.error().message +
+                        "): install it with scripts/fetch-model.sh or set SARING_LID_MODEL to its "
+                        "path, or turn language identification off (--no-language; language=False "
+                        "in Python)");
 }
 
 }  // namespace saring::lang

@@ -49,7 +49,7 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
                                                        : extract::render_text(result.content);
   result.metadata = meta::extract_metadata(doc.value(), url, options.meta);
   if (options.identify_language) {
-    auto identifier = language_identifier();
+    auto identifier = lang::require_shared_identifier();
     if (!identifier.ok()) return identifier.error();
     const meta::Metadata& m = result.metadata;
     auto guess = decide_language(*identifier.value(),
@@ -89,16 +89,6 @@ std::optional<lang::Guess> decide_language(const lang::LanguageIdentifier& ident
       if (g.code == declared) chosen = &g;
   }
   return *chosen;
-}
-
-Result<const lang::LanguageIdentifier*> language_identifier() {
-  auto shared = lang::shared_identifier();
-  if (shared.ok()) return shared;
-  return make_error(ErrorCode::io,
-                    "language identification needs the fastText model: " +
-                        shared.error().message +
-                        "; or set SARING_LID_MODEL to the model's path, or turn language "
-                        "identification off (--no-language; language=False in Python)");
 }
 
 Result<PageResult> process_page(const PageInput& input, const PageOptions& options) {

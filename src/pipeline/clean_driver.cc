@@ -104,11 +104,15 @@ std::string dump(const nlohmann::json& j, int indent) {
 
 }  // namespace
 
+bool clean_detects_language(const CleanJob& job) {
+  return job.language && job.format != CleanFormat::txt;
+}
+
 CleanSummary clean_documents(const CleanJob& job, const CleanSink& sink) {
   CleanSummary summary;
   summary.corpus = job.corpus == 1 || (job.corpus == -1 && job.jsonl);
   clean::CleanOptions options = job.clean;
-  options.detect_language = job.language && job.format != CleanFormat::txt;
+  options.detect_language = clean_detects_language(job);
   io::InputReplay inputs(job.jsonl ? kMaxJsonlStdinBytes : job.clean.max_bytes);
   auto site_of = [&](const Document& d) {
     return job.ignore_urls ? std::string() : clean::site_key(d.url);

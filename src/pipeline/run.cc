@@ -540,11 +540,8 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   std::unique_ptr<lang::LanguageIdentifier> own_identifier;
   if (options.lang_enabled) {
     if (options.model_path.empty()) {
-      auto shared = lang::shared_identifier();
-      if (!shared.ok())
-        return make_error(ErrorCode::io, "language identification needs the fastText model (" +
-                                             shared.error().describe() +
-                                             "); install it with scripts/fetch-model.sh, or run with --no-language");
+      auto shared = lang::require_shared_identifier();
+      if (!shared.ok()) return shared.error();
       ctx.identifier = shared.value();
     } else {
       auto loaded = lang::LanguageIdentifier::load(options.model_path);

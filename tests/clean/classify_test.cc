@@ -1,6 +1,9 @@
 // Unit tests of the line classifier: each rule on small made-up documents.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <thread>
 
 #include "saring/clean.h"
@@ -266,4 +269,24 @@ TEST(CleanClassify, ParagraphsWrappedAtFixedWidthAreRejoined) {
   // Long lines are never treated as wrapped.
   auto plain = clean(std::string("Home\n") + kBody);
   EXPECT_NE(plain.text.find("two years.\nSupporters"), std::string::npos);
+}
+
+// detect_language without the model is an error naming the path tried, not a
+// silent empty language. The process-wide identifier loads once, so this runs
+// in a fresh process (a threadsafe death test re-executes the binary).
+TEST(CleanLanguage, MissingModelIsAnError) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const std::string missing = ::testing::TempDir() + "saring-no-model.ftz";
+  EXPECT_EXIT(
+      {
+        ::setenv("SARING_LID_MODEL", missing.c_str(), 1);
+        CleanOptions on;
+        on.detect_language = true;
+        auto r = clean_document("The bridge reopened on Thursday morning.\n", on);
+        if (r.ok()) std::exit(3);
+        std::fprintf(stderr, "%s\n", r.error().message.c_str());
+        CleanOptions off;  // language ID off needs no model
+        std::exit(clean_document("The bridge reopened.\n", off).ok() ? 0 : 4);
+      },
+      ::testing::ExitedWithCode(0), "needs the fastText model.*saring-no-model\\.ftz.*--no-language");
 }

@@ -138,19 +138,3 @@ TEST_F(RecordDoors, JsonLinesStayOneLinePerRecord) {
   EXPECT_NE(records[0]["text"].get<std::string>().find("line\xC2\x85" "character"),
             std::string::npos);
 }
-
-TEST_F(RecordDoors, MissingLanguageModelIsAClearError) {
-  std::string page = write(kPages[0].first, kPages[0].second);
-  auto r = run_command("SARING_LID_MODEL=" + (dir_ / "no-model.ftz").string() + " " + SARING_BIN +
-                       " extract --format jsonl " + page);
-  EXPECT_EQ(r.exit_code, 1);
-  auto records = parse_json_lines(r.out);
-  ASSERT_EQ(records.size(), 1u);
-  std::string error = records[0]["error"];
-  EXPECT_NE(error.find("no-model.ftz"), std::string::npos) << error;
-  EXPECT_NE(error.find("--no-language"), std::string::npos) << error;
-  auto off = run_command("SARING_LID_MODEL=" + (dir_ / "no-model.ftz").string() + " " + SARING_BIN +
-                         " extract --no-language --format jsonl " + page);
-  EXPECT_EQ(off.exit_code, 0);
-  EXPECT_TRUE(parse_json_lines(off.out)[0]["language"].is_null());
-}

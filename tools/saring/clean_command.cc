@@ -26,6 +26,8 @@ int run_clean(const std::vector<std::string>& args) {
   if (!parsed) return usage_error("clean", parsed.error().message);
   if (parsed->help) return print_help(kAbout, pipeline::Command::clean);
   print_warnings("clean", parsed->warnings);
+  if (int status = check_language_model("clean", pipeline::clean_detects_language(parsed->job)))
+    return status;
 
   pipeline::CleanSink sink;
   sink.out = [](std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), stdout); };

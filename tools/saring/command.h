@@ -11,7 +11,7 @@
 namespace saring::cli {
 
 // A command gets its arguments without the program and command names and
-// returns the process exit code: 0 success, 1 some inputs failed, 2 usage error.
+// returns the process exit code: 0 success, 1 some inputs failed, 2 usage or setup error.
 using CommandFn = int (*)(const std::vector<std::string>& args);
 
 struct Command {
@@ -30,9 +30,15 @@ const std::vector<Command>& commands();
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitSetup = 2;  // found before any input is read (no language model)
 
 // Prints "saring COMMAND: WHY" and a pointer to --help on stderr; returns kExitUsage.
 int usage_error(const char* command, const std::string& why);
+
+// With language ID on, loads the language model before any input is read;
+// without it prints lang::require_shared_identifier's error once as
+// "saring COMMAND: WHY" and returns kExitSetup. kExitOk otherwise.
+int check_language_model(const char* command, bool identify_language);
 
 // Prints `about` (the usage line and what the command does), the options of
 // `command` from the option table, and the exit statuses; returns kExitOk.

@@ -26,6 +26,8 @@ int run_extract(const std::vector<std::string>& args) {
   if (!parsed) return usage_error("extract", parsed.error().message);
   if (parsed->help) return print_help(kAbout, pipeline::Command::extract);
   print_warnings("extract", parsed->warnings);
+  if (int status = check_language_model("extract", parsed->job.page.identify_language))
+    return status;
 
   size_t failed = pipeline::extract_pages(
       parsed->job, [](const pipeline::ExtractInput& in, std::string_view bytes, const Error* error) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command.h"
+#include "saring/lang.h"
 
 namespace saring::cli {
 
@@ -28,11 +29,19 @@ int usage_error(const char* command, const std::string& why) {
   return kExitUsage;
 }
 
+int check_language_model(const char* command, bool identify_language) {
+  if (!identify_language) return kExitOk;
+  auto id = lang::require_shared_identifier();
+  if (id.ok()) return kExitOk;
+  std::fprintf(stderr, "saring %s: %s\n", command, id.error().describe().c_str());
+  return kExitSetup;
+}
+
 int print_help(const char* about, pipeline::Command command) {
   std::fputs(about, stdout);
   std::fputs("\n", stdout);
   std::fputs(pipeline::options_usage(command).c_str(), stdout);
-  std::fputs("\nexit status: 0 all inputs processed, 1 some inputs failed, 2 usage error.\n", stdout);
+  std::fputs("\nexit status: 0 all inputs processed, 1 some inputs failed, 2 usage or setup error.\n", stdout);
   return kExitOk;
 }
 

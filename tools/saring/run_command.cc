@@ -66,6 +66,8 @@ int run_run(const std::vector<std::string>& args) {
   if (parsed->help) return print_help(kAbout, pipeline::Command::run);
   print_warnings("run", parsed->warnings);
   const pipeline::RunOptions& o = parsed->job.options;
+  // A model named by --model is loaded by the run itself.
+  if (int status = check_language_model("run", o.lang_enabled && o.model_path.empty())) return status;
   const int progress = parsed->job.progress;
 
   const bool show = progress == 1 || (progress == -1 && ::isatty(STDERR_FILENO));
