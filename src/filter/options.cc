@@ -8,6 +8,8 @@
 #include <charconv>
 #include <cmath>
 #include <sstream>
+#include <type_traits>
+#include <variant>
 
 #include "filter_internal.h"
 #include "saring/filter.h"
@@ -123,60 +125,89 @@ Status set_rules_disabled(std::string_view key, std::string_view value, Rules& r
   return ok_status();
 }
 
+Status parse_value(std::string_view key, std::string_view v, bool& out) { return parse_bool(key, v, out); }
+Status parse_value(std::string_view key, std::string_view v, size_t& out) { return parse_size(key, v, out); }
+Status parse_value(std::string_view key, std::string_view v, double& out) { return parse_double(key, v, out); }
+template <size_t N>
+Status parse_value(std::string_view key, std::string_view v, std::array<double, N>& out) {
+  return parse_doubles(key, v, out);
+}
+Status parse_value(std::string_view, std::string_view v, std::vector<std::string>& out) {
+  out = split_list(v);
+  return ok_status();
+}
+
+// Where a typed option lives in Rules.
+using FieldRef = std::variant<bool*, size_t*, double*, std::array<double, 3>*,
+                              std::array<double, 6>*, std::vector<std::string>*>;
+
+// One typed option: its key and where it lives. apply() parses a value by the
+// field's type; describe() prints it by the same.
+struct Field {
+  std::string_view key;
+  FieldRef (*in)(Rules&);
+};
+
+// The typed option keys, in describe's order (disable, enable and word_mode
+// are handled apart).
+const Field kFields[] = {
+    {"gopher_quality.enabled", [](Rules& r) -> FieldRef { return &r.gopher_quality.enabled; }},
+    {"gopher_quality.min_words", [](Rules& r) -> FieldRef { return &r.gopher_quality.min_words; }},
+    {"gopher_quality.max_words", [](Rules& r) -> FieldRef { return &r.gopher_quality.max_words; }},
+    {"gopher_quality.min_mean_word_length",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.min_mean_word_length; }},
+    {"gopher_quality.max_mean_word_length",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.max_mean_word_length; }},
+    {"gopher_quality.max_symbol_word_ratio",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.max_symbol_word_ratio; }},
+    {"gopher_quality.max_bullet_lines_ratio",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.max_bullet_lines_ratio; }},
+    {"gopher_quality.max_ellipsis_lines_ratio",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.max_ellipsis_lines_ratio; }},
+    {"gopher_quality.min_alpha_words_ratio",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.min_alpha_words_ratio; }},
+    {"gopher_quality.min_stop_words",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.min_stop_words; }},
+    {"gopher_quality.stop_words",
+     [](Rules& r) -> FieldRef { return &r.gopher_quality.stop_words; }},
+    {"gopher_repetition.enabled",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.enabled; }},
+    {"gopher_repetition.max_dup_line_frac",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.max_dup_line_frac; }},
+    {"gopher_repetition.max_dup_para_frac",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.max_dup_para_frac; }},
+    {"gopher_repetition.max_dup_line_char_frac",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.max_dup_line_char_frac; }},
+    {"gopher_repetition.max_dup_para_char_frac",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.max_dup_para_char_frac; }},
+    {"gopher_repetition.max_top_ngram_char_frac",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.max_top_ngram_char_frac; }},
+    {"gopher_repetition.max_dup_ngram_char_frac",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.max_dup_ngram_char_frac; }},
+    {"gopher_repetition.unspaced_ngram_scale",
+     [](Rules& r) -> FieldRef { return &r.gopher_repetition.unspaced_ngram_scale; }},
+    {"c4.enabled", [](Rules& r) -> FieldRef { return &r.c4.enabled; }},
+    {"c4.min_words_per_line", [](Rules& r) -> FieldRef { return &r.c4.min_words_per_line; }},
+    {"c4.max_word_length", [](Rules& r) -> FieldRef { return &r.c4.max_word_length; }},
+    {"c4.min_sentences", [](Rules& r) -> FieldRef { return &r.c4.min_sentences; }},
+    {"c4.bad_words", [](Rules& r) -> FieldRef { return &r.c4.bad_words; }},
+    {"fineweb.enabled", [](Rules& r) -> FieldRef { return &r.fineweb.enabled; }},
+    {"fineweb.min_line_punct_ratio",
+     [](Rules& r) -> FieldRef { return &r.fineweb.min_line_punct_ratio; }},
+    {"fineweb.line_punct_exclude_zero",
+     [](Rules& r) -> FieldRef { return &r.fineweb.line_punct_exclude_zero; }},
+    {"fineweb.max_short_line_ratio",
+     [](Rules& r) -> FieldRef { return &r.fineweb.max_short_line_ratio; }},
+    {"fineweb.short_line_length",
+     [](Rules& r) -> FieldRef { return &r.fineweb.short_line_length; }},
+    {"fineweb.max_char_dup_ratio",
+     [](Rules& r) -> FieldRef { return &r.fineweb.max_char_dup_ratio; }},
+    {"fineweb.max_newline_word_ratio",
+     [](Rules& r) -> FieldRef { return &r.fineweb.max_newline_word_ratio; }},
+};
+
 // Applies one key (without a "languages." prefix) to `rules`.
 Status apply(Rules& r, std::string_view key, std::string_view v) {
-  auto& gq = r.gopher_quality;
-  auto& gr = r.gopher_repetition;
-  auto& c4 = r.c4;
-  auto& fw = r.fineweb;
-  // gopher_quality
-  if (key == "gopher_quality.enabled") return parse_bool(key, v, gq.enabled);
-  if (key == "gopher_quality.min_words") return parse_size(key, v, gq.min_words);
-  if (key == "gopher_quality.max_words") return parse_size(key, v, gq.max_words);
-  if (key == "gopher_quality.min_mean_word_length") return parse_double(key, v, gq.min_mean_word_length);
-  if (key == "gopher_quality.max_mean_word_length") return parse_double(key, v, gq.max_mean_word_length);
-  if (key == "gopher_quality.max_symbol_word_ratio") return parse_double(key, v, gq.max_symbol_word_ratio);
-  if (key == "gopher_quality.max_bullet_lines_ratio") return parse_double(key, v, gq.max_bullet_lines_ratio);
-  if (key == "gopher_quality.max_ellipsis_lines_ratio") return parse_double(key, v, gq.max_ellipsis_lines_ratio);
-  if (key == "gopher_quality.min_alpha_words_ratio") return parse_double(key, v, gq.min_alpha_words_ratio);
-  if (key == "gopher_quality.min_stop_words") return parse_size(key, v, gq.min_stop_words);
-  if (key == "gopher_quality.stop_words") {
-    gq.stop_words.clear();
-    for (auto& w : split_list(v)) gq.stop_words.push_back(text::to_lower(w));
-    return ok_status();
-  }
-  // gopher_repetition
-  if (key == "gopher_repetition.enabled") return parse_bool(key, v, gr.enabled);
-  if (key == "gopher_repetition.max_dup_line_frac") return parse_double(key, v, gr.max_dup_line_frac);
-  if (key == "gopher_repetition.max_dup_para_frac") return parse_double(key, v, gr.max_dup_para_frac);
-  if (key == "gopher_repetition.max_dup_line_char_frac") return parse_double(key, v, gr.max_dup_line_char_frac);
-  if (key == "gopher_repetition.max_dup_para_char_frac") return parse_double(key, v, gr.max_dup_para_char_frac);
-  if (key == "gopher_repetition.max_top_ngram_char_frac") return parse_doubles(key, v, gr.max_top_ngram_char_frac);
-  if (key == "gopher_repetition.max_dup_ngram_char_frac") return parse_doubles(key, v, gr.max_dup_ngram_char_frac);
-  if (key == "gopher_repetition.unspaced_ngram_scale") return parse_double(key, v, gr.unspaced_ngram_scale);
-  // c4
-  if (key == "c4.enabled") return parse_bool(key, v, c4.enabled);
-  if (key == "c4.min_words_per_line") return parse_size(key, v, c4.min_words_per_line);
-  if (key == "c4.max_word_length") return parse_size(key, v, c4.max_word_length);
-  if (key == "c4.min_sentences") return parse_size(key, v, c4.min_sentences);
-  if (key == "c4.bad_words") {
-    c4.bad_words = split_list(v);
-    c4.bad_words_matcher.reset();
-    if (c4.bad_words.empty()) return ok_status();
-    auto m = compile_bad_words(c4.bad_words);
-    if (!m.ok()) return m.error();
-    c4.bad_words_matcher = m.value();
-    return ok_status();
-  }
-  // fineweb
-  if (key == "fineweb.enabled") return parse_bool(key, v, fw.enabled);
-  if (key == "fineweb.min_line_punct_ratio") return parse_double(key, v, fw.min_line_punct_ratio);
-  if (key == "fineweb.line_punct_exclude_zero") return parse_bool(key, v, fw.line_punct_exclude_zero);
-  if (key == "fineweb.max_short_line_ratio") return parse_double(key, v, fw.max_short_line_ratio);
-  if (key == "fineweb.short_line_length") return parse_size(key, v, fw.short_line_length);
-  if (key == "fineweb.max_char_dup_ratio") return parse_double(key, v, fw.max_char_dup_ratio);
-  if (key == "fineweb.max_newline_word_ratio") return parse_double(key, v, fw.max_newline_word_ratio);
-  // general
   if (key == "disable") return set_rules_disabled(key, v, r, true);
   if (key == "enable") return set_rules_disabled(key, v, r, false);
   if (key == "word_mode") {
@@ -185,7 +216,27 @@ Status apply(Rules& r, std::string_view key, std::string_view v) {
     r.word_mode = std::string(m);
     return ok_status();
   }
-  return make_error(ErrorCode::invalid_input, "unknown filter option '" + std::string(key) + "'");
+  const Field* field = nullptr;
+  for (const Field& f : kFields)
+    if (f.key == key) {
+      field = &f;
+      break;
+    }
+  if (!field) return make_error(ErrorCode::invalid_input, "unknown filter option '" + std::string(key) + "'");
+  Status status = std::visit([&](auto* member) { return parse_value(key, v, *member); }, field->in(r));
+  if (!status.ok()) return status;
+  // Lists that need more than splitting.
+  if (key == "gopher_quality.stop_words") {
+    for (auto& w : r.gopher_quality.stop_words) w = text::to_lower(w);
+  } else if (key == "c4.bad_words") {
+    auto& c4 = r.c4;
+    c4.bad_words_matcher.reset();
+    if (c4.bad_words.empty()) return ok_status();
+    auto m = compile_bad_words(c4.bad_words);
+    if (!m.ok()) return m.error();
+    c4.bad_words_matcher = m.value();
+  }
+  return ok_status();
 }
 
 Status rebuild_language(FilterOptions& o, const std::string& lang) {
@@ -235,41 +286,15 @@ void describe_rules(std::ostream& out, const std::string& prefix, const Rules& r
     for (const auto& v : values) out << v << ',';
     out << '\n';
   };
-  const auto& gq = r.gopher_quality;
-  line("gopher_quality.enabled", gq.enabled);
-  line("gopher_quality.min_words", gq.min_words);
-  line("gopher_quality.max_words", gq.max_words);
-  line("gopher_quality.min_mean_word_length", gq.min_mean_word_length);
-  line("gopher_quality.max_mean_word_length", gq.max_mean_word_length);
-  line("gopher_quality.max_symbol_word_ratio", gq.max_symbol_word_ratio);
-  line("gopher_quality.max_bullet_lines_ratio", gq.max_bullet_lines_ratio);
-  line("gopher_quality.max_ellipsis_lines_ratio", gq.max_ellipsis_lines_ratio);
-  line("gopher_quality.min_alpha_words_ratio", gq.min_alpha_words_ratio);
-  line("gopher_quality.min_stop_words", gq.min_stop_words);
-  list("gopher_quality.stop_words", gq.stop_words);
-  const auto& gr = r.gopher_repetition;
-  line("gopher_repetition.enabled", gr.enabled);
-  line("gopher_repetition.max_dup_line_frac", gr.max_dup_line_frac);
-  line("gopher_repetition.max_dup_para_frac", gr.max_dup_para_frac);
-  line("gopher_repetition.max_dup_line_char_frac", gr.max_dup_line_char_frac);
-  line("gopher_repetition.max_dup_para_char_frac", gr.max_dup_para_char_frac);
-  list("gopher_repetition.max_top_ngram_char_frac", gr.max_top_ngram_char_frac);
-  list("gopher_repetition.max_dup_ngram_char_frac", gr.max_dup_ngram_char_frac);
-  line("gopher_repetition.unspaced_ngram_scale", gr.unspaced_ngram_scale);
-  const auto& c4 = r.c4;
-  line("c4.enabled", c4.enabled);
-  line("c4.min_words_per_line", c4.min_words_per_line);
-  line("c4.max_word_length", c4.max_word_length);
-  line("c4.min_sentences", c4.min_sentences);
-  list("c4.bad_words", c4.bad_words);
-  const auto& fw = r.fineweb;
-  line("fineweb.enabled", fw.enabled);
-  line("fineweb.min_line_punct_ratio", fw.min_line_punct_ratio);
-  line("fineweb.line_punct_exclude_zero", fw.line_punct_exclude_zero);
-  line("fineweb.max_short_line_ratio", fw.max_short_line_ratio);
-  line("fineweb.short_line_length", fw.short_line_length);
-  line("fineweb.max_char_dup_ratio", fw.max_char_dup_ratio);
-  line("fineweb.max_newline_word_ratio", fw.max_newline_word_ratio);
+  // in() only takes a field's address; nothing here writes through it.
+  Rules& fields = const_cast<Rules&>(r);
+  for (const Field& field : kFields)
+    std::visit(
+        [&](const auto* member) {
+          if constexpr (std::is_arithmetic_v<std::decay_t<decltype(*member)>>) line(field.key, *member);
+          else list(field.key, *member);
+        },
+        field.in(fields));
   line("disabled", r.disabled.to_string());
   line("word_mode", r.word_mode);
 }
