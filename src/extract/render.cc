@@ -42,30 +42,18 @@ std::string escape_cell(const std::string& s) {
   return out;
 }
 
-void render_blocks_text(const std::vector<Block>& blocks, std::string& out) {
+// Joins the non-empty pieces that `piece_of(block, item_number, piece)` makes
+// of each block: consecutive list items with one line break, others with a
+// blank line. The two formats differ only in how a block becomes a piece.
+template <typename PieceOf>
+void join_blocks(const std::vector<Block>& blocks, std::string& out, PieceOf piece_of) {
   std::vector<int> numbers = item_numbers(blocks);
   const Block* prev = nullptr;
+  std::string piece;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
-    if (b.kind == BlockKind::image) continue;
-    std::string piece;
-    switch (b.kind) {
-      case BlockKind::list_item:
-        piece = b.ordered ? std::to_string(numbers[i]) + ". " : std::string("- ");
-        piece.append(b.text);
-        break;
-      case BlockKind::table:
-        for (size_t r = 0; r < b.rows.size(); ++r) {
-          if (r) piece.push_back('\n');
-          for (size_t c = 0; c < b.rows[r].size(); ++c) {
-            if (c) piece += " | ";
-            piece += b.rows[r][c];
-          }
-        }
-        break;
-      default:
-        piece = b.text;
-    }
+    piece.clear();
+    piece_of(b, numbers[i], piece);
     if (piece.empty()) continue;
     if (!out.empty()) out += (prev && tight_pair(*prev, b)) ? "\n" : "\n\n";
     out += piece;
@@ -73,62 +61,82 @@ void render_blocks_text(const std::vector<Block>& blocks, std::string& out) {
   }
 }
 
-void render_blocks_markdown(const std::vector<Block>& blocks, std::string& out) {
-  std::vector<int> numbers = item_numbers(blocks);
-  const Block* prev = nullptr;
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    const Block& b = blocks[i];
-    std::string piece;
-    switch (b.kind) {
-      case BlockKind::heading:
-        piece.assign(static_cast<size_t>(b.level < 1 ? 1 : (b.level > 6 ? 6 : b.level)), '#');
-        piece.push_back(' ');
-        piece.append(b.text);
-        break;
-      case BlockKind::list_item: {
-        int depth = b.level < 1 ? 1 : b.level;
-        piece = std::string(static_cast<size_t>(2 * (depth - 1)), ' ');
-        piece += b.ordered ? std::to_string(numbers[i]) + ". " : std::string("- ");
-        piece += b.text;
-        break;
-      }
-      case BlockKind::quote: {
-        piece = "> ";
-        for (char c : b.text) {
-          piece.push_back(c);
-          if (c == '\n') piece += "> ";
+void text_piece(const Block& b, int number, std::string& piece) {
+  switch (b.kind) {
+    case BlockKind::image:
+      break;
+    case BlockKind::list_item:
+      piece = b.ordered ? std::to_string(number) + ". " : std::string("- ");
+      piece.append(b.text);
+      break;
+    case BlockKind::table:
+      for (size_t r = 0; r < b.rows.size(); ++r) {
+        if (r) piece.push_back('\n');
+        for (size_t c = 0; c < b.rows[r].size(); ++c) {
+          if (c) piece += " | ";
+          piece += b.rows[r][c];
         }
-        break;
       }
-      case BlockKind::code:
-        piece.append("```\n").append(b.text).append("\n```");
-        break;
-      case BlockKind::table: {
-        for (size_t r = 0; r < b.rows.size(); ++r) {
-          if (r) piece.push_back('\n');
-          piece += "|";
-          for (const std::string& cell : b.rows[r]) {
-            piece.push_back(' ');
-            piece.append(escape_cell(cell)).append(" |");
-          }
-          if (r == 0) {
-            piece += "\n|";
-            for (size_t c = 0; c < b.rows[0].size(); ++c) piece += " --- |";
-          }
-        }
-        break;
-      }
-      case BlockKind::image:
-        piece.append("![").append(b.alt).append("](").append(b.src).push_back(')');
-        break;
-      default:
-        piece = b.text;
-    }
-    if (piece.empty()) continue;
-    if (!out.empty()) out += (prev && tight_pair(*prev, b)) ? "\n" : "\n\n";
-    out += piece;
-    prev = &b;
+      break;
+    default:
+      piece = b.text;
   }
+}
+
+void markdown_piece(const Block& b, int number, std::string& piece) {
+  switch (b.kind) {
+    case BlockKind::heading:
+      piece.assign(static_cast<size_t>(b.level < 1 ? 1 : (b.level > 6 ? 6 : b.level)), '#');
+      piece.push_back(' ');
+      piece.append(b.text);
+      break;
+    case BlockKind::list_item: {
+      int depth = b.level < 1 ? 1 : b.level;
+      piece = std::string(static_cast<size_t>(2 * (depth - 1)), ' ');
+      piece += b.ordered ? std::to_string(number) + ". " : std::string("- ");
+      piece += b.text;
+      break;
+    }
+    case BlockKind::quote: {
+      piece = "> ";
+      for (char c : b.text) {
+        piece.push_back(c);
+        if (c == '\n') piece += "> ";
+      }
+      break;
+    }
+    case BlockKind::code:
+      piece.append("```\n").append(b.text).append("\n```");
+      break;
+    case BlockKind::table: {
+      for (size_t r = 0; r < b.rows.size(); ++r) {
+        if (r) piece.push_back('\n');
+        piece += "|";
+        for (const std::string& cell : b.rows[r]) {
+          piece.push_back(' ');
+          piece.append(escape_cell(cell)).append(" |");
+        }
+        if (r == 0) {
+          piece += "\n|";
+          for (size_t c = 0; c < b.rows[0].size(); ++c) piece += " --- |";
+        }
+      }
+      break;
+    }
+    case BlockKind::image:
+      piece.append("![").append(b.alt).append("](").append(b.src).push_back(')');
+      break;
+    default:
+      piece = b.text;
+  }
+}
+
+void render_blocks_text(const std::vector<Block>& blocks, std::string& out) {
+  join_blocks(blocks, out, text_piece);
+}
+
+void render_blocks_markdown(const std::vector<Block>& blocks, std::string& out) {
+  join_blocks(blocks, out, markdown_piece);
 }
 
 }  // namespace
