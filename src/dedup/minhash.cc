@@ -76,14 +76,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
   size_t start = std::string_view::npos;
   while (pos < s.size()) {
     size_t here = pos;
-    unsigned char c = static_cast<unsigned char>(s[pos]);
-    char32_t cp;
-    if (c < 0x80) {
-      cp = c;
-      ++pos;
-    } else {
-      cp = utf8::next(s, pos);
-    }
+    char32_t cp = utf8::next(s, pos);  // inline for ASCII
     if (cp == ' ') {
       if (start != std::string_view::npos) out.push_back({uint32_t(start), uint32_t(here)});
       start = std::string_view::npos;
@@ -204,14 +197,7 @@ std::string normalize(std::string_view text) {
   size_t pos = 0;
   utf8proc_int32_t decomposed[8];
   while (pos < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[pos]);
-    char32_t cp;
-    if (c < 0x80) {
-      cp = c;
-      ++pos;
-    } else {
-      cp = utf8::next(text, pos);
-    }
+    char32_t cp = utf8::next(text, pos);  // inline for ASCII
     if (text::is_space(cp)) {
       pending_space = true;
       in_digits = false;
