@@ -85,6 +85,29 @@ const char* skip_comment(const char* p, const char* end) {
   return end;
 }
 
+// The next '<' from p that may open a tag (comments skipped), or null when
+// none is left with a character after it.
+const char* next_markup(const char* p, const char* end) {
+  for (;;) {
+    const char* lt = static_cast<const char*>(std::memchr(p, '<', end - p));
+    if (!lt || lt + 1 >= end) return nullptr;
+    if (lt[1] != '!') return lt;
+    p = skip_comment(lt + 1, end);
+  }
+}
+
+// Reads a tag name from p up to space, '/' or '>': its length in n and its
+// first sizeof name bytes, lower-cased, in name. Returns the end of the name.
+const char* read_tag_name(const char* p, const char* end, char (&name)[8], size_t& n) {
+  n = 0;
+  while (p < end && *p != '>' && *p != '/' && !is_space(*p)) {
+    if (n < sizeof name) name[n] = (*p >= 'A' && *p <= 'Z') ? static_cast<char>(*p | 0x20) : *p;
+    ++n;
+    ++p;
+  }
+  return p;
+}
+
 // End of the tag starting at p (just past its name): the '>' outside quotes.
 const char* tag_end(const char* p, const char* end) {
   while (p < end && *p != '>') {
@@ -113,23 +136,14 @@ size_t scan(std::string_view html, size_t limit, std::string* out) {
   size_t max_depth = 0;
   char name[8];
   while (p < end) {
-    const char* lt = static_cast<const char*>(std::memchr(p, '<', end - p));
-    if (!lt || lt + 1 >= end) break;
+    const char* lt = next_markup(p, end);
+    if (!lt) break;
     p = lt + 1;
-    if (*p == '!') {
-      p = skip_comment(p, end);
-      continue;
-    }
     bool closing = *p == '/';
     if (closing) ++p;
     if (p >= end || !is_alpha(*p)) continue;
-    size_t n = 0;
-    const char* q = p;
-    while (q < end && *q != '>' && *q != '/' && !is_space(*q)) {
-      if (n < sizeof name) name[n] = (*q >= 'A' && *q <= 'Z') ? static_cast<char>(*q | 0x20) : *q;
-      ++n;
-      ++q;
-    }
+    size_t n;
+    const char* q = read_tag_name(p, end, name, n);
     uint64_t tag = pack(name, n);
     p = q;
     if (closing) {
@@ -187,21 +201,12 @@ size_t scan_attributes(std::string_view html, size_t limit, std::string* out) {
   size_t most = 0;
   char name[8];
   while (p < end) {
-    const char* lt = static_cast<const char*>(std::memchr(p, '<', end - p));
-    if (!lt || lt + 1 >= end) break;
+    const char* lt = next_markup(p, end);
+    if (!lt) break;
     p = lt + 1;
-    if (*p == '!') {
-      p = skip_comment(p, end);
-      continue;
-    }
     if (*p == '/' || !is_alpha(*p)) continue;  // end tags carry no attributes
-    size_t n = 0;
-    const char* q = p;
-    while (q < end && *q != '>' && *q != '/' && !is_space(*q)) {
-      if (n < sizeof name) name[n] = (*q >= 'A' && *q <= 'Z') ? static_cast<char>(*q | 0x20) : *q;
-      ++n;
-      ++q;
-    }
+    size_t n;
+    const char* q = read_tag_name(p, end, name, n);
     size_t count = 0;
     const char* cut = q;  // end of the limit-th attribute (of the name when limit is 0)
     while (q < end) {
