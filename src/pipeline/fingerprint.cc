@@ -14,65 +14,109 @@
 
 namespace saring::pipeline {
 
+namespace {
+
+// A value as the fingerprint writes it: booleans as true/false, numbers with
+// all the digits that tell two doubles apart.
+template <typename V>
+std::string text(const V& value) {
+  std::ostringstream s;
+  s.precision(17);
+  s << std::boolalpha << value;
+  return s.str();
+}
+
+// One line of the fingerprint: `key=value`, or with no key the value's own
+// lines (the filter rules describe themselves).
+struct Setting {
+  const char* key;
+  std::string (*value)(const RunOptions&);
+};
+
+// The settings that change a run's output, in the order of the text.
+const Setting kSettings[] = {
+    {"format", [](const RunOptions&) { return std::string("saring-run-v2"); }},
+    {"shard",
+     [](const RunOptions& o) {
+       return std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count);
+     }},
+    {"input.format", [](const RunOptions& o) { return text(io::to_string(o.input_format)); }},
+    {"input.max_record_bytes", [](const RunOptions& o) { return text(o.reader.max_record_bytes); }},
+    {"input.max_header_bytes", [](const RunOptions& o) { return text(o.reader.max_header_bytes); }},
+    {"input.keep_non_2xx", [](const RunOptions& o) { return text(o.reader.keep_non_2xx); }},
+    {"input.keep_text_responses",
+     [](const RunOptions& o) { return text(o.reader.keep_text_responses); }},
+    {"output.shard_bytes", [](const RunOptions& o) { return text(o.output_shard_bytes); }},
+    {"output.zstd_level", [](const RunOptions& o) { return text(o.zstd_level); }},
+    {"output.rejected", [](const RunOptions& o) { return text(o.write_rejected); }},
+    {"output.rejected_text", [](const RunOptions& o) { return text(o.rejected_text); }},
+    {"run.batch_items", [](const RunOptions& o) { return text(o.batch_items); }},
+    {"run.batch_bytes", [](const RunOptions& o) { return text(o.batch_bytes); }},
+    {"extract.enabled", [](const RunOptions& o) { return text(o.extract_enabled); }},
+    {"extract.parser",
+     [](const RunOptions& o) { return text(html::to_string(o.page.parse.backend)); }},
+    {"extract.max_depth", [](const RunOptions& o) { return text(o.page.parse.max_depth); }},
+    {"extract.max_bytes", [](const RunOptions& o) { return text(o.page.parse.max_bytes); }},
+    {"extract.keep_html_comments",
+     [](const RunOptions& o) { return text(o.page.parse.keep_comments); }},
+    {"extract.include_comments",
+     [](const RunOptions& o) { return text(o.page.extract.include_comments); }},
+    {"extract.include_tables",
+     [](const RunOptions& o) { return text(o.page.extract.include_tables); }},
+    {"extract.include_links",
+     [](const RunOptions& o) { return text(o.page.extract.include_links); }},
+    {"extract.include_images",
+     [](const RunOptions& o) { return text(o.page.extract.include_images); }},
+    {"extract.include_formatting",
+     [](const RunOptions& o) { return text(o.page.extract.include_formatting); }},
+    {"extract.focus",
+     [](const RunOptions& o) { return text(static_cast<int>(o.page.extract.focus)); }},
+    {"extract.extensive_date_search",
+     [](const RunOptions& o) { return text(o.page.meta.extensive_date_search); }},
+    {"extract.date_from_url", [](const RunOptions& o) { return text(o.page.meta.date_from_url); }},
+    {"extract.original_date", [](const RunOptions& o) { return text(o.page.meta.original_date); }},
+    {"extract.markdown",
+     [](const RunOptions& o) { return text(o.page.output == page::OutputText::markdown); }},
+    {"extract.language", [](const RunOptions& o) { return text(o.page.identify_language); }},
+    {"clean.enabled", [](const RunOptions& o) { return text(o.clean_enabled); }},
+    {"clean.aggressive", [](const RunOptions& o) { return text(o.clean.aggressive); }},
+    {"clean.keep_title", [](const RunOptions& o) { return text(o.clean.keep_title); }},
+    {"clean.unwrap", [](const RunOptions& o) { return text(o.clean.unwrap); }},
+    {"clean.detect_language", [](const RunOptions& o) { return text(o.clean.detect_language); }},
+    {"clean.corpus_min_documents",
+     [](const RunOptions& o) { return text(o.clean.corpus_min_documents); }},
+    {"clean.corpus_min_shared_lines",
+     [](const RunOptions& o) { return text(o.clean.corpus_min_shared_lines); }},
+    {"clean.max_bytes", [](const RunOptions& o) { return text(o.clean.max_bytes); }},
+    {"lang.enabled", [](const RunOptions& o) { return text(o.lang_enabled); }},
+    {"lang.languages",
+     [](const RunOptions& o) {
+       std::string languages;
+       for (const auto& l : o.languages) languages += l + ",";
+       return languages;
+     }},
+    {"lang.min_score", [](const RunOptions& o) { return text(o.min_language_score); }},
+    {"lang.model", [](const RunOptions& o) { return text(o.model_path); }},
+    {"filter.enabled", [](const RunOptions& o) { return text(o.filter_enabled); }},
+    {"", [](const RunOptions& o) { return filter::describe(o.filter); }},
+    {"dedup.enabled", [](const RunOptions& o) { return text(o.dedup_enabled); }},
+    {"dedup.exact", [](const RunOptions& o) { return text(o.dedup_index.exact); }},
+    {"dedup.near", [](const RunOptions& o) { return text(o.dedup_index.near); }},
+    {"dedup.shingle_size", [](const RunOptions& o) { return text(o.minhash.shingle_size); }},
+    {"dedup.bands", [](const RunOptions& o) { return text(o.minhash.num_bands); }},
+    {"dedup.rows", [](const RunOptions& o) { return text(o.minhash.rows_per_band); }},
+    {"dedup.seed", [](const RunOptions& o) { return text(o.minhash.seed); }},
+};
+
+}  // namespace
+
 std::string fingerprint(const RunOptions& o) {
-  std::ostringstream f;
-  f.precision(17);
-  f << std::boolalpha;
-  auto line = [&](const char* key, const auto& value) { f << key << '=' << value << '\n'; };
-  line("format", "saring-run-v2");
-  line("shard", std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count));
-  line("input.format", io::to_string(o.input_format));
-  line("input.max_record_bytes", o.reader.max_record_bytes);
-  line("input.max_header_bytes", o.reader.max_header_bytes);
-  line("input.keep_non_2xx", o.reader.keep_non_2xx);
-  line("input.keep_text_responses", o.reader.keep_text_responses);
-  line("output.shard_bytes", o.output_shard_bytes);
-  line("output.zstd_level", o.zstd_level);
-  line("output.rejected", o.write_rejected);
-  line("output.rejected_text", o.rejected_text);
-  line("run.batch_items", o.batch_items);
-  line("run.batch_bytes", o.batch_bytes);
-  const page::PageOptions& p = o.page;
-  line("extract.enabled", o.extract_enabled);
-  line("extract.parser", html::to_string(p.parse.backend));
-  line("extract.max_depth", p.parse.max_depth);
-  line("extract.max_bytes", p.parse.max_bytes);
-  line("extract.keep_html_comments", p.parse.keep_comments);
-  line("extract.include_comments", p.extract.include_comments);
-  line("extract.include_tables", p.extract.include_tables);
-  line("extract.include_links", p.extract.include_links);
-  line("extract.include_images", p.extract.include_images);
-  line("extract.include_formatting", p.extract.include_formatting);
-  line("extract.focus", static_cast<int>(p.extract.focus));
-  line("extract.extensive_date_search", p.meta.extensive_date_search);
-  line("extract.date_from_url", p.meta.date_from_url);
-  line("extract.original_date", p.meta.original_date);
-  line("extract.markdown", p.output == page::OutputText::markdown);
-  line("extract.language", p.identify_language);
-  line("clean.enabled", o.clean_enabled);
-  line("clean.aggressive", o.clean.aggressive);
-  line("clean.keep_title", o.clean.keep_title);
-  line("clean.unwrap", o.clean.unwrap);
-  line("clean.detect_language", o.clean.detect_language);
-  line("clean.corpus_min_documents", o.clean.corpus_min_documents);
-  line("clean.corpus_min_shared_lines", o.clean.corpus_min_shared_lines);
-  line("clean.max_bytes", o.clean.max_bytes);
-  line("lang.enabled", o.lang_enabled);
-  std::string languages;
-  for (const auto& l : o.languages) languages += l + ",";
-  line("lang.languages", languages);
-  line("lang.min_score", o.min_language_score);
-  line("lang.model", o.model_path);
-  line("filter.enabled", o.filter_enabled);
-  f << filter::describe(o.filter);
-  line("dedup.enabled", o.dedup_enabled);
-  line("dedup.exact", o.dedup_index.exact);
-  line("dedup.near", o.dedup_index.near);
-  line("dedup.shingle_size", o.minhash.shingle_size);
-  line("dedup.bands", o.minhash.num_bands);
-  line("dedup.rows", o.minhash.rows_per_band);
-  line("dedup.seed", o.minhash.seed);
-  return f.str();
+  std::string f;
+  for (const Setting& s : kSettings) {
+    if (*s.key) f.append(s.key).append("=").append(s.value(o)).push_back('\n');
+    else f += s.value(o);
+  }
+  return f;
 }
 
 }  // namespace saring::pipeline

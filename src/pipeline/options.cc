@@ -102,6 +102,11 @@ Status set_minhash(uint32_t& field, const OptionValue& v) {
 #define SARING_SET_CLEAN(body) [](CleanJob& j, const OptionValue& v) -> Status { body; return ok_status(); }
 #define SARING_SET_RUN(body) [](RunJob& j, const OptionValue& v) -> Status { auto& o = j.options; (void)o; body; return ok_status(); }
 
+// An extraction setting that extract and run both take: the same change to
+// the job's page options.
+#define SARING_SET_PAGE(body) \
+  SARING_SET_EXTRACT(auto& p = j.page; body), nullptr, SARING_SET_RUN(auto& p = o.page; body)
+
 using T = OptionType;
 
 const OptionSpec kOptions[] = {
@@ -152,21 +157,16 @@ const OptionSpec kOptions[] = {
                                : v.text == "jsonl" ? CleanFormat::jsonl : CleanFormat::txt)},
     // ---- extraction
     {"comments", T::toggle, kExtract, "extract.include_comments", "", "off", "keep comment sections", "",
-     SARING_SET_EXTRACT(j.page.extract.include_comments = v.on), nullptr,
-     SARING_SET_RUN(o.page.extract.include_comments = v.on)},
+     SARING_SET_PAGE(p.extract.include_comments = v.on)},
     {"tables", T::toggle, kExtract, "extract.include_tables", "", "on", "keep tables", "",
-     SARING_SET_EXTRACT(j.page.extract.include_tables = v.on), nullptr,
-     SARING_SET_RUN(o.page.extract.include_tables = v.on)},
+     SARING_SET_PAGE(p.extract.include_tables = v.on)},
     {"links", T::toggle, kExtract, "extract.include_links", "", "off", "keep link targets in Markdown", "",
-     SARING_SET_EXTRACT(j.page.extract.include_links = v.on), nullptr,
-     SARING_SET_RUN(o.page.extract.include_links = v.on)},
+     SARING_SET_PAGE(p.extract.include_links = v.on)},
     {"images", T::toggle, kExtract, "extract.include_images", "", "off", "keep images in Markdown", "",
-     SARING_SET_EXTRACT(j.page.extract.include_images = v.on), nullptr,
-     SARING_SET_RUN(o.page.extract.include_images = v.on)},
+     SARING_SET_PAGE(p.extract.include_images = v.on)},
     {"formatting", T::toggle, kExtract, "extract.include_formatting", "", "off",
      "keep bold/italic in Markdown", "",
-     SARING_SET_EXTRACT(j.page.extract.include_formatting = v.on), nullptr,
-     SARING_SET_RUN(o.page.extract.include_formatting = v.on)},
+     SARING_SET_PAGE(p.extract.include_formatting = v.on)},
     {"focus", T::text, kNoFlag, "extract.focus", "", "balanced", "favour precision or recall",
      "balanced,precision,recall", nullptr, nullptr,
      [](RunJob& j, const OptionValue& v) { return set_focus(j.options.page.extract.focus, v.text); }},
@@ -308,6 +308,7 @@ const OptionSpec kOptions[] = {
 #undef SARING_SET_EXTRACT
 #undef SARING_SET_CLEAN
 #undef SARING_SET_RUN
+#undef SARING_SET_PAGE
 
 const OptionAlias kAliases[] = {
     {"--no-lang", "--no-language", kRun},
