@@ -95,6 +95,7 @@ enum : uint32_t {
   kHeadOnly = 1u << 8,       // processed by the in-head rules
   kBreakout = 1u << 9,       // leaves svg/math content
   kTableScope = 1u << 10,    // boundary of table scope (html, table, template)
+  kTablePart = 1u << 11,     // only meaningful inside a table (ignored in body)
 };
 
 // A name of up to 16 bytes packed into two words that are equal exactly when
@@ -225,6 +226,9 @@ struct ElementTable {
          id(T::body), kFrameset, id(T::html)},
         kModeAnchor);
     set({id(T::h1), id(T::h2), id(T::h3), id(T::h4), id(T::h5), id(T::h6)}, kHeading);
+    set({id(T::caption), kCol, kColgroup, id(T::tbody), id(T::thead), id(T::tfoot), id(T::tr),
+         id(T::td), id(T::th)},
+        kTablePart);
     set({id(T::base), kBasefont, kBgsound, id(T::link), id(T::meta), kNoframes,
          id(T::script), id(T::style), id(T::template_), id(T::title)},
         kHeadOnly);
@@ -961,8 +965,8 @@ class TreeBuilder {
   bool step(Token& t, uint16_t e) {
     switch (mode_) {
       case Mode::initial: return initial(t);
-      case Mode::before_html: return before_html(t, e);
-      case Mode::before_head: return before_head(t, e);
+      case Mode::before_html: return before(t, e, id(Tag::html));
+      case Mode::before_head: return before(t, e, id(Tag::head));
       case Mode::in_head: return in_head(t, e);
       case Mode::in_head_noscript: return in_head_noscript(t, e);
       case Mode::after_head: return after_head(t, e);
@@ -995,6 +999,18 @@ class TreeBuilder {
     return t.text.empty();
   }
 
+  // Tokens the head and column-group modes take alike: a text's leading white
+  // space is inserted, a comment added, a doctype ignored. True when `t` is
+  // used up; a text keeps its rest for the mode's "anything else".
+  bool take_space_comment_doctype(Token& t) {
+    switch (t.type) {
+      case TokenType::text: return insert_leading_space(t);
+      case TokenType::comment: add_comment(t); return true;
+      case TokenType::doctype: return true;
+      default: return false;
+    }
+  }
+
   bool initial(Token& t) {
     if (t.type == TokenType::text) {
       if (drop_leading_space(t)) return true;
@@ -1010,20 +1026,28 @@ class TreeBuilder {
     return false;
   }
 
-  bool before_html(Token& t, uint16_t e) {
+  // Before <html> and before <head>: white space, doctypes and stray end tags
+  // are dropped until `opens` (html, then head) starts, given or implied by
+  // anything else. Comments and a second <html>'s attributes are kept only
+  // once html is open.
+  bool before(Token& t, uint16_t e, uint16_t opens) {
+    const bool html_open = opens == id(Tag::head);
     switch (t.type) {
-      case TokenType::doctype:
-      case TokenType::comment: return true;
+      case TokenType::doctype: return true;
+      case TokenType::comment:
+        if (html_open) add_comment(t);
+        return true;
       case TokenType::text: {
         if (drop_leading_space(t)) return true;
         break;
       }
       case TokenType::start_tag:
-        if (e == id(Tag::html)) {
+        if (e == opens) {
           insert(e, t);
-          mode_ = Mode::before_head;
+          opened(opens);
           return true;
         }
+        if (html_open && e == id(Tag::html)) return merge_attributes(0, t);
         break;
       case TokenType::end_tag:
         if (e != id(Tag::head) && e != id(Tag::body) && e != id(Tag::html) && e != id(Tag::br))
@@ -1031,38 +1055,19 @@ class TreeBuilder {
         break;
       case TokenType::eof: break;
     }
-    insert_implied(id(Tag::html));
-    mode_ = Mode::before_head;
+    insert_implied(opens);
+    opened(opens);
     return false;
   }
 
-  bool before_head(Token& t, uint16_t e) {
-    switch (t.type) {
-      case TokenType::doctype: return true;
-      case TokenType::comment: add_comment(t); return true;
-      case TokenType::text: {
-        if (drop_leading_space(t)) return true;
-        break;
-      }
-      case TokenType::start_tag:
-        if (e == id(Tag::html)) return merge_attributes(0, t);
-        if (e == id(Tag::head)) {
-          insert(e, t);
-          head_seen_ = true;
-          mode_ = Mode::in_head;
-          return true;
-        }
-        break;
-      case TokenType::end_tag:
-        if (e != id(Tag::head) && e != id(Tag::body) && e != id(Tag::html) && e != id(Tag::br))
-          return true;
-        break;
-      case TokenType::eof: break;
+  // Moves on once `opens` (html or head) is open.
+  void opened(uint16_t opens) {
+    if (opens == id(Tag::html)) {
+      mode_ = Mode::before_head;
+      return;
     }
-    insert_implied(id(Tag::head));
     head_seen_ = true;
     mode_ = Mode::in_head;
-    return false;
   }
 
   // Head-only start tags (also used from after_head, in_body and the table modes).
@@ -1096,17 +1101,17 @@ class TreeBuilder {
     return true;
   }
 
+  // A second <html> in the head modes adds its new attributes; a second
+  // <head> is ignored.
+  bool repeated_html_or_head(Token& t, uint16_t e) {
+    return e == id(Tag::head) || merge_attributes(0, t);
+  }
+
   bool in_head(Token& t, uint16_t e) {
+    if (take_space_comment_doctype(t)) return true;
     switch (t.type) {
-      case TokenType::text: {
-        if (insert_leading_space(t)) return true;
-        break;
-      }
-      case TokenType::comment: add_comment(t); return true;
-      case TokenType::doctype: return true;
       case TokenType::start_tag:
-        if (e == id(Tag::html)) return merge_attributes(0, t);
-        if (e == id(Tag::head)) return true;
+        if (e == id(Tag::html) || e == id(Tag::head)) return repeated_html_or_head(t, e);
         if (head_start(t, e)) return true;
         if (e == id(Tag::noscript)) {
           insert(e, t);
@@ -1122,7 +1127,7 @@ class TreeBuilder {
         if (e == id(Tag::template_)) return end_template();
         if (e != id(Tag::body) && e != id(Tag::html) && e != id(Tag::br)) return true;
         break;
-      case TokenType::eof: break;
+      default: break;  // end of input, the rest of a text
     }
     mode_ = Mode::after_head;
     return false;
@@ -1160,16 +1165,10 @@ class TreeBuilder {
   }
 
   bool after_head(Token& t, uint16_t e) {
+    if (take_space_comment_doctype(t)) return true;
     switch (t.type) {
-      case TokenType::text: {
-        if (insert_leading_space(t)) return true;
-        break;
-      }
-      case TokenType::comment: add_comment(t); return true;
-      case TokenType::doctype: return true;
       case TokenType::start_tag:
-        if (e == id(Tag::html)) return merge_attributes(0, t);
-        if (e == id(Tag::head)) return true;
+        if (e == id(Tag::html) || e == id(Tag::head)) return repeated_html_or_head(t, e);
         if (e == id(Tag::body)) {
           start_body(&t);
           return true;
@@ -1192,7 +1191,7 @@ class TreeBuilder {
         if (e == id(Tag::template_)) return end_template();
         if (e != id(Tag::body) && e != id(Tag::html) && e != id(Tag::br)) return true;
         break;
-      case TokenType::eof: break;
+      default: break;  // end of input, the rest of a text
     }
     start_body(nullptr);
     return false;
@@ -1293,6 +1292,7 @@ class TreeBuilder {
       push_formatting(e, n);
       return;
     }
+    if (f & kTablePart) return;  // ignored in body
     switch (e) {
       case id(T::html): merge_attributes(0, t); return;
       case id(T::body):
@@ -1302,16 +1302,7 @@ class TreeBuilder {
         return;
       case id(T::head):
       case kFrameset:
-      case id(T::caption):
-      case kCol:
-      case kColgroup:
-      case kFrame:
-      case id(T::tbody):
-      case id(T::td):
-      case id(T::tfoot):
-      case id(T::th):
-      case id(T::thead):
-      case id(T::tr): return;  // ignored in body
+      case kFrame: return;  // ignored in body, as are the table parts above
       case id(T::pre):
       case kListing:
         close_p_in_button_scope();
@@ -1550,6 +1541,8 @@ class TreeBuilder {
   bool table_section(uint16_t e) const {
     return e == id(Tag::tbody) || e == id(Tag::thead) || e == id(Tag::tfoot);
   }
+  // Sections, rows, cells, captions and columns: only meaningful in a table.
+  bool table_part(uint16_t e) const { return flags(e) & kTablePart; }
   bool close_table() {
     if (!in_table_scope(id(Tag::table))) return false;
     pop_until_html(id(Tag::table));
@@ -1624,18 +1617,11 @@ class TreeBuilder {
         switch (e) {
           case id(T::table): close_table(); return true;
           case id(T::body):
-          case id(T::caption):
-          case kCol:
-          case kColgroup:
-          case id(T::html):
-          case id(T::tbody):
-          case id(T::td):
-          case id(T::tfoot):
-          case id(T::th):
-          case id(T::thead):
-          case id(T::tr): return true;
+          case id(T::html): return true;
           case id(T::template_): end_template(); return true;
-          default: body_end(t, e); return true;
+          default:
+            if (!table_part(e)) body_end(t, e);  // a stray table part is ignored
+            return true;
         }
     }
     return true;
@@ -1652,10 +1638,7 @@ class TreeBuilder {
 
   bool in_caption(Token& t, uint16_t e) {
     using T = Tag;
-    if (t.type == TokenType::start_tag &&
-        (e == id(T::caption) || e == kCol || e == kColgroup || table_section(e) ||
-         e == id(T::td) || e == id(T::th) || e == id(T::tr)))
-      return !close_caption();
+    if (t.type == TokenType::start_tag && table_part(e)) return !close_caption();
     if (t.type == TokenType::end_tag) {
       if (e == id(T::caption)) {
         close_caption();
@@ -1670,13 +1653,8 @@ class TreeBuilder {
   }
 
   bool in_column_group(Token& t, uint16_t e) {
+    if (take_space_comment_doctype(t)) return true;
     switch (t.type) {
-      case TokenType::text: {
-        if (insert_leading_space(t)) return true;
-        break;
-      }
-      case TokenType::comment: add_comment(t); return true;
-      case TokenType::doctype: return true;
       case TokenType::start_tag:
         if (e == kCol) {
           insert_void(e, t);
@@ -1699,11 +1677,24 @@ class TreeBuilder {
         if (e == id(Tag::template_)) return end_template();
         break;
       case TokenType::eof: return true;
+      default: break;  // the rest of a text
     }
     if (!current_is(kColgroup)) return true;
     pop();
     mode_ = Mode::in_table;
     return false;
+  }
+
+  // Closes the open tbody, thead or tfoot back to the table; false when none
+  // is in table scope.
+  bool close_table_section() {
+    if (!in_table_scope(id(Tag::tbody)) && !in_table_scope(id(Tag::thead)) &&
+        !in_table_scope(id(Tag::tfoot)))
+      return false;
+    clear_to_table_body_context();
+    pop();
+    mode_ = Mode::in_table;
+    return true;
   }
 
   bool in_table_body(Token& t, uint16_t e) {
@@ -1721,32 +1712,14 @@ class TreeBuilder {
         mode_ = Mode::in_row;
         return false;
       }
-      if (e == id(T::caption) || e == kCol || e == kColgroup || table_section(e)) {
-        if (!in_table_scope(id(T::tbody)) && !in_table_scope(id(T::thead)) &&
-            !in_table_scope(id(T::tfoot)))
-          return true;
-        clear_to_table_body_context();
-        pop();
-        mode_ = Mode::in_table;
-        return false;
-      }
+      if (e == id(T::caption) || e == kCol || e == kColgroup || table_section(e))
+        return !close_table_section();
     } else if (t.type == TokenType::end_tag) {
       if (table_section(e)) {
-        if (!in_table_scope(e)) return true;
-        clear_to_table_body_context();
-        pop();
-        mode_ = Mode::in_table;
+        if (in_table_scope(e)) close_table_section();
         return true;
       }
-      if (e == id(T::table)) {
-        if (!in_table_scope(id(T::tbody)) && !in_table_scope(id(T::thead)) &&
-            !in_table_scope(id(T::tfoot)))
-          return true;
-        clear_to_table_body_context();
-        pop();
-        mode_ = Mode::in_table;
-        return false;
-      }
+      if (e == id(T::table)) return !close_table_section();
       if (e == id(T::body) || e == id(T::caption) || e == kCol || e == kColgroup ||
           e == id(T::html) || e == id(T::td) || e == id(T::th) || e == id(T::tr))
         return true;
@@ -1820,14 +1793,21 @@ class TreeBuilder {
         return false;
       }
     } else if (t.type == TokenType::start_tag) {
-      if (e == id(T::caption) || e == kCol || e == kColgroup || table_section(e) ||
-          e == id(T::td) || e == id(T::th) || e == id(T::tr)) {
+      if (table_part(e)) {
         if (!in_table_scope(id(T::td)) && !in_table_scope(id(T::th))) return true;
         close_cell();
         return false;
       }
     }
     return in_body(t, e);
+  }
+
+  // Closes the open <select> and everything in it; false when none is open.
+  bool close_select() {
+    if (s_.top_small[id(Tag::select)] < 0) return false;
+    pop_until_html(id(Tag::select));
+    reset_mode();
+    return true;
   }
 
   bool in_select(Token& t, uint16_t e, bool in_table) {
@@ -1861,19 +1841,11 @@ class TreeBuilder {
             if (current_is(kOptgroup)) pop();
             insert_void(e, t);
             return true;
-          case id(T::select):
-            if (s_.top_small[e] >= 0) {
-              pop_until_html(e);
-              reset_mode();
-            }
-            return true;
+          case id(T::select): close_select(); return true;
           case id(T::input):
           case kKeygen:
           case id(T::textarea):
-            if (s_.top_small[id(T::select)] < 0) return true;
-            pop_until_html(id(T::select));
-            reset_mode();
-            return false;
+            return !close_select();
           case id(T::script):
           case id(T::template_): head_start(t, e); return true;
           default: return true;  // ignored
@@ -1895,12 +1867,7 @@ class TreeBuilder {
           case id(T::option):
             if (current_is(e)) pop();
             return true;
-          case id(T::select):
-            if (s_.top_small[e] >= 0) {
-              pop_until_html(e);
-              reset_mode();
-            }
-            return true;
+          case id(T::select): close_select(); return true;
           case id(T::template_): end_template(); return true;
           default: return true;
         }
