@@ -81,6 +81,37 @@ struct Node {
 
 class DocumentBuilder;
 
+// Text followed by kPadding readable bytes, all NUL, as the native parser
+// needs its input: its loops inside a tag stop at the NUL instead of checking
+// the bounds at every byte, and it loads tag names 16 bytes at a time
+// without looking at their length. Making one is the only way to establish
+// that, so a scanner that takes a PaddedText may read that far past the text.
+class PaddedText {
+ public:
+  static constexpr size_t kPadding = 16;
+
+  PaddedText() : buf_(kPadding, '\0') {}
+  // Takes `text` over; copies it only when its capacity has no room for the
+  // padding (a string's capacity grows geometrically, so rarely).
+  explicit PaddedText(std::string&& text) : buf_(std::move(text)), size_(buf_.size()) {
+    buf_.resize(size_ + kPadding, '\0');
+  }
+  static PaddedText copy_of(std::string_view text) {
+    std::string buf;
+    buf.reserve(text.size() + kPadding);
+    buf.assign(text);
+    return PaddedText(std::move(buf));
+  }
+
+  std::string_view view() const { return {buf_.data(), size_}; }
+  const char* data() const { return buf_.data(); }
+  size_t size() const { return size_; }
+
+ private:
+  std::string buf_;  // the text, then kPadding NUL bytes
+  size_t size_ = 0;  // of the text
+};
+
 // A parsed page. Owns every node and string; movable, not copyable. Node
 // pointers stay valid for the Document's lifetime, across moves.
 class Document {
@@ -113,11 +144,11 @@ class DocumentBuilder {
   // ParseOptions' work budget and over_budget().
   explicit DocumentBuilder(uint32_t max_depth, uint64_t max_work = UINT64_MAX);
   ~DocumentBuilder();
-  // Hands the input over to the Document being built and returns a view of
-  // it (call before any other method). Strings later passed in that lie
+  // Hands the input over to the Document being built and returns it (call
+  // before any other method). Strings later passed in that lie
   // inside this view are kept as views into it rather than copied; attribute
   // names inside it must be lowercase already (they are not lowercased).
-  std::string_view keep_input(std::string&& input);
+  const PaddedText& keep_input(PaddedText&& input);
   // Both return the new element (owned by the Document being built).
   const Node* start_element(std::string_view name, const std::vector<Attribute>& attrs);
   // Fast path for backends: `tag` is already resolved (Tag::other for unknown

@@ -25,9 +25,8 @@ Result<Document> parse_with_libxml2(std::string_view utf8_html, const ParseOptio
 
 // saring's own HTML5 tokenizer and tree builder (tree_builder.cc). Linear
 // in the input whatever its nesting, so it needs no guard or retry.
-// `owned`, when not null, holds the same bytes as utf8_html: it is moved into
-// the Document, whose texts and attribute values then point into it.
-Result<Document> parse_with_native(std::string_view utf8_html, std::string* owned,
-                                   const ParseOptions& options);
+// `utf8_html` is moved into the Document, whose texts and attribute values
+// then point into it.
+Result<Document> parse_with_native(PaddedText&& utf8_html, const ParseOptions& options);
 
 }  // namespace saring::html::detail

@@ -161,7 +161,7 @@ struct Document::Impl {
   Arena arena;
   // The parsed input, when the backend handed it over (keep_input): strings
   // that lie inside it are stored as views instead of arena copies.
-  std::string source;
+  PaddedText source;
   Node* root = nullptr;
   Node* html = nullptr;
   Node* head = nullptr;
@@ -300,7 +300,7 @@ DocumentBuilder::DocumentBuilder(uint32_t max_depth, uint64_t max_work)
       work_left_(static_cast<int64_t>(std::min<uint64_t>(max_work, INT64_MAX))) {}
 DocumentBuilder::~DocumentBuilder() = default;
 
-std::string_view DocumentBuilder::keep_input(std::string&& input) {
+const PaddedText& DocumentBuilder::keep_input(PaddedText&& input) {
   Document::Impl& d = *impl_->doc;
   d.source = std::move(input);
   impl_->source_begin = d.source.data();

@@ -29,7 +29,7 @@ constexpr size_t kMaxAttributesLibxml2 = 256;
 
 Result<Document> run_backend(std::string_view html, const ParseOptions& options) {
   switch (options.backend) {
-    case Backend::native: return detail::parse_with_native(html, nullptr, options);
+    case Backend::native: return detail::parse_with_native(PaddedText::copy_of(html), options);
     case Backend::myhtml: return detail::parse_with_myhtml(html, options, kMaxOpenElements);
     case Backend::libxml2: {
       if (detail::max_attributes(html, kMaxAttributesLibxml2 + 1) > kMaxAttributesLibxml2) {
@@ -65,7 +65,8 @@ Result<Document> parse_valid(std::string_view utf8_html, std::string* owned,
   }
   if (options.backend == Backend::native) {
     // Linear whatever the nesting: no retry, so the input may be handed over.
-    return detail::parse_with_native(utf8_html, owned, options);
+    return detail::parse_with_native(
+        owned ? PaddedText(std::move(*owned)) : PaddedText::copy_of(utf8_html), options);
   }
   Result<Document> doc = run_backend(utf8_html, options);
   for (size_t depth : kFlattenDepths) {

@@ -15,8 +15,8 @@
 //     once a tag has many attributes, so 100,000 attributes stay linear);
 //     an end-of-file inside a tag drops the tag, as HTML5 does. Names and
 //     unquoted values are scanned with a byte-class table whose stop
-//     classes include the NUL that follows the input (a std::string's
-//     terminator; the input holds no NUL), so those loops have no bounds
+//     classes include the NUL that follows the input (its PaddedText's
+//     padding; the input holds no NUL), so those loops have no bounds
 //     check; quoted values are found with the block scan, which also tells
 //     whether they need decoding. Attributes go straight into the token
 //     (views into the input, or into a buffer when lowercased or decoded);
@@ -101,7 +101,7 @@ inline char lower(char c) { return is_upper(c) ? static_cast<char>(c | 0x20) : c
 
 // Byte classes for the loops inside a tag (names, unquoted values): one
 // table load per byte instead of a chain of comparisons.
-// kEnd is the NUL that follows the input (see Tokenizer): every loop that
+// kEnd is the NUL that follows the input (PaddedText): every loop that
 // stops at it needs no separate bounds check.
 enum : uint8_t { kSpace = 1, kSlash = 2, kGt = 4, kEq = 8, kUpper = 16, kEnd = 32 };
 struct ByteClasses {
@@ -245,7 +245,7 @@ void decode_text(std::string_view s, bool in_attribute, std::string& out) {
   }
 }
 
-void Tokenizer::reset(std::string_view input) {
+void Tokenizer::reset(const PaddedText& input) {
   p_ = input.data();
   end_ = p_ + input.size();
   mode_ = Mode::data;
@@ -502,9 +502,9 @@ bool Tokenizer::tag(Token& t) {
     return true;
   }
   size_t name_len = static_cast<size_t>(q - name);
-  // Names with capitals, and names too close to the end of the input for
-  // kNameReadable, go to name_buf_ (whose capacity is at least that).
-  if (upper || end_ - name < static_cast<ptrdiff_t>(kNameReadable)) {
+  // Names with capitals go to name_buf_ (whose capacity is kNameReadable);
+  // the others keep the input's padding after them.
+  if (upper) {
     name_buf_.assign(name, name_len);
     for (char& ch : name_buf_) ch = lower(ch);
     t.name = name_buf_;

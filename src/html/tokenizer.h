@@ -14,8 +14,10 @@ namespace saring::html::detail {
 
 // At least this many bytes can be read from a tag token's name.data() (the
 // name and whatever follows it), so the tree builder can load names a word
-// at a time without looking at their length first.
+// at a time without looking at their length first: a name in the input has
+// the input's padding after it, a name in name_buf_ that buffer's capacity.
 inline constexpr size_t kNameReadable = 16;
+static_assert(PaddedText::kPadding >= kNameReadable, "a name may end where the input does");
 
 enum class TokenType : uint8_t { text, start_tag, end_tag, comment, doctype, eof };
 
@@ -50,19 +52,19 @@ struct Token {
 // HTML5 tokenizer over valid UTF-8 without NUL bytes (parse() guarantees
 // both). Text runs and names are views into the input unless something had
 // to be decoded (character references, CR), which goes to reused buffers.
-// A non-empty input must be followed by a NUL byte (input.data()[size] ==
-// 0, as in a std::string): the loops inside tags stop at it instead of
-// checking the bounds at every byte.
+// The input is a PaddedText: the loops inside tags stop at the NUL after it
+// instead of checking the bounds at every byte, and tag names are read
+// kNameReadable bytes at a time. It must outlive the tokens.
 class Tokenizer {
  public:
   // Content models the tree builder switches to after a start tag.
   enum class Mode : uint8_t { data, rcdata, rawtext, script, plaintext };
 
-  explicit Tokenizer(std::string_view input = {}) {
-    name_buf_.reserve(kNameReadable);  // see kNameReadable
-    reset(input);
-  }
-  void reset(std::string_view input);
+  Tokenizer() { name_buf_.reserve(kNameReadable); }  // see kNameReadable
+  explicit Tokenizer(const PaddedText& input) : Tokenizer() { reset(input); }
+  // Starts over on `input` (the tokenizer keeps pointers into it).
+  void reset(const PaddedText& input);
+  void reset(PaddedText&&) = delete;
 
   // Reads the next token. After `eof` it keeps returning eof.
   void next(Token& token);

@@ -414,7 +414,7 @@ class TreeBuilder {
     else s_.top_large.clear();
   }
 
-  void run(std::string_view html) {
+  void run(const PaddedText& html) {
     Tokenizer& tk = s_.tokenizer;
     Token& t = s_.token;
     tk.reset(html);
@@ -1880,21 +1880,15 @@ thread_local std::unique_ptr<State> t_state;
 
 }  // namespace
 
-Result<Document> parse_with_native(std::string_view utf8_html, std::string* owned,
-                                   const ParseOptions& options) {
+Result<Document> parse_with_native(PaddedText&& utf8_html, const ParseOptions& options) {
   if (!t_state) t_state = std::make_unique<State>();
   DocumentBuilder builder(options.max_depth, work_budget(options, utf8_html.size()));
-  // The Document keeps the input (its texts and attribute values are views
-  // into it), and the tokenizer needs it in a std::string (NUL after it).
-  std::string copy;
-  if (!owned) {
-    copy.assign(utf8_html);
-    owned = &copy;
-  }
-  utf8_html = builder.keep_input(std::move(*owned));
+  // The Document keeps the input: its texts and attribute values are views
+  // into it.
+  const PaddedText& input = builder.keep_input(std::move(utf8_html));
   {
     TreeBuilder tree(*t_state, builder, options);
-    tree.run(utf8_html);
+    tree.run(input);
   }
   // Big pages leave big buffers behind; give them back.
   if (t_state->stack.capacity() > (1u << 16)) t_state.reset();
