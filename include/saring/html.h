@@ -9,6 +9,7 @@
 // stays shallow (a page nested 100,000 deep cannot blow the stack).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -81,21 +82,23 @@ struct Node {
 
 class DocumentBuilder;
 
-// Text followed by kPadding readable bytes, all NUL, as the native parser
-// needs its input: its loops inside a tag stop at the NUL instead of checking
-// the bounds at every byte, and it loads tag names 16 bytes at a time
-// without looking at their length. Making one is the only way to establish
+// Text followed by padding() readable bytes, all NUL, as the native parser
+// needs its input: its loops inside a tag stop at the first NUL instead of
+// checking the bounds at every byte, and it loads tag names kPadding bytes at
+// a time without looking at their length when the padding reaches that far
+// (nearer the end a name is copied). Making one is the only way to establish
 // that, so a scanner that takes a PaddedText may read that far past the text.
 class PaddedText {
  public:
   static constexpr size_t kPadding = 16;
 
-  PaddedText() : buf_(kPadding, '\0') {}
-  // Takes `text` over; copies it only when its capacity has no room for the
-  // padding (a string's capacity grows geometrically, so rarely).
+  PaddedText() : PaddedText(std::string()) {}
+  // Takes `text` over without copying it: the padding is the NUL that ends
+  // a std::string and what spare capacity it has, up to kPadding bytes.
   explicit PaddedText(std::string&& text) : buf_(std::move(text)), size_(buf_.size()) {
-    buf_.resize(size_ + kPadding, '\0');
+    buf_.resize(std::min(buf_.capacity(), size_ + kPadding - 1), '\0');
   }
+  // A copy of `text` with the full kPadding bytes.
   static PaddedText copy_of(std::string_view text) {
     std::string buf;
     buf.reserve(text.size() + kPadding);
@@ -106,9 +109,11 @@ class PaddedText {
   std::string_view view() const { return {buf_.data(), size_}; }
   const char* data() const { return buf_.data(); }
   size_t size() const { return size_; }
+  // Readable NUL bytes after the text: 1 to kPadding.
+  size_t padding() const { return buf_.size() - size_ + 1; }
 
  private:
-  std::string buf_;  // the text, then kPadding NUL bytes
+  std::string buf_;  // the text, then padding() - 1 NUL bytes (and a std::string's NUL)
   size_t size_ = 0;  // of the text
 };
 

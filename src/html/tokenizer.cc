@@ -248,6 +248,7 @@ void decode_text(std::string_view s, bool in_attribute, std::string& out) {
 void Tokenizer::reset(const PaddedText& input) {
   p_ = input.data();
   end_ = p_ + input.size();
+  readable_end_ = end_ + input.padding();
   mode_ = Mode::data;
   foreign_ = false;
 }
@@ -502,9 +503,10 @@ bool Tokenizer::tag(Token& t) {
     return true;
   }
   size_t name_len = static_cast<size_t>(q - name);
-  // Names with capitals go to name_buf_ (whose capacity is kNameReadable);
-  // the others keep the input's padding after them.
-  if (upper) {
+  // Names with capitals, and names too close to the end of the input's
+  // padding for kNameReadable, go to name_buf_ (whose capacity is at least
+  // that).
+  if (upper || readable_end_ - name < static_cast<ptrdiff_t>(kNameReadable)) {
     name_buf_.assign(name, name_len);
     for (char& ch : name_buf_) ch = lower(ch);
     t.name = name_buf_;

@@ -15,9 +15,10 @@ namespace saring::html::detail {
 // At least this many bytes can be read from a tag token's name.data() (the
 // name and whatever follows it), so the tree builder can load names a word
 // at a time without looking at their length first: a name in the input has
-// the input's padding after it, a name in name_buf_ that buffer's capacity.
+// that many bytes before the end of the input's padding (PaddedText), the
+// others are copied to name_buf_, whose capacity is at least that.
 inline constexpr size_t kNameReadable = 16;
-static_assert(PaddedText::kPadding >= kNameReadable, "a name may end where the input does");
+static_assert(PaddedText::kPadding >= kNameReadable, "a padded input's names need no copy");
 
 enum class TokenType : uint8_t { text, start_tag, end_tag, comment, doctype, eof };
 
@@ -53,8 +54,9 @@ struct Token {
 // both). Text runs and names are views into the input unless something had
 // to be decoded (character references, CR), which goes to reused buffers.
 // The input is a PaddedText: the loops inside tags stop at the NUL after it
-// instead of checking the bounds at every byte, and tag names are read
-// kNameReadable bytes at a time. It must outlive the tokens.
+// instead of checking the bounds at every byte, and tag names that have
+// kNameReadable bytes before the end of its padding are not copied. It must
+// outlive the tokens.
 class Tokenizer {
  public:
   // Content models the tree builder switches to after a start tag.
@@ -89,6 +91,7 @@ class Tokenizer {
  private:
   const char* p_ = nullptr;
   const char* end_ = nullptr;
+  const char* readable_end_ = nullptr;  // the end of the input's padding
   Mode mode_ = Mode::data;
   bool foreign_ = false;
   ForeignQuery foreign_query_ = nullptr;
