@@ -55,9 +55,15 @@ class LanguageIdentifier {
   std::unique_ptr<Impl> impl_;
 };
 
-// Where the model is looked for: $SARING_LID_MODEL, else the data directory
-// chosen at build time (<repo>/data/lid.176.ftz).
+// Where the model is looked for: $SARING_LID_MODEL, else the path given to
+// set_default_model_path(), else the data directory chosen at build time
+// (<repo>/data/lid.176.ftz).
 std::string default_model_path();
+
+// The model an embedder ships (the Python package sets its packaged copy at
+// import). Process-wide; takes effect for a shared identifier not yet loaded.
+// An empty path removes it.
+void set_default_model_path(std::string path);
 
 // Process-wide identifier loaded once from default_model_path(); an error
 // when the model cannot be loaded.

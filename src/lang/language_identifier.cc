@@ -56,6 +56,7 @@
 #include <mutex>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 #include "saring/text.h"
 
@@ -559,8 +560,23 @@ Guess LanguageIdentifier::identify(std::string_view text, const IdentifyOptions&
   return top.empty() ? Guess{} : std::move(top.front());
 }
 
+namespace {
+// set_default_model_path()'s path, read and written under its mutex.
+std::mutex embedder_model_mutex;
+std::string embedder_model_path;
+}  // namespace
+
+void set_default_model_path(std::string path) {
+  std::lock_guard<std::mutex> lock(embedder_model_mutex);
+  embedder_model_path = std::move(path);
+}
+
 std::string default_model_path() {
   if (const char* env = std::getenv("SARING_LID_MODEL"); env && *env) return env;
+  {
+    std::lock_guard<std::mutex> lock(embedder_model_mutex);
+    if (!embedder_model_path.empty()) return embedder_model_path;
+  }
   return std::string(SARING_DATA_DIR) + "/lid.176.ftz";
 }
 
