@@ -19,7 +19,7 @@ def _paths(inputs: Paths) -> list[str]:
     return [os.fspath(p) for p in inputs]
 
 
-@documented("run")
+@documented("run", explicit=("threads", "config", "shard"))
 def run(inputs: Paths, output_dir: str | os.PathLike[str], *, threads: int | None = None,
         config: str | os.PathLike[str] | None = None, shard: tuple[int, int] | None = None,
         progress: Callable[[Progress], Any] | None = None, **options: Any) -> RunResult:
