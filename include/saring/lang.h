@@ -55,9 +55,16 @@ class LanguageIdentifier {
   std::unique_ptr<Impl> impl_;
 };
 
-// Where the model is looked for: $SARING_LID_MODEL, else the data directory
-// chosen at build time (<repo>/data/lid.176.ftz).
+// Where the model is looked for, first match wins: $SARING_LID_MODEL; the
+// path an embedder set with set_default_model_path(); next to the running
+// executable, <exe_dir>/../share/saring/lid.176.ftz (`cmake --install`) or
+// <exe_dir>/../data/lid.176.ftz (the Python package), when the file is there;
+// else the data directory chosen at build time (<repo>/data/lid.176.ftz).
 std::string default_model_path();
+
+// The model path an embedder ships (used after $SARING_LID_MODEL). Takes
+// effect only before the first shared_identifier() call, which loads once.
+void set_default_model_path(std::string path);
 
 // Process-wide identifier loaded once from default_model_path(); an error
 // when the model cannot be loaded.

@@ -52,6 +52,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -559,9 +560,46 @@ Guess LanguageIdentifier::identify(std::string_view text, const IdentifyOptions&
   return top.empty() ? Guess{} : std::move(top.front());
 }
 
+namespace {
+
+constexpr std::string_view kModelFile = "lid.176.ftz";
+
+// Set by an embedder (the Python package points at its own copy).
+std::mutex embedder_default_mutex;
+std::string embedder_default;
+
+// Where an installed binary finds the model, relative to its own folder: the
+// layout of `cmake --install` (<prefix>/bin, <prefix>/share/saring by default)
+// and of the Python package (saring/bin, saring/data).
+constexpr std::string_view kModelDirsNextToBinary[] = {SARING_MODEL_DIR_FROM_BINARY, "../data"};
+
+std::filesystem::path executable_dir() {
+  std::error_code error;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::filesystem::path() : exe.parent_path();
+}
+
+}  // namespace
+
+void set_default_model_path(std::string path) {
+  std::lock_guard lock(embedder_default_mutex);
+  embedder_default = std::move(path);
+}
+
 std::string default_model_path() {
   if (const char* env = std::getenv("SARING_LID_MODEL"); env && *env) return env;
-  return std::string(SARING_DATA_DIR) + "/lid.176.ftz";
+  {
+    std::lock_guard lock(embedder_default_mutex);
+    if (!embedder_default.empty()) return embedder_default;
+  }
+  if (const auto exe_dir = executable_dir(); !exe_dir.empty()) {
+    for (std::string_view dir : kModelDirsNextToBinary) {
+      const auto candidate = (exe_dir / dir / kModelFile).lexically_normal();
+      std::error_code error;
+      if (std::filesystem::is_regular_file(candidate, error)) return candidate.string();
+    }
+  }
+  return std::string(SARING_DATA_DIR) + "/" + std::string(kModelFile);
 }
 
 Result<const LanguageIdentifier*> shared_identifier() {
