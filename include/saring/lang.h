@@ -56,14 +56,15 @@ class LanguageIdentifier {
 };
 
 // Where the model is looked for, first match wins: $SARING_LID_MODEL; the
-// path an embedder set with set_default_model_path(); next to the running
-// executable, <exe_dir>/../share/saring/lid.176.ftz (`cmake --install`) or
+// path given to set_default_model_path(); next to the running executable,
+// <exe_dir>/../share/saring/lid.176.ftz (`cmake --install`) or
 // <exe_dir>/../data/lid.176.ftz (the Python package), when the file is there;
 // else the data directory chosen at build time (<repo>/data/lid.176.ftz).
 std::string default_model_path();
 
-// The model path an embedder ships (used after $SARING_LID_MODEL). Takes
-// effect only before the first shared_identifier() call, which loads once.
+// The model an embedder ships (the Python package sets its packaged copy at
+// import). Process-wide; takes effect for a shared identifier not yet loaded.
+// An empty path removes it.
 void set_default_model_path(std::string path);
 
 // Process-wide identifier loaded once from default_model_path(); an error

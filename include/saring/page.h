@@ -59,6 +59,10 @@ Result<PageResult> process_page(const PageInput& input, const PageOptions& optio
 Result<PageResult> process_page(std::string&& bytes, std::string_view url,
                                 const PageOptions& options);
 
+// A page's metadata alone (decode, parse, meta; no extraction, no language
+// ID), with process_page's errors for empty and oversized input.
+Result<meta::Metadata> page_metadata(const PageInput& input, const PageOptions& options);
+
 // What a page's language is decided on.
 struct LanguageSample {
   std::string_view text;

@@ -81,6 +81,11 @@ struct RunOptions {
   // and "commit:journal" (journal written). Kill-and-resume tests raise
   // SIGKILL from here.
   std::function<void(std::string_view point)> test_hook;
+
+  // Asked on the calling thread before each batch is written; true stops
+  // the run there as a kill would (what follows the last commit is dropped,
+  // the same call resumes) and run() returns an error. Python's Ctrl-C.
+  std::function<bool()> stop_requested;
 };
 
 // The settings of `options` that change a run's output, as canonical text

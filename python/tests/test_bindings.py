@@ -1,12 +1,19 @@
-"""Tests of the saring Python module (built by CMake into build/python)."""
+"""Tests of the saring package's per-page functions (built by CMake into
+build/python/saring)."""
 
+import dataclasses
+import json
 import os
 import subprocess
 import sys
+import shutil
+import tempfile
 import threading
 import unittest
 
 import saring
+
+HERE = os.getcwd()
 
 PAGE = """<!doctype html><html><head><title>Jembatan dibuka kembali - Warta Kota</title>
 <meta property="og:site_name" content="Warta Kota"></head><body>
@@ -18,33 +25,86 @@ PAGE = """<!doctype html><html><head><title>Jembatan dibuka kembali - Warta Kota
 
 
 class ExtractTest(unittest.TestCase):
-    def test_text_and_metadata(self):
-        r = saring.extract(PAGE, "https://warta.example/2023/05/04/jembatan")
-        self.assertIn("delapan bulan perbaikan", r["text"])
-        self.assertNotIn("Beranda", r["text"])
-        self.assertEqual(r["title"], "Jembatan dibuka kembali")
-        self.assertEqual(r["language"], "id")
-        self.assertEqual(r["url"], "https://warta.example/2023/05/04/jembatan")
+    def test_text_by_default(self):
+        text = saring.extract(PAGE, "https://warta.example/2023/05/04/jembatan")
+        self.assertIsInstance(text, str)
+        self.assertIn("delapan bulan perbaikan", text)
+        self.assertNotIn("Beranda", text)
+
+    def test_document_record(self):
+        doc = saring.extract(PAGE, "https://warta.example/2023/05/04/jembatan", output_format="python")
+        self.assertIsInstance(doc, saring.Document)
+        self.assertIn("delapan bulan perbaikan", doc.text)
+        self.assertEqual(doc.title, "Jembatan dibuka kembali")
+        self.assertEqual(doc.language, "id")
+        self.assertEqual(doc.date, "2023-05-04")
+        self.assertEqual(doc.url, "https://warta.example/2023/05/04/jembatan")
+        with self.assertRaises(dataclasses.FrozenInstanceError):
+            doc.title = "changed"
+
+    def test_markdown_and_metadata_header(self):
+        md = saring.extract(PAGE, output_format="markdown")
+        self.assertIn("# Jembatan dibuka kembali", md)
+        self.assertEqual(md, saring.extract(PAGE, output_format="md"))
+        with_header = saring.extract(PAGE, "https://warta.example/x", with_metadata=True)
+        header, _, text = with_header.partition("---\n")[2].partition("---\n")
+        fields = {k: json.loads(v) for k, v in (line.split(": ", 1) for line in header.splitlines())}
+        self.assertEqual(fields["title"], "Jembatan dibuka kembali")
+        self.assertEqual(fields["url"], "https://warta.example/x")
+        self.assertNotIn("author", fields)  # unknown fields are left out
+        self.assertEqual(text, saring.extract(PAGE, "https://warta.example/x"))
+
+    def test_json_with_and_without_metadata(self):
+        doc = saring.extract(PAGE, output_format="python")
+        full = json.loads(saring.extract(PAGE, output_format="json", with_metadata=True))
+        self.assertEqual(full, doc.as_dict())
+        self.assertEqual(list(full), [f.name for f in dataclasses.fields(saring.Document)])
+        self.assertEqual(json.loads(saring.extract(PAGE, output_format="json")),
+                         {"url": None, "text": doc.text})
+
+    def test_trafilatura_names_are_the_table_options(self):
+        page = PAGE.replace("</article>", "<table><tr><td>Panjang jembatan</td><td>120 meter</td></tr>"
+                            "</table></article>")
+        self.assertIn("120 meter", saring.extract(page))
+        for off in (saring.extract(page, tables=False), saring.extract(page, include_tables=False)):
+            self.assertNotIn("120 meter", off)
+        self.assertEqual(saring.extract(page, favor_precision=True), saring.extract(page, precision=True))
+        with self.assertRaises(TypeError):
+            saring.extract(page, tables=False, include_tables=False)
 
     def test_bytes_in_another_charset(self):
         html = "<html><head><meta charset='windows-1252'></head><body><p>Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e et g\xe2teaux pour tout le monde ce matin.</p></body></html>"
-        r = saring.extract(html.encode("cp1252"))
-        self.assertIn("Café au lait", r["text"])
+        self.assertIn("Café au lait", saring.extract(html.encode("cp1252")))
 
     def test_bad_arguments_raise(self):
-        with self.assertRaises(ValueError):
-            saring.extract(PAGE, format="yaml")
-        with self.assertRaises(ValueError):
+        with self.assertRaises(saring.BadInputError):
+            saring.extract(PAGE, output_format="yaml")
+        with self.assertRaises(saring.BadInputError) as caught:
             saring.extract("")
+        self.assertIsInstance(caught.exception, ValueError)
+        self.assertIn("empty input", str(caught.exception))
+        with self.assertRaises(saring.BadInputError):
+            saring.extract(PAGE * 3, max_bytes=100)
+        with self.assertRaises(saring.BadInputError) as caught:
+            saring.extract(PAGE, parser="lynx")
+        self.assertIn("parser", str(caught.exception))
         with self.assertRaises(TypeError):
             saring.extract(42)
+        with self.assertRaises(TypeError):
+            saring.extract(PAGE, tables=1)
+        with self.assertRaises(TypeError):
+            saring.extract(PAGE, no_such_option=True)
+
+    def test_every_parser(self):
+        for parser in ("native", "myhtml", "libxml2"):
+            self.assertIn("delapan bulan perbaikan", saring.extract(PAGE, parser=parser))
 
     def test_threads_give_the_same_answer(self):
-        expected = saring.extract(PAGE)
+        expected = saring.extract(PAGE, output_format="python")
         results = [None] * 4
 
         def work(i):
-            results[i] = saring.extract(PAGE)
+            results[i] = saring.extract(PAGE, output_format="python")
 
         threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
         for t in threads:
@@ -53,6 +113,37 @@ class ExtractTest(unittest.TestCase):
             t.join()
         for r in results:
             self.assertEqual(r, expected)
+
+
+class MetadataTest(unittest.TestCase):
+    def test_metadata_without_text(self):
+        m = saring.extract_metadata(PAGE, "https://warta.example/2023/05/04/jembatan")
+        self.assertIsInstance(m, saring.Metadata)
+        doc = saring.extract(PAGE, "https://warta.example/2023/05/04/jembatan", output_format="python")
+        for field in dataclasses.fields(saring.Metadata):
+            if hasattr(doc, field.name):
+                self.assertEqual(getattr(m, field.name), getattr(doc, field.name), field.name)
+        self.assertEqual(m.sitename, "Warta Kota")
+        with self.assertRaises(saring.BadInputError):
+            saring.extract_metadata(b"")
+
+
+class HelpTest(unittest.TestCase):
+    def test_docstrings_list_the_table_options(self):
+        doc = saring.extract.__doc__
+        self.assertIn("output_format", doc)
+        self.assertIn("comments (or include_comments)", doc)
+        self.assertIn("max_bytes", doc)
+        self.assertIn("languages", saring.run.__doc__)
+        self.assertIn("max_record_bytes", saring.read_records.__doc__)
+        self.assertIn("aggressive", saring.clean.__doc__)
+        for name in saring.__all__:
+            self.assertTrue(getattr(saring, name).__doc__, name)
+
+    def test_typed_package(self):
+        here = os.path.dirname(saring.__file__)
+        self.assertTrue(os.path.exists(os.path.join(here, "py.typed")))
+        self.assertTrue(os.path.exists(os.path.join(here, "_native.pyi")))
 
 
 class CleanTest(unittest.TestCase):
@@ -66,12 +157,21 @@ class CleanTest(unittest.TestCase):
             "Kenaikan itu dipicu oleh pasokan yang berkurang setelah musim hujan datang lebih awal tahun ini.",
             "Copyright © 2021 Warta Kota. All Rights Reserved",
         ])
+        r = saring.clean(dump, language=False)
+        self.assertIsNone(r["language"])
         r = saring.clean(dump)
+        self.assertEqual(r["language"], "id")
         self.assertIn("pasokan yang berkurang", r["text"])
         self.assertNotIn("A A A", r["text"])
         self.assertEqual(r["date"], "2021-10-20T12:47:00+07:00")
         reasons = {x["reason"] for x in r["removed"]}
         self.assertIn("copyright", reasons)
+
+    def test_options(self):
+        with self.assertRaises(TypeError):
+            saring.clean("text", jsonl=True)  # a corpus option, not a document one
+        with self.assertRaises(saring.BadInputError):
+            saring.clean("x" * 200, max_bytes=100, language=False)
 
 
 class LanguageTest(unittest.TestCase):
@@ -86,24 +186,45 @@ class LanguageTest(unittest.TestCase):
         script = """
 import saring
 for call in (lambda: saring.extract(b"<p>Hello there, world.</p>"),
-             lambda: saring.clean("Hello there, world.")):
+             lambda: saring.extract_many([b"<p>Hello there, world.</p>"]),
+             lambda: saring.clean("Hello there, world."),
+             lambda: saring.identify_language("Hello there, world.")):
     try:
         call()
         print("no error")
-    except ValueError as e:
+    except saring.ModelError as e:
         print(str(e))
-print(saring.extract(b"<p>Hi.</p>", language=False)["language"],
+print(saring.extract(b"<p>Hi.</p>", language=False, output_format="python").language,
       saring.clean("Hi.", language=False)["language"])
 """
         env = dict(os.environ, SARING_LID_MODEL="/nonexistent/no-model.ftz")
         out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                              text=True, check=True).stdout.splitlines()
-        self.assertEqual(len(out), 3, out)
-        for message in out[:2]:
+        self.assertEqual(len(out), 5, out)
+        for message in out[:4]:
             self.assertIn("/nonexistent/no-model.ftz", message)
             self.assertIn("scripts/fetch-model.sh", message)
             self.assertIn("language=False", message)
-        self.assertEqual(out[2], "None None")
+        self.assertEqual(out[4], "None None")
+
+    def test_packaged_model_is_found_without_the_variable(self):
+        # A copy of the package with the model in data/, as pip installs it.
+        with tempfile.TemporaryDirectory() as tmp:
+            package = os.path.join(tmp, "saring")
+            shutil.copytree(os.path.dirname(saring.__file__), package,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+            os.mkdir(os.path.join(package, "data"))
+            os.symlink(os.environ["SARING_LID_MODEL"], os.path.join(package, "data", "lid.176.ftz"))
+            env = {k: v for k, v in os.environ.items() if k != "SARING_LID_MODEL"}
+            env["PYTHONPATH"] = tmp
+            script = "import saring; print(saring._native._default_model_path())"
+            os.chdir(tmp)
+            try:
+                out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                                     text=True, check=True).stdout.splitlines()
+            finally:
+                os.chdir(HERE)
+            self.assertEqual(out, [os.path.join(package, "data", "lid.176.ftz")])
 
 
 if __name__ == "__main__":

@@ -50,10 +50,11 @@ class RecordTest(unittest.TestCase):
             cli = json.loads(line)
             self.assertEqual(cli.pop("source"), path)
             with open(path, "rb") as f:
-                record = saring.extract(f.read())
-            self.assertIsNone(record.pop("source"))
+                html = f.read()
+            record = saring.extract(html, output_format="python").as_dict()
             self.assertEqual(list(record), list(cli))
             self.assertEqual(record, cli)
+            self.assertEqual(json.loads(saring.extract(html, output_format="json", with_metadata=True)), cli)
 
     def test_splitlines_keeps_every_record_whole(self):
         lines = self.jsonl.splitlines()

@@ -57,6 +57,7 @@
 #include <mutex>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 #include "saring/text.h"
 
@@ -561,12 +562,11 @@ Guess LanguageIdentifier::identify(std::string_view text, const IdentifyOptions&
 }
 
 namespace {
+// set_default_model_path()'s path, read and written under its mutex.
+std::mutex embedder_model_mutex;
+std::string embedder_model_path;
 
 constexpr std::string_view kModelFile = "lid.176.ftz";
-
-// Set by an embedder (the Python package points at its own copy).
-std::mutex embedder_default_mutex;
-std::string embedder_default;
 
 // Where an installed binary finds the model, relative to its own folder: the
 // layout of `cmake --install` (<prefix>/bin, <prefix>/share/saring by default)
@@ -582,15 +582,15 @@ std::filesystem::path executable_dir() {
 }  // namespace
 
 void set_default_model_path(std::string path) {
-  std::lock_guard lock(embedder_default_mutex);
-  embedder_default = std::move(path);
+  std::lock_guard<std::mutex> lock(embedder_model_mutex);
+  embedder_model_path = std::move(path);
 }
 
 std::string default_model_path() {
   if (const char* env = std::getenv("SARING_LID_MODEL"); env && *env) return env;
   {
-    std::lock_guard lock(embedder_default_mutex);
-    if (!embedder_default.empty()) return embedder_default;
+    std::lock_guard<std::mutex> lock(embedder_model_mutex);
+    if (!embedder_model_path.empty()) return embedder_model_path;
   }
   if (const auto exe_dir = executable_dir(); !exe_dir.empty()) {
     for (std::string_view dir : kModelDirsNextToBinary) {

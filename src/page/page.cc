@@ -104,6 +104,14 @@ Result<PageResult> process_page(std::string&& bytes, std::string_view url,
   return process_decoded(decoded, url, options);
 }
 
+Result<meta::Metadata> page_metadata(const PageInput& input, const PageOptions& options) {
+  if (auto ok = check_size(input.bytes, options); !ok.ok()) return ok.error();
+  html::DecodedText decoded = html::decode_to_utf8(input.bytes, input.http_charset);
+  auto doc = html::parse_decoded(decoded, options.parse);
+  if (!doc.ok()) return doc.error();
+  return meta::extract_metadata(doc.value(), input.url, options.meta);
+}
+
 void to_record(PageResult&& result, std::string_view url, Record& record) {
   meta::Metadata& m = result.metadata;
   auto optional = [](std::optional<std::string>& v) {

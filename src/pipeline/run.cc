@@ -780,6 +780,10 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       end_of_input = current.end;
       return true;
     }
+    if (options.stop_requested && options.stop_requested()) {
+      failure = make_error(ErrorCode::internal, "run stopped before it finished; run it again to resume");
+      return false;
+    }
     for (Work& w : current.items) {
       auto st = write_one(w);
       if (!st.ok()) {
