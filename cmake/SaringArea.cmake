@@ -44,10 +44,21 @@ function(saring_add_area area)
   endforeach()
 
   add_library(saring_${area} ${A_SOURCES})
-  target_include_directories(saring_${area} PUBLIC ${dir})
+  # saring::<area>: the name projects use, in this build and once installed.
+  add_library(saring::${area} ALIAS saring_${area})
+  set_target_properties(saring_${area} PROPERTIES EXPORT_NAME ${area})
+  target_include_directories(saring_${area} PUBLIC
+    $<BUILD_INTERFACE:${dir}> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_link_libraries(saring_${area} PUBLIC ${A_PUBLIC_LINKS} PRIVATE ${A_PRIVATE_LINKS})
   set_property(TARGET saring_${area} PROPERTY SARING_PUBLIC_HEADERS ${A_PUBLIC_HEADERS})
   set_property(GLOBAL APPEND PROPERTY SARING_AREAS ${area})
+
+  # Installed, the headers of every area are together in include/saring/
+  # (cmake/SaringInstall.cmake exports the saringTargets set).
+  install(TARGETS saring_${area} EXPORT saringTargets)
+  list(TRANSFORM A_PUBLIC_HEADERS PREPEND ${PROJECT_SOURCE_DIR}/include/saring/
+    OUTPUT_VARIABLE header_files)
+  install(FILES ${header_files} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/saring)
 endfunction()
 
 # Fails the configure step when a header in include/saring/ belongs to no area

@@ -55,9 +55,11 @@ class LanguageIdentifier {
   std::unique_ptr<Impl> impl_;
 };
 
-// Where the model is looked for: $SARING_LID_MODEL, else the path given to
-// set_default_model_path(), else the data directory chosen at build time
-// (<repo>/data/lid.176.ftz).
+// Where the model is looked for, first match wins: $SARING_LID_MODEL; the
+// path given to set_default_model_path(); next to the running executable,
+// <exe_dir>/../share/saring/lid.176.ftz (`cmake --install`) or
+// <exe_dir>/../data/lid.176.ftz (the Python package), when the file is there;
+// else the data directory chosen at build time (<repo>/data/lid.176.ftz).
 std::string default_model_path();
 
 // The model an embedder ships (the Python package sets its packaged copy at

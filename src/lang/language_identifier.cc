@@ -52,6 +52,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -564,6 +565,20 @@ namespace {
 // set_default_model_path()'s path, read and written under its mutex.
 std::mutex embedder_model_mutex;
 std::string embedder_model_path;
+
+constexpr std::string_view kModelFile = "lid.176.ftz";
+
+// Where an installed binary finds the model, relative to its own folder: the
+// layout of `cmake --install` (<prefix>/bin, <prefix>/share/saring by default)
+// and of the Python package (saring/bin, saring/data).
+constexpr std::string_view kModelDirsNextToBinary[] = {SARING_MODEL_DIR_FROM_BINARY, "../data"};
+
+std::filesystem::path executable_dir() {
+  std::error_code error;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::filesystem::path() : exe.parent_path();
+}
+
 }  // namespace
 
 void set_default_model_path(std::string path) {
@@ -577,7 +592,14 @@ std::string default_model_path() {
     std::lock_guard<std::mutex> lock(embedder_model_mutex);
     if (!embedder_model_path.empty()) return embedder_model_path;
   }
-  return std::string(SARING_DATA_DIR) + "/lid.176.ftz";
+  if (const auto exe_dir = executable_dir(); !exe_dir.empty()) {
+    for (std::string_view dir : kModelDirsNextToBinary) {
+      const auto candidate = (exe_dir / dir / kModelFile).lexically_normal();
+      std::error_code error;
+      if (std::filesystem::is_regular_file(candidate, error)) return candidate.string();
+    }
+  }
+  return std::string(SARING_DATA_DIR) + "/" + std::string(kModelFile);
 }
 
 Result<const LanguageIdentifier*> shared_identifier() {
