@@ -1,4 +1,5 @@
-// Python module `saring`: extract(), clean() and identify_language(), thin
+// Python module `saring`: extract(), clean(), identify_language() and
+// report(), thin
 // wrappers over the C++ library. extract() returns the page's record
 // (page::to_record) as a dict with the fields of saring extract's JSON in the
 // same order; its `source` is None (the page came from the caller). Errors,
@@ -10,6 +11,7 @@
 #include "saring/clean.h"
 #include "saring/lang.h"
 #include "saring/page.h"
+#include "saring/report.h"
 
 namespace py = pybind11;
 using namespace saring;
@@ -121,6 +123,21 @@ py::object identify(const std::string& text) {
   return py::make_tuple(g.code, g.score);
 }
 
+// One folder or a list of them; returns the path of the page written.
+std::string write_report(const py::object& run_dirs, const std::string& output) {
+  report::ReportOptions options;
+  if (py::isinstance<py::str>(run_dirs)) options.run_dirs.push_back(run_dirs.cast<std::string>());
+  else options.run_dirs = run_dirs.cast<std::vector<std::string>>();
+  options.output = output;
+  Result<std::string> written = make_error(ErrorCode::invalid_input, "");
+  {
+    py::gil_scoped_release release;
+    written = report::write_report(options);
+  }
+  if (!written.ok()) throw py::value_error(written.error().message);
+  return written.value();
+}
+
 }  // namespace
 
 PYBIND11_MODULE(saring, m) {
@@ -135,4 +152,7 @@ PYBIND11_MODULE(saring, m) {
         "Repairs one text dump: returns the kept text, metadata and every removed line with its reason.");
   m.def("identify_language", &identify, py::arg("text"),
         "(code, probability) of the text's language, or None when too short to tell.");
+  m.def("report", &write_report, py::arg("run_dirs"), py::kw_only(), py::arg("output") = "",
+        "Writes the HTML report of one saring run folder, or of a list of them (the shards of a "
+        "multi-machine run, added up); returns its path (default: report.html in the first folder).");
 }

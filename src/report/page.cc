@@ -325,14 +325,14 @@ class Page {
     }
     out_ += "<tr class=\"total\"><td>kept</td>" + count_cell(u64(s_, "/documents/kept"), "/documents/kept") +
             "<td class=\"n\">−" + count(u64(s_, "/documents/rejected")) + "</td><td class=\"n\">" +
-            bytes(static_cast<double>(raw)) + " (" + bytes(static_cast<double>(u64(s_, "/bytes/text_kept"))) +
-            " of text)</td></tr></tbody></table></div>";
+            bytes(static_cast<double>(raw)) + "</td></tr></tbody></table></div>";
     out_ += "<p>Kept <strong data-stat=\"/documents/kept\">" + count(u64(s_, "/documents/kept")) + "</strong> of " +
             count(read) + " documents (" + percent(double(u64(s_, "/documents/kept")), double(read)) +
             "); rejected <span data-stat=\"/documents/rejected\">" + count(u64(s_, "/documents/rejected")) +
             "</span>, of which <span data-stat=\"/documents/read_errors\">" + count(u64(s_, "/documents/read_errors")) +
-            "</span> could not be read. HTML read: <span title=\"" + count(u64(s_, "/bytes/html")) + " bytes\">" +
-            bytes(double(u64(s_, "/bytes/html"))) + "</span>.</p>";
+            "</span> could not be read. Kept text: <span title=\"" + count(u64(s_, "/bytes/text_kept")) + " bytes\">" +
+            bytes(double(u64(s_, "/bytes/text_kept"))) + "</span>; HTML read: <span title=\"" +
+            count(u64(s_, "/bytes/html")) + " bytes\">" + bytes(double(u64(s_, "/bytes/html"))) + "</span>.</p>";
     chart("funnel");
     data_["funnel"] = rows;
   }
