@@ -17,6 +17,7 @@ packages=(
   openjdk-17-jdk-headless  # javac for bench/peers/BoilerpipeRunner.java
   html2text lynx w3m nodejs time util-linux
   python3-mypy  # the Python package's types (python/tests/test_typing.py)
+  chromium  # opens saring report's pages in the tests (headless)
 )
 
 missing=()
@@ -33,6 +34,14 @@ fi
 # npm comes with the machine's Node.js on our images; Debian's npm otherwise.
 if ! command -v npm >/dev/null 2>&1; then
   ${SUDO:-} apt-get install -y -qq --no-install-recommends npm
+fi
+
+# The report page's plotting library (pinned by src/report/package-lock.json),
+# embedded into the library at build time; reinstalled only when the lock changes.
+report="$here/src/report"
+if ! cmp -s "$report/package-lock.json" "$report/node_modules/.installed-lock.json"; then
+  (cd "$report" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$report/package-lock.json" "$report/node_modules/.installed-lock.json"
 fi
 
 "$here/scripts/fetch-model.sh"

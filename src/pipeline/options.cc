@@ -303,6 +303,8 @@ const OptionSpec kOptions[] = {
      nullptr, nullptr, SARING_SET_RUN(j.progress = v.on ? 1 : 0)},
     {"quiet", T::flag, kRun, "", "", "", "no progress line (= --no-progress)", "",
      nullptr, nullptr, SARING_SET_RUN(j.progress = 0)},
+    {"report", T::flag, kRun, "", "", "", "write OUTDIR/report.html when done (as saring report OUTDIR)", "",
+     nullptr, nullptr, SARING_SET_RUN(j.report = v.on)},
 };
 
 #undef SARING_SET_EXTRACT

@@ -31,6 +31,7 @@
 #include "saring/lang.h"
 #include "saring/parallel.h"
 #include "saring/pipeline.h"
+#include "profile.h"
 #include "stages.h"
 
 namespace saring::pipeline {
@@ -59,6 +60,7 @@ struct Tally {
   std::map<std::string, uint64_t> skipped;
   std::map<std::string, double> seconds;
   std::vector<std::string> first_read_errors;  // "path@offset: message"
+  Profile profile;  // what saring report shows
 
   Counts to_counts() const {
     Counts c;
@@ -111,6 +113,10 @@ void write_tally(io::JsonWriter& j, const Tally& t) {
   j.begin_array();
   for (const auto& e : t.first_read_errors) j.string(e);
   j.end_array();
+  j.key("profile");
+  j.begin_object();
+  write_profile(j, t.profile, ProfileFor::journal);
+  j.end_object();
 }
 
 std::string journal_json(const Journal& jn) {
@@ -167,10 +173,31 @@ Result<Journal> parse_journal(const std::string& text, const std::string& path) 
     for (const auto& [k, v] : c.at("seconds").items()) t.seconds[k] = v.get<double>();
     if (c.contains("first_read_errors"))  // absent in journals of older versions
       for (const auto& e : c.at("first_read_errors")) t.first_read_errors.push_back(e.get<std::string>());
+    if (c.contains("profile")) t.profile = parse_profile(c.at("profile"));  // likewise
   } catch (const nlohmann::json::exception& e) {
     return broken(std::string("malformed journal: ") + e.what());
   }
   return jn;
+}
+
+// Where the run's rules cut, for the report: the filter's bounds on each
+// figure and the language score's.
+void write_bounds(io::JsonWriter& j, const RunOptions& o) {
+  auto bound = [&](std::string_view figure, std::string_view reason, std::optional<double> min,
+                   std::optional<double> max) {
+    j.begin_object();
+    j.key("figure"); j.string(figure);
+    j.key("reason"); j.string(reason);
+    j.key("min"); min ? j.number(*min) : j.null();
+    j.key("max"); max ? j.number(*max) : j.null();
+    j.end_object();
+  };
+  j.begin_array();
+  if (o.lang_enabled && o.min_language_score > 0)
+    bound("language_score", "lang:low_score", o.min_language_score, {});
+  if (o.filter_enabled)
+    for (const filter::Bound& b : filter::bounds(o.filter.rules)) bound(b.figure, b.reason, b.min, b.max);
+  j.end_array();
 }
 
 std::string stats_json(const Journal& jn, const RunOptions& o, size_t inputs, unsigned threads,
@@ -249,6 +276,12 @@ std::string stats_json(const Journal& jn, const RunOptions& o, size_t inputs, un
   j.key("html_mb_per_second");
   j.number(wall_s > 0 ? static_cast<double>(t.html_bytes) / 1e6 / wall_s : 0.0);
   j.end_object();
+  j.key("profile");
+  j.begin_object();
+  write_profile(j, t.profile, ProfileFor::stats);
+  j.end_object();
+  j.key("bounds");
+  write_bounds(j, o);
   j.key("dedup");
   j.begin_object();
   j.key("documents"); j.integer(static_cast<int64_t>(index_docs));
@@ -643,6 +676,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     }
     if (options.test_hook) options.test_hook("commit:index");
     tally.seconds["write"] += thread_cpu_seconds() - t0;
+    tally.profile.prune();
     tally.seconds["wall"] =
         wall_before + std::chrono::duration<double>(Clock::now() - wall_start).count();
     const Journal& to_write = jn;
@@ -758,12 +792,14 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     if (w.alive()) {
       ++tally.kept;
       tally.text_bytes_out += w.record.text.size();
+      tally.profile.add(w, {}, {});
       auto st = (*kept_writer)->write_line(kept_line(w));
       if (!st.ok()) return st;
     } else {
       ++tally.rejected;
       auto [stage, reason] = rejection_of(w);
       ++tally.reasons[stage + "\t" + reason];
+      tally.profile.add(w, stage, reason);
       if (rejected_writer) {
         auto st = rejected_writer->write_line(rejected_line(w, options.rejected_text));
         if (!st.ok()) return st;

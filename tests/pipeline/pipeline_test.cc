@@ -239,6 +239,10 @@ TEST_F(Corpus, KillAndResumeGivesTheSameBytes) {
     EXPECT_EQ(r->counts.rejected, ref->counts.rejected);
     EXPECT_EQ(r->counts.skipped, ref->counts.skipped);
     EXPECT_EQ(r->counts.reasons, ref->counts.reasons);
+    // What saring report reads (histograms, examples, domains) went through
+    // the journal whole.
+    EXPECT_EQ(nlohmann::json::parse(read_file(o.output_dir + "/stats.json"))["profile"],
+              nlohmann::json::parse(read_file(reference.output_dir + "/stats.json"))["profile"]);
     // No temporary files are left behind.
     for (const auto& e : fs::recursive_directory_iterator(o.output_dir))
       EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();

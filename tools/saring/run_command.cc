@@ -11,6 +11,7 @@
 
 #include "command.h"
 #include "saring/pipeline.h"
+#include "saring/report.h"
 
 namespace saring::cli {
 namespace {
@@ -101,6 +102,14 @@ int run_run(const std::vector<std::string>& args) {
     std::fprintf(stderr, "  ... and %llu more%s\n",
                  static_cast<unsigned long long>(r.read_errors - r.first_read_errors.size()),
                  o.write_rejected ? " (rejected/ names them all)" : "");
+  if (parsed->job.report) {
+    auto written = report::write_report({{o.output_dir}, ""});
+    if (!written.ok()) {
+      std::fprintf(stderr, "saring run: report: %s\n", written.error().message.c_str());
+      return kExitSomeFailed;
+    }
+    std::fprintf(stderr, "saring run: report in %s\n", written->c_str());
+  }
   return r.read_errors > 0 ? kExitSomeFailed : kExitOk;
 }
 
