@@ -16,6 +16,7 @@ packages=(
   python3-readability python3-lxml python3-matplotlib libboilerpipe-java default-jre-headless
   openjdk-17-jdk-headless  # javac for bench/peers/BoilerpipeRunner.java
   html2text lynx w3m nodejs time util-linux
+  python3-distributed slurm-wlm munge  # distributed runs: Dask, and a single-node Slurm in tests
 )
 
 missing=()
