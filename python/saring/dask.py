@@ -34,6 +34,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from typing import Callable, Iterable, Sequence
@@ -66,14 +67,21 @@ def find_saring(explicit: str | None = None) -> str:
                               "or pass saring=PATH")
 
 
-def _call(argv: list[str], what: str, accept: Sequence[int] = (0,)) -> subprocess.CompletedProcess:
-    proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, errors="replace")
-    if proc.returncode not in accept:
-        how = (f"exit status {proc.returncode}" if proc.returncode >= 0
-               else f"signal {-proc.returncode}")
-        raise DistributedRunError(f"{what} failed ({how}): {proc.stderr.strip()[-2000:]}")
-    return proc
+def _call(argv: list[str], what: str, accept: Sequence[int] = (0,)) -> dict:
+    """Runs saring; its status, standard error, and the CPU seconds and peak
+    memory of the process (from wait4, so concurrent tasks do not mix)."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace").strip()
+    if code not in accept:
+        how = f"exit status {code}" if code >= 0 else f"signal {-code}"
+        raise DistributedRunError(f"{what} failed ({how}): {stderr[-2000:]}")
+    return {"status": code, "stderr": stderr, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "max_rss_mb": usage.ru_maxrss / 1024.0}
 
 
 def _journal_complete(folder: str) -> bool:
@@ -99,27 +107,32 @@ def run_shard(saring: str | None, inputs: list[str], output_dir: str, index: int
     was_complete = _journal_complete(folder)
     start = time.perf_counter()
     # Exit status 1: some inputs could not be read; the shard is complete all the same.
-    proc = _call([binary, "run", *inputs, *run_options, "--shard", f"{index}/{count}",
+    call = _call([binary, "run", *inputs, *run_options, "--shard", f"{index}/{count}",
                   "--threads", str(threads), "--no-progress", "-o", folder],
                  f"saring run of shard {index}/{count}", accept=(0, 1))
     return {"shard": index, "already_complete": was_complete,
-            "seconds": time.perf_counter() - start, "documents": _documents(folder),
+            "seconds": time.perf_counter() - start, "cpu_seconds": call["cpu_seconds"],
+            "max_rss_mb": call["max_rss_mb"], "documents": _documents(folder),
             "has_index": os.path.exists(os.path.join(folder, MERGED_INDEX)),
-            "warnings": proc.stderr.strip() if proc.returncode == 1 else ""}
+            "warnings": call["stderr"] if call["status"] == 1 else ""}
 
 
-def merge_indexes(saring: str | None, folders: list[str], merged: str) -> float:
+def merge_indexes(saring: str | None, folders: list[str], merged: str) -> dict:
     """``saring dedup merge``: the global decisions of all shards, in input order."""
     start = time.perf_counter()
-    _call([find_saring(saring), "dedup", "merge", *folders, "-o", merged], "saring dedup merge")
-    return time.perf_counter() - start
+    call = _call([find_saring(saring), "dedup", "merge", *folders, "-o", merged],
+                 "saring dedup merge")
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": call["cpu_seconds"],
+            "max_rss_mb": call["max_rss_mb"]}
 
 
 def apply_merged(saring: str | None, folder: str, merged: str) -> dict:
     """``saring dedup apply`` for one shard; applying the same index twice changes nothing."""
-    _call([find_saring(saring), "dedup", "apply", folder, "--merged", merged],
-          f"saring dedup apply of {folder}")
-    return {"folder": folder, "documents": _documents(folder)}
+    start = time.perf_counter()
+    call = _call([find_saring(saring), "dedup", "apply", folder, "--merged", merged],
+                 f"saring dedup apply of {folder}")
+    return {"folder": folder, "documents": _documents(folder),
+            "seconds": time.perf_counter() - start, "cpu_seconds": call["cpu_seconds"]}
 
 
 # --- the driver (runs on the client) ----------------------------------------
@@ -186,7 +199,9 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
     progress: True prints one line per finished task on standard error, a
         callable receives the events (dicts with ``stage``), False is silent.
 
-    Returns ``{"output_dir", "shards": [per-shard results], "documents": totals,
+    Returns ``{"output_dir", "shards": [per shard: documents, seconds,
+    cpu_seconds, max_rss_mb, ...], "documents": totals, "cpu_seconds" (of the
+    shards' saring processes), "dedup": merge and apply times or None,
     "seconds"}``; raises DistributedRunError when a stage fails (run it again
     to finish: finished shards are not redone).
     """
@@ -239,30 +254,33 @@ def _run_stages(client, inputs, output_dir, shards, threads, run_options, saring
                for i in range(count)]
     results = _gather_in_completion_order(
         futures, lambda done, r: notify({"stage": "shard", "done": done, "total": count,
-                                                 "result": r}))
+                                         "result": r}))
     folders = [shard_dir(output_dir, i) for i in range(count)]
 
     # 2 and 3. Global dedup, when the shards keep an index.
     with_index = [r["has_index"] for r in results]
     if any(with_index) and not all(with_index):
         raise DistributedRunError(f"{output_dir}: some shards have a dedup index and some not")
+    dedup = None
     if all(with_index):
         merged = os.path.join(output_dir, MERGED_INDEX)
-        seconds = client.submit(merge_indexes, saring, folders, merged,
-                                key=f"saring-merge-{run_id}", pure=False).result()
-        notify({"stage": "merge", "total": count, "seconds": seconds})
+        merge = client.submit(merge_indexes, saring, folders, merged,
+                              key=f"saring-merge-{run_id}", pure=False).result()
+        notify({"stage": "merge", "total": count, **merge})
         applies = [client.submit(apply_merged, saring, folder, merged,
                                  key=f"saring-apply-{run_id}-shard-{i:05d}", pure=False)
                    for i, folder in enumerate(folders)]
         applied = _gather_in_completion_order(
-            applies, lambda done, r: notify({"stage": "apply", "done": done,
-                                                     "total": count}))
+            applies, lambda done, r: notify({"stage": "apply", "done": done, "total": count}))
         for result, after in zip(results, applied):
             result["documents"] = after["documents"]
+            result["apply_cpu_seconds"] = after["cpu_seconds"]
+        dedup = {"merge": merge, "apply_cpu_seconds": sum(a["cpu_seconds"] for a in applied)}
 
     totals = {key: sum(r["documents"].get(key, 0) for r in results)
               for key in ("read", "kept", "rejected", "read_errors")}
     summary = {"output_dir": output_dir, "shards": results, "documents": totals,
+               "cpu_seconds": sum(r["cpu_seconds"] for r in results), "dedup": dedup,
                "seconds": time.perf_counter() - start}
     notify({"stage": "done", **summary})
     return summary
