@@ -29,6 +29,7 @@ See docs/distributed.md.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import shutil
@@ -37,17 +38,13 @@ import sys
 import tempfile
 import time
 import uuid
-from typing import Callable, Iterable, Sequence
-
-try:  # the package's error hierarchy, when the bindings are built
-    from saring import Error as _BaseError  # type: ignore[attr-defined]
-except ImportError:
-    _BaseError = RuntimeError
+from typing import Any, Callable, Iterable, Sequence
 
 MERGED_INDEX = "dedup.sdx"
+Event = dict[str, Any]  # a result or progress event: plain data, as JSON would hold
 
 
-class DistributedRunError(_BaseError):
+class DistributedRunError(RuntimeError):
     """A stage of a distributed run failed; the message names it and quotes saring."""
 
 
@@ -67,7 +64,7 @@ def find_saring(explicit: str | None = None) -> str:
                               "or pass saring=PATH")
 
 
-def _call(argv: list[str], what: str, accept: Sequence[int] = (0,)) -> dict:
+def _call(argv: list[str], what: str, accept: Sequence[int] = (0,)) -> Event:
     """Runs saring; its status, standard error, and the CPU seconds and peak
     memory of the process (from wait4, so concurrent tasks do not mix)."""
     with tempfile.TemporaryFile() as err:
@@ -92,15 +89,16 @@ def _journal_complete(folder: str) -> bool:
         return False
 
 
-def _documents(folder: str) -> dict:
+def _documents(folder: str) -> dict[str, int]:
     with open(os.path.join(folder, "stats.json"), encoding="utf-8") as f:
-        return json.load(f)["documents"]
+        documents: dict[str, int] = json.load(f)["documents"]
+    return documents
 
 
 # --- the tasks (run on the workers) -----------------------------------------
 
 def run_shard(saring: str | None, inputs: list[str], output_dir: str, index: int, count: int,
-              threads: int, run_options: list[str]) -> dict:
+              threads: int, run_options: list[str]) -> Event:
     """``saring run`` for one shard; resumes or returns at once when its folder says so."""
     binary = find_saring(saring)
     folder = shard_dir(output_dir, index)
@@ -117,7 +115,7 @@ def run_shard(saring: str | None, inputs: list[str], output_dir: str, index: int
             "warnings": call["stderr"] if call["status"] == 1 else ""}
 
 
-def merge_indexes(saring: str | None, folders: list[str], merged: str) -> dict:
+def merge_indexes(saring: str | None, folders: list[str], merged: str) -> Event:
     """``saring dedup merge``: the global decisions of all shards, in input order."""
     start = time.perf_counter()
     call = _call([find_saring(saring), "dedup", "merge", *folders, "-o", merged],
@@ -126,7 +124,7 @@ def merge_indexes(saring: str | None, folders: list[str], merged: str) -> dict:
             "max_rss_mb": call["max_rss_mb"]}
 
 
-def apply_merged(saring: str | None, folder: str, merged: str) -> dict:
+def apply_merged(saring: str | None, folder: str, merged: str) -> Event:
     """``saring dedup apply`` for one shard; applying the same index twice changes nothing."""
     start = time.perf_counter()
     call = _call([find_saring(saring), "dedup", "apply", folder, "--merged", merged],
@@ -137,7 +135,16 @@ def apply_merged(saring: str | None, folder: str, merged: str) -> dict:
 
 # --- the driver (runs on the client) ----------------------------------------
 
-def _print_progress(event: dict) -> None:
+def _distributed() -> Any:
+    """Dask's distributed module (untyped: its calls are checked at run time)."""
+    try:
+        return importlib.import_module("distributed")
+    except ImportError as e:
+        raise DistributedRunError("saring.dask needs Dask's distributed package (Debian: "
+                                  "python3-distributed; pip: distributed)") from e
+
+
+def _print_progress(event: Event) -> None:
     stage = event["stage"]
     if stage == "start":
         line = f"{event['shards']} shards on {event['workers']} workers ({event['threads']} threads)"
@@ -159,16 +166,15 @@ def _print_progress(event: dict) -> None:
     print("saring.dask: " + line, file=sys.stderr, flush=True)
 
 
-def _gather_in_completion_order(futures, on_each: Callable[[int, object], None]) -> list:
+def _gather_in_completion_order(futures: list[Any], on_each: Callable[[int, Event], None]) -> list[Event]:
     """The tasks' results in submission order. A failed task does not stop the
     others (their work is kept for the next attempt); the failures are raised
     together once all have settled."""
-    from distributed import as_completed
     order = {f.key: i for i, f in enumerate(futures)}
-    results: list = [None] * len(futures)
+    results: list[Event] = [{} for _ in futures]
     failures: list[str] = []
     done = 0
-    for future in as_completed(futures):
+    for future in _distributed().as_completed(futures):
         error = future.exception()
         if error is not None:
             failures.append(str(error))
@@ -182,9 +188,9 @@ def _gather_in_completion_order(futures, on_each: Callable[[int, object], None])
 
 
 def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, threads: int = 1,
-        run_options: Sequence[str] = (), client=None, scheduler: str | None = None,
+        run_options: Sequence[str] = (), client: Any = None, scheduler: str | None = None,
         local_workers: int | None = None, saring: str | None = None,
-        progress: Callable[[dict], None] | bool | None = True) -> dict:
+        progress: Callable[[Event], None] | bool | None = True) -> Event:
     """Runs ``saring run`` over ``inputs`` as ``shards`` Dask tasks, then merges and applies dedup.
 
     inputs, output_dir: paths every worker can read (output_dir: and write);
@@ -205,8 +211,7 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
     "seconds"}``; raises DistributedRunError when a stage fails (run it again
     to finish: finished shards are not redone).
     """
-    from distributed import Client, LocalCluster
-
+    distributed = _distributed()
     inputs = [os.path.abspath(p) if p != "-" else p for p in inputs]
     if not inputs:
         raise DistributedRunError("no inputs")
@@ -217,17 +222,19 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
         raise DistributedRunError("shards must be >= 1")
     if threads < 1:
         raise DistributedRunError("threads must be >= 1")
-    notify = _print_progress if progress is True else (progress or (lambda event: None))
+    notify: Callable[[Event], None] = (_print_progress if progress is True else
+                                       progress or (lambda event: None))
 
-    own_cluster = own_client = None
+    own_cluster: Any = None
+    own_client: Any = None
     if client is None:
         if scheduler:
-            client = own_client = Client(scheduler)
+            client = own_client = distributed.Client(scheduler)
         else:
-            own_cluster = LocalCluster(n_workers=local_workers or os.cpu_count() or 1,
+            own_cluster = distributed.LocalCluster(n_workers=local_workers or os.cpu_count() or 1,
                                        threads_per_worker=1, processes=True,
                                        dashboard_address=None)
-            client = own_client = Client(own_cluster)
+            client = own_client = distributed.Client(own_cluster)
     try:
         return _run_stages(client, inputs, output_dir, shards, threads, list(run_options),
                            saring, notify)
@@ -238,7 +245,9 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
             own_cluster.close()
 
 
-def _run_stages(client, inputs, output_dir, shards, threads, run_options, saring, notify) -> dict:
+def _run_stages(client: Any, inputs: list[str], output_dir: str, shards: int | None, threads: int,
+                run_options: list[str], saring: str | None,
+                notify: Callable[[Event], None]) -> Event:
     start = time.perf_counter()
     nthreads = client.nthreads()
     count = shards or max(1, sum(nthreads.values()))
@@ -264,7 +273,7 @@ def _run_stages(client, inputs, output_dir, shards, threads, run_options, saring
     dedup = None
     if all(with_index):
         merged = os.path.join(output_dir, MERGED_INDEX)
-        merge = client.submit(merge_indexes, saring, folders, merged,
+        merge: Event = client.submit(merge_indexes, saring, folders, merged,
                               key=f"saring-merge-{run_id}", pure=False).result()
         notify({"stage": "merge", "total": count, **merge})
         applies = [client.submit(apply_merged, saring, folder, merged,
@@ -279,7 +288,7 @@ def _run_stages(client, inputs, output_dir, shards, threads, run_options, saring
 
     totals = {key: sum(r["documents"].get(key, 0) for r in results)
               for key in ("read", "kept", "rejected", "read_errors")}
-    summary = {"output_dir": output_dir, "shards": results, "documents": totals,
+    summary: Event = {"output_dir": output_dir, "shards": results, "documents": totals,
                "cpu_seconds": sum(r["cpu_seconds"] for r in results), "dedup": dedup,
                "seconds": time.perf_counter() - start}
     notify({"stage": "done", **summary})
