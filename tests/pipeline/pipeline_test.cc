@@ -2,11 +2,14 @@
 // thread count, the same bytes after a kill and a resume, and bad inputs
 // turned into per-record rejections while the run goes on.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -126,6 +129,26 @@ std::vector<nlohmann::json> read_jsonl_shards(const std::string& dir) {
     }
   }
   return out;
+}
+
+// What a set of output directories holds: kept ids, and each rejected id
+// with its stage, reason and dup_of.
+struct Held {
+  std::multiset<std::string> kept;
+  std::multiset<std::string> rejected;  // "id stage reason dup_of"
+  bool operator==(const Held&) const = default;
+};
+
+Held held(const std::vector<std::string>& dirs) {
+  Held h;
+  for (const auto& d : dirs) {
+    for (const auto& j : read_jsonl_shards(d)) h.kept.insert(j["id"].get<std::string>());
+    if (!fs::exists(d + "/rejected")) continue;
+    for (const auto& j : read_jsonl_shards(d + "/rejected"))
+      h.rejected.insert(j["id"].get<std::string>() + " " + j["stage"].get<std::string>() + " " +
+                        j["reason"].get<std::string>() + " " + j.value("dup_of", std::string()));
+  }
+  return h;
 }
 
 class Corpus : public ::testing::Test {
@@ -364,6 +387,117 @@ TEST_F(Corpus, ResumeRefusesOtherOptionsAndOverwriteStartsAfresh) {
   EXPECT_FALSE(fresh->resumed);
 }
 
+TEST_F(Corpus, ResumeRefusesAnotherLanguageModelUnderTheSameName) {
+  if (!have_model()) GTEST_SKIP() << "no language model";
+  const std::string model = dir_ + "/model.ftz";
+  fs::copy_file(lang::default_model_path(), model);
+  RunOptions o = small_options(inputs_, dir_ + "/out");
+  o.model_path = model;
+  ASSERT_TRUE(run_and_kill(o, "batch", 2));
+  // The same file name, other bytes (a retrained or upgraded model).
+  std::ofstream(model, std::ios::binary | std::ios::app) << "x";
+  auto r = run(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("other inputs or options"), std::string::npos);
+  EXPECT_NE(fingerprint(o).find("saring.version="), std::string::npos);
+}
+
+TEST_F(Corpus, AnOutputFolderHasOneWriterAtATime) {
+  RunOptions o = small_options(inputs_, dir_ + "/out");
+  ASSERT_TRUE(run_and_kill(o, "batch", 2));
+  // Another process holds the folder (a zombie worker, a requeued job).
+  pid_t holder = fork();
+  if (holder == 0) {
+    int fd = ::open((o.output_dir + "/.saring/lock").c_str(), O_RDWR);
+    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) _exit(1);
+    ::pause();
+    _exit(0);
+  }
+  // Until the child holds the lock, a run may still get it: wait for that.
+  for (int i = 0; i < 2000; ++i) {
+    int fd = ::open((o.output_dir + "/.saring/lock").c_str(), O_RDWR);
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+    ::close(fd);
+    if (held) break;
+    ::usleep(1000);
+  }
+  const auto before = outputs(o.output_dir);
+  auto refused = run(o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("another saring process"), std::string::npos);
+  EXPECT_FALSE(apply_dedup({o.output_dir, dir_ + "/any.sdx", {}}).ok());
+  EXPECT_EQ(outputs(o.output_dir), before);
+  ::kill(holder, SIGKILL);  // a dead holder's lock is gone with it
+  ::waitpid(holder, nullptr, 0);
+  auto resumed = run(o);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+  EXPECT_TRUE(resumed->resumed);
+}
+
+TEST_F(Corpus, AStopRequestCommitsAndTheResumeHoldsTheSameRecords) {
+  RunOptions reference = small_options(inputs_, dir_ + "/reference");
+  ASSERT_TRUE(run(reference).ok());
+  RunOptions o = small_options(inputs_, dir_ + "/stopped");
+  std::atomic<bool> stop{false};
+  int batches = 0;
+  o.stop = &stop;
+  o.test_hook = [&](std::string_view p) {
+    if (p == "batch" && ++batches == 4) stop = true;
+  };
+  auto r = run(o);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_TRUE(r->stopped);
+  EXPECT_EQ(r->counts.items, 4u * o.batch_items);  // everything up to the stop is committed
+  auto journal = nlohmann::json::parse(read_file(o.output_dir + "/.saring/journal.json"));
+  EXPECT_FALSE(journal["complete"].get<bool>());
+  EXPECT_EQ(journal["items_total"].get<uint64_t>(), 4u * o.batch_items);
+  o.test_hook = {};
+  stop = false;
+  auto resumed = run(o);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+  EXPECT_TRUE(resumed->resumed);
+  EXPECT_EQ(held({o.output_dir}), held({reference.output_dir}));
+  EXPECT_EQ(resumed->counts.reasons, run(reference)->counts.reasons);
+}
+
+TEST_F(Corpus, SigtermMakesTheCommandCommitAndExit143) {
+  const std::string out = dir_ + "/out";
+  std::vector<std::string> args = {SARING_BINARY, "run", "--shard-size", "6000", "--no-language",
+                                   "--threads", "1", "--quiet", "-o", out};
+  args.insert(args.end(), inputs_.begin(), inputs_.end());
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::freopen("/dev/null", "w", stderr);
+    ::execv(argv[0], argv.data());
+    _exit(127);
+  }
+  // Signal once the run has written its first records.
+  for (int i = 0; i < 20000 && !fs::exists(out + "/.saring/journal.json"); ++i) ::usleep(500);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  if (WEXITSTATUS(status) == 0) GTEST_SKIP() << "the run finished before the signal";
+  EXPECT_EQ(WEXITSTATUS(status), 143);
+  auto journal = nlohmann::json::parse(read_file(out + "/.saring/journal.json"));
+  EXPECT_FALSE(journal["complete"].get<bool>());
+  EXPECT_GE(journal["commits"].get<int>(), 1);
+  RunOptions o = small_options(inputs_, out);
+  o.output_shard_bytes = 6000;
+  o.batch_items = 256;
+  o.lang_enabled = false;
+  auto resumed = run(o);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+  EXPECT_TRUE(resumed->resumed);
+  RunOptions reference = o;
+  reference.output_dir = dir_ + "/reference";
+  ASSERT_TRUE(run(reference).ok());
+  EXPECT_EQ(held({out}), held({reference.output_dir}));
+}
+
 // An HTML page whose main text is article(seed, 10).
 std::string article_page(uint32_t seed) {
   return "<html><body><article><p>" + article(seed, 10) + "</p></article></body></html>";
@@ -520,26 +654,6 @@ TEST(Pipeline, ShardIndexesMergeToTheDecisionsOfOneRun) {
   // b-i copies doc-i for i = 0, 3, ..., 27, except where doc-i is not
   // article(i) itself (i % 10 == 3, 7, 9 in jsonl_corpus): 3, 9, 27.
   EXPECT_EQ(cross, 7);
-}
-
-// What a set of output directories holds: kept ids, and each rejected id
-// with its stage, reason and dup_of.
-struct Held {
-  std::multiset<std::string> kept;
-  std::multiset<std::string> rejected;  // "id stage reason dup_of"
-  bool operator==(const Held&) const = default;
-};
-
-Held held(const std::vector<std::string>& dirs) {
-  Held h;
-  for (const auto& d : dirs) {
-    for (const auto& j : read_jsonl_shards(d)) h.kept.insert(j["id"].get<std::string>());
-    if (!fs::exists(d + "/rejected")) continue;
-    for (const auto& j : read_jsonl_shards(d + "/rejected"))
-      h.rejected.insert(j["id"].get<std::string>() + " " + j["stage"].get<std::string>() + " " +
-                        j["reason"].get<std::string>() + " " + j.value("dup_of", std::string()));
-  }
-  return h;
 }
 
 // Four inputs that repeat each other's documents, exactly and nearly, with
