@@ -10,6 +10,7 @@ packages=(
   # libraries behind our interfaces
   libmodest-dev libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libuchardet-dev libre2-dev
   libxxhash-dev libfasttext-dev libtomlplusplus-dev nlohmann-json3-dev libutf8proc-dev
+  nettle-dev  # SHA-256 of the language model in the run fingerprint
   pybind11-dev python3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev zstd
@@ -18,6 +19,7 @@ packages=(
   html2text lynx w3m nodejs time util-linux
   python3-mypy  # the Python package's types (python/tests/test_typing.py)
   chromium  # opens saring report's pages in the tests (headless)
+  python3-distributed slurm-wlm munge  # distributed runs: Dask, and a single-node Slurm in tests
 )
 
 missing=()
