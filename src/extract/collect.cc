@@ -201,7 +201,7 @@ class Collector {
   }
 
   void append_text(const NodeInfo& n) {
-    std::string_view s = n.node->text;
+    std::string_view s = n.node->text();
     // The block's words, from the text nodes' counts (made while flattening)
     // instead of counting the block's text again: white space collapsing
     // changes no word count, so the block has the sum of its texts' words,
@@ -328,7 +328,7 @@ class Collector {
         continue;
       }
       if (n.flags & kText) {
-        s.append(n.node->text);
+        s.append(n.node->text());
       } else if (n.node->tag == Tag::br || tags().block[ti(n.node->tag)]) {
         s.push_back(' ');
       }

@@ -172,7 +172,7 @@ inline void Page::add_text(const Node* n, int32_t parent) {
   const int32_t unit_of =
       parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
   const uint32_t words =
-      is_short_blank(n->text) ? 0 : static_cast<uint32_t>(count_words(n->text));
+      is_short_blank(n->text()) ? 0 : static_cast<uint32_t>(count_words(n->text()));
   NodeInfo& info = nodes.emplace_back();
   info.node = n;
   info.parent = parent;
@@ -267,7 +267,7 @@ inline void Page::flatten(const Node* start) {
     int32_t index;
   };
   std::vector<Frame> stack;
-  stack.push_back(Frame{start->first_child, 0});
+  stack.push_back(Frame{start->first_child(), 0});
   while (!stack.empty()) {
     Frame& frame = stack.back();
     const Node* child = frame.next;
@@ -276,13 +276,13 @@ inline void Page::flatten(const Node* start) {
       stack.pop_back();
       continue;
     }
-    frame.next = child->next_sibling;
+    frame.next = child->next_sibling();
     const int32_t parent = frame.index;
     if (child->type == NodeType::text) {
       add_text(child, parent);
     } else if (child->type == NodeType::element) {
       const int32_t index = static_cast<int32_t>(nodes.size());
-      if (add_element(child, parent)) stack.push_back(Frame{child->first_child, index});
+      if (add_element(child, parent)) stack.push_back(Frame{child->first_child(), index});
     }
   }
 }
@@ -312,7 +312,7 @@ inline void Page::collect_titles(const html::Document& doc) {
   for (int32_t i : h1s_) {
     std::string s;
     for (int32_t k = static_cast<int32_t>(i) + 1; k < nodes[i].end; ++k) {
-      if (nodes[k].flags & kText) s.append(nodes[k].node->text);
+      if (nodes[k].flags & kText) s.append(nodes[k].node->text());
     }
     add(s);
   }
@@ -366,9 +366,9 @@ inline void Page::prune() {
       int32_t u = tally_[i].unit_of;
       if (u < 0 || (n.flags & kInLink)) continue;
       nodes[u].own_words += n.raw_words;
-      nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text));
+      nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text()));
       // A new segment starts at the unit's first text and after each <br>.
-      const Node* prev = n.node->prev_sibling;
+      const Node* prev = n.node->prev_sibling();
       if (nodes[u].own_segments == 0 || (prev && prev->is(Tag::br))) ++nodes[u].own_segments;
       continue;
     }
@@ -402,7 +402,7 @@ inline void Page::prune() {
                        t.long_count >= 2;
     if (!carries_page && !holds_article && !holds_prose && !plain_prose) n.flags |= kPruned;
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
-    if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
+    if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name()).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
 #endif
     // The whole subtree goes with it, marked in one sweep.
     if (n.flags & kPruned) {
