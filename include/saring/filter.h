@@ -242,12 +242,13 @@ struct FilterResult {
 };
 
 // Where a rule cuts one figure, for reports: a document whose figure is
-// below `min` or above `max` is rejected with `reason` (FineWeb's
-// char_dup_ratio already at `max`).
+// below `min` or above `max` (or at it, when `max_inclusive`) is rejected
+// with `reason`.
 struct Bound {
   std::string_view figure;  // a Figure name, e.g. "gopher_quality.word_count"
   std::string_view reason;  // the rule's name
   std::optional<double> min, max;
+  bool max_inclusive = false;  // FineWeb's char_dup_ratio
 };
 
 // The bounds of the enabled rules of `rules`, in evaluation order.

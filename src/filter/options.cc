@@ -335,8 +335,8 @@ std::vector<Bound> bounds(const Rules& rules) {
   std::vector<Bound> out;
   auto on = [&](Rule rule) { return !rules.disabled.test(static_cast<size_t>(rule)); };
   auto add = [&](Rule rule, std::string_view figure, std::optional<double> min,
-                 std::optional<double> max) {
-    if (on(rule)) out.push_back({figure, rule_name(rule), min, max});
+                 std::optional<double> max, bool max_inclusive = false) {
+    if (on(rule)) out.push_back({figure, rule_name(rule), min, max, max_inclusive});
   };
   const GopherRepetitionRules& gr = rules.gopher_repetition;
   if (gr.enabled) {
@@ -374,7 +374,7 @@ std::vector<Bound> bounds(const Rules& rules) {
   if (fw.enabled) {
     add(Rule::fw_line_punct_ratio, "fineweb.line_punct_ratio", fw.min_line_punct_ratio, {});
     add(Rule::fw_short_line_ratio, "fineweb.short_line_ratio", {}, fw.max_short_line_ratio);
-    add(Rule::fw_char_dup_ratio, "fineweb.char_dup_ratio", {}, fw.max_char_dup_ratio);
+    add(Rule::fw_char_dup_ratio, "fineweb.char_dup_ratio", {}, fw.max_char_dup_ratio, true);
     add(Rule::fw_list_ratio, "fineweb.list_ratio", {}, fw.max_newline_word_ratio);
   }
   return out;

@@ -97,19 +97,19 @@ std::string hex64(uint64_t v) {
   return buf;
 }
 
-void write_pair(io::JsonWriter& j, const Pair& p) {
+void write_outcomes(io::JsonWriter& j, const Outcomes& p) {
   j.begin_array();
   j.integer(static_cast<int64_t>(p[0]));
   j.integer(static_cast<int64_t>(p[1]));
   j.end_array();
 }
 
-void write_pairs(io::JsonWriter& j, std::string_view key, const std::map<std::string, Pair>& m) {
+void write_outcome_counts(io::JsonWriter& j, std::string_view key, const std::map<std::string, Outcomes>& m) {
   j.key(key);
   j.begin_object();
   for (const auto& [k, v] : m) {
     j.key(k);
-    write_pair(j, v);
+    write_outcomes(j, v);
   }
   j.end_object();
 }
@@ -124,7 +124,7 @@ void write_counts(io::JsonWriter& j, std::string_view key, const std::map<std::s
   j.end_object();
 }
 
-void write_histogram(io::JsonWriter& j, const Bins& bins, const std::vector<Pair>& counts) {
+void write_histogram(io::JsonWriter& j, const Bins& bins, const std::vector<Outcomes>& counts) {
   j.begin_object();
   j.key("lower");
   j.begin_array();
@@ -132,7 +132,7 @@ void write_histogram(io::JsonWriter& j, const Bins& bins, const std::vector<Pair
   j.end_array();
   j.key("counts");
   j.begin_array();
-  for (const Pair& p : counts) write_pair(j, p);
+  for (const Outcomes& p : counts) write_outcomes(j, p);
   j.end_array();
   j.end_object();
 }
@@ -158,11 +158,11 @@ void write_example(io::JsonWriter& j, const Example& e) {
   j.end_object();
 }
 
-Pair pair_of(const nlohmann::json& v) { return {v.at(0).get<uint64_t>(), v.at(1).get<uint64_t>()}; }
+Outcomes outcomes_of(const nlohmann::json& v) { return {v.at(0).get<uint64_t>(), v.at(1).get<uint64_t>()}; }
 
-std::vector<Pair> histogram_of(const nlohmann::json& v) {
-  std::vector<Pair> out;
-  for (const auto& p : v.at("counts")) out.push_back(pair_of(p));
+std::vector<Outcomes> histogram_of(const nlohmann::json& v) {
+  std::vector<Outcomes> out;
+  for (const auto& p : v.at("counts")) out.push_back(outcomes_of(p));
   return out;
 }
 
@@ -224,20 +224,20 @@ void Profile::prune() {
   std::vector<std::pair<uint64_t, const std::string*>> order;
   for (const auto& [name, n] : domains) order.emplace_back(n[0] + n[1], &name);
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::map<std::string, Pair> top;
+  std::map<std::string, Outcomes> top;
   for (size_t i = 0; i < kMaxDomains; ++i) top.emplace(*order[i].second, domains.at(*order[i].second));
   domains = std::move(top);
 }
 
 void write_profile(io::JsonWriter& j, const Profile& p, ProfileFor purpose) {
-  write_pairs(j, "languages", p.languages);
-  write_pairs(j, "domains", p.domains);
+  write_outcome_counts(j, "languages", p.languages);
+  write_outcome_counts(j, "domains", p.domains);
   write_counts(j, "extraction_stages", p.extraction_stages);
   write_counts(j, "charsets", p.charsets);
   write_counts(j, "rejected_raw_bytes", p.rejected_raw_bytes);
   write_counts(j, "rejected_text_bytes", p.rejected_text_bytes);
   j.key("text_length");
-  write_histogram(j, Bins{}, p.text_length.empty() ? std::vector<Pair>(Bins{}.count) : p.text_length);
+  write_histogram(j, Bins{}, p.text_length.empty() ? std::vector<Outcomes>(Bins{}.count) : p.text_length);
   j.key("figures");
   j.begin_object();
   for (const auto& [name, counts] : p.figures) {
@@ -271,8 +271,8 @@ void write_profile(io::JsonWriter& j, const Profile& p, ProfileFor purpose) {
 
 Profile parse_profile(const nlohmann::json& doc) {
   Profile p;
-  for (const auto& [k, v] : doc.at("languages").items()) p.languages[k] = pair_of(v);
-  for (const auto& [k, v] : doc.at("domains").items()) p.domains[k] = pair_of(v);
+  for (const auto& [k, v] : doc.at("languages").items()) p.languages[k] = outcomes_of(v);
+  for (const auto& [k, v] : doc.at("domains").items()) p.domains[k] = outcomes_of(v);
   for (const auto& [k, v] : doc.at("extraction_stages").items()) p.extraction_stages[k] = v.get<uint64_t>();
   for (const auto& [k, v] : doc.at("charsets").items()) p.charsets[k] = v.get<uint64_t>();
   for (const auto& [k, v] : doc.at("rejected_raw_bytes").items()) p.rejected_raw_bytes[k] = v.get<uint64_t>();

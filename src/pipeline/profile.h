@@ -25,7 +25,7 @@
 namespace saring::pipeline {
 
 // Two counts: [0] kept (or passed the filter), [1] rejected.
-using Pair = std::array<uint64_t, 2>;
+using Outcomes = std::array<uint64_t, 2>;
 
 // One example document behind a reason (or "kept").
 struct Example {
@@ -35,13 +35,13 @@ struct Example {
 };
 
 struct Profile {
-  std::map<std::string, Pair> languages;  // "" when unknown
-  std::map<std::string, Pair> domains;    // pruned to the largest (prune())
+  std::map<std::string, Outcomes> languages;  // "" when unknown
+  std::map<std::string, Outcomes> domains;    // pruned to the largest (prune())
   std::map<std::string, uint64_t> extraction_stages, charsets;
   std::map<std::string, uint64_t> rejected_raw_bytes;  // by stage
   std::map<std::string, uint64_t> rejected_text_bytes;  // by stage
-  std::vector<Pair> text_length;                   // log2 bins of text bytes
-  std::map<std::string, std::vector<Pair>> figures;  // per quality figure: passed, rejected by filter
+  std::vector<Outcomes> text_length;                   // log2 bins of text bytes
+  std::map<std::string, std::vector<Outcomes>> figures;  // per quality figure: passed, rejected by filter
   std::map<std::string, uint64_t> duplicates_of;   // kept id -> its duplicates (journal only)
   std::map<std::string, std::vector<Example>> examples;  // reason ("kept" too) -> lowest hashes
 

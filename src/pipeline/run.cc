@@ -181,20 +181,20 @@ Result<Journal> parse_journal(const std::string& text, const std::string& path) 
 // Where the run's rules cut, for the report: the filter's bounds on each
 // figure and the language score's.
 void write_bounds(io::JsonWriter& j, const RunOptions& o) {
-  auto bound = [&](std::string_view figure, std::string_view reason, std::optional<double> min,
-                   std::optional<double> max) {
+  auto write = [&](const filter::Bound& b) {
     j.begin_object();
-    j.key("figure"); j.string(figure);
-    j.key("reason"); j.string(reason);
-    j.key("min"); min ? j.number(*min) : j.null();
-    j.key("max"); max ? j.number(*max) : j.null();
+    j.key("figure"); j.string(b.figure);
+    j.key("reason"); j.string(b.reason);
+    j.key("min"); b.min ? j.number(*b.min) : j.null();
+    j.key("max"); b.max ? j.number(*b.max) : j.null();
+    j.key("max_inclusive"); j.boolean(b.max_inclusive);
     j.end_object();
   };
   j.begin_array();
   if (o.lang_enabled && o.min_language_score > 0)
-    bound("language_score", "lang:low_score", o.min_language_score, {});
+    write({"language_score", "lang:low_score", o.min_language_score, {}});
   if (o.filter_enabled)
-    for (const filter::Bound& b : filter::bounds(o.filter.rules)) bound(b.figure, b.reason, b.min, b.max);
+    for (const filter::Bound& b : filter::bounds(o.filter.rules)) write(b);
   j.end_array();
 }
 

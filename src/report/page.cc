@@ -171,7 +171,10 @@ std::string threshold(const json& bounds, std::string_view reason) {
     figure = figure.substr(figure.find('.') + 1);
     std::string part;
     if (!b.at("min").is_null()) part += figure + " < " + short_number(b.at("min"));
-    if (!b.at("max").is_null()) part += (part.empty() ? figure + " > " : " or > ") + short_number(b.at("max"));
+    if (!b.at("max").is_null()) {
+      const char* above = b.value("max_inclusive", false) ? " ≥ " : " > ";
+      part += (part.empty() ? figure + above : std::string(" or") + above) + short_number(b.at("max"));
+    }
     out += (out.empty() ? "" : "; ") + part;
   }
   return out;

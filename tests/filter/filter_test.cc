@@ -376,5 +376,39 @@ min_words_per_line = 10
   EXPECT_FALSE(apply_toml(bad, toml::parse("[c4]\nunknown = 1\n")).ok());
 }
 
+// bounds() names, for each enabled rule, the figure it cuts and where; the
+// figures are those evaluate() reports.
+TEST(Bounds, FollowTheRulesAndNameReportedFigures) {
+  FilterOptions options;
+  auto find = [](const std::vector<Bound>& all, std::string_view figure) -> const Bound* {
+    for (const auto& b : all)
+      if (b.figure == figure) return &b;
+    return nullptr;
+  };
+  auto all = bounds(options.rules);
+  const Bound* words = find(all, "gopher_quality.word_count");
+  ASSERT_NE(words, nullptr);
+  EXPECT_EQ(words->reason, "gopher_quality:word_count");
+  EXPECT_EQ(words->min, 50.0);
+  EXPECT_EQ(words->max, 100000.0);
+  ASSERT_NE(find(all, "fineweb.char_dup_ratio"), nullptr);
+  EXPECT_TRUE(find(all, "fineweb.char_dup_ratio")->max_inclusive);
+  EXPECT_FALSE(words->max_inclusive);
+
+  // Kept prose carries every figure: each bound names one of them.
+  auto kept = evaluate(kProse, "en", options);
+  ASSERT_TRUE(kept.kept);
+  for (const auto& b : bounds(options.for_language("en"))) EXPECT_TRUE(has_figure(kept, b.figure)) << b.figure;
+
+  ASSERT_TRUE(set_option(options, "gopher_quality.min_words", "20").ok());
+  ASSERT_TRUE(set_option(options, "disable", "fineweb:list_ratio").ok());
+  ASSERT_TRUE(set_option(options, "c4.enabled", "false").ok());
+  all = bounds(options.rules);
+  EXPECT_EQ(find(all, "gopher_quality.word_count")->min, 20.0);
+  EXPECT_EQ(find(all, "fineweb.list_ratio"), nullptr);
+  EXPECT_EQ(find(all, "c4.sentences"), nullptr);
+  EXPECT_NE(find(all, "fineweb.short_line_ratio"), nullptr);
+}
+
 }  // namespace
 }  // namespace saring::filter

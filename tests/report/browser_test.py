@@ -96,7 +96,7 @@ class Browser:
         if session and self.session:
             message["sessionId"] = self.session
         os.write(self.to_browser, json.dumps(message).encode() + b"\0")
-        deadline = time.time() + 60
+        deadline = time.time() + 120
         while True:
             reply = self._read(deadline)
             if reply.get("id") == self.next_id:
@@ -106,7 +106,7 @@ class Browser:
             if "method" in reply:
                 self.events.append(reply)
 
-    def wait_for(self, method, timeout=60):
+    def wait_for(self, method, timeout=120):
         deadline = time.time() + timeout
         while not any(e["method"] == method for e in self.events):
             self.events.append(self._read(deadline))
@@ -176,7 +176,7 @@ class BrowserTest(unittest.TestCase):
             browser.call("Page.navigate", url="file://" + cls.page)
             browser.wait_for("Page.loadEventFired")
             # Vega draws asynchronously: wait until every chart has its marks.
-            deadline = time.time() + 30
+            deadline = time.time() + 90  # generous: a loaded machine
             count = "[document.querySelectorAll('div.chart').length, document.querySelectorAll('div.chart svg.marks').length]"
             while True:
                 cls.charts, cls.drawn = browser.evaluate(count)

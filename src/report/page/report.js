@@ -66,7 +66,8 @@
       data: { values: rows },
       mark: { type: 'bar', binSpacing: 0 },
       encoding: {
-        x: { field: 'lower', type: 'quantitative', title: title, scale: { type: scale } },
+        // binned: vertical bars from lower to upper (not a horizontal range)
+        x: { field: 'lower', type: 'quantitative', bin: 'binned', title: title, scale: { type: scale } },
         x2: { field: 'upper' },
         y: { field: 'documents', type: 'quantitative', stack: true, title: 'documents' },
         color: { field: 'outcome', type: 'nominal', scale: outcomes(first), title: null }
