@@ -42,6 +42,7 @@ class Document(_Record):
     date: str | None  # ISO 8601, with the time zone when known
     date_source: str | None  # which signal gave the date: "json-ld", "meta:...", "url", ...
     sitename: str | None
+    sources: tuple[str, ...]  # news agencies the text credits ("Reuters", "ANTARA", ...)
     description: str | None
     language: str | None  # ISO 639 code, None when the text is too short to tell
     language_score: float | None

@@ -20,6 +20,7 @@ PAGE = """<!doctype html><html><head><title>Jembatan dibuka kembali - Warta Kota
 <nav><a href="/">Beranda</a> <a href="/berita">Berita</a></nav>
 <article><h1>Jembatan dibuka kembali</h1>
 <p>Jembatan pelabuhan kembali dibuka untuk lalu lintas pada Kamis pagi setelah delapan bulan perbaikan.</p>
+<h2>Dua ratus baut diganti</h2>
 <p>Para insinyur mengganti lebih dari dua ratus baut yang berkarat dan mengecat ulang seluruh struktur.</p>
 </article><footer>Hak cipta 2023 Warta Kota.</footer></body></html>"""
 
@@ -44,7 +45,9 @@ class ExtractTest(unittest.TestCase):
 
     def test_markdown_and_metadata_header(self):
         md = saring.extract(PAGE, output_format="markdown")
-        self.assertIn("# Jembatan dibuka kembali", md)
+        self.assertIn("## Dua ratus baut diganti", md)
+        # The opening headline is the title: in `title`, not again in the text.
+        self.assertNotIn("# Jembatan dibuka kembali", md)
         self.assertEqual(md, saring.extract(PAGE, output_format="md"))
         with_header = saring.extract(PAGE, "https://warta.example/x", with_metadata=True)
         header, _, text = with_header.partition("---\n")[2].partition("---\n")

@@ -27,11 +27,14 @@ def without_timings(value):
 
 
 def output_files(directory):
-    """Every file of a run's output, path -> bytes (JSON files without timings)."""
+    """Every file of a run's output, path -> bytes (JSON files without timings;
+    not the lock, which names its holder)."""
     files = {}
     for root, _, names in os.walk(directory):
         for name in names:
             path = os.path.join(root, name)
+            if os.path.relpath(path, directory) == os.path.join(".saring", "lock"):
+                continue  # names the process that held the folder
             with open(path, "rb") as f:
                 data = f.read()
             if name.endswith(".json"):

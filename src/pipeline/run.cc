@@ -515,8 +515,14 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
                               "directory, or --overwrite to replace it");
     if (jn.complete) {
       // A kill between the last journal and stats.json leaves the latter
-      // missing or stale.
-      if (!fs::exists(out + "/" + kStatsFile)) {
+      // missing or stale (an earlier commit's, "complete":false), and maybe
+      // its temporary file.
+      for (const std::string& d : {out, rejected_dir, state_dir}) {
+        auto removed = io::remove_temp_files(d);
+        if (!removed.ok()) return removed.error();
+      }
+      auto stats = io::read_all(out + "/" + kStatsFile, 64ull << 20);
+      if (!stats.ok() || stats->rfind("{\"complete\":true", 0) != 0) {
         size_t index_bytes = 0;
         uint64_t index_docs = 0;
         if (options.dedup_enabled) {

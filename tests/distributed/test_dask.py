@@ -56,7 +56,7 @@ class DaskRunTest(unittest.TestCase):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def setUp(self):
-        self.client.wait_for_workers(2, timeout=60)
+        self.client.wait_for_workers(2, timeout=240)  # slow to start on a loaded 2-core machine
 
     def run_on_cluster(self, out: str, **kwargs) -> dict:
         kwargs.setdefault("progress", False)
