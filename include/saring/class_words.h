@@ -5,7 +5,7 @@
 // A class or id value is split at ASCII white space into classes; each class
 // is lowercased (ASCII A-Z only) with '_' read as '-'; its words are the runs
 // of ASCII letters and digits in it. Every other byte separates words: '-',
-// '_', ':', '.', and every byte of a non-ASCII character. Letter case does not
+// '_', '.', and every byte of a non-ASCII character. Letter case does not
 // split ("postAuthor" is the one word "postauthor"), digits do not either
 // ("h1", "col6"; "col-md-6" is "col", "md", "6").
 //
@@ -14,6 +14,8 @@
 //
 // Class strings are read on every element that has one, so a class is
 // split, lowercased and given its word mask 16 bytes per step (simd.h).
+// A class with variant prefixes ("print:hidden", "md:flex-col") is read as
+// the part after its last ':' ("hidden", "flex-col").
 // Classes of 96 bytes or more, and words of 64 bytes or more, are skipped:
 // no vocabulary word is that long. Part of the html area (header only): both
 // meta and extract read class/id words, and html is the area both link.
@@ -105,6 +107,17 @@ void for_each_class(std::string_view value, Fn&& fn) {
     name.dashed = dashes != 0;
     if (len >= 96) continue;
     name.text = std::string_view(buf, len);
+    // A utility class with variants ("print:break-inside-avoid",
+    // "md:flex"): the prefixes are conditions, not names; only the utility
+    // after the last ':' names anything.
+    if (size_t colon = name.text.rfind(':'); colon != std::string_view::npos) {
+      name.text.remove_prefix(colon + 1);
+      if (name.text.empty()) continue;
+      name.non_word = 0;  // rare: worked out again byte by byte
+      for (size_t k = 0; k < name.text.size() && k < 64; ++k)
+        if (!detail::kClassBytes.word[static_cast<unsigned char>(name.text[k])]) name.non_word |= uint64_t{1} << k;
+      name.dashed = name.text.find('-') != std::string_view::npos;
+    }
     fn(name);
   }
 }

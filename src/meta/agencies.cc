@@ -106,15 +106,41 @@ constexpr std::string_view kCjkCredit =
     R"re((?:(?:据|援引|根据)(路透社|新华社|法新社|美联社|共同社|塔斯社|韩联社|彭博社))|)re"
     R"re((?:【[^】]{1,20}?[=＝]?(共同|時事|ロイター|新華社)】))re";
 
+// ASCII letters lowercased; other bytes as they are.
+constexpr unsigned char lower_byte(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
 struct Tables {
   std::unordered_map<std::string_view, const Agency*> by_form;
   std::unordered_set<std::string_view> first_words, cue_before, cue_after;
   RE2 cjk{kCjkCredit};
+  // A word can start an agency name only if some first word has its byte
+  // length and (ASCII) its first two letters: bit L of starts[slot of the two
+  // letters] says length L occurs; words starting outside ASCII are looked up
+  // by length alone. Most words of a text fail this test, so few are
+  // lowercased and hashed.
+  static constexpr size_t kSlots = 4096, kMaxLength = 31;
+  std::array<uint32_t, kSlots> starts{};
+  uint32_t non_ascii_lengths = 0;
+
+  static size_t slot(unsigned char a, unsigned char b) {
+    return (static_cast<size_t>(lower_byte(a)) * 131 + lower_byte(b)) % kSlots;
+  }
+  bool may_start(std::string_view word) const {
+    if (word.size() < 2 || word.size() > kMaxLength) return false;
+    auto a = static_cast<unsigned char>(word[0]), b = static_cast<unsigned char>(word[1]);
+    uint32_t lengths = a >= 0x80 ? non_ascii_lengths : starts[slot(a, b)];
+    return (lengths >> word.size()) & 1u;
+  }
 
   Tables() {
     for (const Agency& a : kAgencies) {
       by_form.emplace(a.form, &a);
-      first_words.insert(a.form.substr(0, a.form.find(' ')));
+      std::string_view first = a.form.substr(0, a.form.find(' '));
+      first_words.insert(first);
+      auto c0 = static_cast<unsigned char>(first[0]);
+      uint32_t bit = first.size() <= kMaxLength ? 1u << first.size() : 0;
+      if (c0 >= 0x80) non_ascii_lengths |= bit;
+      else starts[slot(c0, static_cast<unsigned char>(first[1]))] |= bit;
     }
     cue_before.insert(std::begin(kCueBefore), std::end(kCueBefore));
     cue_after.insert(std::begin(kCueAfter), std::end(kCueAfter));
@@ -144,14 +170,6 @@ void add_unique(std::vector<std::string>& sources, std::string_view name) {
   if (std::find(sources.begin(), sources.end(), name) == sources.end()) sources.emplace_back(name);
 }
 
-// A word of the text: [begin, end) bytes; letters and digits, with inner
-// '-' and '.' ("France-Presse", "KOMPAS.com").
-struct Token {
-  size_t begin = 0, end = 0;
-  size_t sentence = 0;  // sentences (and lines) counted from 0
-  size_t line_word = 0; // position among the words of its line
-};
-
 bool ends_sentence(char32_t cp) {
   switch (cp) {
     case '.': case '!': case '?': case ';': case '\n': case 0x3002: case 0xFF01: case 0xFF1F:
@@ -161,36 +179,92 @@ bool ends_sentence(char32_t cp) {
   }
 }
 
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> out;
-  size_t sentence = 0, line_word = 0, pos = 0;
-  bool in_word = false;
-  Token cur;
-  while (pos < s.size()) {
-    size_t here = pos;
-    char32_t cp = utf8::next(s, pos);
-    if (text::is_word_char(cp)) {
-      if (!in_word) {
-        cur = Token{here, pos, sentence, line_word++};
-        in_word = true;
-      }
-      cur.end = pos;
-      continue;
-    }
-    if (in_word && (cp == '-' || cp == '.') && pos < s.size()) {
-      size_t peek = pos;
-      if (text::is_word_char(utf8::next(s, peek))) continue;  // inner joiner
-    }
-    if (in_word) {
-      out.push_back(cur);
-      in_word = false;
-    }
-    if (ends_sentence(cp)) ++sentence;
-    if (cp == '\n') line_word = 0;
+// ASCII bytes that are word characters, and those that end a sentence.
+struct AsciiBytes {
+  bool word[128] = {}, stop[128] = {};
+  constexpr AsciiBytes() {
+    for (int c = 0; c < 128; ++c)
+      word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    for (unsigned char c : {'.', '!', '?', ';', '\n'}) stop[c] = true;
   }
-  if (in_word) out.push_back(cur);
-  return out;
-}
+};
+constexpr AsciiBytes kAscii;
+
+// A word of the text: bytes [begin, end), letters and digits with inner '-'
+// and '.' ("France-Presse", "KOMPAS.com").
+struct Word {
+  size_t begin = 0, end = 0;
+  size_t sentence = 0;   // sentences (and lines) counted from 0
+  size_t line_word = 0;  // position among the words of its line
+};
+
+// Reads the words of a text one at a time, in one pass (ASCII bytes by table,
+// other characters decoded); a copy reads ahead without moving the original.
+class WordReader {
+ public:
+  explicit WordReader(std::string_view s) : s_(s) {}
+
+  bool next(Word& w) {
+    // Locals, so the byte loops keep their state in registers.
+    const char* d = s_.data();
+    const size_t n = s_.size();
+    size_t pos = pos_;
+    while (pos < n) {  // to the next word character
+      auto c = static_cast<unsigned char>(d[pos]);
+      if (c < 0x80) {
+        if (kAscii.word[c]) break;
+        if (kAscii.stop[c]) {
+          ++sentence_;
+          if (c == '\n') line_word_ = 0;
+        }
+        ++pos;
+        continue;
+      }
+      size_t p = pos;
+      char32_t cp = utf8::next(s_, p);
+      if (text::is_word_char(cp)) break;
+      sentence_ += ends_sentence(cp);
+      pos = p;
+    }
+    if (pos >= n) {
+      pos_ = pos;
+      return false;
+    }
+    w = Word{pos, pos, sentence_, line_word_++};
+    while (pos < n) {
+      auto c = static_cast<unsigned char>(d[pos]);
+      if (c < 0x80) {
+        if (kAscii.word[c] || ((c == '-' || c == '.') && word_char_at(pos + 1))) {
+          ++pos;
+          continue;
+        }
+        break;
+      }
+      cjk_ |= c >= 0xE3 && c <= 0xE9;
+      size_t p = pos;
+      if (!text::is_word_char(utf8::next(s_, p))) break;
+      pos = p;
+    }
+    w.end = pos;
+    pos_ = pos;
+    return true;
+  }
+
+  // Whether ideographs or kana (U+3000..U+9FFF, lead bytes E3..E9) were read.
+  bool cjk() const { return cjk_; }
+
+ private:
+  bool word_char_at(size_t p) const {
+    if (p >= s_.size()) return false;
+    auto c = static_cast<unsigned char>(s_[p]);
+    if (c < 0x80) return kAscii.word[c];
+    return text::is_word_char(utf8::next(s_, p));
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0, sentence_ = 0, line_word_ = 0;
+  bool cjk_ = false;
+};
 
 std::string lower_of(std::string_view s) { return text::to_lower(s); }
 
@@ -236,30 +310,6 @@ bool dateline_dash(std::string_view s, size_t end) {
          rest.starts_with("\xE2\x80\x94");
 }
 
-bool cue_near(std::string_view s, const std::vector<Token>& tokens, size_t first, size_t last) {
-  const auto& t = tables();
-  size_t sentence = tokens[first].sentence;
-  for (size_t k = 1; k <= kCueBeforeWords && k <= first; ++k) {
-    const Token& w = tokens[first - k];
-    if (w.sentence != sentence) break;
-    if (t.cue_before.count(lower_of(s.substr(w.begin, w.end - w.begin)))) return true;
-  }
-  for (size_t k = last + 1; k <= last + kCueAfterWords && k < tokens.size(); ++k) {
-    const Token& w = tokens[k];
-    if (w.sentence != tokens[last].sentence) break;
-    if (t.cue_after.count(lower_of(s.substr(w.begin, w.end - w.begin)))) return true;
-  }
-  return false;
-}
-
-// Does the text hold ideographs or kana (U+3000..U+9FFF: lead bytes E3..E9)?
-bool has_cjk(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    auto b = static_cast<unsigned char>(c);
-    return b >= 0xE3 && b <= 0xE9;
-  });
-}
-
 }  // namespace
 
 std::optional<std::string_view> agency_named(std::string_view token) {
@@ -279,28 +329,56 @@ void add_agencies_in_credit(std::string_view credit, std::vector<std::string>& s
 
 void add_credited_agencies(std::string_view s, std::vector<std::string>& sources) {
   const auto& t = tables();
-  std::vector<Token> tokens = tokenize(s);
+  auto cue = [&](const std::unordered_set<std::string_view>& cues, const Word& w) {
+    return cues.count(lower_of(s.substr(w.begin, w.end - w.begin))) > 0;
+  };
+  WordReader reader(s);
+  std::array<Word, kCueBeforeWords> before{};  // the last words read, a ring
+  size_t read = 0;
+  auto remember = [&](const Word& w) { before[read++ % kCueBeforeWords] = w; };
   std::string form;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    lower_into(s.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), form);
-    if (!t.first_words.count(form)) continue;
+  Word w;
+  while (reader.next(w)) {
+    std::string_view word = s.substr(w.begin, w.end - w.begin);
+    if (!t.may_start(word) || (lower_into(word, form), !t.first_words.count(form))) {
+      remember(w);
+      continue;
+    }
+    // The words after it: the rest of a longer name, then reporting words.
+    std::array<Word, kMaxFormWords - 1 + kCueAfterWords> after{};
+    size_t ahead = 0;
+    WordReader peek = reader;
+    while (ahead < after.size() && peek.next(after[ahead])) ++ahead;
     // The longest form starting here, within one sentence.
     std::optional<std::string_view> name;
-    size_t last = i;
-    for (size_t n = std::min(kMaxFormWords, tokens.size() - i); n >= 1 && !name; --n) {
-      if (tokens[i + n - 1].sentence != tokens[i].sentence) continue;
-      std::string_view original = s.substr(tokens[i].begin, tokens[i + n - 1].end - tokens[i].begin);
+    size_t extra = 0;  // words of the name after the first
+    for (size_t n = std::min(kMaxFormWords - 1, ahead) + 1; n >= 1 && !name; --n) {
+      const Word& last = n == 1 ? w : after[n - 2];
+      if (last.sentence != w.sentence) continue;
+      std::string_view original = s.substr(w.begin, last.end - w.begin);
       std::string lower = n == 1 ? form : text::collapse_whitespace(lower_of(original));
-      if ((name = lookup(lower, original))) last = i + n - 1;
+      if ((name = lookup(lower, original))) extra = n - 1;
     }
+    remember(w);
     if (!name) continue;
-    size_t begin = tokens[i].begin, end = tokens[last].end;
-    bool credited = cue_near(s, tokens, i, last) || bracketed_credit(s, begin, end) ||
-                    (tokens[i].line_word < kDatelineWords && dateline_dash(s, end));
+    const Word& last = extra == 0 ? w : after[extra - 1];
+    bool credited = false;
+    for (size_t k = 1; k <= kCueBeforeWords && k <= read - 1 && !credited; ++k) {
+      const Word& b = before[(read - 1 - k) % kCueBeforeWords];
+      if (b.sentence != w.sentence) break;
+      credited = cue(t.cue_before, b);
+    }
+    for (size_t k = extra; k < extra + kCueAfterWords && k < ahead && !credited; ++k) {
+      if (after[k].sentence != last.sentence) break;
+      credited = cue(t.cue_after, after[k]);
+    }
+    credited = credited || bracketed_credit(s, w.begin, last.end) ||
+               (w.line_word < kDatelineWords && dateline_dash(s, last.end));
     if (credited) add_unique(sources, *name);
-    i = last;
+    for (size_t k = 0; k < extra && reader.next(w); ++k) remember(w);  // past the name
   }
-  if (!has_cjk(s)) return;
+  const bool cjk = reader.cjk();
+  if (!cjk) return;
   re2::StringPiece input(s.data(), s.size());
   std::string ja, zh, dateline;
   while (RE2::FindAndConsume(&input, t.cjk, &ja, &zh, &dateline)) {

@@ -40,8 +40,15 @@ TEST(ClassWords, DigitsStayInWords) {
 
 TEST(ClassWords, DashesUnderscoresAndPunctuationSeparate) {
   EXPECT_EQ(words("post_share--buttons"), V({"post", "share", "buttons"}));
-  EXPECT_EQ(words("md:flex author.name"), V({"md", "flex", "author", "name"}));
+  EXPECT_EQ(words("md:flex author.name"), V({"flex", "author", "name"}));
   EXPECT_EQ(classes("post_Meta  by-line\tx"), V({"post-meta", "by-line", "x"}));
+}
+
+TEST(ClassWords, VariantPrefixesAreConditionsNotNames) {
+  // Utility classes: only what follows the last ':' names anything.
+  EXPECT_EQ(words("print:break-inside-avoid xl:hidden"), V({"break", "inside", "avoid", "hidden"}));
+  EXPECT_EQ(words("[&>*+*]:mt-5 md:hover:underline"), V({"mt", "5", "underline"}));
+  EXPECT_EQ(classes("print:share-box lg:"), V({"share-box"}));
 }
 
 TEST(ClassWords, NonAsciiBytesSeparate) {
@@ -86,6 +93,7 @@ std::vector<std::string> reference_words(std::string_view value) {
     while (i < value.size() && !space(value[i])) ++i;
     if (i == b || i - b >= 96) continue;
     std::string cls(value.substr(b, i - b)), word;
+    if (size_t colon = cls.rfind(':'); colon != std::string::npos) cls.erase(0, colon + 1);
     for (char& c : cls) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     cls.push_back(' ');
     for (char c : cls) {
