@@ -103,6 +103,8 @@ def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str 
     ``errors="return"``, its :class:`saring.Error` takes its place and the
     rest go on. Options and the language model are checked at the call.
     """
+    if isinstance(pages, (str, bytes)):
+        raise TypeError("pages must be an iterable of pages; extract() takes one page")
     markdown, shape = _format(output_format)
     if errors not in ("raise", "return"):
         raise BadInputError(f"errors must be 'raise' or 'return', not {errors!r}")
