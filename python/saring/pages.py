@@ -47,7 +47,7 @@ def extract(html: str | bytes, url: str | None = ..., *,
             output_format: Literal["txt", "markdown", "md", "json"] = ..., **options: Any) -> str: ...
 
 
-@documented("extract")
+@documented("extract", trafilatura=True)
 def extract(html: str | bytes, url: str | None = None, *, output_format: str = "txt",
             with_metadata: bool = False, include_comments: bool | None = None,
             include_tables: bool | None = None, include_links: bool | None = None,
@@ -83,7 +83,7 @@ def extract(html: str | bytes, url: str | None = None, *, output_format: str = "
     return _result(_native.extract(html, url, options, markdown, shape, with_metadata), shape)
 
 
-@documented("extract")
+@documented("extract", trafilatura=True)
 def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str = "txt",
                  with_metadata: bool = False, errors: Literal["raise", "return"] = "raise",
                  batch_size: int = 0, include_comments: bool | None = None,
