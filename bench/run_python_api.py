@@ -3,6 +3,7 @@
 
     bench/run_python_api.py [DATASETS_DIR] [--sets scrapinghub,...] [--out DIR]
                             [--threads 1,2] [--rounds 3] [--saring PATH] [--limit N]
+                            [--callgrind N]
 
 The pages of the chosen sets are decompressed once into DIR/pages/*.html (so
 neither side pays for gzip), then, for each thread count and round, timed
@@ -20,7 +21,11 @@ interleaved in one process each:
 Wall and CPU seconds (all threads) are measured; the command's start-up
 (a run over the first page alone, same round) is taken off its times, as
 the Python side times its loop only. On a machine shared with other work,
-CPU time is the steadier figure. The records are checked to be
+CPU time is the steadier figure. With --callgrind N, both sides also run
+under valgrind's callgrind over the first N pages (in memory for Python)
+and the instructions per page are compared, which no other load on the
+machine changes: the command's over N pages less its run over one page,
+Python's loop less the same process without it. The records are checked to be
 the CLI's (its lines without `source`). Writes python_api.json to DIR
 (default bench/work/<timestamp>/) and prints Markdown. Needs the module
 built (build/python, or PYTHONPATH).
@@ -55,8 +60,10 @@ def from_files():
     for path, url in entries:
         with open(path, "rb") as f:
             yield f.read(), url or None
-pages = list(from_files()) if mode == "memory" else None
+pages = list(from_files()) if mode in ("memory", "setup") else None
 saring.identify_language("load the model before the clock starts")
+if mode == "setup":  # everything but the loop (callgrind's baseline)
+    sys.exit(0)
 start, cpu_start = time.perf_counter(), time.process_time()
 with open(out_path, "w", encoding="utf-8") as out:
     for line in saring.extract_many(pages if pages is not None else from_files(), threads=threads,
@@ -99,6 +106,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N pages of each set")
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--callgrind", type=int, default=0, metavar="N",
+                    help="also count instructions per page over the first N pages (valgrind)")
     args = ap.parse_args()
     args.tools = "saring"
     chosen = tl.chosen_sets_and_outdir(args)
@@ -151,8 +160,39 @@ def main() -> int:
     checks = {t: {s: same_records(os.path.join(outdir, f"cli-{t}.jsonl"), os.path.join(outdir, f"{s}-{t}.jsonl"))
                   for s in compared} for t in thread_counts}
 
+    instructions = {}
+    if args.callgrind:
+        n = min(args.callgrind, len(plain))
+        # Every n-th page, so that each set is in the sample.
+        sample = [plain[i * len(plain) // n] for i in range(n)]
+        sample_list = os.path.join(outdir, "callgrind-pages.list")
+        with open(sample_list, "w", encoding="utf-8") as f:
+            for path, url, _ in sample:
+                f.write(f"{path}\t{url}\n")
+
+        def counted(argv: list[str]) -> int:
+            out = os.path.join(outdir, "callgrind.out")
+            res = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *argv],
+                                 capture_output=True, text=True, env=env)
+            for line in res.stderr.splitlines():
+                if "Collected :" in line:
+                    return int(line.split(":")[-1].strip())
+            raise SystemExit("callgrind gave no count: " + res.stderr[-500:])
+
+        for t in thread_counts:
+            cli_argv = [binary, "extract", "--format", "jsonl", "--threads", str(t), "--input-list"]
+            py_argv = [tl.PYTHON, "-c", PYTHON_SIDE]
+            scratch = os.path.join(outdir, "callgrind.jsonl")
+            cli = counted(cli_argv + [sample_list]) - counted(cli_argv + [first_page_list])
+            py = (counted(py_argv + ["memory", str(t), sample_list, scratch])
+                  - counted(py_argv + ["setup", str(t), sample_list, scratch]))
+            instructions[t] = {"pages": n, "cli_per_page": cli / (n - 1), "python_per_page": py / n}
+            print(f"callgrind threads {t}: cli {cli / (n - 1):,.0f}, python {py / n:,.0f} instructions per page",
+                  file=sys.stderr)
+
     report = {"machine": machine.describe(binary), "pages": len(plain), "html_mb": html_mb,
-              "sets": sets, "rounds": args.rounds, "seconds": results, "same_records": checks}
+              "sets": sets, "rounds": args.rounds, "seconds": results, "same_records": checks,
+              "instructions": instructions}
     with open(os.path.join(outdir, "python_api.json"), "w", encoding="utf-8") as f:
         json.dump(report, f, indent=2)
 
@@ -176,6 +216,13 @@ def main() -> int:
                   f"{cpu:.2f} ({min(values['cpu']):.2f}-{max(values['cpu']):.2f}) | {len(plain) / cpu:.0f} | "
                   f"{cli['cpu'] / cpu:.3f} | {same} |")
         print(f"| {t} | cli start-up (left out above) | {startup['wall']:.2f} | | | {startup['cpu']:.2f} | | | |")
+    if instructions:
+        print("\nInstructions per page (callgrind, deterministic):\n")
+        print("| threads | pages | cli | python-memory | python / cli |")
+        print("|---|---|---|---|---|")
+        for t, c in instructions.items():
+            print(f"| {t} | {c['pages']} | {c['cli_per_page']:,.0f} | {c['python_per_page']:,.0f} | "
+                  f"{c['python_per_page'] / c['cli_per_page']:.3f} |")
     return 0
 
 

@@ -34,18 +34,20 @@ def merge(options: dict[str, Any], **trafilatura: Any) -> dict[str, Any]:
     return merged
 
 
-def documented(function: str, explicit: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def documented(function: str, explicit: tuple[str, ...] = (),
+               trafilatura: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Appends the options `function` takes, from the table, to the
-    docstring, so help() lists them with their defaults; `explicit` ones
-    are parameters of their own, described above."""
-    aliases = {table: trafilatura for trafilatura, table in TRAFILATURA_NAMES.items()}
+    docstring, so help() lists them with their defaults (and trafilatura's
+    names when the function takes them); `explicit` ones are parameters of
+    their own, described above."""
+    aliases = {table: name for name, table in TRAFILATURA_NAMES.items()} if trafilatura else {}
 
     def add(f: Callable[..., Any]) -> Callable[..., Any]:
         lines = ["", "    Options (keyword arguments):", ""]
         for name, kind, default, help_text, choices in _native.options(function):
             if name in explicit:
                 continue
-            also = f" (or {aliases[name]})" if function == "extract" and name in aliases else ""
+            also = f" (or {aliases[name]})" if name in aliases else ""
             what = kind + (f": {choices.replace(',', ', ')}" if choices else "")
             default = f"; default {default}" if default else ""
             lines.append(f"        {name}{also} ({what}{default})")

@@ -47,7 +47,7 @@ def extract(html: str | bytes, url: str | None = ..., *,
             output_format: Literal["txt", "markdown", "md", "json"] = ..., **options: Any) -> str: ...
 
 
-@documented("extract")
+@documented("extract", trafilatura=True)
 def extract(html: str | bytes, url: str | None = None, *, output_format: str = "txt",
             with_metadata: bool = False, include_comments: bool | None = None,
             include_tables: bool | None = None, include_links: bool | None = None,
@@ -83,7 +83,7 @@ def extract(html: str | bytes, url: str | None = None, *, output_format: str = "
     return _result(_native.extract(html, url, options, markdown, shape, with_metadata), shape)
 
 
-@documented("extract")
+@documented("extract", trafilatura=True)
 def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str = "txt",
                  with_metadata: bool = False, errors: Literal["raise", "return"] = "raise",
                  batch_size: int = 0, include_comments: bool | None = None,
@@ -103,6 +103,8 @@ def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str 
     ``errors="return"``, its :class:`saring.Error` takes its place and the
     rest go on. Options and the language model are checked at the call.
     """
+    if isinstance(pages, (str, bytes)):
+        raise TypeError("pages must be an iterable of pages; extract() takes one page")
     markdown, shape = _format(output_format)
     if errors not in ("raise", "return"):
         raise BadInputError(f"errors must be 'raise' or 'return', not {errors!r}")

@@ -65,6 +65,8 @@ class ExtractManyTest(unittest.TestCase):
             saring.extract_many(PAGES, threads=-1)
         with self.assertRaises(TypeError):
             list(saring.extract_many([(b"<p>x</p>", "u", "extra")]))
+        with self.assertRaises(TypeError):
+            saring.extract_many(PAGES[0][0])  # one page, not an iterable of pages
 
 
 if __name__ == "__main__":

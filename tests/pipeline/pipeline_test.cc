@@ -280,6 +280,27 @@ TEST_F(Corpus, KillAndResumeGivesTheSameBytes) {
   }
 }
 
+TEST_F(Corpus, StopRequestedEndsTheRunAsAKillAndTheSameCallResumes) {
+  RunOptions reference = small_options(inputs_, dir_ + "/reference");
+  ASSERT_TRUE(run(reference).ok());
+  auto want = outputs(reference.output_dir);
+  for (int stop_at : {1, 4, 9}) {
+    SCOPED_TRACE(stop_at);
+    RunOptions o = small_options(inputs_, dir_ + "/stopped-" + std::to_string(stop_at));
+    int asked = 0;
+    o.stop_requested = [&] { return ++asked == stop_at; };
+    auto stopped = run(o);
+    ASSERT_FALSE(stopped.ok());
+    EXPECT_NE(stopped.error().message.find("run it again to resume"), std::string::npos);
+    for (const auto& e : fs::recursive_directory_iterator(o.output_dir))
+      EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+    o.stop_requested = nullptr;
+    auto resumed = run(o);
+    ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+    EXPECT_EQ(outputs(o.output_dir), want);
+  }
+}
+
 // Every moment a hook marks in an uninterrupted run: (point, occurrence).
 std::vector<std::pair<std::string, int>> hook_moments(RunOptions o) {
   std::map<std::string, int> seen;
