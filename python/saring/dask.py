@@ -121,10 +121,14 @@ def run_shard(saring: str | None, inputs: list[str], output_dir: str, index: int
     start = time.perf_counter()
     _wait_for_other_writer(folder)
     was_complete = _journal_complete(folder)
-    # Exit status 1: some inputs could not be read; the shard is complete all the same.
+    what = f"saring run of shard {index}/{count}"
+    # Exit status 1: some records could not be read (the shard is complete
+    # all the same), or the run failed (the folder's journal says which).
     call = _call([binary, "run", *inputs, *run_options, "--shard", f"{index}/{count}",
-                  "--threads", str(threads), "--no-progress", "-o", folder],
-                 f"saring run of shard {index}/{count}", accept=(0, 1))
+                  "--threads", str(threads), "--no-progress", "-o", folder], what, accept=(0, 1))
+    if not _journal_complete(folder):
+        raise DistributedRunError(f"{what} failed (exit status {call['status']}): "
+                                  f"{call['stderr'][-2000:]}")
     return {"shard": index, "already_complete": was_complete,
             "seconds": time.perf_counter() - start, "cpu_seconds": call["cpu_seconds"],
             "max_rss_mb": call["max_rss_mb"], "documents": _documents(folder),
@@ -240,6 +244,9 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
         raise DistributedRunError("shards must be >= 1")
     if threads < 1:
         raise DistributedRunError("threads must be >= 1")
+    if "--overwrite" in run_options:
+        # A retried or restarted shard would start over instead of resuming.
+        raise DistributedRunError("--overwrite would redo finished shards: remove OUT instead")
     notify: Callable[[Event], None] = (_print_progress if progress is True else
                                        progress or (lambda event: None))
 

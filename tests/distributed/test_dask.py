@@ -56,7 +56,7 @@ class DaskRunTest(unittest.TestCase):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def setUp(self):
-        self.client.wait_for_workers(2, timeout=60)
+        self.client.wait_for_workers(2, timeout=180)
 
     def run_on_cluster(self, out: str, **kwargs) -> dict:
         kwargs.setdefault("progress", False)
@@ -91,6 +91,21 @@ class DaskRunTest(unittest.TestCase):
         self.assertIn("shard 4/4", proc.stderr)
         self.assert_same_as_one_machine(out_cli)
 
+    def test_bad_input_is_a_clear_error(self):
+        out = os.path.join(self.tmp, "bad")
+        missing = os.path.join(self.tmp, "missing.warc.gz")
+        with self.assertRaisesRegex(sd.DistributedRunError, "shard 0/4 failed.*missing.warc.gz"):
+            sd.run([missing], out, shards=SHARDS, client=self.client, saring=SARING, progress=False)
+        with self.assertRaisesRegex(sd.DistributedRunError, "--overwrite"):
+            sd.run(self.inputs, out, run_options=["--overwrite"], client=self.client,
+                   saring=SARING, progress=False)
+        proc = subprocess.run([sys.executable, "-m", "saring.dask", missing, "-o", out,
+                               "--scheduler", self.cluster.scheduler_address],
+                              stderr=subprocess.PIPE, text=True)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("missing.warc.gz", proc.stderr)
+        self.assertNotIn("Traceback", proc.stderr)
+
     def test_finished_shards_are_not_redone(self):
         out = os.path.join(self.tmp, "restart")
         failing = write_script(os.path.join(self.tmp, "fail-shard-2"), f"""
@@ -122,7 +137,7 @@ exec "{SARING}" "$@"
             self.assertEqual(r["already_complete"], r["shard"] in finished, r)
         self.assertEqual(after, before, "finished shards were rewritten")
 
-    def test_lost_worker_is_retried(self):
+    def test_worker_lost_mid_shard_is_retried(self):  # last: its worker restarts slowly
         out = os.path.join(self.tmp, "lost")
         marker = os.path.join(self.tmp, "worker-killed")
         # The first time shard 1 starts, its worker is lost while saring
