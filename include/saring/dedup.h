@@ -119,7 +119,7 @@ double exact_jaccard(std::string_view a, std::string_view b, uint32_t shingle_si
 
 // Global sequence number for (shard, index within shard): sorts shards
 // first, then input order within a shard. Shards must be numbered in input
-// order (saring run --shard I/N gives the I-th contiguous part).
+// order (saring run --shard I/N gives the I-th contiguous part of the inputs).
 inline constexpr uint64_t make_seq(uint32_t shard, uint64_t index) {
   return (static_cast<uint64_t>(shard) << 40) | (index & ((uint64_t{1} << 40) - 1));
 }

@@ -78,8 +78,10 @@ class ByteReader {
   }
 };
 
-// Opens `path` ("-" for standard input) as a decoded byte stream.
-Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path);
+// Opens `path` ("-" for standard input) as a decoded byte stream, decoding
+// from file offset `begin` (the start of a gzip member, for a part of a
+// split file); member offsets stay file offsets.
+Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path, uint64_t begin = 0);
 
 // A decoded byte stream over bytes held in memory (tests, fuzzing, Python,
 // standard input kept for a second pass). `label` names it in errors.
@@ -177,10 +179,15 @@ Result<Format> format_from_string(std::string_view name);
 // (+ .gz), .txt (+ .gz/.zst); `automatic` for anything else.
 Format format_from_path(std::string_view path);
 
-// One input: a file (or "-") and the format to read it with.
+// One input: a file (or "-") and the format to read it with; or, for a
+// gzip WARC split across shards, the part of it whose records' gzip members
+// start in [begin, end) (begin is itself a member start).
 struct Input {
   std::string path;
   Format format = Format::automatic;
+  uint64_t begin = 0;
+  uint64_t end = UINT64_MAX;
+  bool whole() const { return begin == 0 && end == UINT64_MAX; }
 };
 
 // Expands paths into inputs: files as given (in the order given), directories
@@ -189,6 +196,15 @@ struct Input {
 // format of every input. Errors for paths that do not exist.
 Result<std::vector<Input>> expand_inputs(const std::vector<std::string>& paths,
                                          Format forced = Format::automatic);
+
+// The inputs of shard `index` of `count`: the inputs in order, cut into
+// `count` parts of about equal bytes. A file belongs to the part holding its
+// first byte, except a gzip WARC of one member per record, which is cut at
+// the member boundaries nearest the part boundaries (a member is confirmed by
+// inflating its first bytes to a WARC version line), so one large WARC is
+// spread over many shards. Whole-file compression and other formats go
+// whole. Deterministic: every shard computes the same cuts on its own.
+Result<std::vector<Input>> shard_inputs(const std::vector<Input>& all, uint32_t index, uint32_t count);
 
 struct ReaderOptions {
   // Larger records are skipped (too_large). Also what a reader buffers at
@@ -204,6 +220,9 @@ struct ReaderOptions {
   // field only.
   std::string jsonl_text_field = "text";
   bool jsonl_html = true;
+  // WARC: the input ends before the first record whose compressed member
+  // starts at or after this file offset (Input::end of a split file).
+  uint64_t end_member_offset = UINT64_MAX;
 };
 
 // Counts of what a reader passed over on purpose (not errors).

@@ -48,7 +48,7 @@ struct RunOptions {
   io::Format input_format = io::Format::automatic;
   io::ReaderOptions reader;
   uint32_t shard_index = 0;  // --shard I/N: this run takes the I-th (0-based)
-  uint32_t shard_count = 1;  //   contiguous part of the expanded input list
+  uint32_t shard_count = 1;  //   contiguous part of the inputs by bytes (io::shard_inputs)
   uint64_t output_shard_bytes = 128ull << 20;  // uncompressed JSONL per shard
   int zstd_level = 3;
   bool write_rejected = true;

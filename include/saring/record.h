@@ -42,6 +42,9 @@ struct SourceRef {
   uint64_t member_offset = 0;  // WARC: file offset of the gzip member / zstd
                                // frame holding the record (== offset if plain)
   uint64_t line = 0;        // JSONL: 1-based line number (0 for other formats)
+  bool starts_member = false;  // compressed input: the member begins with this item
+                               // (one record per gzip member), so member_offset alone
+                               // names it, whatever decoding started from
 
   // "crawl.warc.gz@12345" or "docs.jsonl:17" or "page.html".
   std::string describe() const;

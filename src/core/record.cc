@@ -28,7 +28,7 @@ std::string SourceRef::describe() const {
   } else if (offset > 0 || member_offset > 0) {
     out += '@';
     out += std::to_string(member_offset);
-    if (member_offset != offset) {
+    if (member_offset != offset && !starts_member) {
       out += " (decoded offset ";
       out += std::to_string(offset);
       out += ')';

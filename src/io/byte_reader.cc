@@ -92,6 +92,8 @@ class RawInput {
   size_t avail() const { return len_() - pos_; }
   void consume(size_t n) { pos_ += n; }
   uint64_t offset() const { return base_ + pos_; }  // file offset of data()
+  // The descriptor was positioned at file offset `offset` before any read.
+  void starts_at(uint64_t offset) { base_ = offset; }
   bool eof() const { return eof_; }
   const std::string& label() const { return label_; }
 
@@ -473,9 +475,10 @@ Result<std::unique_ptr<ByteReader>> decoding(std::unique_ptr<RawInput> in) {
 
 }  // namespace
 
-Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path) {
+Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path, uint64_t begin) {
   std::unique_ptr<RawInput> in;
   if (path == "-") {
+    if (begin > 0) return make_error(ErrorCode::invalid_input, "standard input cannot be read from an offset");
     in = std::make_unique<RawInput>(0, false, "-");
   } else {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -483,7 +486,12 @@ Result<std::unique_ptr<ByteReader>> open_bytes(const std::string& path) {
 #ifdef POSIX_FADV_SEQUENTIAL
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
+    if (begin > 0 && ::lseek(fd, static_cast<off_t>(begin), SEEK_SET) < 0) {
+      ::close(fd);
+      return make_error(ErrorCode::io, path + ": cannot seek: " + std::strerror(errno));
+    }
     in = std::make_unique<RawInput>(fd, true, path);
+    in->starts_at(begin);
   }
   return decoding(std::move(in));
 }

@@ -266,10 +266,13 @@ std::unique_ptr<RecordReader> make_reader(std::unique_ptr<ByteReader> bytes, For
 }
 
 Result<std::unique_ptr<RecordReader>> open_reader(const Input& input, const ReaderOptions& options) {
-  auto bytes = open_bytes(input.path);
+  auto bytes = open_bytes(input.path, input.begin);
   if (!bytes.ok()) return bytes.error();
   Format f = input.format == Format::automatic ? format_from_path(input.path) : input.format;
-  return make_reader(std::move(*bytes), f, input.path, options);
+  if (input.begin > 0 && f == Format::automatic) f = Format::warc;  // only WARC is split
+  ReaderOptions part = options;
+  part.end_member_offset = input.end;
+  return make_reader(std::move(*bytes), f, input.path, part);
 }
 
 }  // namespace saring::io

@@ -28,6 +28,7 @@ class ReaderBase : public RecordReader {
     pos_.index = stats_.items;
     pos_.offset = offset;
     pos_.member_offset = in_->source().member_offset(offset);
+    pos_.starts_member = in_->source().member_starts_at(offset);
     pos_.line = line;
   }
   Result<bool> yield_record(Record& out) {

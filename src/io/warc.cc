@@ -158,6 +158,11 @@ class WarcReader final : public ReaderBase {
       }
       uint64_t start = in_->offset();
       std::string_view head = in_->peek(kVersion.size());
+      // A part of a split file ends where the next part's members begin.
+      if (!head.empty() && in_->source().member_offset(start) >= options_.end_member_offset) {
+        done_ = true;
+        return false;
+      }
       const bool blank_line = starts_with(head, "\n") || starts_with(head, "\r\n") || head == "\r";
       if (!head.empty() && head != kVersion && !blank_line) {
         // Not consumed: the next record may start inside it (a member boundary).

@@ -138,8 +138,8 @@ const OptionSpec kOptions[] = {
        return ok_status();
      }},
     {"shard", T::text, kRun, "", "I/N", "",
-     "process the I-th (0-based) of N contiguous parts of the input file list\n"
-     "(e.g. a Slurm array task)", "",
+     "process the I-th (0-based) of N contiguous parts of the inputs, of about\n"
+     "equal bytes; a gzip WARC is split at its members (e.g. a Slurm array task)", "",
      nullptr, nullptr, [](RunJob& j, const OptionValue& v) { return set_shard(j.options, v.text); }},
     {"format", T::text, kExtract, "", "FMT", "txt",
      "txt (paragraphs separated by a blank line), md (Markdown), json (one\n"

@@ -431,7 +431,9 @@ std::string make_fingerprint(const RunOptions& o, const std::vector<io::Input>& 
     std::error_code ec;
     uint64_t size = in.path == "-" ? 0 : static_cast<uint64_t>(fs::file_size(in.path, ec));
     f += "input " + in.path + " " + std::string(io::to_string(in.format)) + " " +
-         std::to_string(ec ? 0 : size) + "\n";
+         std::to_string(ec ? 0 : size);
+    if (!in.whole()) f += " members " + std::to_string(in.begin) + ".." + std::to_string(in.end);
+    f += "\n";
   }
   return f;
 }
@@ -448,11 +450,10 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
 
   auto expanded = io::expand_inputs(options.inputs, options.input_format);
   if (!expanded.ok()) return expanded.error();
-  const size_t n_all = expanded->size();
-  const size_t begin = n_all * options.shard_index / options.shard_count;
-  const size_t end = n_all * (options.shard_index + 1) / options.shard_count;
-  std::vector<io::Input> inputs(expanded->begin() + static_cast<long>(begin),
-                                expanded->begin() + static_cast<long>(end));
+  // This shard's part of the inputs, by bytes (a gzip WARC split at members).
+  auto shard = io::shard_inputs(*expanded, options.shard_index, options.shard_count);
+  if (!shard.ok()) return shard.error();
+  const std::vector<io::Input>& inputs = *shard;
 
   const std::string out = options.output_dir;
   const std::string state_dir = out + "/" + kStateDir;

@@ -146,8 +146,13 @@ void write_source(io::JsonWriter& j, const SourceRef& s) {
   j.begin_object();
   j.key("path");
   j.string(s.path);
-  j.key("index");
-  j.integer(static_cast<int64_t>(s.index));
+  // The item's ordinal only where nothing else names it: a WARC record is
+  // named by its offset and a JSONL line by its number, which do not depend
+  // on where a shard began reading a split file.
+  if (s.line == 0 && s.offset == 0 && s.member_offset == 0) {
+    j.key("index");
+    j.integer(static_cast<int64_t>(s.index));
+  }
   if (s.line > 0) {
     j.key("line");
     j.integer(static_cast<int64_t>(s.line));

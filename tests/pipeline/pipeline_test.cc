@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "saring/io.h"
+#include "support/test_support.h"
 #include "saring/lang.h"
 #include "saring/pipeline.h"
 
@@ -809,6 +810,91 @@ TEST(GlobalDedup, ApplyKilledAnywhereFinishesWithTheSameFilesAndBadMergesAreRefu
   }
   // Another merged index once one is applied: refused.
   EXPECT_FALSE(apply_dedup({dir + "/reference", dir + "/only0.sdx", {}}).ok());
+}
+
+// A WARC of `n` HTML responses, one gzip member per record unless
+// `one_member`; pages repeat every 7th record (duplicates across the file).
+std::string warc_of_pages(int n, bool one_member) {
+  std::string plain, members;
+  for (int i = 0; i < n; ++i) {
+    const std::string html = article_page(static_cast<uint32_t>(i % 7 == 6 ? i - 6 : i));
+    const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
+    std::string rec = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:rec-" + std::to_string(i) +
+                      ">\r\nWARC-Target-URI: https://example.org/p" + std::to_string(i) +
+                      "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
+                      std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+    plain += rec;
+    members += test_support::gzip(rec);
+  }
+  return one_member ? test_support::gzip(plain) : members;
+}
+
+// Every kept and rejected line of the folders, sorted (what they hold,
+// byte for byte, whatever the order).
+std::vector<std::string> all_lines(const std::vector<std::string>& dirs) {
+  std::vector<std::string> lines;
+  for (const auto& d : dirs)
+    for (const std::string sub : {"", "/rejected"})
+      for (const auto& j : read_jsonl_shards(d + sub)) lines.push_back(j.dump());
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+TEST(GlobalDedup, AGzipWarcIsSplitAtItsMembersAndTheRecordsDoNotDependOnTheSplit) {
+  const std::string dir = temp_dir("member-split");
+  fs::create_directories(dir + "/in");
+  write_file(dir + "/in/a.jsonl", jsonl_corpus(10));
+  write_file(dir + "/in/b.warc.gz", warc_of_pages(60, false));
+  write_file(dir + "/in/c.warc.gz", warc_of_pages(20, true));  // one member: goes whole
+  RunOptions o = shard_options(dir + "/in", dir + "/one", 0, 1);
+  o.rejected_text = false;
+  ASSERT_TRUE(run(o).ok());
+  const auto want = all_lines({dir + "/one"});
+  for (uint32_t n : {3u, 5u}) {
+    SCOPED_TRACE(std::to_string(n) + " shards");
+    std::vector<std::string> outs;
+    int shards_reading_b = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      outs.push_back(dir + "/n" + std::to_string(n) + "-" + std::to_string(i));
+      RunOptions s = shard_options(dir + "/in", outs.back(), i, n);
+      s.rejected_text = false;
+      auto r = run(s);
+      ASSERT_TRUE(r.ok()) << r.error().describe();
+      bool reads_b = false;
+      for (const auto& line : all_lines({outs.back()})) reads_b |= line.find("b.warc.gz") != std::string::npos;
+      shards_reading_b += reads_b;
+      // The shards are balanced by bytes: none is empty.
+      EXPECT_GT(r->counts.items, 0u) << i;
+    }
+    EXPECT_GE(shards_reading_b, 2);  // the multi-member WARC is spread over shards
+    ASSERT_TRUE(merge_dedup_indexes(outs, dir + "/m" + std::to_string(n) + ".sdx").ok());
+    for (const auto& out : outs) ASSERT_TRUE(apply_dedup({out, dir + "/m" + std::to_string(n) + ".sdx", {}}).ok());
+    // Every line, ids and sources included, is the one-machine run's.
+    EXPECT_EQ(all_lines(outs), want);
+  }
+  // Every record of a split file is read by exactly one shard.
+  auto all = io::expand_inputs({dir + "/in"});
+  ASSERT_TRUE(all.ok());
+  for (uint32_t n : {2u, 7u}) {
+    uint64_t records = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      auto mine = io::shard_inputs(*all, i, n);
+      ASSERT_TRUE(mine.ok());
+      for (const auto& in : *mine) {
+        if (in.path.find("b.warc.gz") == std::string::npos) continue;
+        auto reader = io::open_reader(in);
+        ASSERT_TRUE(reader.ok());
+        Record rec;
+        while (true) {
+          auto got = (*reader)->next(rec);
+          ASSERT_TRUE(got.ok()) << got.error().describe();
+          if (!*got) break;
+          ++records;
+        }
+      }
+    }
+    EXPECT_EQ(records, 60u) << n;
+  }
 }
 
 TEST(Config, TomlSetsEveryStage) {
