@@ -199,9 +199,10 @@ def main() -> int:
               f"{b['html_mb'] / b['wall_seconds']:.1f} | {b['cpu_seconds']:.2f} | "
               f"{b['max_rss_mb']:.0f} | {merge} | {apply} | "
               f"{b['load_before']:.1f} / {b['load_after']:.1f} |")
-    one, two = best("dask", "workers", workers[0]), best("dask", "workers", workers[-1])
-    print(f"\nSpeed-up {workers[0]} -> {workers[-1]} workers: "
-          f"{one['wall_seconds'] / two['wall_seconds']:.2f}x")
+    if len(workers) > 1:
+        one, two = best("dask", "workers", workers[0]), best("dask", "workers", workers[-1])
+        print(f"\nSpeed-up {workers[0]} -> {workers[-1]} workers: "
+              f"{one['wall_seconds'] / two['wall_seconds']:.2f}x")
     print(f"\nResults: {out}/distributed.json")
     return 0
 
