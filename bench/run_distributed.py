@@ -2,12 +2,12 @@
 """Scaling of a corpus run on Dask: one worker against two (one thread each).
 
     bench/run_distributed.py [DATASETS_DIR] [--saring PATH] [--workers 1,2] [--shards 8]
-                             [--parts 8] [--repeat 3] [--out DIR] [-- RUN_OPTION...]
+                             [--parts 1] [--repeat 3] [--out DIR] [-- RUN_OPTION...]
 
 Packs every page under DATASETS_DIR into one .warc.gz (as bench/run_corpus.py
-does; kept in bench/work/, never in the repo). With --parts P > 1 it is cut
-into P files of whole gzip members, for a saring whose shards are whole
-input files. Then, for each worker count W, starts a Dask LocalCluster of W
+does; kept in bench/work/, never in the repo), which saring cuts between the
+shards at gzip members. With --parts P > 1 it is first cut into P files of
+whole members (the shards of saring before 2026-12-02 were whole files). Then, for each worker count W, starts a Dask LocalCluster of W
 one-thread worker processes and runs python/saring/dask.py over it with
 --shards S (each shard `saring run --threads 1`), --repeat times into fresh
 folders; the cluster's start is not timed. For reference, `saring run
@@ -28,18 +28,50 @@ import shutil
 import subprocess
 import sys
 import time
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "python"))
-sys.path.insert(0, os.path.join(REPO, "tests", "distributed"))
 
 import datasets as ds  # noqa: E402
 import machine  # noqa: E402
 import run_corpus  # noqa: E402
 import tools as tl  # noqa: E402
-from corpus_parts import split_warc  # noqa: E402
+
+
+def split_warc(path: str, parts: int, folder: str) -> list[str]:
+    """Cuts a one-member-per-record .warc.gz into `parts` files of about equal
+    bytes at member boundaries (for a saring that shards by whole files)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    # Each member is found by inflating it chunk by chunk, so that what is
+    # left past its end (unused_data) is at most one chunk.
+    view, members, pos = memoryview(data), [], 0
+    while pos < len(data):
+        d, end = zlib.decompressobj(31), pos
+        while not d.eof:
+            chunk = view[end:end + (1 << 16)]
+            if not chunk:
+                raise ValueError(f"{path}: truncated gzip member at byte {pos}")
+            d.decompress(chunk)
+            end += len(chunk)
+        end -= len(d.unused_data)
+        members.append(view[pos:end])
+        pos = end
+    chosen: list[list] = [[] for _ in range(parts)]
+    start = 0
+    for m in members:
+        chosen[min(parts - 1, start * parts // max(1, len(data)))].append(m)
+        start += len(m)
+    paths = []
+    for i, part in enumerate(chosen):
+        p = os.path.join(folder, f"crawl-{i}.warc.gz")
+        with open(p, "wb") as f:
+            f.write(b"".join(part))
+        paths.append(p)
+    return paths
 
 
 def html_and_documents(folders: list[str]) -> dict:
@@ -100,7 +132,7 @@ def main() -> int:
     ap.add_argument("--warc", default=os.path.join(tl.BENCH, "work", "datasets.warc.gz"))
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--shards", type=int, default=8)
-    ap.add_argument("--parts", type=int, default=8)
+    ap.add_argument("--parts", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
@@ -167,9 +199,10 @@ def main() -> int:
               f"{b['html_mb'] / b['wall_seconds']:.1f} | {b['cpu_seconds']:.2f} | "
               f"{b['max_rss_mb']:.0f} | {merge} | {apply} | "
               f"{b['load_before']:.1f} / {b['load_after']:.1f} |")
-    one, two = best("dask", "workers", workers[0]), best("dask", "workers", workers[-1])
-    print(f"\nSpeed-up {workers[0]} -> {workers[-1]} workers: "
-          f"{one['wall_seconds'] / two['wall_seconds']:.2f}x")
+    if len(workers) > 1:
+        one, two = best("dask", "workers", workers[0]), best("dask", "workers", workers[-1])
+        print(f"\nSpeed-up {workers[0]} -> {workers[-1]} workers: "
+              f"{one['wall_seconds'] / two['wall_seconds']:.2f}x")
     print(f"\nResults: {out}/distributed.json")
     return 0
 

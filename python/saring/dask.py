@@ -29,6 +29,7 @@ See docs/distributed.md.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import importlib
 import json
 import os
@@ -89,6 +90,21 @@ def _journal_complete(folder: str) -> bool:
         return False
 
 
+def _wait_for_other_writer(folder: str) -> None:
+    """Returns once no saring process holds the folder's lock (.saring/lock,
+    see docs/cli.md). When a worker is lost its saring process may live on and
+    keep writing the shard; the retried task waits for it to end (it commits
+    what it did) instead of being refused, then resumes or finds it complete."""
+    try:
+        fd = os.open(os.path.join(folder, ".saring", "lock"), os.O_RDWR | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    finally:
+        os.close(fd)  # releases it before saring takes it
+
+
 def _documents(folder: str) -> dict[str, int]:
     with open(os.path.join(folder, "stats.json"), encoding="utf-8") as f:
         documents: dict[str, int] = json.load(f)["documents"]
@@ -102,12 +118,17 @@ def run_shard(saring: str | None, inputs: list[str], output_dir: str, index: int
     """``saring run`` for one shard; resumes or returns at once when its folder says so."""
     binary = find_saring(saring)
     folder = shard_dir(output_dir, index)
-    was_complete = _journal_complete(folder)
     start = time.perf_counter()
-    # Exit status 1: some inputs could not be read; the shard is complete all the same.
+    _wait_for_other_writer(folder)
+    was_complete = _journal_complete(folder)
+    what = f"saring run of shard {index}/{count}"
+    # Exit status 1: some records could not be read (the shard is complete
+    # all the same), or the run failed (the folder's journal says which).
     call = _call([binary, "run", *inputs, *run_options, "--shard", f"{index}/{count}",
-                  "--threads", str(threads), "--no-progress", "-o", folder],
-                 f"saring run of shard {index}/{count}", accept=(0, 1))
+                  "--threads", str(threads), "--no-progress", "-o", folder], what, accept=(0, 1))
+    if not _journal_complete(folder):
+        raise DistributedRunError(f"{what} failed (exit status {call['status']}): "
+                                  f"{call['stderr'][-2000:]}")
     return {"shard": index, "already_complete": was_complete,
             "seconds": time.perf_counter() - start, "cpu_seconds": call["cpu_seconds"],
             "max_rss_mb": call["max_rss_mb"], "documents": _documents(folder),
@@ -127,6 +148,7 @@ def merge_indexes(saring: str | None, folders: list[str], merged: str) -> Event:
 def apply_merged(saring: str | None, folder: str, merged: str) -> Event:
     """``saring dedup apply`` for one shard; applying the same index twice changes nothing."""
     start = time.perf_counter()
+    _wait_for_other_writer(folder)
     call = _call([find_saring(saring), "dedup", "apply", folder, "--merged", merged],
                  f"saring dedup apply of {folder}")
     return {"folder": folder, "documents": _documents(folder),
@@ -222,6 +244,9 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
         raise DistributedRunError("shards must be >= 1")
     if threads < 1:
         raise DistributedRunError("threads must be >= 1")
+    if "--overwrite" in run_options:
+        # A retried or restarted shard would start over instead of resuming.
+        raise DistributedRunError("--overwrite would redo finished shards: remove OUT instead")
     notify: Callable[[Event], None] = (_print_progress if progress is True else
                                        progress or (lambda event: None))
 

@@ -35,6 +35,10 @@ done
 [ -n "$out" ] && [ -n "$shards" ] && ((${#inputs[@]})) || usage
 [[ "$shards" =~ ^[1-9][0-9]*$ ]] || { echo "submit.sh: --shards needs a positive number" >&2; exit 2; }
 [[ "$threads" =~ ^[1-9][0-9]*$ ]] || { echo "submit.sh: --threads needs a positive number" >&2; exit 2; }
+for option in "${run_options[@]}"; do
+  # A requeued or resubmitted shard would start over instead of resuming.
+  [ "$option" != --overwrite ] || { echo "submit.sh: --overwrite would redo finished shards: remove OUT instead" >&2; exit 2; }
+done
 for input in "${inputs[@]}"; do
   [ -e "$input" ] || { echo "submit.sh: $input: no such file or directory" >&2; exit 2; }
 done

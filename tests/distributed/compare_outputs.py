@@ -3,10 +3,11 @@
 
     compare_outputs.py SINGLE_OUTDIR SHARD_OUTDIR...
 
-The shards together must hold exactly the one-machine run's kept ids, and
-its rejected ids with the same stage, reason and dup_of; no id may appear in
-two shards, and the shards' document counts (stats.json) must add up to the
-one-machine run's. Exit status 0 when they do; the differences otherwise.
+The shards together must hold exactly the one-machine run's kept records and
+rejected records (ids, and every field: text, metadata, source, stage,
+reason, dup_of), no id in two places, and their stats.json document counts
+must add up to the one-machine run's. Exit status 0 when they do; the
+differences otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import os
 import subprocess
 import sys
 
+COUNTS = ("read", "kept", "rejected", "read_errors")
+
 
 def _records(pattern: str):
     for path in sorted(glob.glob(pattern)):
@@ -25,42 +28,53 @@ def _records(pattern: str):
             yield json.loads(line)
 
 
-def read_output(folder: str) -> tuple[list[str], list[tuple]]:
-    """Kept ids, and rejected (id, stage, reason, dup_of), of one output folder."""
-    kept = [r["id"] for r in _records(os.path.join(folder, "part-*.jsonl.zst"))]
-    rejected = [(r["id"], r.get("stage"), r.get("reason"), r.get("dup_of"))
-                for r in _records(os.path.join(folder, "rejected", "part-*.jsonl.zst"))]
-    return kept, rejected
+def read_output(folder: str) -> tuple[list[dict], list[dict]]:
+    """The kept and the rejected records of one output folder."""
+    return (list(_records(os.path.join(folder, "part-*.jsonl.zst"))),
+            list(_records(os.path.join(folder, "rejected", "part-*.jsonl.zst"))))
 
 
 def _counts(folder: str) -> dict:
     with open(os.path.join(folder, "stats.json"), encoding="utf-8") as f:
         d = json.load(f)["documents"]
-    return {k: d[k] for k in ("read", "kept", "rejected", "read_errors")}
+    return {k: d[k] for k in COUNTS}
+
+
+def _by_id(records: list[dict], where: str, problems: list[str]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for r in records:
+        if r["id"] in out:
+            problems.append(f"id twice in {where}: {r['id']}")
+        out[r["id"]] = r
+    return out
 
 
 def differences(single: str, shards: list[str]) -> list[str]:
     """What differs between the union of `shards` and `single` (empty when equal)."""
-    problems = []
+    problems: list[str] = []
     want_kept, want_rejected = read_output(single)
-    got_kept: list[str] = []
-    got_rejected: list[tuple] = []
+    got_kept: list[dict] = []
+    got_rejected: list[dict] = []
     for folder in shards:
         kept, rejected = read_output(folder)
         got_kept += kept
         got_rejected += rejected
-    seen: set[str] = set()
-    for doc_id in got_kept + [r[0] for r in got_rejected]:
-        if doc_id in seen:
-            problems.append(f"id in two places: {doc_id}")
-        seen.add(doc_id)
-    for name, want, got in (("kept", set(want_kept), set(got_kept)),
-                            ("rejected", set(want_rejected), set(got_rejected))):
-        for item in sorted(want - got, key=str):
-            problems.append(f"{name} in the one-machine run only: {item}")
-        for item in sorted(got - want, key=str):
-            problems.append(f"{name} in the shards only: {item}")
-    total = {k: sum(_counts(f)[k] for f in shards) for k in ("read", "kept", "rejected", "read_errors")}
+    _by_id(got_kept + got_rejected, "the shards", problems)
+    for name, want, got in (("kept", want_kept, got_kept), ("rejected", want_rejected, got_rejected)):
+        want_ids = _by_id(want, "the one-machine run", problems)
+        got_ids = _by_id(got, "the shards", [])
+        for doc_id in sorted(want_ids.keys() - got_ids.keys()):
+            r = want_ids[doc_id]
+            problems.append(f"{name} in the one-machine run only: {doc_id} {r.get('reason', '')}")
+        for doc_id in sorted(got_ids.keys() - want_ids.keys()):
+            r = got_ids[doc_id]
+            problems.append(f"{name} in the shards only: {doc_id} {r.get('reason', '')}")
+        for doc_id in sorted(want_ids.keys() & got_ids.keys()):
+            a, b = want_ids[doc_id], got_ids[doc_id]
+            if a != b:
+                fields = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+                problems.append(f"{name} record {doc_id} differs in {', '.join(fields)}")
+    total = {k: sum(_counts(f)[k] for f in shards) for k in COUNTS}
     if total != _counts(single):
         problems.append(f"stats.json counts: shards {total}, one machine {_counts(single)}")
     if not want_kept:

@@ -18,16 +18,18 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import compare_outputs  # noqa: E402
-from corpus_parts import split_warc  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
 import saring.dask as sd  # noqa: E402
 
 SARING = os.environ["SARING_BIN"]
-SAMPLE = os.path.join(os.path.dirname(__file__), "..", "fixtures", "corpus", "sample.warc.gz")
+# One crawl file of one gzip member per record: saring cuts it between the
+# shards at member boundaries, so near and exact duplicates fall in different shards.
+SAMPLE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "fixtures", "corpus",
+                                      "sample.warc.gz"))
 SHARDS = 4
 # Options of every run, the one-machine one included.
-RUN_OPTIONS = ["--no-dedup"]
+RUN_OPTIONS: list[str] = []
 
 
 def write_script(path: str, body: str) -> str:
@@ -41,7 +43,7 @@ class DaskRunTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="saring-dask-")
-        cls.inputs = split_warc(SAMPLE, 4, cls.tmp)
+        cls.inputs = [SAMPLE]
         cls.single = os.path.join(cls.tmp, "one-machine")
         subprocess.run([SARING, "run", *cls.inputs, *RUN_OPTIONS, "--no-progress", "-o", cls.single],
                        check=True, stdout=subprocess.DEVNULL)
@@ -76,6 +78,11 @@ class DaskRunTest(unittest.TestCase):
         self.assertEqual(sorted(r["shard"] for r in summary["shards"]), list(range(SHARDS)))
         self.assertEqual([e["stage"] for e in events if e["stage"] == "shard"], ["shard"] * SHARDS)
         self.assertEqual(events[-1]["stage"], "done")
+        # Started again: nothing to do, the same result.
+        again = self.run_on_cluster(out, saring=SARING)
+        self.assertTrue(all(r["already_complete"] for r in again["shards"]))
+        self.assertEqual(again["documents"], summary["documents"])
+        self.assert_same_as_one_machine(out)
         # The same from the command line, binary found through $SARING_BIN.
         out_cli = os.path.join(self.tmp, "cli")
         proc = subprocess.run([sys.executable, "-m", "saring.dask", *self.inputs, "-o", out_cli,
@@ -85,6 +92,21 @@ class DaskRunTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertIn("shard 4/4", proc.stderr)
         self.assert_same_as_one_machine(out_cli)
+
+    def test_bad_input_is_a_clear_error(self):
+        out = os.path.join(self.tmp, "bad")
+        missing = os.path.join(self.tmp, "missing.warc.gz")
+        with self.assertRaisesRegex(sd.DistributedRunError, "shard 0/4 failed.*missing.warc.gz"):
+            sd.run([missing], out, shards=SHARDS, client=self.client, saring=SARING, progress=False)
+        with self.assertRaisesRegex(sd.DistributedRunError, "--overwrite"):
+            sd.run(self.inputs, out, run_options=["--overwrite"], client=self.client,
+                   saring=SARING, progress=False)
+        proc = subprocess.run([sys.executable, "-m", "saring.dask", missing, "-o", out,
+                               "--scheduler", self.cluster.scheduler_address],
+                              stderr=subprocess.PIPE, text=True)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("missing.warc.gz", proc.stderr)
+        self.assertNotIn("Traceback", proc.stderr)
 
     def test_finished_shards_are_not_redone(self):
         out = os.path.join(self.tmp, "restart")
@@ -105,25 +127,42 @@ exec "{SARING}" "$@"
         finished = [i for i in range(SHARDS) if i != 2 and sd._journal_complete(sd.shard_dir(out, i))]
         self.assertEqual(finished, [0, 1, 3])
         before = {i: parts(i) for i in finished}
-        summary = self.run_on_cluster(out, saring=SARING)
+        after = {}
+
+        def when_shards_done(event):  # before merge and apply change the shards
+            if event["stage"] == "shard" and event["done"] == event["total"]:
+                after.update({i: parts(i) for i in finished})
+
+        summary = self.run_on_cluster(out, saring=SARING, progress=when_shards_done)
         self.assert_same_as_one_machine(out)
         for r in summary["shards"]:
             self.assertEqual(r["already_complete"], r["shard"] in finished, r)
-        for i in finished:
-            self.assertEqual(parts(i), before[i], f"shard {i} was rewritten")
+        self.assertEqual(after, before, "finished shards were rewritten")
 
-    def test_lost_worker_is_retried(self):
+    def test_worker_lost_mid_shard_is_retried(self):  # last: its worker restarts slowly
         out = os.path.join(self.tmp, "lost")
         marker = os.path.join(self.tmp, "worker-killed")
-        # The first time shard 1 starts, its worker dies with it mid-run, as
-        # when a machine is lost; Dask gives the task to a live worker.
+        # The first time shard 1 starts, its worker is lost while saring
+        # writes the shard, as when the worker process is killed: saring
+        # lives on (frozen for two seconds, so that it still holds the
+        # folder's lock when Dask gives the task to the other worker). The
+        # retried task waits for it, then finds the shard complete or resumes it.
         killing = write_script(os.path.join(self.tmp, "lose-worker"), f"""
 case "$*" in *"--shard 1/"*)
   if mkdir "{marker}" 2>/dev/null; then
+    out=""; previous=""
+    for arg in "$@"; do [ "$previous" = "-o" ] && out=$arg; previous=$arg; done
     "{SARING}" "$@" & child=$!
-    sleep 0.05
-    kill -9 $child $PPID
-    exit 1
+    for i in $(seq 500); do
+      grep -qs "pid $child " "$out/.saring/lock" && break
+      sleep 0.01
+    done
+    kill -STOP $child
+    kill -9 $PPID
+    sleep 2
+    kill -CONT $child
+    wait $child
+    exit 0
   fi;;
 esac
 exec "{SARING}" "$@"
