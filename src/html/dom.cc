@@ -31,6 +31,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "backends.h"
 #include "saring/html.h"
 
 namespace saring::html {
@@ -511,9 +512,11 @@ void DocumentBuilder::add_comment(std::string_view text) {
   b.append(b.insertion_parent(), id);
 }
 
-Error DocumentBuilder::budget_error() const {
+Error DocumentBuilder::budget_error() const { return detail::too_costly(max_work_); }
+
+Error detail::too_costly(uint64_t max_work) {
   return make_error(ErrorCode::too_costly,
-                    "HTML needs more than " + std::to_string(max_work_) +
+                    "HTML needs more than " + std::to_string(max_work) +
                         " nodes and attributes, the work budget for its size "
                         "(html::ParseOptions::work_base, work_per_kib)");
 }
