@@ -84,6 +84,10 @@ uint16_t child_depth(const Node& parent) {
 
 // Node ids are offsets into one array and links 32-bit differences of them.
 constexpr uint64_t kMaxNodes = INT32_MAX;
+// Budgets up to this many nodes (768 MB of address space; the default one
+// of a 64 MB page is 8.6 million) reserve the node array whole.
+constexpr uint64_t kMaxReservedNodes = uint64_t{1} << 24;
+constexpr uint64_t kReserveSlack = 1024;
 
 constexpr size_t kFirstBlock = 16 * 1024;
 constexpr size_t kMaxBlock = 1024 * 1024;
@@ -357,7 +361,13 @@ struct DocumentBuilder::Impl {
 DocumentBuilder::DocumentBuilder(uint32_t max_depth, uint64_t max_work)
     : impl_(std::make_unique<Impl>(max_depth)),
       max_work_(std::min<uint64_t>(max_work, kMaxNodes - 1)),
-      work_left_(static_cast<int64_t>(max_work_)) {}
+      work_left_(static_cast<int64_t>(max_work_)) {
+  // Within its budget a page makes at most max_work_ + 1 nodes, and the
+  // token that crosses it a few more. Reserving them costs address space
+  // only (pages not written are not resident), while growing the array by
+  // doubling would hold two copies at once.
+  if (max_work_ < kMaxReservedNodes) impl_->doc->nodes.reserve(max_work_ + kReserveSlack);
+}
 DocumentBuilder::~DocumentBuilder() = default;
 
 const PaddedText& DocumentBuilder::keep_input(PaddedText&& input) {
