@@ -175,8 +175,8 @@ inline void Page::add_text(const Node* n, int32_t parent) {
   // The nearest unit ancestor owns a text's words (parents come first).
   const int32_t unit_of =
       parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
-  const uint32_t words =
-      is_short_blank(n->text()) ? 0 : static_cast<uint32_t>(count_words(n->text()));
+  const std::string_view text = n->text();
+  const uint32_t words = is_short_blank(text) ? 0 : static_cast<uint32_t>(count_words(text));
   NodeInfo& info = nodes.emplace_back();
   info.node = n;
   info.parent = parent;

@@ -14,6 +14,10 @@ namespace saring::html::detail {
 // elements grows past `max_open` (their cost turns quadratic there), so the
 // caller can flatten the markup and retry.
 
+// The ErrorCode::too_costly error of a page that needs more than `max_work`
+// units of work (ParseOptions' budget), whichever backend finds it out.
+Error too_costly(uint64_t max_work);
+
 // MyHTML (libmodest): an HTML5 tree builder, run single-threaded with one
 // parser instance per thread, reused across calls.
 Result<Document> parse_with_myhtml(std::string_view utf8_html, const ParseOptions& options,

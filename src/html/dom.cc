@@ -31,6 +31,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "backends.h"
 #include "saring/html.h"
 
 namespace saring::html {
@@ -83,6 +84,10 @@ uint16_t child_depth(const Node& parent) {
 
 // Node ids are offsets into one array and links 32-bit differences of them.
 constexpr uint64_t kMaxNodes = INT32_MAX;
+// Budgets up to this many nodes (768 MB of address space; the default one
+// of a 64 MB page is 8.6 million) reserve the node array whole.
+constexpr uint64_t kMaxReservedNodes = uint64_t{1} << 24;
+constexpr uint64_t kReserveSlack = 1024;
 
 constexpr size_t kFirstBlock = 16 * 1024;
 constexpr size_t kMaxBlock = 1024 * 1024;
@@ -356,7 +361,13 @@ struct DocumentBuilder::Impl {
 DocumentBuilder::DocumentBuilder(uint32_t max_depth, uint64_t max_work)
     : impl_(std::make_unique<Impl>(max_depth)),
       max_work_(std::min<uint64_t>(max_work, kMaxNodes - 1)),
-      work_left_(static_cast<int64_t>(max_work_)) {}
+      work_left_(static_cast<int64_t>(max_work_)) {
+  // Within its budget a page makes at most max_work_ + 1 nodes, and the
+  // token that crosses it a few more. Reserving them costs address space
+  // only (pages not written are not resident), while growing the array by
+  // doubling would hold two copies at once.
+  if (max_work_ < kMaxReservedNodes) impl_->doc->nodes.reserve(max_work_ + kReserveSlack);
+}
 DocumentBuilder::~DocumentBuilder() = default;
 
 const PaddedText& DocumentBuilder::keep_input(PaddedText&& input) {
@@ -511,9 +522,11 @@ void DocumentBuilder::add_comment(std::string_view text) {
   b.append(b.insertion_parent(), id);
 }
 
-Error DocumentBuilder::budget_error() const {
+Error DocumentBuilder::budget_error() const { return detail::too_costly(max_work_); }
+
+Error detail::too_costly(uint64_t max_work) {
   return make_error(ErrorCode::too_costly,
-                    "HTML needs more than " + std::to_string(max_work_) +
+                    "HTML needs more than " + std::to_string(max_work) +
                         " nodes and attributes, the work budget for its size "
                         "(html::ParseOptions::work_base, work_per_kib)");
 }

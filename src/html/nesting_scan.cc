@@ -191,14 +191,17 @@ size_t scan(std::string_view html, size_t limit, std::string* out) {
 // skipped) and tokenizes their attributes the way an HTML5 tokenizer does:
 // a name up to space, '/', '>' or '='; then, after '=', a quoted value or an
 // unquoted one up to space or '>'. Without `out` it returns the largest
-// attribute count of one tag (stopping at `limit`); with `out` it copies the
-// input with the attributes past the first `limit` of each tag removed.
-size_t scan_attributes(std::string_view html, size_t limit, std::string* out) {
+// attribute count of one tag, or with Count::all_tags the start tags and
+// attributes of the whole input (stopping at `limit`); with `out` it copies
+// the input with the attributes past the first `limit` of each tag removed.
+enum class Count { most_per_tag, all_tags };
+size_t scan_attributes(std::string_view html, size_t limit, std::string* out,
+                       Count what = Count::most_per_tag) {
   const char* const begin = html.data();
   const char* p = begin;
   const char* const end = p + html.size();
   const char* copied = begin;
-  size_t most = 0;
+  size_t most = 0, all = 0;
   char name[8];
   while (p < end) {
     const char* lt = next_markup(p, end);
@@ -228,9 +231,11 @@ size_t scan_attributes(std::string_view html, size_t limit, std::string* out) {
         }
       }
       if (++count == limit) cut = q;
-      if (!out && count >= limit) return count;
+      if (!out && what == Count::most_per_tag && count >= limit) return count;
     }
     if (count > most) most = count;
+    all += 1 + count;
+    if (what == Count::all_tags && all >= limit) return all;
     if (out && count > limit) {
       out->append(copied, cut - copied);
       copied = q;  // the '>' (or the end of the input) is kept
@@ -241,13 +246,17 @@ size_t scan_attributes(std::string_view html, size_t limit, std::string* out) {
     }
   }
   if (out) out->append(copied, end - copied);
-  return most;
+  return what == Count::all_tags ? all : most;
 }
 
 }  // namespace
 
 size_t max_attributes(std::string_view html, size_t limit) {
   return scan_attributes(html, limit, nullptr);
+}
+
+size_t count_tags_and_attributes(std::string_view html, size_t limit) {
+  return scan_attributes(html, limit, nullptr, Count::all_tags);
 }
 
 std::string limit_attributes(std::string_view html, size_t limit) {

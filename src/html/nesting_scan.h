@@ -37,4 +37,12 @@ size_t max_attributes(std::string_view html, size_t limit);
 // attributes. Text and markup otherwise unchanged.
 std::string limit_attributes(std::string_view html, size_t limit);
 
+// The work guard of the libraries: start tags plus their attributes in the
+// whole input, tokenized as above. Each start tag makes at most one element
+// (implied ones aside) and each attribute one DOM attribute, so this is the
+// DOM work (ParseOptions' budget) the markup asks for, counted before a
+// library builds a tree of its own. Stops once the count reaches `limit`
+// and returns it.
+size_t count_tags_and_attributes(std::string_view html, size_t limit);
+
 }  // namespace saring::html::detail

@@ -5,7 +5,8 @@
 // string to the native backend to keep instead of copying texts), drops NUL bytes, defuses pathologically
 // deep markup for the two libraries (nesting_scan.h: both turn quadratic on
 // it; the native backend is linear and needs no guard), caps
-// the attributes per tag that libxml2 sees (its duplicate check is quadratic)
+// the attributes per tag that libxml2 sees (its duplicate check is quadratic),
+// stops markup over the work budget before either library builds its tree,
 // and dispatches.
 #include <algorithm>
 #include <cstring>
@@ -29,6 +30,14 @@ constexpr size_t kFlattenDepths[] = {1024, 128};
 constexpr size_t kMaxAttributesLibxml2 = 256;
 
 Result<Document> run_backend(std::string_view html, const ParseOptions& options) {
+  if (options.backend != Backend::native) {
+    // The libraries build a tree of their own before ours counts its work:
+    // markup asking for more than the page's budget stops here, before
+    // either library spends time and memory on it.
+    const uint64_t budget = work_budget(options, html.size());
+    const size_t limit = budget >= SIZE_MAX ? SIZE_MAX : static_cast<size_t>(budget) + 1;
+    if (detail::count_tags_and_attributes(html, limit) > budget) return detail::too_costly(budget);
+  }
   switch (options.backend) {
     case Backend::native: return detail::parse_with_native(PaddedText::copy_of(html), options);
     case Backend::myhtml: return detail::parse_with_myhtml(html, options, kMaxOpenElements);

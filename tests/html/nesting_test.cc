@@ -59,3 +59,15 @@ TEST(Attributes, CountsAndLimitsPerTag) {
   std::string ordinary = "<html><body class=x><div id=a data-x='1'>t</div></body></html>";
   EXPECT_EQ(limit_attributes(ordinary, 3), ordinary);
 }
+
+// The libraries' work guard: start tags and attributes of the whole page,
+// tokenized like the attribute guard (end tags, comments, raw text skipped).
+TEST(Attributes, CountsTagsAndAttributesOfThePage) {
+  EXPECT_EQ(count_tags_and_attributes("<div a=1 b='2'>x</div><p e>y</p><br>", 100), 6u);
+  EXPECT_EQ(count_tags_and_attributes("<!-- <p a b> --><script>if (a<b c) x();</script></p>", 100),
+            1u);
+  std::string flood;
+  for (int i = 0; i < 1000; ++i) flood += "<br>";
+  EXPECT_EQ(count_tags_and_attributes(flood, 100000), 1000u);
+  EXPECT_EQ(count_tags_and_attributes(flood, 10), 10u);  // stops at the limit
+}
