@@ -11,8 +11,10 @@ packages=(
   libmodest-dev libxml2-dev zlib1g-dev libdeflate-dev libzstd-dev libuchardet-dev libre2-dev
   libxxhash-dev libfasttext-dev libtomlplusplus-dev nlohmann-json3-dev libutf8proc-dev
   pybind11-dev python3-dev
+  # the Python package: pip install --no-build-isolation in a venv, wheels
+  python3-venv python3-pip python3-setuptools python3-wheel python3-build
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev zstd
+  libgtest-dev libgmock-dev libbenchmark-dev zstd python3-pytest
   python3-readability python3-lxml python3-matplotlib libboilerpipe-java default-jre-headless
   openjdk-17-jdk-headless  # javac for bench/peers/BoilerpipeRunner.java
   html2text lynx w3m nodejs time util-linux
