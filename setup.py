@@ -104,7 +104,6 @@ setup(
     package_dir={"": "python"},
     packages=["saring"],
     package_data={"saring": ["py.typed", "*.pyi"]},
-    license_files=["LICENSE", "licenses/*"],
     ext_modules=[Extension("saring._native", sources=[])],
     cmdclass={"build_ext": CMakeBuild},
     options={
