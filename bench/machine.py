@@ -76,8 +76,19 @@ def describe(saring: str | None = None) -> dict:
             "linkedom": _npm_version("linkedom"),
             "java": (_run(["java", "-version"]).splitlines() or [""])[0],
             "libboilerpipe-java": _dpkg_version("libboilerpipe-java"),
+            "trafilatura": _trafilatura_version(),
         },
     }
+
+
+def _trafilatura_version() -> str:
+    """trafilatura's version as the bench imports it (tl.ensure_trafilatura), or ''."""
+    try:
+        tl.ensure_trafilatura()
+        import trafilatura
+        return trafilatura.__version__
+    except Exception:  # not set up here: the report says n/a
+        return ""
 
 
 def short_name(desc: dict) -> str:
@@ -100,6 +111,7 @@ def markdown(desc: dict) -> str:
         f"- saring built from commit {desc['repo_commit']} (Release); `saring --version`: {v['saring'] or 'n/a'}",
         f"- peers: readability-lxml {v['python3-readability']} (Python {v['python3']}, lxml {v['python3-lxml']}); "
         f"@mozilla/readability {v['@mozilla/readability']} on linkedom {v['linkedom']} (Node {v['node']}); "
-        f"boilerpipe {v['libboilerpipe-java']} ({v['java']})",
+        f"boilerpipe {v['libboilerpipe-java']} ({v['java']}); "
+        f"trafilatura {v.get('trafilatura') or 'n/a'} (outside the repository: ../shared/peers/setup-trafilatura.sh)",
     ]
     return "\n".join(lines)

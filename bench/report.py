@@ -26,6 +26,7 @@ import tools as tl  # noqa: E402
 
 TOOL_COLORS = {
     "saring": "#c0392b",
+    "trafilatura": "#e67e22",
     "readability-lxml": "#2980b9",
     "readability-js": "#8e44ad",
     "boilerpipe": "#27ae60",

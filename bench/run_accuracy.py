@@ -1,15 +1,18 @@
 #!/usr/bin/python3
 """Accuracy of saring and its peers on the public gold sets.
 
-    bench/run_accuracy.py [DATASETS_DIR] [--tools saring,readability-lxml,readability-js,boilerpipe,baseline]
+    bench/run_accuracy.py [DATASETS_DIR] [--tools saring,trafilatura,readability-lxml,readability-js,boilerpipe,baseline]
                           [--sets scrapinghub,trafilatura-eval,wcxb] [--out DIR] [--saring PATH]
+                          [--half tune|check]
 
 Each tool runs as ONE process over all pages of all sets (the Python peers run
 inside this process). Writes to DIR (default bench/work/<timestamp>/):
   outputs/<tool>.jsonl      the tool's records, in page order
   scores/<set>.csv          per-page scores, one row per (page, tool)
-  accuracy.json             per-set summaries per tool
-and prints a Markdown summary. DATASETS_DIR defaults to ../shared/datasets
+  accuracy.json             per-set summaries per tool, and per half of each set
+and prints a Markdown summary. Each set is split in two halves by a fixed
+hash of the page id (datasets.half_of): tune rules on "tune", and trust a
+gain only when it shows on "check" too; --half runs one half only. DATASETS_DIR defaults to ../shared/datasets
 relative to the repository.
 """
 
@@ -125,6 +128,16 @@ def score_set(set_name: str, pages: list, records: list[dict]) -> tuple[dict, li
     return summary, rows
 
 
+def score_halves(set_name: str, pages: list, records: list[dict]) -> dict:
+    """score_set's summary for each half of the set (datasets.half_of) that has pages."""
+    out = {}
+    for h in ds.HALVES:
+        part = [(p, r) for p, r in zip(pages, records) if ds.half_of(p.id) == h]
+        if part:
+            out[h] = score_set(set_name, [p for p, _ in part], [r for _, r in part])[0]
+    return out
+
+
 def fmt(x, digits=3) -> str:
     if x is None:
         return "–"
@@ -185,6 +198,21 @@ def markdown_summary(result: dict) -> str:
                                    for k in types] for t in tools])
             lines.append("")
             lines.append("wcxb word F1 by page type.")
+    if result.get("halves"):
+        lines.append("")
+        lines += table(["tool"] + [f"{s} {h}" for s in sets for h in ds.HALVES],
+                       [[t] + [fmt(result["halves"][t].get(s, {}).get(h, {}).get("f1"))
+                               for s in sets for h in ds.HALVES] for t in tools if t in result["halves"]])
+        if "wcxb" in sets:
+            lines.append("")
+            lines += table(["tool"] + [f"wcxb title {h}" for h in ds.HALVES]
+                           + [f"wcxb date {h}" for h in ds.HALVES],
+                           [[t] + [fmt(result["halves"][t].get("wcxb", {}).get(h, {}).get(f"{k}_match"))
+                                   for k in ("title", "date") for h in ds.HALVES]
+                            for t in tools if t in result["halves"]])
+        lines.append("")
+        lines.append("F1 on each half of each set (a fixed hash of the page id): a gain that shows on "
+                     "one half only is noise.")
     if "scrapinghub" in sets:
         lines.append("")
         lines += table(["tool", "scrapinghub P", "R", "F1", "F1 (summed fractions)"],
@@ -197,6 +225,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     tl.add_common_arguments(ap, ",".join(ds.SETS))
     ap.add_argument("--jobs", type=int, default=1, help="tools run at the same time (default 1)")
+    ap.add_argument("--half", choices=ds.HALVES, default=None, help="only the pages of this half of each set")
     args = ap.parse_args()
 
     chosen = tl.chosen_sets_and_outdir(args)
@@ -204,7 +233,7 @@ def main() -> int:
         return 2
     sets, outdir = chosen
 
-    loaded = ds.load(args.datasets, sets, args.limit)
+    loaded = ds.load(args.datasets, sets, args.limit, args.half)
     all_pages = [p for s in sets for p in loaded[s]]
 
     tools = []
@@ -232,19 +261,22 @@ def main() -> int:
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     result = {"datasets": os.path.relpath(args.datasets, repo), "sets": sets,
               "pages": {s: len(loaded[s]) for s in sets}, "tools": [t.name for t in tools],
-              "skipped": skipped, "runs": {}, "scores": {},
+              "skipped": skipped, "runs": {}, "scores": {}, "halves": {}, "half": args.half,
               "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     os.makedirs(os.path.join(outdir, "scores"), exist_ok=True)
     per_set_rows = {s: [] for s in sets}
     for name, recs, info in results:
         result["runs"][name] = info
         result["scores"][name] = {}
+        result["halves"][name] = {}
         offset = 0
         for s in sets:
             pages = loaded[s]
-            summary, rows = score_set(s, pages, recs[offset:offset + len(pages)])
+            set_recs = recs[offset:offset + len(pages)]
+            summary, rows = score_set(s, pages, set_recs)
             offset += len(pages)
             result["scores"][name][s] = summary
+            result["halves"][name][s] = score_halves(s, pages, set_recs)
             for row in rows:
                 row["tool"] = name
             per_set_rows[s].extend(rows)

@@ -6,13 +6,20 @@
 # Environment: SARING_BIN (saring binary, default build/tools/saring/saring),
 # SARING_COMMIT (label for a binary built from another checkout), TOOLS (comma
 # list, default all), SPEED_SETS (default scrapinghub), JOBS (tools run at the
-# same time for accuracy, default 1).
+# same time for accuracy, default 1), TRAFILATURA_PEER (where trafilatura 2.2,
+# a peer kept outside the repository, is set up; default /tmp/trafilatura-peer:
+# set up there by ../shared/peers/setup-trafilatura.sh when missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 datasets="$(cd "${1:-${SARING_DATASETS:-$here/../shared/datasets}}" && pwd)"
 run="$here/bench/work/$(date -u +%Y%m%d-%H%M%S)"
-tools="${TOOLS:-saring,readability-lxml,readability-js,boilerpipe,baseline}"
+tools="${TOOLS:-saring,trafilatura,readability-lxml,readability-js,boilerpipe,baseline}"
 saring="${SARING_BIN:-$here/build/tools/saring/saring}"
+export TRAFILATURA_PEER="${TRAFILATURA_PEER:-/tmp/trafilatura-peer}"
+setup_trafilatura="$here/../shared/peers/setup-trafilatura.sh"
+if [[ ",$tools," == *,trafilatura,* && ! -f "$TRAFILATURA_PEER/env.sh" && -x "$setup_trafilatura" ]]; then
+  "$setup_trafilatura" "$TRAFILATURA_PEER"
+fi
 mkdir -p "$run"
 /usr/bin/python3 "$here/bench/run_accuracy.py" "$datasets" --tools "$tools" --saring "$saring" --out "$run" \
   --jobs "${JOBS:-1}" | tee "$run/accuracy.md"

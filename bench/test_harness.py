@@ -27,6 +27,28 @@ def page(path):
     return ds.Page("scrapinghub", os.path.basename(path), path, None, "")
 
 
+class Halves(unittest.TestCase):
+    def test_split_is_a_fixed_function_of_the_id(self):
+        import hashlib
+        ids = [f"page-{i:04d}" for i in range(400)]
+        halves = [ds.half_of(i) for i in ids]
+        self.assertEqual(halves, [ds.half_of(i) for i in ids])
+        for i, h in zip(ids, halves):  # the documented rule: first SHA-256 byte's low bit
+            self.assertEqual(h, ds.HALVES[hashlib.sha256(i.encode()).digest()[0] & 1])
+        tune = halves.count("tune")
+        self.assertTrue(150 < tune < 250, tune)  # both halves are sizeable
+
+    def test_each_half_is_scored_on_its_own_pages(self):
+        pages = [ds.Page("scrapinghub", f"p{i}", f"/p{i}", None, "one two three four five six")
+                 for i in range(40)]
+        # Perfect text on the tune half, nothing on the check half.
+        recs = [{"source": p.path, "text": p.gold if ds.half_of(p.id) == "tune" else ""} for p in pages]
+        halves = run_accuracy.score_halves("scrapinghub", pages, recs)
+        self.assertEqual(sum(h["pages"] for h in halves.values()), len(pages))
+        self.assertAlmostEqual(halves["tune"]["f1"], 1.0)
+        self.assertAlmostEqual(halves["check"]["f1"], 0.0)
+
+
 class Alignment(unittest.TestCase):
     def test_in_order_records_are_kept(self):
         pages = [page("/a"), page("/b")]

@@ -7,7 +7,10 @@ N, "seconds": T}}`` on stderr: the time spent in their page loop, start-up left
 out.
 
 - saring: ``saring extract --format jsonl --input-list LIST``
-- readability-lxml, baseline: bench/peers/py_runner.py (in-process for accuracy)
+- readability-lxml, trafilatura, baseline: bench/peers/py_runner.py (in-process for
+  accuracy); trafilatura 2.2 lives outside the repository, set up by
+  ../shared/peers/setup-trafilatura.sh [DIR] (found through DIR/env.sh, DIR being
+  $TRAFILATURA_PEER or /tmp/trafilatura-peer)
 - readability-js: node bench/peers/readability_runner.js (npm deps in bench/node_modules)
 - boilerpipe: java BoilerpipeRunner, compiled into bench/work/classes at bench time
 """
@@ -28,7 +31,7 @@ WORK = os.path.join(BENCH, "work")
 PEERS = os.path.join(BENCH, "peers")
 PYTHON = "/usr/bin/python3"
 
-ALL_TOOLS = ("saring", "readability-lxml", "readability-js", "boilerpipe", "baseline")
+ALL_TOOLS = ("saring", "trafilatura", "readability-lxml", "readability-js", "boilerpipe", "baseline")
 
 BOILERPIPE_JARS = ("boilerpipe.jar", "nekohtml.jar", "xercesImpl.jar")
 JAVA_DIR = "/usr/share/java"
@@ -67,6 +70,28 @@ def ensure_node() -> None:
     res = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=BENCH)
     if res.returncode != 0:
         raise ToolUnavailable("npm ci failed in bench/")
+
+
+def ensure_trafilatura() -> None:
+    """Makes trafilatura importable here and in child processes, from the PYTHONPATH
+    that setup-trafilatura.sh wrote into DIR/env.sh, unless it already is."""
+    import importlib.util
+    if importlib.util.find_spec("trafilatura") is not None:
+        return
+    peer = os.environ.get("TRAFILATURA_PEER", "/tmp/trafilatura-peer")
+    env_sh = os.path.join(peer, "env.sh")
+    if not os.path.exists(env_sh):
+        raise ToolUnavailable(f"trafilatura not found: run ../shared/peers/setup-trafilatura.sh {peer} "
+                              "(or set TRAFILATURA_PEER to its folder)")
+    with open(env_sh, encoding="utf-8") as f:
+        for word in f.read().split():
+            if word.startswith("PYTHONPATH="):
+                paths = word[len("PYTHONPATH="):].split(":")
+                sys.path[:0] = paths
+                os.environ["PYTHONPATH"] = ":".join(paths + [p for p in [os.environ.get("PYTHONPATH")] if p])
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    if importlib.util.find_spec("trafilatura") is None:
+        raise ToolUnavailable(f"trafilatura not importable with {env_sh}: rerun setup-trafilatura.sh")
 
 
 def boilerpipe_classpath() -> str:
@@ -110,7 +135,9 @@ def make_tool(name: str, saring: Optional[str] = None) -> Tool:
             raise ToolUnavailable(f"{binary} has no 'extract --input-list' yet")
         return Tool(name, lambda lst: [binary, "extract", "--format", "jsonl", "--input-list", lst],
                     reports_loop_time=False, threads_flag="--threads" in helptext)
-    if name in ("readability-lxml", "baseline"):
+    if name in ("readability-lxml", "trafilatura", "baseline"):
+        if name == "trafilatura":
+            ensure_trafilatura()
         sys.path.insert(0, PEERS)
         import py_runner  # noqa: E402
         script = os.path.join(PEERS, "py_runner.py")

@@ -16,7 +16,8 @@ set(SARING_PKG_CONFIG_MODULES
   RE2 re2
   XXHASH libxxhash
   FASTTEXT fasttext
-  UTF8PROC libutf8proc)
+  UTF8PROC libutf8proc
+  NETTLE nettle)  # SHA-256 (pipeline only)
 
 # saring_find_dependencies(REQUIRED|QUIET <missing-var>): creates the targets
 # above in the calling directory and sets <missing-var> to the names of the

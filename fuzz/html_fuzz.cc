@@ -31,16 +31,16 @@ void check_document(const saring::html::Document& doc, uint32_t max_depth) {
   walk(doc.root(), [&](const Node* n) {
     ++seen;
     check(n->depth <= max_depth);
-    check(saring::utf8::is_valid(n->text));
-    check(saring::utf8::is_valid(n->name));
+    check(saring::utf8::is_valid(n->text()));
+    check(saring::utf8::is_valid(n->name()));
     for (uint32_t i = 0; i < n->attr_count; ++i) {
       check(saring::utf8::is_valid(n->attrs[i].name));
       check(saring::utf8::is_valid(n->attrs[i].value));
     }
-    for (const Node* c = n->first_child; c; c = c->next_sibling) {
-      check(c->parent == n);
+    for (const Node* c = n->first_child(); c; c = c->next_sibling()) {
+      check(c->parent() == n);
       check(c->depth == n->depth + 1);
-      if (!c->next_sibling) check(n->last_child == c);
+      if (!c->next_sibling()) check(n->last_child() == c);
     }
     return true;
   });

@@ -20,6 +20,7 @@
 #include "saring/page.h"
 #include "saring/parallel.h"
 #include "saring/pipeline.h"
+#include "saring/report.h"
 
 namespace py = pybind11;
 using namespace saring;
@@ -646,6 +647,20 @@ class RecordReader {
   std::map<std::string, uint64_t> skipped_;
 };
 
+// One folder or a list of them; returns the path of the page written.
+std::string write_report(const std::vector<std::string>& run_dirs, const std::string& output) {
+  report::ReportOptions options;
+  options.run_dirs = run_dirs;
+  options.output = output;
+  Result<std::string> written = make_error(ErrorCode::invalid_input, "");
+  {
+    py::gil_scoped_release release;
+    written = report::write_report(options);
+  }
+  if (!written.ok()) raise_error(written.error());
+  return written.value();
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_native, m) {
@@ -667,4 +682,5 @@ PYBIND11_MODULE(_native, m) {
       .def("__iter__", [](RecordReader& r) -> RecordReader& { return r; })
       .def("__next__", &RecordReader::next)
       .def_property_readonly("skipped", &RecordReader::skipped);
+  m.def("report", &write_report, py::arg("run_dirs"), py::arg("output"));
 }

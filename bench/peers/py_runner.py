@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""Python peers of the bench: readability-lxml (Debian's python3-readability)
-and the whole-page-text baseline, both on lxml.
+"""Python peers of the bench: readability-lxml (Debian's python3-readability),
+trafilatura 2.2 (set up outside the repository by
+../shared/peers/setup-trafilatura.sh, found through its env.sh's PYTHONPATH)
+and the whole-page-text baseline, all on lxml.
 
 Used in-process by run_accuracy.py (extract_* functions) and as a process by
 run_speed.py:  py_runner.py TOOL --input-list LIST  writes one JSON record per
@@ -126,9 +128,23 @@ def extract_readability(raw: bytes, url: str | None = None) -> dict:
     return {"title": doc.short_title() or None, "text": text}
 
 
+def extract_trafilatura(raw: bytes, url: str | None = None) -> dict:
+    """trafilatura with its defaults (precision and recall balanced, no comments,
+    tables kept), metadata on; it reads the bytes and decodes them itself."""
+    import trafilatura
+    result = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False)
+    if result is not None and not isinstance(result, dict):
+        result = result.as_dict()
+    if not result:
+        return {"title": None, "text": "", "author": None, "date": None}
+    return {"title": result.get("title"), "text": result.get("text") or "",
+            "author": result.get("author"), "date": result.get("date")}
+
+
 EXTRACTORS = {
     "baseline": extract_baseline,
     "readability-lxml": extract_readability,
+    "trafilatura": extract_trafilatura,
 }
 
 
@@ -158,7 +174,7 @@ def read_list(list_path: str):
 
 def main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[1] != "--input-list" or argv[0] not in EXTRACTORS:
-        sys.stderr.write("usage: py_runner.py {baseline|readability-lxml} --input-list LIST\n")
+        sys.stderr.write("usage: py_runner.py {baseline|readability-lxml|trafilatura} --input-list LIST\n")
         return 2
     tool, list_path = argv[0], argv[2]
     out = sys.stdout

@@ -155,7 +155,7 @@ int robustness() {
       if (doc.ok()) {
         html::walk(doc->root(), [&](const html::Node* n) {
           depth = std::max<uint32_t>(depth, n->depth);
-          if (n->is_text() && n->text.find("deepest") != std::string_view::npos) kept = true;
+          if (n->is_text() && n->text().find("deepest") != std::string_view::npos) kept = true;
           return true;
         });
       }
@@ -175,21 +175,21 @@ std::string serialize(const html::Node* root) {
   const html::Node* n = root;
   // Iterative pre/post order walk so closing tags are written too.
   while (n) {
-    if (n->is_element()) out += "<" + std::string(n->name) + ">";
-    else if (n->is_text() && n->text.find_first_not_of(" \t\r\n\f") != std::string_view::npos)
-      out += n->text;  // whitespace-only text is left out (HTML5 puts it in several places)
-    if (n->first_child) {
-      n = n->first_child;
+    if (n->is_element()) out += "<" + std::string(n->name()) + ">";
+    else if (n->is_text() && n->text().find_first_not_of(" \t\r\n\f") != std::string_view::npos)
+      out += n->text();  // whitespace-only text is left out (HTML5 puts it in several places)
+    if (n->first_child()) {
+      n = n->first_child();
       continue;
     }
     for (;;) {
-      if (n->is_element()) out += "</" + std::string(n->name) + ">";
+      if (n->is_element()) out += "</" + std::string(n->name()) + ">";
       if (n == root) return out;
-      if (n->next_sibling) {
-        n = n->next_sibling;
+      if (n->next_sibling()) {
+        n = n->next_sibling();
         break;
       }
-      n = n->parent;
+      n = n->parent();
     }
   }
   return out;

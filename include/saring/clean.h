@@ -80,9 +80,10 @@ struct CleanOptions {
   // Remove more: phrase matches also remove body paragraphs outside the main
   // body block, and unpunctuated short lines outside the body go.
   bool aggressive = false;
-  // Keep the headline as the first line of the text (it is always reported
-  // in `title`).
-  bool keep_title = true;
+  // Keep the headline as the first line of the text. Off by default: the
+  // headline is reported in `title`, as saring extract reports it, and
+  // both leave it out of `text`.
+  bool keep_title = false;
   // Rejoin paragraphs that a text browser wrapped at a fixed width (detected
   // from the line lengths; dumps with long lines are left alone). A joined
   // paragraph is numbered by its first input line.
@@ -111,6 +112,8 @@ struct CleanResult {
   std::optional<std::string> dateline;  // place opening the first paragraph ("MOSKOW")
   std::optional<std::string> author;    // byline or editor initials ("nng", "ant/dil")
   std::vector<std::string> sources;     // credited agencies, canonical names, in order
+                                        // (meta::add_credited_agencies on the kept text,
+                                        // plus credit and initials lines)
   std::string language;                 // ISO 639 code, "" when unknown or not asked
   double language_score = 0.0;
   std::vector<Removed> removed;         // in input order

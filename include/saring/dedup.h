@@ -202,4 +202,36 @@ class NearDupIndex {
   std::unique_ptr<Impl> impl_;
 };
 
+// ---- Index files, streamed --------------------------------------------------
+
+// What merge_index_files() did.
+struct MergeSummary {
+  uint64_t documents = 0;
+  uint64_t exact_duplicates = 0, near_duplicates = 0;
+  uint64_t output_bytes = 0;
+  size_t working_bytes = 0;  // memory of its per-document arrays
+};
+
+// Merges index files (per-shard indexes, or earlier merges) into one file at
+// `output` (atomically): the union of their documents' keys, in the same
+// format, followed by every document's decision (docs/dedup-format.md,
+// "Decisions"). The result depends only on the set of documents, so a tree
+// of merges writes the same bytes as one merge of all the files, in any
+// order. Streaming: sections are k-way merged from the files as they lie on
+// disk; memory is about 16 bytes per document plus a read buffer per input.
+// Errors: unreadable, corrupt or truncated inputs (checksums are verified),
+// different MinHash parameters or options, a sequence number in two inputs.
+Result<MergeSummary> merge_index_files(const std::vector<std::string>& inputs, const std::string& output);
+
+// The decisions of the documents whose sequence number lies in
+// [seq_begin, seq_end), in sequence order, with the id of the kept document
+// each duplicate names. From a merged file they are read (only that range
+// and the ids it names); from a file without decisions (one shard's index)
+// they are worked out as merge_index_files() would.
+Result<std::vector<Decision>> read_decisions(const std::string& path, uint64_t seq_begin, uint64_t seq_end);
+
+// The file's checksum (its last 8 bytes) as 16 hex digits: names one merged
+// index, e.g. in what `saring dedup apply` records.
+Result<std::string> index_file_checksum(const std::string& path);
+
 }  // namespace saring::dedup

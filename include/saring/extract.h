@@ -73,6 +73,12 @@ struct Content {
 // an empty Content (stage body).
 Content extract_content(const html::Document& doc, const ExtractOptions& options = {});
 
+// Removes the heading that opens the content when it repeats `title`, the
+// page's title (a record field of its own, so the text does not hold the
+// headline a second time). Only headings before the first paragraph of prose
+// are looked at; case and white space do not matter.
+void drop_title_heading(Content& content, std::string_view title);
+
 // Plain text: one block per paragraph, blocks separated by a blank line; list
 // items prefixed "- " (or "1. "), table rows as cells joined by " | ", images
 // omitted. Comments, when present, follow the content.

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -239,6 +240,18 @@ struct FilterResult {
   bool text_changed = false;
   size_t lines_removed = 0;  // by C4's line rules
 };
+
+// Where a rule cuts one figure, for reports: a document whose figure is
+// below `min` or above `max` is rejected with `reason` (FineWeb's
+// char_dup_ratio already at `max`).
+struct Bound {
+  std::string_view figure;  // a Figure name, e.g. "gopher_quality.word_count"
+  std::string_view reason;  // the rule's name
+  std::optional<double> min, max;
+};
+
+// The bounds of the enabled rules of `rules`, in evaluation order.
+std::vector<Bound> bounds(const Rules& rules);
 
 // Runs the enabled rule families in order: Gopher repetition, Gopher quality,
 // C4 (which may drop lines), FineWeb (on C4's output). `language` is an ISO

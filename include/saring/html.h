@@ -55,21 +55,29 @@ struct Attribute {
   std::string_view value;  // entities decoded, UTF-8
 };
 
-// 88 bytes: the small fields share the first word (a page can make a node
-// every few bytes, so the DOM's size is mostly this struct's).
+// 48 bytes (a page can make a node every few bytes, so the DOM's size is
+// mostly this struct's): a Document's nodes are one array, so a link is a
+// 32-bit offset from this node to the other (0: none), and an element's name
+// and a text's content share one string field. Read links and strings
+// through the methods.
 struct Node {
   NodeType type = NodeType::element;
   Tag tag = Tag::other;
   uint16_t depth = 0;  // root is 0; at most 65535 (DocumentBuilder caps max_depth)
   uint32_t attr_count = 0;
-  std::string_view name;  // lowercase element name; empty for non-elements
-  std::string_view text;  // text or comment content, entities decoded, UTF-8
-  Node* parent = nullptr;
-  Node* first_child = nullptr;
-  Node* last_child = nullptr;
-  Node* prev_sibling = nullptr;
-  Node* next_sibling = nullptr;
   const Attribute* attrs = nullptr;
+
+  // Lowercase element name; empty for non-elements.
+  std::string_view name() const { return type == NodeType::element ? chars() : std::string_view(); }
+  // Text or comment content, entities decoded, UTF-8; empty for elements.
+  std::string_view text() const {
+    return type == NodeType::text || type == NodeType::comment ? chars() : std::string_view();
+  }
+  const Node* parent() const { return at(parent_); }
+  const Node* first_child() const { return at(first_child_); }
+  const Node* last_child() const { return at(last_child_); }
+  const Node* prev_sibling() const { return at(prev_sibling_); }
+  const Node* next_sibling() const { return at(next_sibling_); }
 
   bool is(Tag t) const { return type == NodeType::element && tag == t; }
   bool is_element() const { return type == NodeType::element; }
@@ -78,6 +86,19 @@ struct Node {
   // Value of attribute `attr_name` (lowercase), or "" when absent.
   std::string_view attr(std::string_view attr_name) const;
   bool has_attr(std::string_view attr_name) const;
+
+ private:
+  friend class DocumentBuilder;  // the only writer
+  std::string_view chars() const { return {chars_, chars_size_}; }
+  const Node* at(int32_t offset) const { return offset ? this + offset : nullptr; }
+
+  const char* chars_ = nullptr;  // name (elements) or text (text, comment)
+  uint32_t chars_size_ = 0;
+  int32_t parent_ = 0;
+  int32_t first_child_ = 0;
+  int32_t last_child_ = 0;
+  int32_t prev_sibling_ = 0;
+  int32_t next_sibling_ = 0;
 };
 
 class DocumentBuilder;
@@ -118,7 +139,8 @@ class PaddedText {
 };
 
 // A parsed page. Owns every node and string; movable, not copyable. Node
-// pointers stay valid for the Document's lifetime, across moves.
+// pointers stay valid for the Document's lifetime, across moves. At most
+// 2^31 - 1 nodes, and texts under 4 GiB (parse() takes at most 2 GiB).
 class Document {
  public:
   Document();
@@ -142,11 +164,15 @@ class Document {
 
 // Backends build a Document by replaying their own tree as events. The builder
 // copies strings into the Document's arena (views when they lie in the input
-// given to keep_input()), interns tag names and caps depth.
+// given to keep_input()), interns tag names and caps depth. Nodes are named
+// by NodeId while the tree grows (the node array may move); node() reads one.
 class DocumentBuilder {
  public:
+  using NodeId = uint32_t;  // the root is 0
+
   // `max_depth` is capped at 65535 (Node::depth); `max_work`: see
-  // ParseOptions' work budget and over_budget().
+  // ParseOptions' work budget and over_budget() (at most 2^31 - 2, which
+  // keeps the node count in range).
   explicit DocumentBuilder(uint32_t max_depth, uint64_t max_work = UINT64_MAX);
   ~DocumentBuilder();
   // Hands the input over to the Document being built and returns it (call
@@ -154,32 +180,35 @@ class DocumentBuilder {
   // inside this view are kept as views into it rather than copied; attribute
   // names inside it must be lowercase already (they are not lowercased).
   const PaddedText& keep_input(PaddedText&& input);
-  // Both return the new element (owned by the Document being built).
-  const Node* start_element(std::string_view name, const std::vector<Attribute>& attrs);
+  // Both return the new element.
+  NodeId start_element(std::string_view name, const std::vector<Attribute>& attrs);
   // Fast path for backends: `tag` is already resolved (Tag::other for unknown
   // names, which are then interned from `name`) and attributes come as an
   // array; names and values are copied, so the caller's memory may be reused.
-  const Node* start_element(Tag tag, std::string_view name, const Attribute* attrs,
-                            size_t attr_count);
+  NodeId start_element(Tag tag, std::string_view name, const Attribute* attrs,
+                       size_t attr_count);
   void end_element();
   void add_text(std::string_view text);     // adjacent texts are merged
+  // A node added so far; the reference is valid until the next node is added
+  // (its name and attributes stay valid as long as the builder's Document).
+  const Node& node(NodeId id) const;
 
   // Restructuring, for a backend that must move nodes after creating them
-  // (the native tree builder's adoption agency). Nodes are the builder's
-  // own; depths are kept consistent. Each returns the number of nodes whose
+  // (the native tree builder's adoption agency). Depths are kept
+  // consistent. Each returns the number of nodes whose
   // depth had to be rewritten (the caller's cost budget).
   // A new element like `like` (tag, name, attributes), not yet in the tree.
-  const Node* clone_element(const Node* like);
+  NodeId clone_element(NodeId like);
   // Detaches `node` (with its subtree) and appends it to `parent`.
-  size_t reparent(const Node* node, const Node* parent);
+  size_t reparent(NodeId node, NodeId parent);
   // Moves every child of `from` to the end of `to`'s children.
-  size_t move_children(const Node* from, const Node* to);
+  size_t move_children(NodeId from, NodeId to);
   // Adds to `node` the attributes it does not have yet (HTML5's rule for a
   // second <html> or <body> start tag); copied like start_element's.
-  void add_attributes(const Node* node, const Attribute* attrs, size_t attr_count);
+  void add_attributes(NodeId node, const Attribute* attrs, size_t attr_count);
   // Open elements: keeps the first `keep` and then opens `nodes` (which must
   // already be in the tree), so the next insertion goes into nodes[n - 1].
-  void reset_open(size_t keep, const Node* const* nodes, size_t n);
+  void reset_open(size_t keep, const NodeId* nodes, size_t n);
   void add_comment(std::string_view text);
   // Whether the nodes and attributes added so far exceed `max_work`. The
   // builder keeps accepting events (nothing it returned becomes invalid);
@@ -272,13 +301,13 @@ void walk(const Node* node, Fn&& fn) {
   const Node* n = node;
   while (n) {
     bool descend = fn(n);
-    if (descend && n->first_child) {
-      n = n->first_child;
+    if (descend && n->first_child()) {
+      n = n->first_child();
       continue;
     }
-    while (n && n != node && !n->next_sibling) n = n->parent;
+    while (n && n != node && !n->next_sibling()) n = n->parent();
     if (!n || n == node) return;
-    n = n->next_sibling;
+    n = n->next_sibling();
   }
 }
 

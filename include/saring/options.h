@@ -80,6 +80,7 @@ struct CleanJob {
 struct RunJob {
   RunOptions options;
   int progress = -1;  // -1: when standard error is a terminal, 0 off, 1 on
+  bool report = false;  // write OUTDIR/report.html when done (saring/report.h)
 };
 
 // One row of the table. Setters are null for the jobs the option does not

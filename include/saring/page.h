@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "saring/extract.h"
 #include "saring/html.h"
@@ -41,6 +42,7 @@ struct PageResult {
   std::string text;  // plain text or Markdown, as PageOptions::output asks
   extract::Content content;
   meta::Metadata metadata;
+  std::vector<std::string> sources;  // agencies the text credits (meta::add_credited_agencies)
   std::optional<std::string> language;  // null when the text is too short to tell
   double language_score = 0.0;
   std::string charset;  // what the bytes were decoded as
@@ -84,7 +86,7 @@ std::optional<lang::Guess> decide_language(const lang::LanguageIdentifier& ident
 // door writes (saring extract's JSON, saring run's `metadata`, Python's dict).
 // `url` is the address given, else the page's canonical URL (empty when
 // neither is known). The metadata fields are appended in one order: what a reader looks at first
-// (title, author, date, date_source, sitename, description), the language
+// (title, author, date, date_source, sitename, sources, description), the language
 // and how sure it is (language, language_score), labels (tags, image,
 // page_type), then how the page was read (extraction_stage, charset). A field
 // the page lacks is null; date_source and language_score are null when date

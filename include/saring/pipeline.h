@@ -23,6 +23,7 @@
 // the files.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -73,6 +74,13 @@ struct RunOptions {
   unsigned threads = 0;                // 0 = all cores
   size_t batch_items = 256;            // per-document work unit (see above)
   uint64_t batch_bytes = 64ull << 20;  // ... or this many raw bytes
+
+  // When it becomes true (a signal handler sets it: Slurm sends SIGTERM
+  // before it kills a job), the run commits after the batch being written
+  // and returns with RunResult::stopped; the same command resumes it. The
+  // records are those of an uninterrupted run; the shards are cut where the
+  // stop came instead of where they filled.
+  const std::atomic<bool>* stop = nullptr;
 
   // Test hook: called at "start" (a fresh run's first journal written),
   // "batch" (after each batch is written), "commit:kept" (kept shard renamed,
@@ -133,6 +141,7 @@ struct RunResult {
   Counts counts;
   bool resumed = false;       // continued a killed run
   bool already_complete = false;  // OUTDIR already held this run, finished
+  bool stopped = false;       // RunOptions::stop: committed part way; run again to finish
   uint64_t read_errors = 0;   // items that could not be read
   // The first few of them, "path@offset: message" (path:line for JSONL), in
   // input order; kept across a kill and resume.
@@ -148,5 +157,48 @@ struct RunResult {
 // calling thread about twice a second.
 Result<RunResult> run(const RunOptions& options,
                       const std::function<void(const Progress&)>& on_progress = {});
+
+// ---- Global deduplication across shards -----------------------------------
+//
+// Each `saring run --shard I/N` deduplicates within its shard and writes its
+// index (OUTDIR/dedup.sdx). Then:
+//
+//   saring dedup merge OUT0 OUT1 ... -o merged.sdx   (any grouping: a tree of
+//                                                      merges gives the same file)
+//   saring dedup apply OUTi --merged merged.sdx      (each shard, in parallel)
+//
+// after which the N output directories together hold the kept and rejected
+// documents, with the reasons and dup_of, of one run over all the inputs.
+
+// Merges the indexes of complete runs (their OUTDIRs) or index files
+// (merged ones too) into `merged` (dedup::merge_index_files).
+Result<dedup::MergeSummary> merge_dedup_indexes(const std::vector<std::string>& outdirs_or_indexes,
+                                                const std::string& merged);
+
+struct ApplyOptions {
+  std::string output_dir;  // a complete run's OUTDIR
+  std::string merged;      // a merged index holding that run's documents
+  // Test hook: "apply:staged" (new files written, nothing committed),
+  // "apply:committed" (the plan is written, no file moved yet) and
+  // "apply:moved" (after the first file is moved into place).
+  std::function<void(std::string_view point)> test_hook;
+};
+
+struct ApplyResult {
+  uint64_t moved = 0;       // kept documents now rejected as duplicates of earlier shards' ones
+  uint64_t relabelled = 0;  // rejected duplicates whose reason or dup_of changed
+  bool already_applied = false;
+  bool resumed = false;     // finished an apply that was killed after its commit
+};
+
+// Makes one shard's output agree with the merged decisions: kept documents
+// that duplicate a document kept by an earlier shard move to rejected/
+// (stage dedup, reason dedup:exact or dedup:near, dup_of), rejected
+// duplicates take the reason and dup_of of the global decision, and
+// stats.json and the journal count the change. Atomic and resumable: every
+// new file is staged first, a plan is committed, then files are moved into
+// place; running it again after a kill finishes the plan, and running it
+// again after it finished changes nothing.
+Result<ApplyResult> apply_dedup(const ApplyOptions& options);
 
 }  // namespace saring::pipeline

@@ -18,14 +18,14 @@ docs/python.md describes every function.
 import os as _os
 
 from . import _native
-from .corpus import RecordReader, read_records, run
+from .corpus import RecordReader, read_records, report, run
 from .errors import BadInputError, Error, FileError, ModelError, RecordError
 from .pages import clean, extract, extract_many, extract_metadata, identify_language
 from .records import Document, Metadata, Progress, Record, RunResult, Source
 
 __all__ = [
     "extract", "extract_many", "extract_metadata", "clean", "identify_language",
-    "run", "read_records", "RecordReader",
+    "run", "read_records", "RecordReader", "report",
     "Document", "Metadata", "Record", "Source", "Progress", "RunResult",
     "Error", "BadInputError", "RecordError", "ModelError", "FileError",
 ]

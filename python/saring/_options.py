@@ -34,14 +34,17 @@ def merge(options: dict[str, Any], **trafilatura: Any) -> dict[str, Any]:
     return merged
 
 
-def documented(function: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def documented(function: str, explicit: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Appends the options `function` takes, from the table, to the
-    docstring, so help() lists them with their defaults."""
+    docstring, so help() lists them with their defaults; `explicit` ones
+    are parameters of their own, described above."""
     aliases = {table: trafilatura for trafilatura, table in TRAFILATURA_NAMES.items()}
 
     def add(f: Callable[..., Any]) -> Callable[..., Any]:
         lines = ["", "    Options (keyword arguments):", ""]
         for name, kind, default, help_text, choices in _native.options(function):
+            if name in explicit:
+                continue
             also = f" (or {aliases[name]})" if function == "extract" and name in aliases else ""
             what = kind + (f": {choices.replace(',', ', ')}" if choices else "")
             default = f"; default {default}" if default else ""

@@ -19,7 +19,7 @@ def _paths(inputs: Paths) -> list[str]:
     return [os.fspath(p) for p in inputs]
 
 
-@documented("run")
+@documented("run", explicit=("threads", "config", "shard"))
 def run(inputs: Paths, output_dir: str | os.PathLike[str], *, threads: int | None = None,
         config: str | os.PathLike[str] | None = None, shard: tuple[int, int] | None = None,
         progress: Callable[[Progress], Any] | None = None, **options: Any) -> RunResult:
@@ -115,3 +115,17 @@ def read_records(inputs: Paths, *, errors: Literal["raise", "skip"] = "raise",
     Raises BadInputError for a path that does not exist.
     """
     return RecordReader(inputs, errors, options)
+
+
+def report(run_dirs: Paths, *, output: str | os.PathLike[str] | None = None) -> str:
+    """``saring report OUTDIR... -o OUTPUT``: writes one self-contained HTML
+    page of what a run kept and removed, and why, from the ``stats.json`` of
+    one run folder or of several (the shards of a multi-machine run, added
+    up); nothing is re-run and no shard is read. ``output`` defaults to
+    ``report.html`` in the first folder. Returns the path written.
+
+    Raises BadInputError (a folder without a usable stats.json) and
+    FileError (the page cannot be written).
+    """
+    target = "" if output is None else os.fspath(output)
+    return str(_native.report(_paths(run_dirs), target))

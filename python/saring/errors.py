@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .records import Source
 
 
@@ -25,7 +27,7 @@ class RecordError(BadInputError):
     """One record of an input could not be read. ``source`` says where; the
     reader goes on with the next record."""
 
-    def __init__(self, message: str, source: dict | Source | None = None) -> None:
+    def __init__(self, message: str, source: dict[str, Any] | Source | None = None) -> None:
         super().__init__(message)
         self.source: Source | None = Source(**source) if isinstance(source, dict) else source
 

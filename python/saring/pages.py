@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Iterable, Iterator, Literal, Union, overload
 
 from . import _native
@@ -31,8 +32,11 @@ def _format(output_format: str) -> tuple[bool, str]:
                             f"not {output_format!r}") from None
 
 
-def _result(value: Any, shape: str) -> Any:
-    return _from_native(Document, value) if shape == "record" else value
+def _result(value: Any, shape: str) -> str | Document:
+    if shape == "record":
+        return _from_native(Document, value)
+    assert isinstance(value, str)
+    return value
 
 
 @overload
@@ -93,7 +97,8 @@ def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str 
 
     ``pages`` is any iterable of HTML (str or bytes) or (html, url) pairs;
     it is read lazily, ``batch_size`` pages at a time (default: 32 per
-    thread), so memory stays bounded for any number of pages. A page that
+    thread), one batch ahead of the results taken, so memory stays bounded
+    for any number of pages. A page that
     fails raises its error (``errors="raise"``) or, with
     ``errors="return"``, its :class:`saring.Error` takes its place and the
     rest go on. Options and the language model are checked at the call.
@@ -112,15 +117,29 @@ def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str 
     size = batch_size or 32 * (threads or os.cpu_count() or 1)
 
     def results() -> Iterator[Any]:
+        # While the caller takes one batch's results, the next batch is
+        # extracted (on a helper thread that waits in C++ without the GIL),
+        # as the command line reads ahead.
         page_iter = iter(pages)
-        while batch := list(itertools.islice(page_iter, size)):
-            for value in _native.extract_many(batch, options, markdown, shape, with_metadata, threads):
-                if isinstance(value, Error):
-                    if errors == "raise":
-                        raise value
-                    yield value
-                else:
-                    yield _result(value, shape)
+
+        def start(pool: ThreadPoolExecutor) -> Future[list[Any]] | None:
+            batch = list(itertools.islice(page_iter, size))
+            if not batch:
+                return None
+            return pool.submit(_native.extract_many, batch, options, markdown, shape, with_metadata, threads)
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = start(pool)
+            while pending is not None:
+                done = pending.result()
+                pending = start(pool)
+                for value in done:
+                    if isinstance(value, Error):
+                        if errors == "raise":
+                            raise value
+                        yield value
+                    else:
+                        yield _result(value, shape)
 
     return results()
 

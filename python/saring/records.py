@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
-def _from_native(cls: type, values: dict[str, Any]) -> Any:
+def _from_native(cls: type[T], values: dict[str, Any]) -> T:
     """Lists become tuples, so a record stays immutable."""
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
@@ -24,7 +26,7 @@ class _Record:
             if isinstance(v, _Record):
                 return v.as_dict()
             return v
-        return {f.name: plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {f.name: plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,16 @@ class HelpTest(unittest.TestCase):
         for name in saring.__all__:
             self.assertTrue(getattr(saring, name).__doc__, name)
 
+    def test_python_md_names_every_function_and_option(self):
+        source_dir = os.environ.get("SARING_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+        with open(os.path.join(source_dir, "docs", "python.md"), encoding="utf-8") as f:
+            doc = f.read()
+        for name in saring.__all__:
+            self.assertTrue(name in doc, name)
+        for function in ("extract", "clean", "run", "read_records"):
+            for option in saring._native.options(function):
+                self.assertTrue(f"`{option[0]}`" in doc, (function, option[0]))
+
     def test_typed_package(self):
         here = os.path.dirname(saring.__file__)
         self.assertTrue(os.path.exists(os.path.join(here, "py.typed")))

@@ -26,9 +26,11 @@
 //     line wins), its other copies are duplicate-title.
 //
 // Metadata comes out of the same pass: the date from the first date line
-// (saring::date), the dateline place and agency from the first kept body
-// paragraph, editor initials from an initials line or from the end of the
-// last paragraph, agencies from datelines, initials and credit lines.
+// (saring::date), the dateline place from the first kept body paragraph,
+// editor initials from an initials line or from the end of the last
+// paragraph, agencies from initials and credit lines, and the credits the
+// kept text carries (datelines, "seperti dilansir Reuters", "(ANTARA)") read
+// by meta::add_credited_agencies, as saring extract reads them.
 //
 // Everything is a pure function of the input and options; regular
 // expressions and phrase maps are compiled once (thread-safe statics).
@@ -44,6 +46,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "saring/agencies.h"
 #include "saring/clean.h"
 #include "saring/date.h"
 #include "saring/lang.h"
@@ -417,47 +420,6 @@ void unwrap_fixed_width(std::vector<RawLine>& lines, std::deque<std::string>& st
   lines.swap(out);
 }
 
-// ---------------------------------------------------------------- agencies
-
-void add_source(std::vector<std::string>& sources, std::string_view name) {
-  if (std::find(sources.begin(), sources.end(), name) == sources.end()) sources.emplace_back(name);
-}
-
-// Canonical agency named by `token` (whole token), honouring case-sensitive forms.
-std::optional<std::string_view> agency_of(std::string_view token) {
-  std::string collapsed = text::collapse_whitespace(token);
-  std::string lower = text::to_lower(collapsed);
-  for (const auto& a : vocab::agencies()) {
-    if (lower != a.form) continue;
-    if (a.needs_case) {
-      bool upper = std::none_of(collapsed.begin(), collapsed.end(),
-                                [](char c) { return c >= 'a' && c <= 'z'; });
-      if (!upper) continue;
-    }
-    return a.name;
-  }
-  return std::nullopt;
-}
-
-// Agencies named anywhere in a short credit like "Antara, Reuters" or
-// "ANTARA/REUTERS"; also "(ant/dil)" parts.
-void collect_agencies(std::string_view credit, std::vector<std::string>& sources) {
-  std::string part;
-  auto flush = [&] {
-    if (auto a = agency_of(part)) add_source(sources, *a);
-    part.clear();
-  };
-  for (char c : credit) {
-    if (c == ',' || c == '/' || c == ';' || c == '(' || c == ')' || c == '|' || c == '&') {
-      flush();
-    } else {
-      part.push_back(c);
-    }
-  }
-  flush();
-  // Multi-word forms separated by "and"/"dan"/"und" are left to the split above.
-}
-
 // ---------------------------------------------------------------- the classifier
 
 struct Context {
@@ -598,8 +560,12 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
     if ((first == '(' || first == '[') && RE2::FullMatch(t, *cc.initials_line, &initials) &&
         initials_ok(initials)) {
       std::vector<std::string> found;
-      collect_agencies(initials, found);
-      for (auto& s : found) add_source(result.sources, s);
+      meta::add_agencies_in_credit(initials, found);
+      for (auto& name : found) {
+        if (std::find(result.sources.begin(), result.sources.end(), name) == result.sources.end()) {
+          result.sources.push_back(name);
+        }
+      }
       if (!ctx.author_from_initials) {
         std::string cleaned;
         for (char c : initials) if (c != ' ') cleaned.push_back(c);
@@ -615,7 +581,7 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
     std::string credit;
     if (l.words <= 15 && (has_colon || x.find('-') != std::string::npos || x.find("\xE2\x80\x93") != std::string::npos) &&
         RE2::FullMatch(t, *cc.source_line, &credit)) {
-      collect_agencies(credit, result.sources);
+      meta::add_agencies_in_credit(credit, result.sources);
       remove(l, Reason::source_credit);
       continue;
     }
@@ -822,31 +788,22 @@ void body_metadata(Context& ctx, size_t span_first, size_t span_last) {
   for (size_t i = span_first; i <= span_last && i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.blank || l.removed) continue;
+    // The agencies of a dateline are credits the kept text carries
+    // (meta::add_credited_agencies reads them with the others).
     std::string place, outlet, agency;
     if (RE2::PartialMatch(piece(l.text), *cc.dateline, &place, &outlet, &agency)) {
       bool upper_place = std::none_of(place.begin(), place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       // Lower-case letters outside ASCII: compare with the lowercased form.
       if (upper_place && text::to_lower(place) == place) upper_place = false;
-      if (upper_place || !agency.empty()) {
-        result.dateline = text::collapse_whitespace(place);
-        if (!agency.empty()) collect_agencies(agency, result.sources);
-        if (!outlet.empty()) collect_agencies(outlet, result.sources);
-      }
+      if (upper_place || !agency.empty()) result.dateline = text::collapse_whitespace(place);
     } else if (RE2::PartialMatch(piece(l.text), *cc.dateline_cjk, &place, &agency)) {
       result.dateline = place;
-      if (!agency.empty()) collect_agencies(agency, result.sources);
     }
     break;
   }
   for (size_t i = std::min(span_last, lines.size() - 1) + 1; i-- > span_first;) {
     Line& l = lines[i];
     if (l.blank || l.removed) continue;
-    // An agency credit closing the article: "... katanya. (Bernama)".
-    if (size_t open = l.text.rfind('('); open != std::string::npos && l.text.back() == ')') {
-      if (auto a = agency_of(std::string_view(l.text).substr(open + 1, l.text.size() - open - 2))) {
-        add_source(result.sources, *a);
-      }
-    }
     std::string initials;
     if (RE2::PartialMatch(piece(l.text), *cc.initials_trailer, &initials) && initials_ok(initials)) {
       size_t at = l.text.rfind('(');
@@ -856,7 +813,7 @@ void body_metadata(Context& ctx, size_t span_first, size_t span_last) {
         std::string fragment = l.text.substr(at);
         std::string cleaned;
         for (char c : initials) if (c != ' ') cleaned.push_back(c);
-        collect_agencies(cleaned, result.sources);
+        meta::add_agencies_in_credit(cleaned, result.sources);
         if (!ctx.author_from_initials) ctx.author_from_initials = cleaned;
         l.text.erase(at);
         while (!l.text.empty() && l.text.back() == ' ') l.text.pop_back();
@@ -966,6 +923,16 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
     ++ctx.result.lines_kept;
   }
   if (!out.empty()) out += '\n';
+  // Credits in the kept text first, read as saring extract reads them, then
+  // those of the lines removed (credit lines, initials).
+  std::vector<std::string> from_removed_lines = std::move(ctx.result.sources);
+  ctx.result.sources.clear();
+  meta::add_credited_agencies(out, ctx.result.sources);
+  for (auto& name : from_removed_lines) {
+    if (std::find(ctx.result.sources.begin(), ctx.result.sources.end(), name) == ctx.result.sources.end()) {
+      ctx.result.sources.push_back(std::move(name));
+    }
+  }
   std::stable_sort(ctx.result.removed.begin(), ctx.result.removed.end(),
                    [](const Removed& a, const Removed& b) { return a.line < b.line; });
 

@@ -421,26 +421,6 @@ constexpr std::string_view kPaginationTokens[] = {
     "sayfa", "»", "«", "›", "‹", "...", "…",
 };
 
-constexpr Agency kAgencies[] = {
-    {"antara", "Antara", false}, {"antaranews", "Antara", false}, {"ant", "Antara", false},
-    {"reuters", "Reuters", false}, {"rtr", "Reuters", false},
-    {"afp", "AFP", false}, {"agence france-presse", "AFP", false},
-    {"agence france presse", "AFP", false}, {"ap", "AP", true},
-    {"associated press", "AP", false}, {"dpa", "dpa", false}, {"epa", "EPA", true},
-    {"bernama", "Bernama", false}, {"xinhua", "Xinhua", false}, {"kyodo", "Kyodo", false},
-    {"共同", "Kyodo", false}, {"jiji", "Jiji", false}, {"時事", "Jiji", false},
-    {"tass", "TASS", false}, {"тасс", "TASS", false}, {"ria novosti", "RIA Novosti", false},
-    {"риа новости", "RIA Novosti", false}, {"interfax", "Interfax", false},
-    {"интерфакс", "Interfax", false}, {"efe", "EFE", false}, {"europa press", "Europa Press", false},
-    {"ansa", "ANSA", false}, {"pap", "PAP", true}, {"anadolu", "Anadolu", false},
-    {"anadolu ajansı", "Anadolu", false}, {"yonhap", "Yonhap", false}, {"upi", "UPI", true},
-    {"aap", "AAP", true}, {"kna", "KNA", true}, {"epd", "epd", false}, {"apa", "APA", true},
-    {"sda", "SDA", true}, {"keystone-sda", "Keystone-SDA", false}, {"belga", "Belga", false},
-    {"anp", "ANP", true}, {"bloomberg", "Bloomberg", false}, {"lusa", "Lusa", false},
-    {"agencia brasil", "Agência Brasil", false}, {"agência brasil", "Agência Brasil", false},
-    {"bbc", "BBC", true}, {"cnn", "CNN", true}, {"kompas.com", "Kompas", false},
-};
-
 // RE2 patterns. (?i) where case does not matter; \p{Lu} is an upper-case
 // letter in any script.
 constexpr Patterns kPatterns{
@@ -539,7 +519,6 @@ std::span<const Phrase> phrases() { return kPhrases; }
 std::span<const std::string_view> share_tokens() { return kShareTokens; }
 std::span<const std::string_view> widget_tokens() { return kWidgetTokens; }
 std::span<const std::string_view> pagination_tokens() { return kPaginationTokens; }
-std::span<const Agency> agencies() { return kAgencies; }
 const Patterns& patterns() { return kPatterns; }
 const Limits& limits() { return kLimits; }
 

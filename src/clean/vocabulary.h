@@ -34,14 +34,6 @@ std::span<const std::string_view> share_tokens();
 std::span<const std::string_view> widget_tokens();
 std::span<const std::string_view> pagination_tokens();
 
-// A news agency: the lowercase forms that name it and its canonical name.
-struct Agency {
-  std::string_view form;
-  std::string_view name;
-  bool needs_case;  // only in upper case (AP, AA: common words otherwise)
-};
-std::span<const Agency> agencies();
-
 // Regular expressions (RE2 syntax). Each is documented where it is defined.
 struct Patterns {
   std::string_view caption_lead;       // "Foto: ...", "FOTO/..." opening a line

@@ -29,6 +29,7 @@
 
 #include "saring/dedup.h"
 #include "saring/open_table.h"
+#include "format.h"
 
 namespace saring::dedup {
 
@@ -43,18 +44,7 @@ std::string_view to_string(DupKind kind) {
 
 namespace {
 
-constexpr uint32_t kNoDoc = std::numeric_limits<uint32_t>::max();
-constexpr char kMagic[8] = {'S', 'A', 'R', 'D', 'E', 'D', 'U', 'P'};
-constexpr uint32_t kVersion = 1;
-constexpr uint32_t kByteOrderMark = 0x01020304;
-constexpr uint32_t kNormalisationVersion = 1;
-constexpr size_t kHeaderBytes = 80;
-constexpr size_t kDocEntryBytes = 12;    // seq u64, id_len u32
-constexpr size_t kExactEntryBytes = 24;  // hi u64, lo u64, seq u64
-constexpr size_t kBandEntryBytes = 24;   // band u32, reserved u32, key u64, seq u64
-constexpr size_t kTrailerBytes = 8;      // XXH64 of everything before
-constexpr uint32_t kFlagExact = 1, kFlagNear = 2;
-constexpr uint64_t kMaxIdBytes = 1u << 20;  // one id, sanity bound
+using namespace format;
 
 // The exact and band tables map a 64-bit key to a document index. Keys are
 // hashes already; mixing spreads them over the low bits that pick a slot.
@@ -69,10 +59,9 @@ struct KeyTraits : OpenTableTraits<uint64_t> {
 using KeyTable = OpenTable<uint64_t, uint32_t, KeyTraits>;
 constexpr size_t kFirstTableSlots = 64;
 
-// A table key: 0 marks an empty slot, so key 0 is stored as 1 (the exact
+// Table keys go through format::table_key: key 0 is stored as 1 (the exact
 // table confirms hits on the whole 128-bit hash; two band keys then meet
 // with the odds of any 64-bit collision).
-inline uint64_t table_key(uint64_t key) { return key ? key : 1; }
 
 struct Doc {
   uint64_t seq;
@@ -82,36 +71,6 @@ struct Doc {
   DupKind kind;
   bool has_bands;
 };
-
-// Little-endian writing and reading, independent of the host.
-void put_u32(std::string& out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
-}
-void put_u64(std::string& out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
-}
-uint32_t get_u32(const unsigned char* p) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-uint64_t get_u64(const unsigned char* p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-
-Error corrupt(const std::string& what) {
-  return make_error(ErrorCode::parse, "dedup index: " + what);
-}
-
-// a * b + c with overflow detection.
-bool mul_add(uint64_t a, uint64_t b, uint64_t c, uint64_t& out) {
-  unsigned __int128 r = static_cast<unsigned __int128>(a) * b + c;
-  if (r > std::numeric_limits<uint64_t>::max()) return false;
-  out = static_cast<uint64_t>(r);
-  return true;
-}
 
 }  // namespace
 
@@ -260,20 +219,14 @@ std::string NearDupIndex::serialize() const {
   std::string out;
   out.reserve(kHeaderBytes + m.docs.size() * kDocEntryBytes + m.ids.size() +
               ex.size() * kExactEntryBytes + be.size() * kBandEntryBytes + kTrailerBytes);
-  out.append(kMagic, 8);
-  put_u32(out, kVersion);
-  put_u32(out, kByteOrderMark);
-  put_u32(out, m.params.shingle_size);
-  put_u32(out, m.params.num_bands);
-  put_u32(out, m.params.rows_per_band);
-  put_u32(out, (m.options.exact ? kFlagExact : 0) | (m.options.near ? kFlagNear : 0));
-  put_u64(out, m.params.seed);
-  put_u64(out, m.docs.size());
-  put_u64(out, m.ids.size());
-  put_u64(out, ex.size());
-  put_u64(out, be.size());
-  put_u32(out, kNormalisationVersion);
-  put_u32(out, 0);
+  Header header;
+  header.params = m.params;
+  header.options = m.options;
+  header.doc_count = m.docs.size();
+  header.id_bytes = m.ids.size();
+  header.exact_count = ex.size();
+  header.band_count = be.size();
+  out += header.encode();
   for (const Doc& doc : m.docs) {
     put_u64(out, doc.seq);
     put_u32(out, doc.id_len);
@@ -315,41 +268,22 @@ Result<NearDupIndex> NearDupIndex::deserialize(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t size = bytes.size();
   if (size < kHeaderBytes + kTrailerBytes) return corrupt("file too short for a header");
-  if (std::memcmp(p, kMagic, 8) != 0) return corrupt("bad magic (not a saring dedup index)");
-  uint32_t version = get_u32(p + 8);
-  if (version != kVersion)
-    return make_error(ErrorCode::unsupported,
-                      "dedup index: version " + std::to_string(version) + " not supported");
-  if (get_u32(p + 12) != kByteOrderMark) return corrupt("bad byte-order mark");
-  MinHashParams params;
-  params.shingle_size = get_u32(p + 16);
-  params.num_bands = get_u32(p + 20);
-  params.rows_per_band = get_u32(p + 24);
-  uint32_t flags = get_u32(p + 28);
-  params.seed = get_u64(p + 32);
-  uint64_t doc_count = get_u64(p + 40), id_bytes = get_u64(p + 48);
-  uint64_t exact_count = get_u64(p + 56), band_count = get_u64(p + 64);
-  if (get_u32(p + 72) != kNormalisationVersion)
-    return make_error(ErrorCode::unsupported, "dedup index: made with another normalisation version");
-  if (get_u32(p + 76) != 0 || (flags & ~(kFlagExact | kFlagNear)) != 0)
-    return corrupt("reserved bits set");
-  if (auto st = params.validate(); !st.ok()) return corrupt(st.error().message);
-  if (doc_count >= kNoDoc - 1) return make_error(ErrorCode::too_large, "dedup index: too many documents");
+  auto decoded = Header::decode(p);
+  if (!decoded.ok()) return decoded.error();
+  const Header& header = *decoded;
+  const MinHashParams& params = header.params;
+  const IndexOptions& options = header.options;
+  const uint64_t doc_count = header.doc_count, id_bytes = header.id_bytes;
+  const uint64_t exact_count = header.exact_count, band_count = header.band_count;
 
-  // The sizes must add up to the file size exactly, before anything is allocated.
-  uint64_t total = kHeaderBytes + kTrailerBytes, part;
-  if (!mul_add(doc_count, kDocEntryBytes, 0, part) || !mul_add(1, total, part, total) ||
-      !mul_add(1, total, id_bytes, total) || !mul_add(exact_count, kExactEntryBytes, 0, part) ||
-      !mul_add(1, total, part, total) || !mul_add(band_count, kBandEntryBytes, 0, part) ||
-      !mul_add(1, total, part, total) || total != size)
+  // The sizes must add up to the file size exactly, before anything is
+  // allocated. A merged file's decisions are not read: they follow from the keys.
+  uint64_t total = 0;
+  if (!header.file_size(total) || total != size)
     return corrupt("section sizes do not match the file size (truncated or corrupted)");
   if (XXH64(p, size - kTrailerBytes, 0) != get_u64(p + size - kTrailerBytes))
     return corrupt("checksum mismatch");
-  if (exact_count != doc_count) return corrupt("exact entries must be one per document");
-  if (band_count % params.num_bands != 0 || band_count / params.num_bands > doc_count)
-    return corrupt("band entry count inconsistent");
 
-  IndexOptions options{(flags & kFlagExact) != 0, (flags & kFlagNear) != 0};
   const unsigned char* q = p + kHeaderBytes;
   std::vector<uint64_t> seqs(doc_count);
   std::vector<uint32_t> id_lens(doc_count);

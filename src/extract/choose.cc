@@ -95,7 +95,7 @@ std::vector<int32_t> choose_main(const Page& page) {
 #ifdef SARING_EXTRACT_TRACE
   if (getenv("TRACE_PRUNE")) {
     for (size_t i = 0; i < nodes.size(); ++i) {
-      if (nodes[i].scored && final_score(i) > 5) fprintf(stderr, "cand %zu %s.%s#%s score=%.1f final=%.1f words=%u\n", i, std::string(nodes[i].node->name).c_str(), std::string(nodes[i].node->attr("class")).c_str(), std::string(nodes[i].node->attr("id")).c_str(), nodes[i].score, final_score(i), nodes[i].words);
+      if (nodes[i].scored && final_score(i) > 5) fprintf(stderr, "cand %zu %s.%s#%s score=%.1f final=%.1f words=%u\n", i, std::string(nodes[i].node->name()).c_str(), std::string(nodes[i].node->attr("class")).c_str(), std::string(nodes[i].node->attr("id")).c_str(), nodes[i].score, final_score(i), nodes[i].words);
     }
     fprintf(stderr, "top %d\n", top);
   }
@@ -146,7 +146,7 @@ std::vector<int32_t> choose_main(const Page& page) {
         // Short paragraphs that end like a sentence.
         int32_t lt = n.end - 1;
         while (lt > c && !(nodes[lt].flags & kText)) --lt;
-        if (lt > c) last = nodes[lt].node->text;
+        if (lt > c) last = nodes[lt].node->text();
         while (!last.empty() && (last.back() == ' ' || last.back() == '\n')) last.remove_suffix(1);
         if (!last.empty() && (last.back() == '.' || last.back() == '!' || last.back() == '?')) {
           chosen.push_back(c);

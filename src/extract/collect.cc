@@ -36,7 +36,7 @@ class Collector {
       : page_(page), nodes_(page.nodes), opt_(page.options_), comments_mode_(comments_mode),
         plain_(!opt_.include_links && !opt_.include_formatting) {}
 
-  std::vector<RawBlock> out;
+  RawBlocks out;
 
   void collect(int32_t root) {
     const TagTable& tt = tags();
@@ -201,7 +201,7 @@ class Collector {
   }
 
   void append_text(const NodeInfo& n) {
-    std::string_view s = n.node->text;
+    std::string_view s = n.node->text();
     // The block's words, from the text nodes' counts (made while flattening)
     // instead of counting the block's text again: white space collapsing
     // changes no word count, so the block has the sum of its texts' words,
@@ -235,8 +235,8 @@ class Collector {
 
   void flush() {
     if (buf_.empty()) return;
-    RawBlock rb;
-    Block& b = rb.block;
+    Block b;
+    BlockMeasure m;
     if (pre_ > 0) {
       b.kind = BlockKind::code;
       // Keep the code's lines; trim blank lines around it.
@@ -261,11 +261,11 @@ class Collector {
       b.text = collapse_lines(buf_);
     }
     if (comments_mode_) b.kind = BlockKind::comment;
-    rb.text_bytes = text_bytes_;
-    rb.link_bytes = link_bytes_;
+    m.text_bytes = static_cast<uint32_t>(text_bytes_);
+    m.link_bytes = static_cast<uint32_t>(link_bytes_);
     // Links and formatting add marks and URLs to the text; code keeps its own.
-    rb.words = words_;
-    rb.words_known = words_known_ && plain_ && pre_ == 0;
+    m.words = static_cast<uint32_t>(words_);
+    m.words_known = words_known_ && plain_ && pre_ == 0;
     words_ = 0;
     words_known_ = true;
     tail_ = ' ';
@@ -274,7 +274,12 @@ class Collector {
     link_marks_.clear();
     format_marks_.clear();
     if (b.text.empty()) return;
-    out.push_back(std::move(rb));
+    emit(std::move(b), m);
+  }
+
+  void emit(Block&& b, BlockMeasure m) {
+    out.blocks.push_back(std::move(b));
+    out.measures.push_back(m);
   }
 
   // Each line whitespace-collapsed, empty lines dropped, written straight
@@ -328,7 +333,7 @@ class Collector {
         continue;
       }
       if (n.flags & kText) {
-        s.append(n.node->text);
+        s.append(n.node->text());
       } else if (n.node->tag == Tag::br || tags().block[ti(n.node->tag)]) {
         s.push_back(' ');
       }
@@ -338,8 +343,8 @@ class Collector {
   }
 
   void emit_table(int32_t t) {
-    RawBlock rb;
-    Block& b = rb.block;
+    Block b;
+    BlockMeasure m;
     b.kind = BlockKind::table;
     const int32_t end = nodes_[t].end;
     for (int32_t i = t + 1; i < end;) {
@@ -363,7 +368,7 @@ class Collector {
           if (cell.flags & kPruned) continue;
           row.push_back(subtree_text(c));
           if (!row.back().empty()) any = true;
-          rb.text_bytes += row.back().size();
+          m.text_bytes += static_cast<uint32_t>(row.back().size());
         }
         if (any) b.rows.push_back(std::move(row));
         i = n.end;
@@ -372,7 +377,7 @@ class Collector {
       ++i;
     }
     if (b.rows.empty()) return;
-    out.push_back(std::move(rb));
+    emit(std::move(b), m);
   }
 
   void emit_image(const Node* e) {
@@ -380,11 +385,11 @@ class Collector {
     if (src.empty() || src.substr(0, 5) == "data:") src = e->attr("data-src");
     if (src.empty()) return;
     flush();
-    RawBlock rb;
-    rb.block.kind = BlockKind::image;
-    rb.block.src = std::string(src);
-    rb.block.alt = text::collapse_whitespace(e->attr("alt"));
-    out.push_back(std::move(rb));
+    Block b;
+    b.kind = BlockKind::image;
+    b.src = std::string(src);
+    b.alt = text::collapse_whitespace(e->attr("alt"));
+    emit(std::move(b), BlockMeasure{});
   }
 
   const Page& page_;
@@ -405,7 +410,7 @@ class Collector {
 
 }  // namespace
 
-std::vector<RawBlock> collect(const Page& page, const std::vector<int32_t>& roots, bool comments) {
+RawBlocks collect(const Page& page, const std::vector<int32_t>& roots, bool comments) {
   Collector c(page, comments);
   for (int32_t r : roots) c.collect(r);
   return std::move(c.out);

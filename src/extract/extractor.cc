@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "saring/extract.h"
+#include "saring/text.h"
 #include "stages.h"
 
 namespace saring::extract {
@@ -76,6 +77,26 @@ std::string_view to_string(BlockKind kind) {
     case BlockKind::comment: return "comment";
   }
   return "paragraph";
+}
+
+void drop_title_heading(Content& content, std::string_view title) {
+  std::string wanted = text::to_lower(text::collapse_whitespace(title));
+  if (wanted.empty()) return;
+  // Kickers, datelines and bylines may stand above the headline; a real
+  // paragraph ends the opening.
+  constexpr size_t kOpeningBlocks = 4, kProseWords = 12;
+  auto& blocks = content.blocks;
+  for (size_t i = 0; i < blocks.size() && i < kOpeningBlocks; ++i) {
+    const Block& b = blocks[i];
+    if (b.kind == BlockKind::heading) {
+      if (text::to_lower(b.text) == wanted) {
+        blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
+        return;
+      }
+      continue;
+    }
+    if (b.kind != BlockKind::paragraph || text::has_words(b.text, kProseWords)) return;
+  }
 }
 
 Content extract_content(const html::Document& doc, const ExtractOptions& options) {

@@ -47,7 +47,7 @@ size_t block_words(const Block& b) {
 
 }  // namespace
 
-Filtered filter_blocks(std::vector<RawBlock>&& raw, const Page& page, bool keep_links) {
+Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   const ExtractOptions& opt = page.options_;
   const Vocabulary& vocab = page.vocab_;
   const Thresholds& th = vocab.thresholds();
@@ -59,52 +59,59 @@ Filtered filter_blocks(std::vector<RawBlock>&& raw, const Page& page, bool keep_
     max_ld = std::max(max_ld, th.listing_link_density);
   }
   if (keep_links) max_ld = 1.0;
-  auto density = [](const RawBlock& rb) {
-    return rb.text_bytes ? static_cast<double>(rb.link_bytes) / rb.text_bytes : 0.0;
+  auto density = [](const BlockMeasure& m) {
+    return m.text_bytes ? static_cast<double>(m.link_bytes) / m.text_bytes : 0.0;
   };
+  std::vector<Block>& blocks = raw.blocks;
   // A list of links between two prose paragraphs is part of the text (the
   // patches a report lists, the sources it names); at the edges it is a
   // "related" list. first_prose / last_prose bound the inside.
-  size_t first_prose = raw.size(), last_prose = 0;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const RawBlock& rb = raw[i];
-    if (rb.block.kind == BlockKind::paragraph && density(rb) <= max_ld &&
-        rb.text_bytes >= th.inner_list_prose_bytes) {
+  size_t first_prose = blocks.size(), last_prose = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const BlockMeasure& m = raw.measures[i];
+    if (blocks[i].kind == BlockKind::paragraph && density(m) <= max_ld &&
+        m.text_bytes >= th.inner_list_prose_bytes) {
       first_prose = std::min(first_prose, i);
       last_prose = i;
     }
   }
+  // The kept blocks move down to the front of `blocks`, each written once,
+  // so `seen` may view the kept texts where they land.
   Filtered result;
-  std::vector<Block>& out = result.blocks;
-  out.reserve(raw.size());  // never reallocates: `seen` views the kept texts
+  size_t kept = 0;
+  auto keep = [&](Block& b) -> const Block& {
+    if (&blocks[kept] != &b) blocks[kept] = std::move(b);
+    return blocks[kept++];
+  };
   std::unordered_set<std::string_view> seen;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    RawBlock& rb = raw[i];
-    Block& b = rb.block;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const BlockMeasure& m = raw.measures[i];
+    Block& b = blocks[i];
     if (b.kind == BlockKind::image || b.kind == BlockKind::table) {
       result.words += block_words(b);
-      out.push_back(std::move(b));
+      keep(b);
       continue;
     }
     if (b.kind != BlockKind::code) {
-      size_t words = rb.words_known ? rb.words : count_words(b.text);
+      size_t words = m.words_known ? m.words : count_words(b.text);
       if (words == 0) continue;
       bool inner_list = b.kind == BlockKind::list_item && i > first_prose && i < last_prose &&
                         opt.focus != Focus::precision;
-      if (density(rb) > max_ld && !inner_list) continue;
+      if (density(m) > max_ld && !inner_list) continue;
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;
       if (b.kind != BlockKind::heading && page.titles.count(b.text)) continue;
       if (seen.count(b.text)) continue;
       result.words += words;
-      out.push_back(std::move(b));
-      seen.insert(out.back().text);
+      seen.insert(keep(b).text);
       continue;
     }
     result.words += count_words(b.text);
-    out.push_back(std::move(b));
+    keep(b);
   }
+  blocks.resize(kept);
+  result.blocks = std::move(blocks);
   return result;
 }
 

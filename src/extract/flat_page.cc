@@ -65,6 +65,8 @@ TagTable::TagTable() {
   }
 }
 
+static_assert(sizeof(void*) != 8 || sizeof(NodeInfo) == 48, "NodeInfo grew (see flat_page.h)");
+
 const TagTable& tags() {
   static const TagTable t;
   return t;
@@ -144,6 +146,8 @@ Page::Page(const html::Document& doc, const ExtractOptions& options)
   prune();
   measure();
   collect_titles(doc);
+  std::vector<Tally>().swap(tally_);
+  std::vector<int32_t>().swap(h1s_);
 }
 
 inline const ClassFacts& Page::class_facts(std::string_view cls, std::string_view id) {
@@ -172,7 +176,7 @@ inline void Page::add_text(const Node* n, int32_t parent) {
   const int32_t unit_of =
       parent < 0 ? -1 : ((nodes[parent].flags & kUnit) ? parent : tally_[parent].unit_of);
   const uint32_t words =
-      is_short_blank(n->text) ? 0 : static_cast<uint32_t>(count_words(n->text));
+      is_short_blank(n->text()) ? 0 : static_cast<uint32_t>(count_words(n->text()));
   NodeInfo& info = nodes.emplace_back();
   info.node = n;
   info.parent = parent;
@@ -245,13 +249,14 @@ inline void Page::flatten(const Node* start) {
       info.flags &= static_cast<uint8_t>(~(kByClass | kStrong));
     }
     info.verdict = v;
-    info.class_weight = facts.weight;
+    const int8_t class_weight = facts.weight;
     if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;
     if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
     if (v == Verdict::comments) info.flags |= kInComments;
     if (n->tag == Tag::h1) h1s_.push_back(static_cast<int32_t>(nodes.size()));
     nodes.push_back(info);
     tally_.push_back(Tally{unit_of});
+    tally_.back().class_weight = class_weight;
     return true;
   };
   if (start->type == NodeType::text) {
@@ -267,7 +272,7 @@ inline void Page::flatten(const Node* start) {
     int32_t index;
   };
   std::vector<Frame> stack;
-  stack.push_back(Frame{start->first_child, 0});
+  stack.push_back(Frame{start->first_child(), 0});
   while (!stack.empty()) {
     Frame& frame = stack.back();
     const Node* child = frame.next;
@@ -276,13 +281,13 @@ inline void Page::flatten(const Node* start) {
       stack.pop_back();
       continue;
     }
-    frame.next = child->next_sibling;
+    frame.next = child->next_sibling();
     const int32_t parent = frame.index;
     if (child->type == NodeType::text) {
       add_text(child, parent);
     } else if (child->type == NodeType::element) {
       const int32_t index = static_cast<int32_t>(nodes.size());
-      if (add_element(child, parent)) stack.push_back(Frame{child->first_child, index});
+      if (add_element(child, parent)) stack.push_back(Frame{child->first_child(), index});
     }
   }
 }
@@ -312,7 +317,7 @@ inline void Page::collect_titles(const html::Document& doc) {
   for (int32_t i : h1s_) {
     std::string s;
     for (int32_t k = static_cast<int32_t>(i) + 1; k < nodes[i].end; ++k) {
-      if (nodes[k].flags & kText) s.append(nodes[k].node->text);
+      if (nodes[k].flags & kText) s.append(nodes[k].node->text());
     }
     add(s);
   }
@@ -365,11 +370,12 @@ inline void Page::prune() {
       // Kept text: its nearest unit ancestor owns its words.
       int32_t u = tally_[i].unit_of;
       if (u < 0 || (n.flags & kInLink)) continue;
-      nodes[u].own_words += n.raw_words;
-      nodes[u].own_commas += static_cast<uint32_t>(count_commas(n.node->text));
+      Tally& unit = tally_[u];
+      unit.own_words += n.raw_words;
+      unit.own_commas += static_cast<uint32_t>(count_commas(n.node->text()));
       // A new segment starts at the unit's first text and after each <br>.
-      const Node* prev = n.node->prev_sibling;
-      if (nodes[u].own_segments == 0 || (prev && prev->is(Tag::br))) ++nodes[u].own_segments;
+      const Node* prev = n.node->prev_sibling();
+      if (unit.own_segments == 0 || (prev && prev->is(Tag::br))) ++unit.own_segments;
       continue;
     }
     if (n.verdict == Verdict::none) continue;
@@ -402,7 +408,7 @@ inline void Page::prune() {
                        t.long_count >= 2;
     if (!carries_page && !holds_article && !holds_prose && !plain_prose) n.flags |= kPruned;
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
-    if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
+    if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name()).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
 #endif
     // The whole subtree goes with it, marked in one sweep.
     if (n.flags & kPruned) {
@@ -422,11 +428,12 @@ inline void Page::measure() {
     if (n.flags & kText) {
       n.words = n.raw_words;
       if (n.flags & kInLink) n.link_words = n.raw_words;
-    } else if ((n.flags & kUnit) && n.own_words >= th_.min_paragraph_words) {
+    } else if ((n.flags & kUnit) && tally_[i].own_words >= th_.min_paragraph_words) {
+      const uint32_t own_words = tally_[i].own_words;
       units.push_back(static_cast<int32_t>(i));
-      n.unit_words += n.own_words;
-      if (!is_heading(n.node->tag) && n.own_words >= th_.long_paragraph_words)
-        n.prose_words += n.own_words;
+      n.unit_words += own_words;
+      if (!is_heading(n.node->tag) && own_words >= th_.long_paragraph_words)
+        n.prose_words += own_words;
     }
     if (n.parent >= 0) {
       NodeInfo& p = nodes[n.parent];
@@ -442,10 +449,11 @@ inline void Page::measure() {
     const int32_t i = units[k];
     NodeInfo& n = nodes[i];
     if (is_heading(n.node->tag)) continue;
-    good_words += n.own_words;
-    double segments = std::max<uint32_t>(1, n.own_segments);
-    double score = segments + n.own_commas +
-                   std::min(n.own_words / th_.words_per_length_point,
+    const Tally& t = tally_[i];
+    good_words += t.own_words;
+    double segments = std::max<uint32_t>(1, t.own_segments);
+    double score = segments + t.own_commas +
+                   std::min(t.own_words / th_.words_per_length_point,
                             th_.max_length_points * segments);
     bool generic = n.node->tag == Tag::div || n.node->tag == Tag::section ||
                    n.node->tag == Tag::article || n.node->tag == Tag::main ||
@@ -467,7 +475,7 @@ inline void Page::add_score(int32_t i, double s) {
     n.scored = true;
     const Node* e = n.node;
     double init = tags().weight[ti(e->tag)];
-    init += th_.class_weight * n.class_weight;
+    init += th_.class_weight * tally_[i].class_weight;
     if (n.flags & kHint) init += th_.class_weight;
     n.score = static_cast<float>(init);
     n.base = static_cast<float>(init);

@@ -56,24 +56,22 @@ enum : uint8_t {
   kInComments = 128,  // a comment section (verdict comments) or inside one
 };
 
+// 48 bytes: there is one for nearly every node under <body>. What only
+// the constructor needs is in Page::Tally.
 struct NodeInfo {
   const Node* node = nullptr;
   int32_t parent = -1;
   int32_t end = 0;          // one past the last descendant
   uint8_t flags = 0;
   Verdict verdict = Verdict::none;
+  bool scored = false;
   uint32_t raw_words = 0;   // all words in the subtree, pruned or not
   uint32_t words = 0;       // kept words
   uint32_t link_words = 0;  // kept words inside links
-  uint32_t own_words = 0;   // unit: non-link words owned directly (inline descendants)
-  uint32_t own_commas = 0;
-  uint32_t own_segments = 0;
   uint32_t prose_words = 0;  // kept words in long, link-light units of the subtree
   uint32_t unit_words = 0;   // kept non-link words in units of min_paragraph_words or more
   float score = 0;
   float base = 0;  // the tag/class/hint part of score
-  int8_t class_weight = 0;  // Vocabulary::class_weight of class + id
-  bool scored = false;
 };
 
 inline bool is_heading(Tag t) { return t >= Tag::h1 && t <= Tag::h6; }
@@ -110,8 +108,9 @@ class Page {
   ClassFacts scratch_;
   inline const ClassFacts& class_facts(std::string_view cls, std::string_view id);
 
-  // Per-entry counts that only pruning and measuring read, filled while
-  // flattening and in prune()'s one bottom-up pass.
+  // Per-entry counts that only pruning, measuring and scoring read, filled
+  // while flattening and in prune()'s passes; freed when the constructor
+  // is done, before the later stages allocate theirs.
   struct Tally {
     int32_t unit_of = -1;     // nearest ancestor entry with kUnit, or -1
     uint32_t own = 0;         // unit: non-link words owned directly, pruned or not
@@ -119,6 +118,10 @@ class Page {
     uint32_t raw_links = 0;   // words inside links, pruned or not
     uint32_t long_count = 0;  // long paragraphs (own >= long_paragraph_words) in the subtree
     uint32_t long_words = 0;  // ... and their words
+    uint32_t own_words = 0;   // unit: kept non-link words owned directly (inline descendants)
+    uint32_t own_commas = 0;
+    uint32_t own_segments = 0;
+    int8_t class_weight = 0;  // Vocabulary::class_weight of class + id
   };
   std::vector<Tally> tally_;  // parallel to nodes
   std::vector<int32_t> h1s_;  // entries of <h1> elements

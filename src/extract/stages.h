@@ -16,19 +16,27 @@ namespace saring::extract::detail {
 // entries of the page, in document order; empty when nothing scored.
 std::vector<int32_t> choose_main(const Page& page);
 
-struct RawBlock {
-  Block block;
-  size_t text_bytes = 0;
-  size_t link_bytes = 0;
+// What the filters need to know of a block besides its text (the page is
+// at most 2 GiB, so 32 bits hold every count).
+struct BlockMeasure {
+  uint32_t text_bytes = 0;
+  uint32_t link_bytes = 0;
   // count_words(block.text), when the collector could tell it from its text
   // nodes' word counts (see Collector::append_text).
-  size_t words = 0;
+  uint32_t words = 0;
   bool words_known = false;
+};
+
+// Collected blocks and their measures, index by index. Apart rather than
+// together so the filters can keep the blocks in place, without a copy.
+struct RawBlocks {
+  std::vector<Block> blocks;
+  std::vector<BlockMeasure> measures;
 };
 
 // The blocks of the subtrees at `roots`, in document order; with `comments`,
 // as comment blocks.
-std::vector<RawBlock> collect(const Page& page, const std::vector<int32_t>& roots, bool comments);
+RawBlocks collect(const Page& page, const std::vector<int32_t>& roots, bool comments);
 
 // Kept blocks and their content_words(), counted while filtering.
 struct Filtered {
@@ -38,6 +46,6 @@ struct Filtered {
 
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.
 // With `keep_links`, link-heavy blocks stay (the last resort of the cascade).
-Filtered filter_blocks(std::vector<RawBlock>&& raw, const Page& page, bool keep_links = false);
+Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links = false);
 
 }  // namespace saring::extract::detail

@@ -331,4 +331,53 @@ Status set_option(FilterOptions& options, std::string_view key, std::string_view
   return ok_status();
 }
 
+std::vector<Bound> bounds(const Rules& rules) {
+  std::vector<Bound> out;
+  auto on = [&](Rule rule) { return !rules.disabled.test(static_cast<size_t>(rule)); };
+  auto add = [&](Rule rule, std::string_view figure, std::optional<double> min,
+                 std::optional<double> max) {
+    if (on(rule)) out.push_back({figure, rule_name(rule), min, max});
+  };
+  const GopherRepetitionRules& gr = rules.gopher_repetition;
+  if (gr.enabled) {
+    add(Rule::gr_dup_para_frac, "gopher_repetition.dup_para_frac", {}, gr.max_dup_para_frac);
+    add(Rule::gr_dup_para_char_frac, "gopher_repetition.dup_para_char_frac", {}, gr.max_dup_para_char_frac);
+    add(Rule::gr_dup_line_frac, "gopher_repetition.dup_line_frac", {}, gr.max_dup_line_frac);
+    add(Rule::gr_dup_line_char_frac, "gopher_repetition.dup_line_char_frac", {}, gr.max_dup_line_char_frac);
+    static constexpr std::string_view kTop[] = {"gopher_repetition.top_2_gram_char_frac",
+                                                "gopher_repetition.top_3_gram_char_frac",
+                                                "gopher_repetition.top_4_gram_char_frac"};
+    for (size_t k = 0; k < 3; ++k) add(Rule::gr_top_ngram, kTop[k], {}, gr.max_top_ngram_char_frac[k]);
+    static constexpr std::string_view kDup[] = {
+        "gopher_repetition.dup_5_gram_char_frac", "gopher_repetition.dup_6_gram_char_frac",
+        "gopher_repetition.dup_7_gram_char_frac", "gopher_repetition.dup_8_gram_char_frac",
+        "gopher_repetition.dup_9_gram_char_frac", "gopher_repetition.dup_10_gram_char_frac"};
+    for (size_t k = 0; k < 6; ++k) add(Rule::gr_dup_ngram, kDup[k], {}, gr.max_dup_ngram_char_frac[k]);
+  }
+  const GopherQualityRules& gq = rules.gopher_quality;
+  if (gq.enabled) {
+    add(Rule::gq_word_count, "gopher_quality.word_count", double(gq.min_words),
+        gq.max_words > 0 ? std::optional<double>(double(gq.max_words)) : std::nullopt);
+    add(Rule::gq_mean_word_length, "gopher_quality.mean_word_length", gq.min_mean_word_length,
+        gq.max_mean_word_length);
+    add(Rule::gq_hash_ratio, "gopher_quality.hash_ratio", {}, gq.max_symbol_word_ratio);
+    add(Rule::gq_ellipsis_ratio, "gopher_quality.ellipsis_ratio", {}, gq.max_symbol_word_ratio);
+    add(Rule::gq_bullet_lines, "gopher_quality.bullet_lines_ratio", {}, gq.max_bullet_lines_ratio);
+    add(Rule::gq_ellipsis_lines, "gopher_quality.ellipsis_lines_ratio", {}, gq.max_ellipsis_lines_ratio);
+    add(Rule::gq_alpha_words, "gopher_quality.alpha_words_ratio", gq.min_alpha_words_ratio, {});
+    if (!gq.stop_words.empty())
+      add(Rule::gq_stop_words, "gopher_quality.stop_words", double(gq.min_stop_words), {});
+  }
+  if (rules.c4.enabled)
+    add(Rule::c4_too_few_sentences, "c4.sentences", double(rules.c4.min_sentences), {});
+  const FineWebRules& fw = rules.fineweb;
+  if (fw.enabled) {
+    add(Rule::fw_line_punct_ratio, "fineweb.line_punct_ratio", fw.min_line_punct_ratio, {});
+    add(Rule::fw_short_line_ratio, "fineweb.short_line_ratio", {}, fw.max_short_line_ratio);
+    add(Rule::fw_char_dup_ratio, "fineweb.char_dup_ratio", {}, fw.max_char_dup_ratio);
+    add(Rule::fw_list_ratio, "fineweb.list_ratio", {}, fw.max_newline_word_ratio);
+  }
+  return out;
+}
+
 }  // namespace saring::filter

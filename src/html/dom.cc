@@ -1,11 +1,13 @@
 // saring's DOM: an arena-backed, read-only tree built from backend events.
 //
-// How it works. A Document owns one Arena: a list of heap blocks filled by
-// bumping a pointer. Nodes, attribute arrays and every string (text, names,
-// attribute values) are carved out of it, so a page costs a handful of
-// allocations however many nodes it has, node pointers never move (blocks
-// are never reallocated, and moving a Document moves only its Impl pointer)
-// and freeing the page is freeing its blocks. Node is trivially
+// How it works. A Document owns its nodes as one array (links are 32-bit
+// offsets within it, so a node is 48 bytes) and one Arena: a list of heap
+// blocks filled by bumping a pointer, out of which attribute arrays and
+// every string (text, names, attribute values) are carved. A page costs a
+// handful of allocations however many nodes it has; the array grows while
+// the tree is built (the builder names nodes by index meanwhile) and never
+// after, so node pointers handed out by a finished Document stay valid
+// (moving a Document moves only its Impl pointer). Node is trivially
 // destructible, so nothing is destroyed one by one.
 //
 // The DocumentBuilder replays a backend's tree: start_element / end_element /
@@ -71,13 +73,16 @@ bool has_upper(std::string_view s) {
   return false;
 }
 
-static_assert(sizeof(void*) != 8 || sizeof(Node) == 88, "Node's layout grew (see html.h)");
+static_assert(sizeof(void*) != 8 || sizeof(Node) == 48, "Node's layout grew (see html.h)");
 
 // Depth of a child of `parent`. The adoption agency may move a subtree below
 // the cap, so this saturates instead of wrapping Node::depth's 16 bits.
-uint16_t child_depth(const Node* parent) {
-  return parent->depth == UINT16_MAX ? UINT16_MAX : static_cast<uint16_t>(parent->depth + 1);
+uint16_t child_depth(const Node& parent) {
+  return parent.depth == UINT16_MAX ? UINT16_MAX : static_cast<uint16_t>(parent.depth + 1);
 }
+
+// Node ids are offsets into one array and links 32-bit differences of them.
+constexpr uint64_t kMaxNodes = INT32_MAX;
 
 constexpr size_t kFirstBlock = 16 * 1024;
 constexpr size_t kMaxBlock = 1024 * 1024;
@@ -162,27 +167,21 @@ struct Document::Impl {
   // The parsed input, when the backend handed it over (keep_input): strings
   // that lie inside it are stored as views instead of arena copies.
   PaddedText source;
-  Node* root = nullptr;
-  Node* html = nullptr;
-  Node* head = nullptr;
-  Node* body = nullptr;
-  size_t node_count = 0;
+  std::vector<Node> nodes;  // nodes[0] is the root (NodeType::document)
+  const Node* html = nullptr;  // set by finish(), when `nodes` stops growing
+  const Node* head = nullptr;
+  const Node* body = nullptr;
   // Attributes of elements that a repeated <html>/<body> start tag added to
   // (DocumentBuilder::add_attributes); the node's attrs point into `attrs`.
   struct Merged {
     std::vector<Attribute> attrs;
     std::unordered_set<std::string_view> names;
   };
-  std::unordered_map<const Node*, Merged> merged;
+  std::unordered_map<uint32_t, Merged> merged;  // by node id
 
   Impl() {
-    root = new (arena.allocate(sizeof(Node), alignof(Node))) Node();
-    root->type = NodeType::document;
-    node_count = 1;
-  }
-  Node* new_node() {
-    ++node_count;
-    return new (arena.allocate(sizeof(Node), alignof(Node))) Node();
+    nodes.emplace_back();
+    nodes[0].type = NodeType::document;
   }
 };
 
@@ -191,11 +190,11 @@ Document::~Document() = default;
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
 
-const Node* Document::root() const { return impl_ ? impl_->root : nullptr; }
+const Node* Document::root() const { return impl_ ? impl_->nodes.data() : nullptr; }
 const Node* Document::html() const { return impl_ ? impl_->html : nullptr; }
 const Node* Document::head() const { return impl_ ? impl_->head : nullptr; }
 const Node* Document::body() const { return impl_ ? impl_->body : nullptr; }
-size_t Document::node_count() const { return impl_ ? impl_->node_count : 0; }
+size_t Document::node_count() const { return impl_ ? impl_->nodes.size() : 0; }
 
 // ---- DocumentBuilder ----------------------------------------------------------
 
@@ -205,36 +204,95 @@ struct DocumentBuilder::Impl {
   // Open elements as the backend sees them (the logical nesting), with a
   // flag telling whether the element is inside <svg>/<math>.
   struct Open {
-    Node* node;
+    NodeId node;
     bool foreign;
   };
   std::vector<Open> open;
-  Node* last_text = nullptr;  // merge target for adjacent add_text calls
+  static constexpr NodeId kNone = 0;  // the root is never a text to merge into
+  NodeId last_text = kNone;           // merge target for adjacent add_text calls
   std::unordered_map<std::string_view, std::string_view> interned;  // unknown names
   std::string lower;  // scratch for lowercasing
 
   explicit Impl(uint32_t depth) : max_depth(std::clamp<uint32_t>(depth, 1, UINT16_MAX)) {}
 
-  Node* current() const { return open.empty() ? doc->root : open.back().node; }
+  Node& at(NodeId id) { return doc->nodes[id]; }
+  NodeId id_of(const Node& n) const { return static_cast<NodeId>(&n - doc->nodes.data()); }
+  static Node* linked(Node& n, int32_t offset) { return offset ? &n + offset : nullptr; }
+  static int32_t offset(const Node& from, const Node* to) {
+    return to ? static_cast<int32_t>(to - &from) : 0;
+  }
+
+  NodeId new_node(NodeType type) {
+    NodeId id = static_cast<NodeId>(doc->nodes.size());
+    doc->nodes.emplace_back().type = type;
+    return id;
+  }
+  static void set_chars(Node& n, std::string_view s) {
+    n.chars_ = s.data();
+    n.chars_size_ = static_cast<uint32_t>(s.size());
+  }
+
+  NodeId current() const { return open.empty() ? 0 : open.back().node; }
   bool in_foreign() const { return !open.empty() && open.back().foreign; }
 
   // Where a new child goes: the current element, or, at the depth cap, that
   // element's parent (depth max_depth - 1).
-  Node* insertion_parent() const {
-    Node* p = current();
-    return p->depth >= max_depth ? p->parent : p;
+  NodeId insertion_parent() {
+    NodeId p = current();
+    return at(p).depth >= max_depth ? id_of(*linked(at(p), at(p).parent_)) : p;
   }
 
-  void append(Node* parent, Node* n) {
-    n->parent = parent;
-    n->depth = child_depth(parent);
-    if (parent->last_child) {
-      parent->last_child->next_sibling = n;
-      n->prev_sibling = parent->last_child;
+  void append(NodeId parent_id, NodeId id) {
+    Node& parent = at(parent_id);
+    Node& n = at(id);
+    n.parent_ = offset(n, &parent);
+    n.depth = child_depth(parent);
+    if (Node* last = linked(parent, parent.last_child_)) {
+      last->next_sibling_ = offset(*last, &n);
+      n.prev_sibling_ = offset(n, last);
     } else {
-      parent->first_child = n;
+      parent.first_child_ = offset(parent, &n);
     }
-    parent->last_child = n;
+    parent.last_child_ = offset(parent, &n);
+  }
+
+  static void unlink(Node& n) {
+    Node* p = linked(n, n.parent_);
+    if (!p) return;
+    Node* prev = linked(n, n.prev_sibling_);
+    Node* next = linked(n, n.next_sibling_);
+    if (prev) prev->next_sibling_ = offset(*prev, next);
+    else p->first_child_ = offset(*p, next);
+    if (next) next->prev_sibling_ = offset(*next, prev);
+    else p->last_child_ = offset(*p, prev);
+    n.parent_ = n.prev_sibling_ = n.next_sibling_ = 0;
+  }
+
+  // Sets depths below `top` from its own; returns the nodes rewritten.
+  static size_t fix_depths(Node& top) {
+    size_t count = 0;
+    Node* n = linked(top, top.first_child_);
+    while (n) {
+      n->depth = child_depth(*linked(*n, n->parent_));
+      ++count;
+      if (n->first_child_) {
+        n = linked(*n, n->first_child_);
+        continue;
+      }
+      while (n != &top && !n->next_sibling_) n = linked(*n, n->parent_);
+      if (n == &top) break;
+      n = linked(*n, n->next_sibling_);
+    }
+    return count;
+  }
+
+  // Moves `id` (with its subtree) to the end of `parent_id`'s children;
+  // returns the nodes whose depth was rewritten.
+  size_t move(NodeId id, NodeId parent_id) {
+    uint32_t old_depth = at(id).depth;
+    unlink(at(id));
+    append(parent_id, id);
+    return at(id).depth == old_depth ? 1 : 1 + fix_depths(at(id));
   }
 
   std::string_view lowercase(std::string_view s) {
@@ -266,25 +324,26 @@ struct DocumentBuilder::Impl {
 
   // add_text() right after add_text(): `text` is appended to `t`. Out of
   // line (rare next to a new text node, and heavier).
-  [[gnu::noinline]] void merge_text(Node* t, std::string_view text) {
+  [[gnu::noinline]] void merge_text(Node& t, std::string_view text) {
     Arena& arena = doc->arena;
-    const char* end = t->text.data() + t->text.size();
-    if (in_source(t->text)) {
+    std::string_view old = t.chars();
+    const char* end = old.data() + old.size();
+    if (in_source(old)) {
       // A view into the input: extend it when the new text follows it there.
       if (end == text.data() && in_source(text)) {
-        t->text = std::string_view(t->text.data(), t->text.size() + text.size());
+        set_chars(t, std::string_view(old.data(), old.size() + text.size()));
         return;
       }
     } else if (arena.try_extend(end, text.size())) {
       std::memcpy(const_cast<char*>(end), text.data(), text.size());
-      t->text = std::string_view(t->text.data(), t->text.size() + text.size());
+      set_chars(t, std::string_view(old.data(), old.size() + text.size()));
       return;
     }
-    size_t total = t->text.size() + text.size();
+    size_t total = old.size() + text.size();
     char* p = static_cast<char*>(arena.allocate(total, 1));
-    std::memcpy(p, t->text.data(), t->text.size());
-    std::memcpy(p + t->text.size(), text.data(), text.size());
-    t->text = std::string_view(p, total);
+    std::memcpy(p, old.data(), old.size());
+    std::memcpy(p + old.size(), text.data(), text.size());
+    set_chars(t, std::string_view(p, total));
   }
 
   std::string_view copy(std::string_view s) {
@@ -296,8 +355,8 @@ struct DocumentBuilder::Impl {
 
 DocumentBuilder::DocumentBuilder(uint32_t max_depth, uint64_t max_work)
     : impl_(std::make_unique<Impl>(max_depth)),
-      max_work_(max_work),
-      work_left_(static_cast<int64_t>(std::min<uint64_t>(max_work, INT64_MAX))) {}
+      max_work_(std::min<uint64_t>(max_work, kMaxNodes - 1)),
+      work_left_(static_cast<int64_t>(max_work_)) {}
 DocumentBuilder::~DocumentBuilder() = default;
 
 const PaddedText& DocumentBuilder::keep_input(PaddedText&& input) {
@@ -308,27 +367,28 @@ const PaddedText& DocumentBuilder::keep_input(PaddedText&& input) {
   return d.source;
 }
 
-const Node* DocumentBuilder::start_element(std::string_view name,
-                                          const std::vector<Attribute>& attrs) {
+const Node& DocumentBuilder::node(NodeId id) const { return impl_->doc->nodes[id]; }
+
+DocumentBuilder::NodeId DocumentBuilder::start_element(std::string_view name,
+                                                      const std::vector<Attribute>& attrs) {
   std::string_view lower = impl_->lowercase(name);
   return start_element(tag_from_name(lower), lower, attrs.data(), attrs.size());
 }
 
-const Node* DocumentBuilder::start_element(Tag tag, std::string_view name,
-                                          const Attribute* attrs, size_t attr_count) {
+DocumentBuilder::NodeId DocumentBuilder::start_element(Tag tag, std::string_view name,
+                                                      const Attribute* attrs,
+                                                      size_t attr_count) {
   Impl& b = *impl_;
-  b.last_text = nullptr;
+  b.last_text = Impl::kNone;
   work_left_ -= static_cast<int64_t>(1 + attr_count);
   bool foreign = b.in_foreign();
-  Node* n = b.doc->new_node();
-  n->type = NodeType::element;
   if (tag != Tag::other) {
-    n->name = kTagNames[static_cast<size_t>(tag)];
+    name = kTagNames[static_cast<size_t>(tag)];
   } else {
-    n->name = b.intern(name);
-    tag = tag_from_name(n->name);  // callers may pass a known name as other
+    name = b.intern(name);
+    tag = tag_from_name(name);  // callers may pass a known name as other
   }
-  n->tag = foreign ? Tag::other : tag;
+  const Attribute* stored = nullptr;
   if (attr_count > 0) {
     auto* out = static_cast<Attribute*>(
         b.doc->arena.allocate(sizeof(Attribute) * attr_count, alignof(Attribute)));
@@ -338,120 +398,84 @@ const Node* DocumentBuilder::start_element(Tag tag, std::string_view name,
       if (!b.in_source(an)) an = b.copy(b.lowercase(an));
       new (&out[i]) Attribute{an, b.copy(attrs[i].value)};
     }
-    n->attrs = out;
-    n->attr_count = static_cast<uint32_t>(attr_count);
+    stored = out;
   }
-  b.append(b.insertion_parent(), n);
-  b.open.push_back({n, foreign || tag == Tag::svg || tag == Tag::math});
-  return n;
+  NodeId id = b.new_node(NodeType::element);
+  Node& n = b.at(id);
+  Impl::set_chars(n, name);
+  n.tag = foreign ? Tag::other : tag;
+  n.attrs = stored;
+  n.attr_count = static_cast<uint32_t>(attr_count);
+  b.append(b.insertion_parent(), id);
+  b.open.push_back({id, foreign || tag == Tag::svg || tag == Tag::math});
+  return id;
 }
 
 void DocumentBuilder::end_element() {
   Impl& b = *impl_;
-  b.last_text = nullptr;
+  b.last_text = Impl::kNone;
   if (!b.open.empty()) b.open.pop_back();
 }
 
 void DocumentBuilder::add_text(std::string_view text) {
   if (text.empty()) return;
   Impl& b = *impl_;
-  if (Node* t = b.last_text) return b.merge_text(t, text);
+  if (b.last_text != Impl::kNone) return b.merge_text(b.at(b.last_text), text);
   --work_left_;
-  Node* n = b.doc->new_node();
-  n->type = NodeType::text;
-  n->text = b.copy(text);
-  b.append(b.insertion_parent(), n);
-  b.last_text = n;
+  std::string_view stored = b.copy(text);
+  NodeId id = b.new_node(NodeType::text);
+  Impl::set_chars(b.at(id), stored);
+  b.append(b.insertion_parent(), id);
+  b.last_text = id;
 }
 
-const Node* DocumentBuilder::clone_element(const Node* like) {
+DocumentBuilder::NodeId DocumentBuilder::clone_element(NodeId like_id) {
   Impl& b = *impl_;
-  b.last_text = nullptr;
-  work_left_ -= 1 + static_cast<int64_t>(like->attr_count);
-  Node* n = b.doc->new_node();
-  n->type = NodeType::element;
-  n->tag = like->tag;
-  n->name = like->name;  // static or interned storage: shared
-  if (like->attr_count > 0) {
+  b.last_text = Impl::kNone;
+  const Node& like = b.at(like_id);
+  work_left_ -= 1 + static_cast<int64_t>(like.attr_count);
+  const Attribute* stored = nullptr;
+  if (like.attr_count > 0) {
     auto* out = static_cast<Attribute*>(
-        b.doc->arena.allocate(sizeof(Attribute) * like->attr_count, alignof(Attribute)));
-    std::memcpy(static_cast<void*>(out), like->attrs, sizeof(Attribute) * like->attr_count);
-    n->attrs = out;  // the strings live in the same arena: shared
-    n->attr_count = like->attr_count;
+        b.doc->arena.allocate(sizeof(Attribute) * like.attr_count, alignof(Attribute)));
+    std::memcpy(static_cast<void*>(out), like.attrs, sizeof(Attribute) * like.attr_count);
+    stored = out;  // the strings live in the same arena: shared
   }
-  return n;
+  Node copy = like;  // `like` moves when the array grows
+  NodeId id = b.new_node(NodeType::element);
+  Node& n = b.at(id);
+  n.tag = copy.tag;
+  n.chars_ = copy.chars_;  // static or interned storage: shared
+  n.chars_size_ = copy.chars_size_;
+  n.attrs = stored;
+  n.attr_count = copy.attr_count;
+  return id;
 }
 
-namespace {
-
-void unlink(Node* n) {
-  Node* p = n->parent;
-  if (!p) return;
-  if (n->prev_sibling) n->prev_sibling->next_sibling = n->next_sibling;
-  else p->first_child = n->next_sibling;
-  if (n->next_sibling) n->next_sibling->prev_sibling = n->prev_sibling;
-  else p->last_child = n->prev_sibling;
-  n->parent = n->prev_sibling = n->next_sibling = nullptr;
+size_t DocumentBuilder::reparent(NodeId node, NodeId parent) {
+  impl_->last_text = Impl::kNone;
+  return impl_->move(node, parent);
 }
 
-// Sets depths below `top` from its own; returns the nodes rewritten.
-size_t fix_depths(Node* top) {
-  size_t count = 0;
-  Node* n = top->first_child;
-  while (n) {
-    n->depth = child_depth(n->parent);
-    ++count;
-    if (n->first_child) {
-      n = n->first_child;
-      continue;
-    }
-    while (n != top && !n->next_sibling) n = n->parent;
-    if (n == top) break;
-    n = n->next_sibling;
-  }
-  return count;
-}
-
-}  // namespace
-
-size_t DocumentBuilder::reparent(const Node* node, const Node* parent) {
+size_t DocumentBuilder::move_children(NodeId from, NodeId to) {
   Impl& b = *impl_;
-  b.last_text = nullptr;
-  Node* n = const_cast<Node*>(node);
-  Node* p = const_cast<Node*>(parent);
-  uint32_t old_depth = n->depth;
-  unlink(n);
-  b.append(p, n);
-  return n->depth == old_depth ? 1 : 1 + fix_depths(n);
-}
-
-size_t DocumentBuilder::move_children(const Node* from, const Node* to) {
-  Impl& b = *impl_;
-  b.last_text = nullptr;
-  Node* f = const_cast<Node*>(from);
-  Node* t = const_cast<Node*>(to);
+  b.last_text = Impl::kNone;
   size_t cost = 0;
-  while (Node* c = f->first_child) {
-    uint32_t old_depth = c->depth;
-    unlink(c);
-    b.append(t, c);
-    cost += c->depth == old_depth ? 1 : 1 + fix_depths(c);
-  }
+  while (b.at(from).first_child_) cost += b.move(b.id_of(*b.at(from).first_child()), to);
   return cost;
 }
 
-void DocumentBuilder::add_attributes(const Node* node, const Attribute* attrs,
-                                     size_t attr_count) {
+void DocumentBuilder::add_attributes(NodeId node, const Attribute* attrs, size_t attr_count) {
   Impl& b = *impl_;
-  Node* n = const_cast<Node*>(node);
   if (attr_count == 0) return;
+  Node& n = b.at(node);
   // The element's attributes move once into a growable store that later
   // merges append to, with the set of names present: a page repeating
   // <body> with new attributes costs time and memory linear in them.
-  auto [it, first] = b.doc->merged.try_emplace(n);
+  auto [it, first] = b.doc->merged.try_emplace(node);
   Document::Impl::Merged& m = it->second;
   if (first) {
-    m.attrs.assign(n->attrs, n->attrs + n->attr_count);
+    m.attrs.assign(n.attrs, n.attrs + n.attr_count);
     for (const Attribute& a : m.attrs) m.names.insert(a.name);
   }
   for (size_t i = 0; i < attr_count; ++i) {
@@ -462,29 +486,29 @@ void DocumentBuilder::add_attributes(const Node* node, const Attribute* attrs,
     m.attrs.push_back(Attribute{name, b.copy(attrs[i].value)});
     --work_left_;
   }
-  n->attrs = m.attrs.data();
-  n->attr_count = static_cast<uint32_t>(m.attrs.size());
+  n.attrs = m.attrs.data();
+  n.attr_count = static_cast<uint32_t>(m.attrs.size());
 }
 
-void DocumentBuilder::reset_open(size_t keep, const Node* const* nodes, size_t n) {
+void DocumentBuilder::reset_open(size_t keep, const NodeId* nodes, size_t n) {
   Impl& b = *impl_;
-  b.last_text = nullptr;
+  b.last_text = Impl::kNone;
   if (keep < b.open.size()) b.open.resize(keep);
   for (size_t i = 0; i < n; ++i) {
     bool foreign = b.in_foreign();
-    Node* node = const_cast<Node*>(nodes[i]);
-    b.open.push_back({node, foreign || node->tag == Tag::svg || node->tag == Tag::math});
+    Tag tag = b.at(nodes[i]).tag;
+    b.open.push_back({nodes[i], foreign || tag == Tag::svg || tag == Tag::math});
   }
 }
 
 void DocumentBuilder::add_comment(std::string_view text) {
   Impl& b = *impl_;
-  b.last_text = nullptr;
+  b.last_text = Impl::kNone;
   --work_left_;
-  Node* n = b.doc->new_node();
-  n->type = NodeType::comment;
-  n->text = b.copy(text);
-  b.append(b.insertion_parent(), n);
+  std::string_view stored = b.copy(text);
+  NodeId id = b.new_node(NodeType::comment);
+  Impl::set_chars(b.at(id), stored);
+  b.append(b.insertion_parent(), id);
 }
 
 Error DocumentBuilder::budget_error() const {
@@ -497,17 +521,19 @@ Error DocumentBuilder::budget_error() const {
 Document DocumentBuilder::finish() {
   Impl& b = *impl_;
   b.open.clear();
-  b.last_text = nullptr;
+  b.last_text = Impl::kNone;
   Document::Impl& d = *b.doc;
-  for (Node* c = d.root->first_child; c; c = c->next_sibling) {
+  // The array is final now: pointers into it stay valid.
+  const Node* root = d.nodes.data();
+  for (const Node* c = root->first_child(); c; c = c->next_sibling()) {
     if (c->is(Tag::html)) {
       d.html = c;
       break;
     }
   }
   // Without <html> (a backend that builds none), look for head/body at the top.
-  Node* parent = d.html ? d.html : d.root;
-  for (Node* c = parent->first_child; c; c = c->next_sibling) {
+  const Node* parent = d.html ? d.html : root;
+  for (const Node* c = parent->first_child(); c; c = c->next_sibling()) {
     if (!d.head && c->is(Tag::head)) d.head = c;
     if (!d.body && c->is(Tag::body)) d.body = c;
   }
@@ -515,7 +541,7 @@ Document DocumentBuilder::finish() {
   doc.impl_ = std::move(b.doc);
   b.doc = std::make_unique<Document::Impl>();  // the builder stays usable
   b.interned.clear();
-  work_left_ = static_cast<int64_t>(std::min<uint64_t>(max_work_, INT64_MAX));
+  work_left_ = static_cast<int64_t>(max_work_);
   return doc;
 }
 
@@ -524,7 +550,7 @@ Document DocumentBuilder::finish() {
 std::string inner_text(const Node* node) {
   std::string out;
   walk(node, [&](const Node* n) {
-    if (n->type == NodeType::text) out.append(n->text);
+    if (n->type == NodeType::text) out.append(n->text());
     return true;
   });
   return out;

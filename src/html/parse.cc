@@ -7,6 +7,7 @@
 // it; the native backend is linear and needs no guard), caps
 // the attributes per tag that libxml2 sees (its duplicate check is quadratic)
 // and dispatches.
+#include <algorithm>
 #include <cstring>
 
 #include "backends.h"
@@ -42,10 +43,16 @@ Result<Document> run_backend(std::string_view html, const ParseOptions& options)
   return make_error(ErrorCode::invalid_input, "unknown HTML backend");
 }
 
+// The DOM's strings and node links are 32-bit (html.h), so no option
+// takes a page past 2 GiB.
+constexpr size_t kMaxInputBytes = INT32_MAX;
+
+size_t max_bytes(const ParseOptions& options) { return std::min(options.max_bytes, kMaxInputBytes); }
+
 Result<Document> too_large(size_t size, const ParseOptions& options) {
   return make_error(ErrorCode::too_large, "HTML input of " + std::to_string(size) +
                                               " bytes exceeds the limit of " +
-                                              std::to_string(options.max_bytes));
+                                              std::to_string(max_bytes(options)));
 }
 
 // The common part of both entry points. `utf8_html` is valid UTF-8; `owned`,
@@ -82,7 +89,7 @@ Result<Document> parse_valid(std::string_view utf8_html, std::string* owned,
 }  // namespace
 
 Result<Document> parse(std::string_view utf8_html, const ParseOptions& options) {
-  if (utf8_html.size() > options.max_bytes) return too_large(utf8_html.size(), options);
+  if (utf8_html.size() > max_bytes(options)) return too_large(utf8_html.size(), options);
   std::string repaired;
   if (!utf8::is_valid(utf8_html)) {
     repaired = utf8::make_valid(utf8_html);
@@ -92,7 +99,7 @@ Result<Document> parse(std::string_view utf8_html, const ParseOptions& options) 
 }
 
 Result<Document> parse_decoded(DecodedText& decoded, const ParseOptions& options) {
-  if (decoded.utf8.size() > options.max_bytes) return too_large(decoded.utf8.size(), options);
+  if (decoded.utf8.size() > max_bytes(options)) return too_large(decoded.utf8.size(), options);
   std::string input = std::move(decoded.utf8);
   decoded.utf8.clear();
   return parse_valid(input, &input, options);

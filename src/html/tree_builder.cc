@@ -61,6 +61,8 @@
 namespace saring::html::detail {
 namespace {
 
+using NodeId = DocumentBuilder::NodeId;
+
 // ---- Element vocabulary -------------------------------------------------------
 
 // Element ids: 0 .. Tag::count_-1 are the public Tag values, then the
@@ -382,7 +384,7 @@ struct Open {
   bool zombie;             // taken off the stack logically (see the file comment)
   bool html_ip;            // HTML integration point (svg foreignObject/desc/title, ...)
   bool mathml_tip;         // MathML text integration point (mi, mo, mn, ms, mtext)
-  const Node* node;
+  NodeId node;
 };
 
 struct Formatting {
@@ -390,7 +392,7 @@ struct Formatting {
   int32_t index;    // its stack index
   uint16_t id;
   bool marker;
-  const Node* node;  // element to clone when re-opening
+  NodeId node;  // element to clone when re-opening
 };
 
 // Per-thread buffers, reused across pages.
@@ -452,7 +454,7 @@ class TreeBuilder {
   int64_t budget_ = 0;
   std::vector<Open> region_;
   std::vector<char> drop_;
-  std::vector<const Node*> nodes_;
+  std::vector<NodeId> nodes_;
 
   // ---- stack -----------------------------------------------------------------
   uint32_t flags(uint16_t e) const { return e < kNumIds ? el_.flags[e] : 0; }
@@ -484,7 +486,7 @@ class TreeBuilder {
     return in_scope_at(s_.top_small[e], &Open::bound_table);
   }
 
-  const Node* push(uint16_t e, std::string_view name, Ns ns, const Attribute* attrs,
+  NodeId push(uint16_t e, std::string_view name, Ns ns, const Attribute* attrs,
                    size_t n, bool html_ip = false, bool mathml_tip = false) {
     Tag tag = Tag::other;
     if (ns == Ns::html && e < id(Tag::count_)) tag = static_cast<Tag>(e);
@@ -539,10 +541,10 @@ class TreeBuilder {
     return o.ns == Ns::html ? (flags(o.id) & kSpecial) != 0 : (o.html_ip || o.mathml_tip);
   }
 
-  const Node* insert(uint16_t e, const Token& t) {
+  NodeId insert(uint16_t e, const Token& t) {
     return push(e, t.name, Ns::html, t.attrs.data(), t.attrs.size());
   }
-  const Node* insert_implied(uint16_t e) {
+  NodeId insert_implied(uint16_t e) {
     return push(e, el_.names[e], Ns::html, nullptr, 0);
   }
   void insert_void(uint16_t e, const Token& t) {
@@ -611,7 +613,7 @@ class TreeBuilder {
     return f.index >= 0 && f.index < static_cast<int32_t>(stack_.size()) &&
            stack_[f.index].serial == f.serial && !stack_[f.index].zombie;
   }
-  void push_marker() { fmt_.push_back({0, -1, kUnknown, true, nullptr}); }
+  void push_marker() { fmt_.push_back({0, -1, kUnknown, true, 0}); }
   void clear_to_marker() {
     while (!fmt_.empty()) {
       bool m = fmt_.back().marker;
@@ -619,20 +621,20 @@ class TreeBuilder {
       if (m) break;
     }
   }
-  static bool same_attrs(const Node* a, const Node* b) {
-    if (a->attr_count != b->attr_count) return false;
-    for (uint32_t i = 0; i < a->attr_count; ++i)
-      if (b->attr(a->attrs[i].name) != a->attrs[i].value || !b->has_attr(a->attrs[i].name))
+  static bool same_attrs(const Node& a, const Node& b) {
+    if (a.attr_count != b.attr_count) return false;
+    for (uint32_t i = 0; i < a.attr_count; ++i)
+      if (b.attr(a.attrs[i].name) != a.attrs[i].value || !b.has_attr(a.attrs[i].name))
         return false;
     return true;
   }
-  void push_formatting(uint16_t e, const Node* node) {
+  void push_formatting(uint16_t e, NodeId node) {
     size_t after_marker = fmt_.size();
     while (after_marker > 0 && !fmt_[after_marker - 1].marker) --after_marker;
     int same = 0;
     size_t earliest = fmt_.size();
     for (size_t i = fmt_.size(); i-- > after_marker;) {
-      if (fmt_[i].id == e && same_attrs(fmt_[i].node, node)) {
+      if (fmt_[i].id == e && same_attrs(b_.node(fmt_[i].node), b_.node(node))) {
         ++same;
         earliest = i;
       }
@@ -653,8 +655,8 @@ class TreeBuilder {
     size_t i = fmt_.size() - 1;
     while (i > 0 && !fmt_[i - 1].marker && !on_stack(fmt_[i - 1])) --i;
     for (; i < fmt_.size(); ++i) {
-      const Node* n = fmt_[i].node;
-      const Node* clone = push(fmt_[i].id, n->name, Ns::html, n->attrs, n->attr_count);
+      const Node& n = b_.node(fmt_[i].node);  // its name and attributes outlive the push
+      NodeId clone = push(fmt_[i].id, n.name(), Ns::html, n.attrs, n.attr_count);
       fmt_[i].node = clone;
       fmt_[i].serial = stack_.back().serial;
       fmt_[i].index = static_cast<int32_t>(stack_.size() - 1);
@@ -715,10 +717,10 @@ class TreeBuilder {
     if (f < 1) return false;
     int64_t region = static_cast<int64_t>(stack_.size()) - f;
     if (region > budget_) return false;
-    const Node* top = stack_.back().node;
-    const Node* ca = stack_[f - 1].node;
-    return top->depth < o_.max_depth &&
-           static_cast<int64_t>(top->depth) - ca->depth ==
+    const uint16_t top = b_.node(stack_.back().node).depth;
+    const uint16_t ca = b_.node(stack_[f - 1].node).depth;
+    return top < o_.max_depth &&
+           static_cast<int64_t>(top) - ca ==
                static_cast<int64_t>(stack_.size()) - f;
   }
 
@@ -732,13 +734,13 @@ class TreeBuilder {
   // element fmt_[fi] and furthest block stack_[fb].
   void restructure(int fi, int32_t fb) {
     const int32_t f = fmt_[fi].index;
-    const Node* fb_node = stack_[fb].node;
+    const NodeId fb_node = stack_[fb].node;
     std::vector<Open>& region = region_;
     region.assign(stack_.begin() + f, stack_.end());
     drop_.assign(region.size(), 0);
     const int32_t rb = fb - f;
     size_t bookmark = static_cast<size_t>(fi);
-    const Node* last = fb_node;
+    NodeId last = fb_node;
     int64_t cost = static_cast<int64_t>(region.size());
     int inner = 0;
     for (int32_t r = rb - 1; r >= 1; --r) {
@@ -755,7 +757,7 @@ class TreeBuilder {
         drop_[r] = 1;
         continue;
       }
-      const Node* clone = b_.clone_element(x.node);
+      NodeId clone = b_.clone_element(x.node);
       x.node = clone;
       x.serial = next_serial_++;
       fmt_[xi].node = clone;
@@ -765,7 +767,7 @@ class TreeBuilder {
       last = clone;
     }
     cost += static_cast<int64_t>(b_.reparent(last, stack_[f - 1].node));
-    const Node* f_clone = b_.clone_element(region[0].node);
+    const NodeId f_clone = b_.clone_element(region[0].node);
     cost += static_cast<int64_t>(b_.move_children(fb_node, f_clone));
     cost += static_cast<int64_t>(b_.reparent(f_clone, fb_node));
     Open f_open = region[0];
@@ -884,8 +886,8 @@ class TreeBuilder {
     if (c.mathml_tip && ((start && t.name != "mglyph" && t.name != "malignmark") ||
                          t.type == TokenType::text))
       return false;
-    if (c.ns == Ns::math && start && t.name == "svg" && stack_.back().node &&
-        stack_.back().node->name == "annotation-xml")
+    if (c.ns == Ns::math && start && t.name == "svg" &&
+        b_.node(c.node).name() == "annotation-xml")
       return false;
     if (c.html_ip && (start || t.type == TokenType::text)) return false;
     (void)e;
@@ -1288,7 +1290,7 @@ class TreeBuilder {
         if (in_scope(kNobr)) adoption_agency(kNobr);
       }
       reconstruct_formatting();
-      const Node* n = insert(e, t);
+      NodeId n = insert(e, t);
       push_formatting(e, n);
       return;
     }

@@ -135,8 +135,8 @@ std::vector<std::string> pieces_after(const Node* h, Furniture& furn, size_t max
   std::vector<std::string> out;
   if (!h) return out;
   auto next_after = [](const Node* x) -> const Node* {
-    while (x && !x->next_sibling) x = x->parent;
-    return x ? x->next_sibling : nullptr;
+    while (x && !x->next_sibling()) x = x->parent();
+    return x ? x->next_sibling() : nullptr;
   };
   size_t bytes = 0;
   const Node* n = next_after(h);
@@ -145,14 +145,14 @@ std::vector<std::string> pieces_after(const Node* h, Furniture& furn, size_t max
       n = next_after(n);
       continue;
     }
-    if (n->is_text() && !ascii_blank(n->text)) {
-      std::string t = squash(n->text);
+    if (n->is_text() && !ascii_blank(n->text())) {
+      std::string t = squash(n->text());
       if (!t.empty()) {
         bytes += t.size();
         out.push_back(std::move(t));
       }
     }
-    n = n->first_child ? n->first_child : next_after(n);
+    n = n->first_child() ? n->first_child() : next_after(n);
   }
   return out;
 }
@@ -162,20 +162,20 @@ std::vector<std::string> pieces_before(const Node* h, Furniture& furn, size_t ma
   if (!h) return out;
   // Reverse document order: previous sibling's deepest last descendant, else parent.
   auto prev = [](const Node* x) -> const Node* {
-    if (x->prev_sibling) {
-      x = x->prev_sibling;
-      while (x->last_child && !(x->is_element() && is_hidden_text_container(x))) x = x->last_child;
+    if (x->prev_sibling()) {
+      x = x->prev_sibling();
+      while (x->last_child() && !(x->is_element() && is_hidden_text_container(x))) x = x->last_child();
       return x;
     }
-    return x->parent;
+    return x->parent();
   };
   const Node* n = prev(h);
   size_t steps = 0;
   while (n && out.size() < max_pieces && steps++ < 400) {
     if (n->is_element() && (n->is(Tag::body) || n->is(Tag::head))) break;
-    if (n->is_text() && !ascii_blank(n->text) &&
-        !(n->parent && is_hidden_text_container(n->parent)) && !furn(n)) {
-      std::string t = squash(n->text);
+    if (n->is_text() && !ascii_blank(n->text()) &&
+        !(n->parent() && is_hidden_text_container(n->parent())) && !furn(n)) {
+      std::string t = squash(n->text());
       if (!t.empty()) out.push_back(std::move(t));
     }
     n = prev(n);

@@ -259,7 +259,7 @@ class Furniture {
 
   void set_anchor(const Node* anchor) {
     anchor_.clear();
-    for (const Node* p = anchor; p; p = p->parent) anchor_.try_emplace(p);
+    for (const Node* p = anchor; p; p = p->parent()) anchor_.try_emplace(p);
     verdict_.clear();
   }
 
@@ -268,8 +268,8 @@ class Furniture {
   bool operator()(const Node* n) {
     path_.clear();
     bool f = false;
-    const Node* p = n->parent;
-    for (; p; p = p->parent) {
+    const Node* p = n->parent();
+    for (; p; p = p->parent()) {
       if (!p->is_element() || p->is(Tag::body) || p->is(Tag::html)) break;
       if (const uint8_t* known = verdict_.find(p)) {
         f = *known != 0;
@@ -304,7 +304,7 @@ class Furniture {
   }
 
   static bool inside_article(const Node* n) {
-    for (const Node* p = n->parent; p; p = p->parent)
+    for (const Node* p = n->parent(); p; p = p->parent())
       if (p->is(Tag::article)) return true;
     return false;
   }

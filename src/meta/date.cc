@@ -399,21 +399,23 @@ class Matcher {
     size_t last = 0;  // one past the last token
   };
 
-  // HH:MM[:SS[.fff]] / HH.MM / HHhMM, then AM/PM, "Uhr", zone.
-  // `dot_ok`: whether "10.30" may be read as a time here.
+  // HH:MM[:SS[.fff]] / HH.MM / HHhMM / HH時MM分 (HH시 MM분), then AM/PM,
+  // "Uhr", zone. `dot_ok`: whether "10.30" may be read as a time here.
   std::optional<Time> time_at(size_t i, bool dot_ok) const {
     if (!num(i, 1, 2)) return std::nullopt;
     size_t j = i + 1;
     bool colon = punct(j, ":") && glued(j);
     bool dot = dot_ok && punct(j, ".") && glued(j);
     bool h = word(j) && glued(j) && (t_[j].key == "h" || t_[j].key == "ч");
-    if (!colon && !dot && !h) return std::nullopt;
-    if (!num(j + 1, 2, 2) || !glued(j + 1)) return std::nullopt;
+    bool cjk = word(j) && (t_[j].key == "時" || t_[j].key == "시");
+    if (!colon && !dot && !h && !cjk) return std::nullopt;
+    if (cjk ? !num(j + 1, 1, 2) : (!num(j + 1, 2, 2) || !glued(j + 1))) return std::nullopt;
     Time t;
     t.dotted = dot;
     t.hour = static_cast<int>(t_[i].value);
     t.minute = static_cast<int>(t_[j + 1].value);
     j += 2;
+    if (cjk && (word_is(j, "分") || word_is(j, "분"))) ++j;
     if (colon && punct(j, ":") && glued(j) && num(j + 1, 2, 2) && glued(j + 1)) {
       t.second = static_cast<int>(t_[j + 1].value);
       j += 2;

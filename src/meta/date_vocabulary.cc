@@ -111,6 +111,7 @@ const Zone kZones[] = {
     {"aest", 600},  {"aedt", 660},  {"acst", 570},  {"acdt", 630},  {"awst", 480},
     {"nzst", 720},  {"nzdt", 780},  {"brt", -180},  {"art", -180},  {"trt", 180},
     {"pkt", 300},   {"sast", 120},  {"cat", 120},   {"eat", 180},   {"wat", 60},
+    {"мск", 180},   {"tsi", 180},   // Moscow time (МСК), Turkish time (TSİ)
 };
 
 // Words that may stand between a date and its time of day.
@@ -133,8 +134,9 @@ const char* const kWeekdaySuffixes[] = {"feira"};
 const char* const kTimeSuffixes[] = {"uhr", "h", "hs", "hrs", "ч", "val", "klo", "heures"};
 
 // "a.m." / "p.m." are recognised from their letters around the dots.
-const char* const kAmWords[] = {"am"};
-const char* const kPmWords[] = {"pm"};
+// Malay writes "pg" (pagi, morning) and "ptg" (petang, afternoon).
+const char* const kAmWords[] = {"am", "pg", "pagi"};
+const char* const kPmWords[] = {"pm", "ptg", "petang"};
 
 // Languages whose numeric dates are month first. Plain "en" counts: on the
 // web an untagged-region English page is most often American.

@@ -115,12 +115,12 @@ std::vector<DatePick> visible_dates(const Signals& s, const ClassedElements& cla
   if (!h) return out;
   std::string window;
   auto next_after = [](const Node* x) -> const Node* {
-    while (x && !x->next_sibling) x = x->parent;
-    return x ? x->next_sibling : nullptr;
+    while (x && !x->next_sibling()) x = x->parent();
+    return x ? x->next_sibling() : nullptr;
   };
   // A byline just before the heading, then the heading and what follows it.
-  if (h->prev_sibling) {
-    std::string before = node_text(h->prev_sibling, 300);
+  if (h->prev_sibling()) {
+    std::string before = node_text(h->prev_sibling(), 300);
     if (before.size() < 300) window = before + " \n ";
   }
   window += node_text(h, 500) + " \n ";
@@ -131,12 +131,12 @@ std::vector<DatePick> visible_dates(const Signals& s, const ClassedElements& cla
       continue;
     }
     if (n->is_text()) {
-      window.append(n->text);
+      window.append(n->text());
       window.push_back(' ');
     } else if (n->is_element() && is_block(n)) {
       window.append(" \n ");
     }
-    n = n->first_child ? n->first_child : next_after(n);
+    n = n->first_child() ? n->first_child() : next_after(n);
   }
   // Line by line, so a date cannot be glued together from two lines.
   size_t start = 0;

@@ -120,7 +120,7 @@ std::string node_text(const Node* node, size_t limit, bool spaced) {
   html::walk(node, [&](const Node* n) {
     if (out.size() >= limit) return false;
     if (n->is_text()) {
-      out.append(n->text);
+      out.append(n->text());
       if (spaced) out.push_back(' ');
       return false;
     }

@@ -61,7 +61,7 @@ std::string node_text(const Node* node, size_t limit = 2000, bool spaced = false
 std::string class_and_id(const Node* n);
 template <class Pred>
 bool has_ancestor(const Node* n, Pred&& pred) {
-  for (const Node* p = n->parent; p; p = p->parent)
+  for (const Node* p = n->parent(); p; p = p->parent())
     if (p->is_element() && pred(p)) return true;
   return false;
 }

@@ -3,6 +3,7 @@
 // field order every door writes (to_record).
 #include "saring/page.h"
 
+#include "saring/agencies.h"
 #include "saring/text.h"
 
 namespace saring::page {
@@ -45,9 +46,12 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   result.charset = std::move(decoded.charset);
   result.charset_source = decoded.source;
   result.content = extract::extract_content(doc.value(), options.extract);
+  result.metadata = meta::extract_metadata(doc.value(), url, options.meta);
+  // The headline is the record's `title`, not the first line of its text.
+  if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
-  result.metadata = meta::extract_metadata(doc.value(), url, options.meta);
+  meta::add_credited_agencies(result.text, result.sources);
   if (options.identify_language) {
     auto identifier = lang::require_shared_identifier();
     if (!identifier.ok()) return identifier.error();
@@ -120,13 +124,14 @@ void to_record(PageResult&& result, std::string_view url, Record& record) {
   record.url = !url.empty() ? std::string(url) : m.url.value_or("");
   record.text = std::move(result.text);
   MetaFields& f = record.metadata;
-  f.reserve(f.size() + 13);
+  f.reserve(f.size() + 14);
   f.append("title", optional(m.title));
   f.append("author", optional(m.author));
   bool dated = m.date.has_value();
   f.append("date", optional(m.date));
   f.append("date_source", dated ? MetaValue(std::move(m.date_source)) : MetaValue());
   f.append("sitename", optional(m.sitename));
+  f.append("sources", std::move(result.sources));
   f.append("description", optional(m.description));
   bool identified = result.language.has_value();
   f.append("language", optional(result.language));

@@ -36,6 +36,7 @@ struct Setting {
 // The settings that change a run's output, in the order of the text.
 const Setting kSettings[] = {
     {"format", [](const RunOptions&) { return std::string("saring-run-v2"); }},
+    {"saring.version", [](const RunOptions&) { return std::string(SARING_VERSION); }},
     {"shard",
      [](const RunOptions& o) {
        return std::to_string(o.shard_index) + "/" + std::to_string(o.shard_count);

@@ -199,7 +199,7 @@ const OptionSpec kOptions[] = {
      "remove more: phrase hits on any non-body line and unpunctuated lines\n"
      "outside the body", "",
      nullptr, SARING_SET_CLEAN(j.clean.aggressive = v.on), SARING_SET_RUN(o.clean.aggressive = v.on)},
-    {"title", T::toggle, kClean, "clean.keep_title", "", "on",
+    {"title", T::toggle, kClean, "clean.keep_title", "", "off",
      "keep the headline in the text (it is always in `title`)", "",
      nullptr, SARING_SET_CLEAN(j.clean.keep_title = v.on), SARING_SET_RUN(o.clean.keep_title = v.on)},
     {"unwrap", T::toggle, kClean, "", "", "on", "rejoin paragraphs wrapped at a fixed width", "",
@@ -303,6 +303,8 @@ const OptionSpec kOptions[] = {
      nullptr, nullptr, SARING_SET_RUN(j.progress = v.on ? 1 : 0)},
     {"quiet", T::flag, kRun, "", "", "", "no progress line (= --no-progress)", "",
      nullptr, nullptr, SARING_SET_RUN(j.progress = 0)},
+    {"report", T::flag, kRun, "", "", "", "write OUTDIR/report.html when done (as saring report OUTDIR)", "",
+     nullptr, nullptr, SARING_SET_RUN(j.report = v.on)},
 };
 
 #undef SARING_SET_EXTRACT

@@ -19,18 +19,24 @@
 // resume, the dedup index it names is loaded, and reading restarts at its
 // position. Commit points depend only on the data (batch grid, shard sizes),
 // so the resumed run cuts the same shards as an uninterrupted one.
+#include <nettle/sha2.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "saring/lang.h"
 #include "saring/parallel.h"
 #include "saring/pipeline.h"
+#include "profile.h"
+#include "outdir.h"
+#include "output_lock.h"
 #include "stages.h"
 
 namespace saring::pipeline {
@@ -40,13 +46,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr const char* kStateDir = ".saring";
-constexpr const char* kJournal = "journal.json";
-constexpr const char* kStatsFile = "stats.json";
-constexpr const char* kFinalIndex = "dedup.sdx";
-constexpr const char* kRejectedDir = "rejected";
-constexpr const char* kShardPrefix = "part-";
-constexpr const char* kShardExt = ".jsonl.zst";
 constexpr int kJournalVersion = 1;
 constexpr double kProgressInterval = 0.5;  // seconds
 constexpr size_t kNamedReadErrors = 5;     // read errors named in the summary
@@ -59,6 +58,7 @@ struct Tally {
   std::map<std::string, uint64_t> skipped;
   std::map<std::string, double> seconds;
   std::vector<std::string> first_read_errors;  // "path@offset: message"
+  Profile profile;  // what saring report shows
 
   Counts to_counts() const {
     Counts c;
@@ -111,6 +111,10 @@ void write_tally(io::JsonWriter& j, const Tally& t) {
   j.begin_array();
   for (const auto& e : t.first_read_errors) j.string(e);
   j.end_array();
+  j.key("profile");
+  j.begin_object();
+  write_profile(j, t.profile, ProfileFor::journal);
+  j.end_object();
 }
 
 std::string journal_json(const Journal& jn) {
@@ -167,10 +171,31 @@ Result<Journal> parse_journal(const std::string& text, const std::string& path) 
     for (const auto& [k, v] : c.at("seconds").items()) t.seconds[k] = v.get<double>();
     if (c.contains("first_read_errors"))  // absent in journals of older versions
       for (const auto& e : c.at("first_read_errors")) t.first_read_errors.push_back(e.get<std::string>());
+    if (c.contains("profile")) t.profile = parse_profile(c.at("profile"));  // likewise
   } catch (const nlohmann::json::exception& e) {
     return broken(std::string("malformed journal: ") + e.what());
   }
   return jn;
+}
+
+// Where the run's rules cut, for the report: the filter's bounds on each
+// figure and the language score's.
+void write_bounds(io::JsonWriter& j, const RunOptions& o) {
+  auto bound = [&](std::string_view figure, std::string_view reason, std::optional<double> min,
+                   std::optional<double> max) {
+    j.begin_object();
+    j.key("figure"); j.string(figure);
+    j.key("reason"); j.string(reason);
+    j.key("min"); min ? j.number(*min) : j.null();
+    j.key("max"); max ? j.number(*max) : j.null();
+    j.end_object();
+  };
+  j.begin_array();
+  if (o.lang_enabled && o.min_language_score > 0)
+    bound("language_score", "lang:low_score", o.min_language_score, {});
+  if (o.filter_enabled)
+    for (const filter::Bound& b : filter::bounds(o.filter.rules)) bound(b.figure, b.reason, b.min, b.max);
+  j.end_array();
 }
 
 std::string stats_json(const Journal& jn, const RunOptions& o, size_t inputs, unsigned threads,
@@ -249,6 +274,12 @@ std::string stats_json(const Journal& jn, const RunOptions& o, size_t inputs, un
   j.key("html_mb_per_second");
   j.number(wall_s > 0 ? static_cast<double>(t.html_bytes) / 1e6 / wall_s : 0.0);
   j.end_object();
+  j.key("profile");
+  j.begin_object();
+  write_profile(j, t.profile, ProfileFor::stats);
+  j.end_object();
+  j.key("bounds");
+  write_bounds(j, o);
   j.key("dedup");
   j.begin_object();
   j.key("documents"); j.integer(static_cast<int64_t>(index_docs));
@@ -370,33 +401,6 @@ class Cursor {
   std::map<std::string, uint64_t> baseline_;
 };
 
-bool is_shard_name(const std::string& name) {
-  return name.rfind(kShardPrefix, 0) == 0 && name.size() > 10 &&
-         name.compare(name.size() - 10, 10, kShardExt) == 0;
-}
-
-// Shard number of "part-00012.jsonl.zst", or -1.
-long shard_number(const std::string& name) {
-  if (!is_shard_name(name)) return -1;
-  std::string digits = name.substr(5, name.size() - 5 - 10);
-  if (digits.empty() || digits.size() > 9) return -1;
-  for (char c : digits)
-    if (c < '0' || c > '9') return -1;
-  return std::stol(digits);
-}
-
-std::vector<std::string> shard_files(const std::string& dir) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (is_shard_name(name)) out.push_back(name);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // Deletes shards numbered >= `next` (written after the last commit).
 void remove_uncommitted(const std::string& dir, uint32_t next) {
   for (const auto& name : shard_files(dir)) {
@@ -412,7 +416,9 @@ void remove_all_outputs(const std::string& out) {
     fs::remove(out + "/" + kRejectedDir + "/" + name, ec);
   fs::remove(out + "/" + kStatsFile, ec);
   fs::remove(out + "/" + kFinalIndex, ec);
-  fs::remove_all(out + "/" + kStateDir, ec);
+  // The state, but not the lock this process holds.
+  for (fs::directory_iterator it(out + "/" + kStateDir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().filename() != kLockFile) fs::remove_all(it->path(), ec);
 }
 
 // "path@offset: message" of an item that could not be read (its error
@@ -425,9 +431,34 @@ std::string read_error_message(const Work& w) {
   return std::string(e);
 }
 
-// fingerprint(o) and the inputs of this shard.
+// SHA-256 of a file, in hex ("" when it cannot be read).
+std::string file_sha256(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return {};
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  std::vector<char> buf(1 << 20);
+  while (f) {
+    f.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    sha256_update(&ctx, static_cast<size_t>(f.gcount()), reinterpret_cast<const uint8_t*>(buf.data()));
+  }
+  if (f.bad()) return {};
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx, sizeof digest, digest);
+  std::string hex;
+  for (uint8_t b : digest) {
+    hex += "0123456789abcdef"[b >> 4];
+    hex += "0123456789abcdef"[b & 15];
+  }
+  return hex;
+}
+
+// fingerprint(o), the language model's SHA-256 (another model, even under
+// the same name, decides languages differently) and the inputs of this shard.
 std::string make_fingerprint(const RunOptions& o, const std::vector<io::Input>& inputs) {
   std::string f = fingerprint(o);
+  if (o.lang_enabled)
+    f += "model.sha256=" + file_sha256(o.model_path.empty() ? lang::default_model_path() : o.model_path) + "\n";
   for (const auto& in : inputs) {
     // The size catches an input replaced under the same name.
     std::error_code ec;
@@ -460,6 +491,9 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   const std::string state_dir = out + "/" + kStateDir;
   const std::string rejected_dir = out + "/" + kRejectedDir;
   const std::string journal_path = state_dir + "/" + kJournal;
+  // One writer per output directory, for as long as this run lasts.
+  auto lock = OutputLock::acquire(out);
+  if (!lock.ok()) return lock.error();
   std::error_code ec;
   fs::create_directories(state_dir, ec);
   if (ec) return make_error(ErrorCode::io, out + ": " + ec.message());
@@ -643,6 +677,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     }
     if (options.test_hook) options.test_hook("commit:index");
     tally.seconds["write"] += thread_cpu_seconds() - t0;
+    tally.profile.prune();
     tally.seconds["wall"] =
         wall_before + std::chrono::duration<double>(Clock::now() - wall_start).count();
     const Journal& to_write = jn;
@@ -714,6 +749,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   // order; 4. commits. Reading runs one batch ahead (parallel::ordered_map).
   Status failure = ok_status();
   Position end_of_input;
+  std::optional<Position> stopped_at;  // where a stop request was honoured
   std::atomic<size_t> started{0};      // of the batch in flight
   std::atomic<uint64_t> done_raw{0};
   auto process_one = [&](Batch& b, size_t i, unsigned worker) {
@@ -758,12 +794,14 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     if (w.alive()) {
       ++tally.kept;
       tally.text_bytes_out += w.record.text.size();
+      tally.profile.add(w, {}, {});
       auto st = (*kept_writer)->write_line(kept_line(w));
       if (!st.ok()) return st;
     } else {
       ++tally.rejected;
       auto [stage, reason] = rejection_of(w);
       ++tally.reasons[stage + "\t" + reason];
+      tally.profile.add(w, stage, reason);
       if (rejected_writer) {
         auto st = rejected_writer->write_line(rejected_line(w, options.rejected_text));
         if (!st.ok()) return st;
@@ -800,14 +838,20 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       }
     }
     if (options.test_hook) options.test_hook("batch");
+    if (options.stop != nullptr && options.stop->load()) {
+      stopped_at = current.end;
+      return false;
+    }
     maybe_progress(current, 0, 0);
     started = 0;
     done_raw = 0;
     return true;
   };
-  if (!parallel::ordered_map<Batch>(threads, read_batch, process_one, deliver)) return failure.error();
-  auto st = commit(true, end_of_input);
+  if (!parallel::ordered_map<Batch>(threads, read_batch, process_one, deliver) && !stopped_at)
+    return failure.error();
+  auto st = stopped_at ? commit(false, *stopped_at) : commit(true, end_of_input);
   if (!st.ok()) return st.error();
+  result.stopped = stopped_at.has_value();
 
   result.counts = tally.to_counts();
   result.read_errors = tally.read_errors;

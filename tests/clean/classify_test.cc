@@ -122,10 +122,24 @@ TEST(CleanClassify, DuplicateTitleRemovedFirstKept) {
   EXPECT_EQ(r.title.value_or(""), "Storm closes schools across the coast");
   EXPECT_EQ(reason_of(r, "Storm closes"), Reason::duplicate_title);
   EXPECT_EQ(reason_of(r, "loading"), Reason::placeholder);
-  EXPECT_EQ(r.text.rfind("Storm closes schools across the coast", 0), 0u);
+  // By default the headline is only in `title`, as saring extract gives it.
+  EXPECT_EQ(r.text.find("Storm closes"), std::string::npos);
   CleanOptions o;
-  o.keep_title = false;
-  EXPECT_EQ(clean(doc, o).text.find("Storm closes"), std::string::npos);
+  o.keep_title = true;
+  EXPECT_EQ(clean(doc, o).text.rfind("Storm closes schools across the coast", 0), 0u);
+}
+
+TEST(CleanClassify, AgenciesCreditedInTheBodyAreSources) {
+  std::string doc = std::string(kBody) +
+                    "The mayor told Reuters the first buses would run in the spring, and AFP "
+                    "reported that the unions had agreed to the new shifts.\n"
+                    "A Reuters photographer was at the depot when the plan was announced.\n";
+  auto r = clean(doc);
+  EXPECT_EQ(r.sources, (std::vector<std::string>{"Reuters", "AFP"}));
+  auto id = clean(
+      "Harga minyak naik tajam pada perdagangan Senin, seperti dilansir Reuters dari London.\n"
+      "Kantor berita Xinhua melaporkan permintaan dari China juga meningkat pada bulan ini.\n");
+  EXPECT_EQ(id.sources, (std::vector<std::string>{"Reuters", "Xinhua"}));
 }
 
 TEST(CleanClassify, MultilingualNotices) {

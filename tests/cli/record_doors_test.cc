@@ -69,7 +69,7 @@ TEST_F(RecordDoors, ExtractJsonJsonlAndRunGiveTheSameRecord) {
 
   // The one field order, url first, text and source last.
   const std::vector<std::string> order = {
-      "url",      "title",          "author", "date",  "date_source", "sitename",
+      "url",      "title",          "author", "date",  "date_source", "sitename", "sources",
       "description", "language",    "language_score", "tags", "image", "page_type",
       "extraction_stage", "charset", "text", "source"};
   std::istringstream in(lines.out);
@@ -137,4 +137,46 @@ TEST_F(RecordDoors, JsonLinesStayOneLinePerRecord) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_NE(records[0]["text"].get<std::string>().find("line\xC2\x85" "character"),
             std::string::npos);
+}
+
+// The same Indonesian news story as a page (`saring extract`) and as a text
+// dump of that page (`saring clean`): both give the headline in `title` only,
+// not in `text`, and both name the agencies the body credits in `sources`.
+TEST_F(RecordDoors, ExtractAndCleanAgreeOnTitleAndSources) {
+  const std::string headline = "Harga minyak dunia naik tajam pekan ini";
+  const std::string body1 =
+      "JAKARTA (ANTARA) - Harga minyak dunia naik tajam pada perdagangan Senin setelah "
+      "negara-negara produsen sepakat memangkas produksi mulai bulan depan.";
+  const std::string body2 =
+      "Harga minyak mentah Brent naik dua persen menjadi 84 dolar per barel, seperti dilansir "
+      "Reuters dari London, sementara para analis memperkirakan kenaikan berlanjut.";
+  const std::string body3 =
+      "Kantor berita Xinhua melaporkan permintaan dari China juga meningkat tajam pada bulan "
+      "ini karena pabrik-pabrik kembali beroperasi penuh setelah libur panjang.";
+  std::string html = "<!doctype html><html lang=\"id\"><head><title>" + headline +
+                     " - Warta Kota</title><meta property=\"og:site_name\" content=\"Warta Kota\">"
+                     "</head><body><nav><a href=\"/\">Beranda</a> <a href=\"/ekonomi\">Ekonomi</a></nav>"
+                     "<article><h1>" + headline + "</h1><p>" + body1 + "</p><p>" + body2 +
+                     "</p><p>" + body3 + "</p></article></body></html>";
+  std::string dump = "Beranda\nEkonomi\n" + headline + "\n" + headline + "\n" + body1 + "\n" +
+                     body2 + "\n" + body3 + "\n";
+
+  auto extracted = run_command(std::string(SARING_BIN) + " extract --no-language --format json " +
+                               write("story.html", html));
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  auto cleaned = run_command(std::string(SARING_BIN) + " clean --no-language --format json " +
+                             write("story.txt", dump));
+  ASSERT_EQ(cleaned.exit_code, 0) << cleaned.err;
+  auto e = nlohmann::json::parse(extracted.out);
+  auto c = nlohmann::json::parse(cleaned.out);
+  EXPECT_EQ(e["title"], headline);
+  EXPECT_EQ(c["title"], headline);
+  for (const auto* r : {&e, &c}) {
+    std::string text = (*r)["text"].get<std::string>();
+    EXPECT_EQ(text.find(headline), std::string::npos) << text;
+    EXPECT_EQ(text.rfind("JAKARTA (ANTARA) - Harga", 0), 0u) << text;
+  }
+  const nlohmann::json sources = {"Antara", "Reuters", "Xinhua"};
+  EXPECT_EQ(e["sources"], sources);
+  EXPECT_EQ(c["sources"], sources);
 }

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <random>
 #include <string>
 #include <thread>
@@ -347,6 +350,117 @@ TEST(IndexFile, MergingShardsEqualsOneRun) {
   MinHashParams other;
   other.num_bands = 7;
   EXPECT_FALSE(NearDupIndex::merge(*ra, NearDupIndex(other)).ok());
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+// Four shard files of make_corpus() (some documents skipped, as a filter
+// would), and the index one run over all of them builds.
+struct ShardFiles {
+  std::vector<std::string> paths;
+  NearDupIndex one;
+};
+
+ShardFiles write_shard_files(const std::string& prefix) {
+  MinHasher h;
+  auto docs = make_corpus();
+  ShardFiles out{{}, NearDupIndex(h.params())};
+  std::vector<NearDupIndex> shards;
+  for (int s = 0; s < 4; ++s) shards.emplace_back(h.params());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (i % 11 == 5) continue;  // dropped before dedup
+    const uint32_t shard = static_cast<uint32_t>(i * 4 / docs.size());
+    const uint64_t seq = make_seq(shard, i % 15);
+    const std::string id = "doc-" + std::to_string(i);
+    Signature sig = i == 7 ? Signature{h.compute(docs[i]).exact, {}, {}, 0} : h.compute(docs[i]);
+    EXPECT_TRUE(out.one.insert(seq, id, sig).ok());
+    EXPECT_TRUE(shards[shard].insert(seq, id, sig).ok());
+  }
+  for (int s = 0; s < 4; ++s) {
+    out.paths.push_back(prefix + "-shard" + std::to_string(s) + ".sdx");
+    EXPECT_TRUE(shards[s].save(out.paths.back()).ok());
+  }
+  return out;
+}
+
+TEST(IndexFile, StreamingMergeDecidesAsOneRunAndATreeOfMergesWritesTheSameBytes) {
+  const std::string dir = ::testing::TempDir() + "/saring_dedup_merge_" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  auto shards = write_shard_files(dir + "/m");
+  const auto& p = shards.paths;
+  // One merge of all four, in a shuffled order.
+  auto flat = merge_index_files({p[2], p[0], p[3], p[1]}, dir + "/flat.sdx");
+  ASSERT_TRUE(flat.ok()) << flat.error().describe();
+  // A tree: (0+1), (2+3), then the two merges.
+  ASSERT_TRUE(merge_index_files({p[0], p[1]}, dir + "/a.sdx").ok());
+  ASSERT_TRUE(merge_index_files({p[3], p[2]}, dir + "/b.sdx").ok());
+  ASSERT_TRUE(merge_index_files({dir + "/b.sdx", dir + "/a.sdx"}, dir + "/tree.sdx").ok());
+  // Unbalanced: ((0+1)+2)+3, a merged file merged with a shard.
+  ASSERT_TRUE(merge_index_files({dir + "/a.sdx", p[2]}, dir + "/c.sdx").ok());
+  ASSERT_TRUE(merge_index_files({p[3], dir + "/c.sdx"}, dir + "/chain.sdx").ok());
+  const std::string bytes = read_bytes(dir + "/flat.sdx");
+  EXPECT_EQ(bytes.size(), flat->output_bytes);
+  EXPECT_EQ(read_bytes(dir + "/tree.sdx"), bytes);
+  EXPECT_EQ(read_bytes(dir + "/chain.sdx"), bytes);
+
+  // The decisions equal those of one index fed every document in order.
+  auto want = shards.one.decisions();
+  auto got = read_decisions(dir + "/flat.sdx", 0, UINT64_MAX);
+  ASSERT_TRUE(got.ok()) << got.error().describe();
+  ASSERT_EQ(got->size(), want.size());
+  size_t cross = 0, dups = 0;
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ((*got)[i].seq, want[i].seq);
+    EXPECT_EQ((*got)[i].id, want[i].id);
+    EXPECT_EQ((*got)[i].verdict.kind, want[i].verdict.kind) << want[i].id;
+    EXPECT_EQ((*got)[i].verdict.dup_of_id, want[i].verdict.dup_of_id) << want[i].id;
+    dups += want[i].verdict.duplicate();
+    cross += want[i].verdict.duplicate() && (want[i].verdict.dup_of_seq >> 40) != (want[i].seq >> 40);
+  }
+  EXPECT_EQ(flat->exact_duplicates + flat->near_duplicates, dups);
+  EXPECT_GT(cross, 5u);
+  // A loaded merged file is the same index.
+  auto loaded = NearDupIndex::load(dir + "/flat.sdx");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+  EXPECT_EQ(loaded->serialize(), shards.one.serialize());
+
+  // One shard's range, from the merged file, names kept documents of earlier shards.
+  auto range = read_decisions(dir + "/flat.sdx", make_seq(2, 0), make_seq(3, 0));
+  ASSERT_TRUE(range.ok());
+  size_t in_range = 0;
+  for (const auto& d : want) in_range += (d.seq >> 40) == 2;
+  ASSERT_EQ(range->size(), in_range);
+  for (const auto& d : *range) EXPECT_EQ(d.seq >> 40, 2u);
+  // A shard's own file (no decisions section) is decided on the fly, alone.
+  auto local = read_decisions(p[1], 0, UINT64_MAX);
+  ASSERT_TRUE(local.ok()) << local.error().describe();
+  auto shard1 = NearDupIndex::load(p[1]);
+  ASSERT_TRUE(shard1.ok());
+  auto local_want = shard1->decisions();
+  ASSERT_EQ(local->size(), local_want.size());
+  for (size_t i = 0; i < local_want.size(); ++i)
+    EXPECT_EQ((*local)[i].verdict.dup_of_id, local_want[i].verdict.dup_of_id);
+
+  // Errors: the same shard twice, other parameters, damage, a missing file.
+  EXPECT_FALSE(merge_index_files({p[0], p[0]}, dir + "/x.sdx").ok());
+  EXPECT_FALSE(merge_index_files({p[0], dir + "/a.sdx"}, dir + "/x.sdx").ok());
+  MinHashParams other;
+  other.num_bands = 7;
+  ASSERT_TRUE(NearDupIndex(other).save(dir + "/other.sdx").ok());
+  EXPECT_FALSE(merge_index_files({p[0], dir + "/other.sdx"}, dir + "/x.sdx").ok());
+  std::string damaged = read_bytes(p[1]);
+  damaged[damaged.size() / 2] ^= 0x20;
+  std::ofstream(dir + "/damaged.sdx", std::ios::binary) << damaged;
+  EXPECT_FALSE(merge_index_files({p[0], dir + "/damaged.sdx"}, dir + "/x.sdx").ok());
+  EXPECT_FALSE(read_decisions(dir + "/damaged.sdx", 0, UINT64_MAX).ok());
+  std::ofstream(dir + "/short.sdx", std::ios::binary) << bytes.substr(0, bytes.size() - 30);
+  EXPECT_FALSE(read_decisions(dir + "/short.sdx", 0, UINT64_MAX).ok());
+  EXPECT_FALSE(merge_index_files({dir + "/nope.sdx"}, dir + "/x.sdx").ok());
+  EXPECT_FALSE(std::filesystem::exists(dir + "/x.sdx"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(IndexFile, CorruptFilesGiveErrors) {

@@ -41,16 +41,16 @@ TEST(Builder, BuildsTreeAndMergesText) {
   EXPECT_TRUE(body->has_attr("id"));
   EXPECT_FALSE(body->has_attr("style"));
   EXPECT_EQ(body->attr("style"), "");
-  ASSERT_NE(body->first_child, nullptr);
-  EXPECT_EQ(body->first_child->text, "Hello, world");
-  const Node* widget = body->first_child->next_sibling;
+  ASSERT_NE(body->first_child(), nullptr);
+  EXPECT_EQ(body->first_child()->text(), "Hello, world");
+  const Node* widget = body->first_child()->next_sibling();
   ASSERT_NE(widget, nullptr);
   EXPECT_EQ(widget->tag, Tag::other);
-  EXPECT_EQ(widget->name, "my-widget");
+  EXPECT_EQ(widget->name(), "my-widget");
   EXPECT_EQ(widget->depth, 3u);
-  EXPECT_EQ(widget->prev_sibling, body->first_child);
-  ASSERT_NE(widget->first_child, nullptr);
-  EXPECT_EQ(widget->first_child->type, NodeType::comment);
+  EXPECT_EQ(widget->prev_sibling(), body->first_child());
+  ASSERT_NE(widget->first_child(), nullptr);
+  EXPECT_EQ(widget->first_child()->type, NodeType::comment);
   EXPECT_EQ(inner_text(doc.root()), "Hello, world");  // comments are not text
   EXPECT_EQ(doc.node_count(), 6u);
 }
@@ -107,11 +107,11 @@ TEST(Builder, ForeignContentIsNotHtml) {
   b.end_element();
   b.start_element("title", {});
   Document doc = b.finish();  // closes the open <title>
-  const Node* svg = doc.root()->first_child;
+  const Node* svg = doc.root()->first_child();
   ASSERT_TRUE(svg && svg->is(Tag::svg));
-  EXPECT_EQ(svg->first_child->tag, Tag::other);
-  EXPECT_EQ(svg->first_child->name, "title");
-  EXPECT_TRUE(svg->next_sibling->is(Tag::title));
+  EXPECT_EQ(svg->first_child()->tag, Tag::other);
+  EXPECT_EQ(svg->first_child()->name(), "title");
+  EXPECT_TRUE(svg->next_sibling()->is(Tag::title));
 }
 
 TEST(Builder, DocumentSurvivesMove) {
@@ -119,10 +119,10 @@ TEST(Builder, DocumentSurvivesMove) {
   b.start_element("p", {});
   b.add_text("kept");
   Document a = b.finish();
-  const Node* p = a.root()->first_child;
+  const Node* p = a.root()->first_child();
   Document moved = std::move(a);
-  EXPECT_EQ(moved.root()->first_child, p);
-  EXPECT_EQ(p->first_child->text, "kept");
+  EXPECT_EQ(moved.root()->first_child(), p);
+  EXPECT_EQ(p->first_child()->text(), "kept");
   // The builder can be reused for a second document.
   b.add_text("second");
   Document c = b.finish();
@@ -141,7 +141,7 @@ TEST(Walk, SkipsChildrenWhenAsked) {
   std::string text;
   walk(doc.root(), [&](const Node* n) {
     if (n->is(Tag::script)) return false;
-    if (n->is_text()) text += n->text;
+    if (n->is_text()) text += n->text();
     return true;
   });
   EXPECT_EQ(text, "visible");
@@ -159,13 +159,14 @@ TEST(Backend, NamesParse) {
 
 TEST(Builder, AddAttributesKeepsFirstValuesAndLowercasesNames) {
   DocumentBuilder b(16);
-  const Node* body = b.start_element("body", {{"class", "first"}});
+  DocumentBuilder::NodeId body_id = b.start_element("body", {{"class", "first"}});
   const Attribute more[] = {{"CLASS", "second"}, {"Id", "x"}};
-  b.add_attributes(body, more, 2);
+  b.add_attributes(body_id, more, 2);
   const Attribute again[] = {{"id", "y"}, {"lang", "en"}};
-  b.add_attributes(body, again, 2);
+  b.add_attributes(body_id, again, 2);
   b.end_element();
   Document doc = b.finish();
+  const Node* body = doc.root() + body_id;  // ids index the Document's node array
   ASSERT_EQ(doc.body(), body);
   EXPECT_EQ(body->attr_count, 3u);
   EXPECT_EQ(body->attr("class"), "first");
@@ -197,8 +198,8 @@ TEST(Builder, DepthCapFitsNodeDepth) {
   uint32_t deepest = 0;
   walk(doc.root(), [&](const Node* n) {
     deepest = std::max<uint32_t>(deepest, n->depth);
-    if (n->parent) {
-      EXPECT_EQ(n->depth, n->parent->depth + 1);
+    if (n->parent()) {
+      EXPECT_EQ(n->depth, n->parent()->depth + 1);
     }
     return true;
   });

@@ -246,22 +246,22 @@ std::string tree(std::string_view html, bool keep_space = false) {
   if (!doc.ok()) return "";
   std::string out;
   const Node* root = doc->root();
-  const Node* n = root->first_child;
+  const Node* n = root->first_child();
   while (n) {
-    if (n->is_element()) out += "<" + std::string(n->name) + ">";
-    else if (n->is_text() && (keep_space || n->text.find_first_not_of(" \n\t") != std::string_view::npos))
-      out += n->text;
-    if (n->first_child) {
-      n = n->first_child;
+    if (n->is_element()) out += "<" + std::string(n->name()) + ">";
+    else if (n->is_text() && (keep_space || n->text().find_first_not_of(" \n\t") != std::string_view::npos))
+      out += n->text();
+    if (n->first_child()) {
+      n = n->first_child();
       continue;
     }
     for (;;) {
-      if (n->is_element()) out += "</" + std::string(n->name) + ">";
-      if (n->next_sibling) {
-        n = n->next_sibling;
+      if (n->is_element()) out += "</" + std::string(n->name()) + ">";
+      if (n->next_sibling()) {
+        n = n->next_sibling();
         break;
       }
-      n = n->parent;
+      n = n->parent();
       if (n == root) return out;
     }
   }
@@ -324,9 +324,9 @@ TEST(NativeTreeTest, Headings) {
 
 // The element of `doc` named `name` first in document order, or nullptr.
 const Node* find_named(const Node* n, std::string_view name) {
-  for (; n; n = n->next_sibling) {
-    if (n->is_element() && n->name == name) return n;
-    if (const Node* f = find_named(n->first_child, name)) return f;
+  for (; n; n = n->next_sibling()) {
+    if (n->is_element() && n->name() == name) return n;
+    if (const Node* f = find_named(n->first_child(), name)) return f;
   }
   return nullptr;
 }
@@ -540,11 +540,11 @@ TEST(NativeTreeTest, RandomMarkupKeepsInvariants) {
     walk(doc->root(), [&](const Node* node) {
       ++seen;
       EXPECT_LE(node->depth, 16u);
-      for (const Node* c = node->first_child; c; c = c->next_sibling) {
-        EXPECT_EQ(c->parent, node);
+      for (const Node* c = node->first_child(); c; c = c->next_sibling()) {
+        EXPECT_EQ(c->parent(), node);
         EXPECT_EQ(c->depth, node->depth + 1);
-        if (!c->next_sibling) {
-          EXPECT_EQ(node->last_child, c);
+        if (!c->next_sibling()) {
+          EXPECT_EQ(node->last_child(), c);
         }
       }
       return true;
@@ -560,12 +560,12 @@ std::string dump(const Document& doc) {
   walk(doc.root(), [&](const Node* n) {
     out += std::to_string(n->depth) + ":";
     if (n->is_element()) {
-      out += "<" + std::string(n->name);
+      out += "<" + std::string(n->name());
       for (uint32_t i = 0; i < n->attr_count; ++i)
         out += " " + std::string(n->attrs[i].name) + "=[" + std::string(n->attrs[i].value) + "]";
       out += ">";
     } else {
-      out += "[" + std::string(n->text) + "]";
+      out += "[" + std::string(n->text()) + "]";
     }
     out += "\n";
     return true;

@@ -344,3 +344,18 @@ TEST(DateFind, ShortDigitRunsHoldNoDate) {
   ASSERT_TRUE(g);
   EXPECT_EQ(g->iso.substr(0, 10), "2021-10-20");
 }
+
+// Times written the local way keep their hour and the zone's offset: Malay
+// "ptg"/"pg" (afternoon, morning), Japanese and Korean hour and minute
+// characters, Moscow time (МСК) and Turkish time (TSİ).
+TEST(DateParse, LocalTimesAndZones) {
+  check_all({
+      {"Selasa, 5 Mac 2024 3:15 PTG", "2024-03-05T15:15:00"},
+      {"Selasa, 5 Mac 2024 9:05 pg", "2024-03-05T09:05:00"},
+      {"Selasa, 5 Mac 2024 12:30 ptg MYT", "2024-03-05T12:30:00+08:00"},
+      {"2024年3月5日 15時15分 JST", "2024-03-05T15:15:00+09:00"},
+      {"2024년 3월 5일 15시 15분 KST", "2024-03-05T15:15:00+09:00"},
+      {"5 марта 2024, 15:15 МСК", "2024-03-05T15:15:00+03:00"},
+      {"5 Mart 2024 15:15 (TSİ)", "2024-03-05T15:15:00+03:00"},
+  });
+}

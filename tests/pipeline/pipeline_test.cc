@@ -2,11 +2,14 @@
 // thread count, the same bytes after a kill and a resume, and bad inputs
 // turned into per-record rejections while the run goes on.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -128,6 +131,26 @@ std::vector<nlohmann::json> read_jsonl_shards(const std::string& dir) {
   return out;
 }
 
+// What a set of output directories holds: kept ids, and each rejected id
+// with its stage, reason and dup_of.
+struct Held {
+  std::multiset<std::string> kept;
+  std::multiset<std::string> rejected;  // "id stage reason dup_of"
+  bool operator==(const Held&) const = default;
+};
+
+Held held(const std::vector<std::string>& dirs) {
+  Held h;
+  for (const auto& d : dirs) {
+    for (const auto& j : read_jsonl_shards(d)) h.kept.insert(j["id"].get<std::string>());
+    if (!fs::exists(d + "/rejected")) continue;
+    for (const auto& j : read_jsonl_shards(d + "/rejected"))
+      h.rejected.insert(j["id"].get<std::string>() + " " + j["stage"].get<std::string>() + " " +
+                        j["reason"].get<std::string>() + " " + j.value("dup_of", std::string()));
+  }
+  return h;
+}
+
 class Corpus : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -239,6 +262,10 @@ TEST_F(Corpus, KillAndResumeGivesTheSameBytes) {
     EXPECT_EQ(r->counts.rejected, ref->counts.rejected);
     EXPECT_EQ(r->counts.skipped, ref->counts.skipped);
     EXPECT_EQ(r->counts.reasons, ref->counts.reasons);
+    // What saring report reads (histograms, examples, domains) went through
+    // the journal whole.
+    EXPECT_EQ(nlohmann::json::parse(read_file(o.output_dir + "/stats.json"))["profile"],
+              nlohmann::json::parse(read_file(reference.output_dir + "/stats.json"))["profile"]);
     // No temporary files are left behind.
     for (const auto& e : fs::recursive_directory_iterator(o.output_dir))
       EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
@@ -362,6 +389,117 @@ TEST_F(Corpus, ResumeRefusesOtherOptionsAndOverwriteStartsAfresh) {
   auto fresh = run(other);
   ASSERT_TRUE(fresh.ok()) << fresh.error().describe();
   EXPECT_FALSE(fresh->resumed);
+}
+
+TEST_F(Corpus, ResumeRefusesAnotherLanguageModelUnderTheSameName) {
+  if (!have_model()) GTEST_SKIP() << "no language model";
+  const std::string model = dir_ + "/model.ftz";
+  fs::copy_file(lang::default_model_path(), model);
+  RunOptions o = small_options(inputs_, dir_ + "/out");
+  o.model_path = model;
+  ASSERT_TRUE(run_and_kill(o, "batch", 2));
+  // The same file name, other bytes (a retrained or upgraded model).
+  std::ofstream(model, std::ios::binary | std::ios::app) << "x";
+  auto r = run(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("other inputs or options"), std::string::npos);
+  EXPECT_NE(fingerprint(o).find("saring.version="), std::string::npos);
+}
+
+TEST_F(Corpus, AnOutputFolderHasOneWriterAtATime) {
+  RunOptions o = small_options(inputs_, dir_ + "/out");
+  ASSERT_TRUE(run_and_kill(o, "batch", 2));
+  // Another process holds the folder (a zombie worker, a requeued job).
+  pid_t holder = fork();
+  if (holder == 0) {
+    int fd = ::open((o.output_dir + "/.saring/lock").c_str(), O_RDWR);
+    if (fd < 0 || ::flock(fd, LOCK_EX) != 0) _exit(1);
+    ::pause();
+    _exit(0);
+  }
+  // Until the child holds the lock, a run may still get it: wait for that.
+  for (int i = 0; i < 2000; ++i) {
+    int fd = ::open((o.output_dir + "/.saring/lock").c_str(), O_RDWR);
+    const bool held = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+    ::close(fd);
+    if (held) break;
+    ::usleep(1000);
+  }
+  const auto before = outputs(o.output_dir);
+  auto refused = run(o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("another saring process"), std::string::npos);
+  EXPECT_FALSE(apply_dedup({o.output_dir, dir_ + "/any.sdx", {}}).ok());
+  EXPECT_EQ(outputs(o.output_dir), before);
+  ::kill(holder, SIGKILL);  // a dead holder's lock is gone with it
+  ::waitpid(holder, nullptr, 0);
+  auto resumed = run(o);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+  EXPECT_TRUE(resumed->resumed);
+}
+
+TEST_F(Corpus, AStopRequestCommitsAndTheResumeHoldsTheSameRecords) {
+  RunOptions reference = small_options(inputs_, dir_ + "/reference");
+  ASSERT_TRUE(run(reference).ok());
+  RunOptions o = small_options(inputs_, dir_ + "/stopped");
+  std::atomic<bool> stop{false};
+  int batches = 0;
+  o.stop = &stop;
+  o.test_hook = [&](std::string_view p) {
+    if (p == "batch" && ++batches == 4) stop = true;
+  };
+  auto r = run(o);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_TRUE(r->stopped);
+  EXPECT_EQ(r->counts.items, 4u * o.batch_items);  // everything up to the stop is committed
+  auto journal = nlohmann::json::parse(read_file(o.output_dir + "/.saring/journal.json"));
+  EXPECT_FALSE(journal["complete"].get<bool>());
+  EXPECT_EQ(journal["items_total"].get<uint64_t>(), 4u * o.batch_items);
+  o.test_hook = {};
+  stop = false;
+  auto resumed = run(o);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+  EXPECT_TRUE(resumed->resumed);
+  EXPECT_EQ(held({o.output_dir}), held({reference.output_dir}));
+  EXPECT_EQ(resumed->counts.reasons, run(reference)->counts.reasons);
+}
+
+TEST_F(Corpus, SigtermMakesTheCommandCommitAndExit143) {
+  const std::string out = dir_ + "/out";
+  std::vector<std::string> args = {SARING_BINARY, "run", "--shard-size", "6000", "--no-language",
+                                   "--threads", "1", "--quiet", "-o", out};
+  args.insert(args.end(), inputs_.begin(), inputs_.end());
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::freopen("/dev/null", "w", stderr);
+    ::execv(argv[0], argv.data());
+    _exit(127);
+  }
+  // Signal once the run has written its first records.
+  for (int i = 0; i < 20000 && !fs::exists(out + "/.saring/journal.json"); ++i) ::usleep(500);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  if (WEXITSTATUS(status) == 0) GTEST_SKIP() << "the run finished before the signal";
+  EXPECT_EQ(WEXITSTATUS(status), 143);
+  auto journal = nlohmann::json::parse(read_file(out + "/.saring/journal.json"));
+  EXPECT_FALSE(journal["complete"].get<bool>());
+  EXPECT_GE(journal["commits"].get<int>(), 1);
+  RunOptions o = small_options(inputs_, out);
+  o.output_shard_bytes = 6000;
+  o.batch_items = 256;
+  o.lang_enabled = false;
+  auto resumed = run(o);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().describe();
+  EXPECT_TRUE(resumed->resumed);
+  RunOptions reference = o;
+  reference.output_dir = dir_ + "/reference";
+  ASSERT_TRUE(run(reference).ok());
+  EXPECT_EQ(held({out}), held({reference.output_dir}));
 }
 
 // An HTML page whose main text is article(seed, 10).
@@ -520,6 +658,161 @@ TEST(Pipeline, ShardIndexesMergeToTheDecisionsOfOneRun) {
   // b-i copies doc-i for i = 0, 3, ..., 27, except where doc-i is not
   // article(i) itself (i % 10 == 3, 7, 9 in jsonl_corpus): 3, 9, 27.
   EXPECT_EQ(cross, 7);
+}
+
+// Four inputs that repeat each other's documents, exactly and nearly, with
+// documents the filters drop in between.
+std::string cross_corpus_dir(const std::string& dir) {
+  fs::create_directories(dir + "/in");
+  write_file(dir + "/in/a.jsonl", jsonl_corpus(30));
+  for (int f = 1; f < 4; ++f) {
+    std::string text;
+    for (int i = 0; i < 24; ++i) {
+      nlohmann::json j;
+      j["id"] = "f" + std::to_string(f) + "-" + std::to_string(i);
+      const uint32_t other = static_cast<uint32_t>(100 * f + i);
+      switch (i % 6) {
+        case 0: j["text"] = article(static_cast<uint32_t>(i), 12); break;  // as doc-i of a.jsonl
+        case 1: j["text"] = article(static_cast<uint32_t>(i), 12) + "A closing line is added to this copy."; break;
+        case 2: j["text"] = article(100 * (f - 1) + i, 12); break;  // as the previous file's
+        case 3: j["text"] = "Short."; break;
+        case 4: j["text"] = article(other, 12); break;
+        default: j["text"] = article(static_cast<uint32_t>(i - 5), 12);  // as case 0 of this file
+      }
+      text += j.dump() + "\n";
+    }
+    write_file(dir + "/in/f" + std::to_string(f) + ".jsonl", text);
+  }
+  return dir + "/in";
+}
+
+RunOptions shard_options(const std::string& in, const std::string& out, uint32_t index, uint32_t count) {
+  RunOptions o;
+  o.inputs = {in};
+  o.output_dir = out;
+  o.shard_index = index;
+  o.shard_count = count;
+  o.batch_items = 7;
+  o.output_shard_bytes = 9000;  // several shards per run
+  o.lang_enabled = false;
+  o.clean_enabled = false;  // speed; the texts need no repair
+  return o;
+}
+
+TEST(GlobalDedup, AfterApplyTheShardsHoldWhatOneRunHolds) {
+  const std::string dir = temp_dir("global-dedup");
+  const std::string in = cross_corpus_dir(dir);
+  ASSERT_TRUE(run(shard_options(in, dir + "/one", 0, 1)).ok());
+  const Held want = held({dir + "/one"});
+  ASSERT_GT(want.kept.size(), 30u);
+
+  for (uint32_t n : {2u, 3u}) {
+    SCOPED_TRACE(std::to_string(n) + " shards");
+    std::vector<std::string> outs;
+    for (uint32_t i = 0; i < n; ++i) {
+      outs.push_back(dir + "/n" + std::to_string(n) + "-s" + std::to_string(i));
+      auto r = run(shard_options(in, outs.back(), i, n));
+      ASSERT_TRUE(r.ok()) << r.error().describe();
+    }
+    EXPECT_NE(held(outs), want);  // each shard alone misses the duplicates across shards
+    // A tree of merges: the first shard with the rest, merged separately.
+    const std::string merged = dir + "/n" + std::to_string(n) + ".sdx";
+    std::vector<std::string> rest(outs.begin() + 1, outs.end());
+    ASSERT_TRUE(merge_dedup_indexes(rest, merged + ".rest").ok());
+    auto m = merge_dedup_indexes({merged + ".rest", outs[0]}, merged);
+    ASSERT_TRUE(m.ok()) << m.error().describe();
+    uint64_t moved = 0, relabelled = 0;
+    for (const auto& out : outs) {
+      auto a = apply_dedup({out, merged, {}});
+      ASSERT_TRUE(a.ok()) << a.error().describe();
+      moved += a->moved;
+      relabelled += a->relabelled;
+    }
+    EXPECT_GT(moved, 5u);
+    EXPECT_GT(relabelled, 0u);  // duplicates of a document that is itself a duplicate across shards
+    EXPECT_EQ(held(outs), want);
+    // The counts of stats.json add up to one run's.
+    auto stats = [](const std::string& d) { return nlohmann::json::parse(read_file(d + "/stats.json")); };
+    const auto one = stats(dir + "/one");
+    int64_t kept = 0, rejected = 0, exact = 0, near = 0;
+    for (const auto& out : outs) {
+      const auto s = stats(out);
+      kept += s["documents"]["kept"].get<int64_t>();
+      rejected += s["documents"]["rejected"].get<int64_t>();
+      const auto& dd = s["rejected_by_stage"].value("dedup", nlohmann::json::object());
+      exact += dd.value("dedup:exact", 0);
+      near += dd.value("dedup:near", 0);
+    }
+    EXPECT_EQ(kept, one["documents"]["kept"].get<int64_t>());
+    EXPECT_EQ(rejected, one["documents"]["rejected"].get<int64_t>());
+    EXPECT_EQ(exact, one["rejected_by_stage"]["dedup"].value("dedup:exact", 0));
+    EXPECT_EQ(near, one["rejected_by_stage"]["dedup"].value("dedup:near", 0));
+    // Applying again changes nothing; a run of the same command finds it complete.
+    const auto before = outputs(outs[1]);
+    auto again = apply_dedup({outs[1], merged, {}});
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->already_applied);
+    EXPECT_EQ(outputs(outs[1]), before);
+    auto rerun = run(shard_options(in, outs[1], 1, n));
+    ASSERT_TRUE(rerun.ok()) << rerun.error().describe();
+    EXPECT_TRUE(rerun->already_complete);
+  }
+}
+
+// Applies in a child process that SIGKILLs itself at hook point `point`.
+bool apply_and_kill(const ApplyOptions& base, const std::string& point) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    ApplyOptions o = base;
+    o.test_hook = [&](std::string_view p) {
+      if (p == point) raise(SIGKILL);
+    };
+    auto r = apply_dedup(o);
+    _exit(r.ok() ? 0 : 3);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+TEST(GlobalDedup, ApplyKilledAnywhereFinishesWithTheSameFilesAndBadMergesAreRefused) {
+  const std::string dir = temp_dir("global-dedup-kill");
+  const std::string in = cross_corpus_dir(dir);
+  for (uint32_t i = 0; i < 2; ++i) ASSERT_TRUE(run(shard_options(in, dir + "/s" + std::to_string(i), i, 2)).ok());
+  ASSERT_TRUE(merge_dedup_indexes({dir + "/s0", dir + "/s1"}, dir + "/merged.sdx").ok());
+  // Refused before anything changes: a merge without this shard, a missing
+  // or damaged file, a folder without a run.
+  ASSERT_TRUE(merge_dedup_indexes({dir + "/s0"}, dir + "/only0.sdx").ok());
+  const auto untouched = outputs(dir + "/s1");
+  EXPECT_FALSE(apply_dedup({dir + "/s1", dir + "/only0.sdx", {}}).ok());
+  EXPECT_FALSE(apply_dedup({dir + "/s1", dir + "/missing.sdx", {}}).ok());
+  std::string damaged = read_file(dir + "/merged.sdx");
+  damaged[damaged.size() / 3] ^= 1;
+  write_file(dir + "/damaged.sdx", damaged);
+  EXPECT_FALSE(apply_dedup({dir + "/s1", dir + "/damaged.sdx", {}}).ok());
+  EXPECT_FALSE(apply_dedup({dir + "/nothing", dir + "/merged.sdx", {}}).ok());
+  EXPECT_EQ(outputs(dir + "/s1"), untouched);
+
+  fs::copy(dir + "/s1", dir + "/reference", fs::copy_options::recursive);
+  auto ref = apply_dedup({dir + "/reference", dir + "/merged.sdx", {}});
+  ASSERT_TRUE(ref.ok()) << ref.error().describe();
+  ASSERT_GT(ref->moved, 0u);
+  const auto want = outputs(dir + "/reference");
+  for (const char* point : {"apply:staged", "apply:committed", "apply:moved"}) {
+    SCOPED_TRACE(point);
+    const std::string copy = dir + "/killed-" + std::string(point).substr(6);
+    fs::copy(dir + "/s1", copy, fs::copy_options::recursive);
+    ASSERT_TRUE(apply_and_kill({copy, dir + "/merged.sdx", {}}, point));
+    auto r = apply_dedup({copy, dir + "/merged.sdx", {}});
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->moved, ref->moved);
+    EXPECT_EQ(outputs(copy), want);
+    EXPECT_EQ(nlohmann::json::parse(read_file(copy + "/stats.json"))["documents"],
+              nlohmann::json::parse(read_file(dir + "/reference/stats.json"))["documents"]);
+    EXPECT_FALSE(fs::exists(copy + "/.saring/apply"));
+  }
+  // Another merged index once one is applied: refused.
+  EXPECT_FALSE(apply_dedup({dir + "/reference", dir + "/only0.sdx", {}}).ok());
 }
 
 TEST(Config, TomlSetsEveryStage) {

@@ -31,6 +31,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitSomeFailed = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitSetup = 2;  // found before any input is read (no language model)
+inline constexpr int kExitStopped = 143;  // stopped by SIGTERM/SIGINT after a commit (128 + SIGTERM)
 
 // Prints "saring COMMAND: WHY" and a pointer to --help on stderr; returns kExitUsage.
 int usage_error(const char* command, const std::string& why);

@@ -2,7 +2,10 @@
 // (saring/options.h); pipeline::run() does the work. This file prints the
 // progress line (by default only when stderr is a terminal) and the summary,
 // and sets the exit code.
+#include <signal.h>
 #include <unistd.h>
+
+#include <atomic>
 
 #include <cstdio>
 #include <string>
@@ -11,6 +14,7 @@
 
 #include "command.h"
 #include "saring/pipeline.h"
+#include "saring/report.h"
 
 namespace saring::cli {
 namespace {
@@ -27,8 +31,28 @@ Writes OUTDIR/part-NNNNN.jsonl.zst (kept documents), OUTDIR/rejected/
 part-NNNNN.jsonl.zst (rejected ones, with stage and reason) and
 OUTDIR/stats.json. Run the same command again after a kill to resume.
 Exit status 1 also when some records could not be read (see rejected/ with
-stage "read").
+stage "read"). SIGTERM or SIGINT commits what is done and exits with status
+143; the same command then resumes.
 )";
+
+// SIGTERM (Slurm's warning before SIGKILL) and SIGINT ask the run to commit
+// and stop; a second one ends the process at once.
+std::atomic<bool> stop_requested{false};
+
+void on_stop_signal(int sig) {
+  if (stop_requested.exchange(true)) {
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+  }
+}
+
+void catch_stop_signals() {
+  struct sigaction sa{};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  ::sigaction(SIGTERM, &sa, nullptr);
+  ::sigaction(SIGINT, &sa, nullptr);
+}
 
 std::string human_bytes(double b) {
   const char* units[] = {"B", "KB", "MB", "GB", "TB"};
@@ -65,7 +89,9 @@ int run_run(const std::vector<std::string>& args) {
   if (!parsed) return usage_error("run", parsed.error().message);
   if (parsed->help) return print_help(kAbout, pipeline::Command::run);
   print_warnings("run", parsed->warnings);
-  const pipeline::RunOptions& o = parsed->job.options;
+  pipeline::RunOptions& o = parsed->job.options;
+  catch_stop_signals();
+  o.stop = &stop_requested;
   // A model named by --model is loaded by the run itself.
   if (int status = check_language_model("run", o.lang_enabled && o.model_path.empty())) return status;
   const int progress = parsed->job.progress;
@@ -84,6 +110,11 @@ int run_run(const std::vector<std::string>& args) {
   }
   const auto& r = res.value();
   const auto& c = r.counts;
+  if (r.stopped) {
+    std::fprintf(stderr, "saring run: stopped by a signal after %llu documents, all committed; run the same command again to go on\n",
+                 static_cast<unsigned long long>(c.items));
+    return kExitStopped;
+  }
   if (r.already_complete) {
     std::fprintf(stderr, "saring run: %s already holds this run, complete (%llu kept, %llu rejected)\n",
                  o.output_dir.c_str(), static_cast<unsigned long long>(c.kept),
@@ -101,6 +132,14 @@ int run_run(const std::vector<std::string>& args) {
     std::fprintf(stderr, "  ... and %llu more%s\n",
                  static_cast<unsigned long long>(r.read_errors - r.first_read_errors.size()),
                  o.write_rejected ? " (rejected/ names them all)" : "");
+  if (parsed->job.report) {
+    auto written = report::write_report({{o.output_dir}, ""});
+    if (!written.ok()) {
+      std::fprintf(stderr, "saring run: report: %s\n", written.error().message.c_str());
+      return kExitSomeFailed;
+    }
+    std::fprintf(stderr, "saring run: report in %s\n", written->c_str());
+  }
   return r.read_errors > 0 ? kExitSomeFailed : kExitOk;
 }
 
