@@ -12,8 +12,10 @@ packages=(
   libxxhash-dev libfasttext-dev libtomlplusplus-dev nlohmann-json3-dev libutf8proc-dev
   nettle-dev  # SHA-256 of the language model in the run fingerprint
   pybind11-dev python3-dev
+  # the Python package: pip install --no-build-isolation in a venv, wheels
+  python3-venv python3-pip python3-setuptools python3-wheel python3-build
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev zstd
+  libgtest-dev libgmock-dev libbenchmark-dev zstd python3-pytest
   python3-readability python3-lxml python3-matplotlib libboilerpipe-java default-jre-headless
   openjdk-17-jdk-headless  # javac for bench/peers/BoilerpipeRunner.java
   html2text lynx w3m nodejs time util-linux
