@@ -41,11 +41,13 @@ import time
 import uuid
 from typing import Any, Callable, Iterable, Sequence
 
+from .errors import Error
+
 MERGED_INDEX = "dedup.sdx"
 Event = dict[str, Any]  # a result or progress event: plain data, as JSON would hold
 
 
-class DistributedRunError(RuntimeError):
+class DistributedRunError(Error, RuntimeError):
     """A stage of a distributed run failed; the message names it and quotes saring."""
 
 

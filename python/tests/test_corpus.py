@@ -132,8 +132,9 @@ class ReadRecordsTest(unittest.TestCase):
             cli = {line["id"]: line for line in run_lines(out)}
         self.assertEqual(sorted(cli), sorted(r.id for r in records))
         for r in records:
-            self.assertEqual(cli[r.id]["source"], {"path": SAMPLE, "index": r.source.index,
-                                                   "offset": r.source.member_offset})
+            # A WARC record is named by its bytes, not its number, so that
+            # the output is the same however the input is split into shards.
+            self.assertEqual(cli[r.id]["source"], {"path": SAMPLE, "offset": r.source.member_offset})
             self.assertEqual(cli[r.id]["url"], r.url)
         # The offset is where the record starts: a gzip member of its own.
         with open(SAMPLE, "rb") as f:

@@ -34,7 +34,7 @@ class ReportTest(unittest.TestCase):
         self.assertIn("Content-Security-Policy", page)
 
     def test_a_folder_without_a_run_raises(self):
-        with self.assertRaises(ValueError) as caught:
+        with self.assertRaises(saring.FileError) as caught:
             saring.report(os.path.join(self.tmp.name, "missing"))
         self.assertIn("stats.json", str(caught.exception))
 
