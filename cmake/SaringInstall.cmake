@@ -51,6 +51,10 @@ set(pc_dir ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 # The prefix relative to the .pc file, so the installed tree can move.
 file(RELATIVE_PATH pc_prefix ${CMAKE_INSTALL_PREFIX}/${pc_dir} ${CMAKE_INSTALL_PREFIX})
 string(REGEX REPLACE "/$" "" pc_prefix "${pc_prefix}")
+set(pc_cflags "")
+if(SARING_PORTABLE)
+  set(pc_cflags " -DSARING_PORTABLE")  # as saring::core passes it on
+endif()
 configure_file(cmake/saring.pc.in ${CMAKE_CURRENT_BINARY_DIR}/saring.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/saring.pc DESTINATION ${pc_dir})
 

@@ -682,6 +682,7 @@ std::string write_report(const std::vector<std::string>& run_dirs, const std::st
 
 PYBIND11_MODULE(_native, m) {
   m.doc() = "The C++ library behind the saring package; use `import saring`.";
+  m.attr("__version__") = SARING_VERSION;  // CMakeLists.txt's project version
   m.def("_set_default_model_path", [](std::string path) { lang::set_default_model_path(std::move(path)); },
         py::arg("path"));
   m.def("_default_model_path", &lang::default_model_path);

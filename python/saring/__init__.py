@@ -23,6 +23,8 @@ from .errors import BadInputError, Error, FileError, ModelError, RecordError
 from .pages import clean, extract, extract_many, extract_metadata, identify_language
 from .records import Document, Metadata, Progress, Record, RunResult, Source
 
+__version__: str = _native.__version__
+
 __all__ = [
     "extract", "extract_many", "extract_metadata", "clean", "identify_language",
     "run", "read_records", "RecordReader", "report",

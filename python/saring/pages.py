@@ -97,8 +97,8 @@ def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str 
 
     ``pages`` is any iterable of HTML (str or bytes) or (html, url) pairs;
     it is read lazily, ``batch_size`` pages at a time (default: 32 per
-    thread), one batch ahead of the results taken, so memory stays bounded
-    for any number of pages. A page that
+    thread), at most two batches ahead of the results taken, so memory stays
+    bounded for any number of pages. A page that
     fails raises its error (``errors="raise"``) or, with
     ``errors="return"``, its :class:`saring.Error` takes its place and the
     rest go on. Options and the language model are checked at the call.
@@ -119,22 +119,26 @@ def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str 
     size = batch_size or 32 * (threads or os.cpu_count() or 1)
 
     def results() -> Iterator[Any]:
-        # While the caller takes one batch's results, the next batch is
-        # extracted (on a helper thread that waits in C++ without the GIL),
-        # as the command line reads ahead.
+        # Three batches overlap, as in the command line's pipeline: while a
+        # helper thread extracts one (waiting in C++ without the GIL), the
+        # caller's thread reads the next from `pages` (which may read files)
+        # and then hands out the previous one's results.
         page_iter = iter(pages)
 
-        def start(pool: ThreadPoolExecutor) -> Future[list[Any]] | None:
-            batch = list(itertools.islice(page_iter, size))
+        def take() -> list[Any]:
+            return list(itertools.islice(page_iter, size))
+
+        def submit(pool: ThreadPoolExecutor, batch: list[Any]) -> Future[list[Any]] | None:
             if not batch:
                 return None
             return pool.submit(_native.extract_many, batch, options, markdown, shape, with_metadata, threads)
 
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = start(pool)
+            pending = submit(pool, take())
             while pending is not None:
+                following = take()
                 done = pending.result()
-                pending = start(pool)
+                pending = submit(pool, following)
                 for value in done:
                     if isinstance(value, Error):
                         if errors == "raise":

@@ -153,6 +153,11 @@ class HelpTest(unittest.TestCase):
             for option in saring._native.options(function):
                 self.assertTrue(f"`{option[0]}`" in doc, (function, option[0]))
 
+    def test_version_is_the_commands(self):
+        shown = subprocess.run([os.environ["SARING_BIN"], "--version"], capture_output=True,
+                               text=True, check=True).stdout
+        self.assertEqual(shown.split(), ["saring", saring.__version__])
+
     def test_typed_package(self):
         here = os.path.dirname(saring.__file__)
         self.assertTrue(os.path.exists(os.path.join(here, "py.typed")))

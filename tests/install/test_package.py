@@ -36,6 +36,14 @@ def test_package_carries_command_model_and_notice():
     assert "CC BY-SA 3.0" in notice
 
 
+def test_version_is_the_distributions_and_the_commands():
+    import importlib.metadata
+    assert saring.__version__ == importlib.metadata.version("saring")
+    shown = subprocess.run([str(PACKAGE / "bin" / "saring"), "--version"], capture_output=True,
+                           text=True, check=True).stdout
+    assert shown.split() == ["saring", saring.__version__]
+
+
 def test_extract():
     text = saring.extract(PAGE, "https://example.org/weather")
     assert "sunny and warm" in text
