@@ -596,6 +596,7 @@ class RecordReader {
   RecordReader(const std::vector<std::string>& paths, const py::dict& options) {
     auto job = job_from<pipeline::RunJob>(kReadDoor, options);
     options_ = job.options.reader;
+    options_.keep_headers = true;
     auto inputs = io::expand_inputs(paths, job.options.input_format);
     if (!inputs.ok()) raise_error(inputs.error());
     inputs_ = std::move(inputs.value());
@@ -652,6 +653,13 @@ class RecordReader {
     d["content_type"] = text_or_none(r.content_type);
     d["http_charset"] = text_or_none(r.http_charset);
     d["warc_date"] = text_or_none(r.warc_date);
+    auto fields = [](const std::vector<std::pair<std::string, std::string>>& headers) {
+      py::list list;
+      for (const auto& [name, value] : headers) list.append(py::make_tuple(utf8(name), utf8(value)));
+      return py::tuple(list);
+    };
+    d["warc_headers"] = fields(r.warc_headers);
+    d["http_headers"] = fields(r.http_headers);
     d["source"] = source_dict(r.source);
     return d;
   }

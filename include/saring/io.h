@@ -215,6 +215,7 @@ struct ReaderOptions {
   uint64_t max_header_bytes = 256ull << 10; // WARC / HTTP header block limit
   bool keep_non_2xx = false;       // WARC responses with status outside 200..299
   bool keep_text_responses = false;  // WARC responses served as text/plain (kind text)
+  bool keep_headers = false;  // WARC: fill Record::warc_headers and http_headers
   // JSONL: the field read as a text record, and whether a non-empty `html`
   // field is read first (as an HTML record). saring clean reads its text
   // field only.

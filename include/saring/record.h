@@ -113,6 +113,11 @@ struct Record {
   std::string content_type;  // lowercase media type without parameters ("text/html")
   std::string http_charset;  // lowercase charset parameter of Content-Type, or ""
   std::string warc_date;     // WARC-Date as given (ISO 8601), or ""
+  // Every header field in file order, names as written: the WARC record's
+  // and its HTTP response's. Kept only when io::ReaderOptions::keep_headers
+  // is set (the stages need none of them); empty otherwise.
+  std::vector<std::pair<std::string, std::string>> warc_headers;
+  std::vector<std::pair<std::string, std::string>> http_headers;
 
   // --- set by the stages ---
   std::string text;          // extracted / repaired main text, UTF-8

@@ -104,7 +104,21 @@ class Record(_Record):
     content_type: str | None  # lower-case media type, "text/html"
     http_charset: str | None  # charset parameter of Content-Type
     warc_date: str | None
+    # Every header field in file order, names as written, as (name, value)
+    # pairs: the WARC record's, and its HTTP response's (empty for other
+    # inputs). header() looks one up.
+    warc_headers: tuple[tuple[str, str], ...]
+    http_headers: tuple[tuple[str, str], ...]
     source: Source
+
+    def header(self, name: str) -> str | None:
+        """The first WARC header field, else HTTP header field, called
+        ``name`` (case-insensitive), or None."""
+        wanted = name.lower()
+        for key, value in (*self.warc_headers, *self.http_headers):
+            if key.lower() == wanted:
+                return value
+        return None
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,17 @@ class ReadRecordsTest(unittest.TestCase):
         self.assertTrue(member.startswith(b"WARC/1."))
         self.assertEqual(records[0].http_status, 200)
         self.assertEqual(records[0].content_type, "text/html")
+        # Every header field, as the file has it.
+        first = records[0]
+        self.assertEqual(first.warc_headers[0][0].lower(), "warc-type")
+        self.assertEqual(first.header("warc-type"), "response")
+        self.assertEqual(first.header("WARC-Record-ID"), f"<{first.id}>")
+        self.assertEqual(first.header("WARC-Target-URI").strip("<>"), first.url)
+        http = {name.lower(): value for name, value in first.http_headers}
+        self.assertTrue(http["content-type"].lower().startswith("text/html"))
+        # header() looks in the WARC fields first.
+        self.assertEqual(first.header("content-type").split(";")[0], "application/http")
+        self.assertIsNone(first.header("no-such-field"))
 
     def test_skips_are_counted(self):
         reader = saring.read_records(SAMPLE)
@@ -171,6 +182,7 @@ class ReadRecordsTest(unittest.TestCase):
         self.assertEqual(records[0].text, "First text.")
         self.assertEqual(records[0].url, "https://a.example/")
         self.assertEqual(records[1].html, b"<p>An HTML page.</p>")
+        self.assertEqual((records[0].warc_headers, records[0].http_headers), ((), ()))
 
     def test_wet_conversion_records_are_text(self):
         body = "Plain text of a page,\nas Common Crawl's WET files hold it.\n".encode()
@@ -187,6 +199,9 @@ class ReadRecordsTest(unittest.TestCase):
                          ("text", body.decode(), None))
         self.assertEqual(records[0].url, "https://w.example/")
         self.assertEqual(records[0].warc_date, "2024-01-02T03:04:05Z")
+        self.assertEqual(records[0].warc_headers[:2],
+                         (("WARC-Type", "conversion"), ("WARC-Target-URI", "https://w.example/")))
+        self.assertEqual(records[0].http_headers, ())
         self.assertEqual(records[1].source.member_offset, len(gzip.compress(head + body + b"\r\n\r\n")))
 
     def test_missing_input(self):

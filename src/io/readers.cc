@@ -24,6 +24,8 @@ void clear_record(Record& r) {
   r.content_type.clear();
   r.http_charset.clear();
   r.warc_date.clear();
+  r.warc_headers.clear();
+  r.http_headers.clear();
   r.text.clear();
   r.metadata = MetaFields{};
   r.annotations.clear();

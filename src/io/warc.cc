@@ -312,6 +312,7 @@ class WarcReader final : public ReaderBase {
     out.id = strip_angles(headers->get("WARC-Record-ID"));
     out.url = strip_angles(headers->get("WARC-Target-URI"));
     out.warc_date = std::string(headers->get("WARC-Date"));
+    if (options_.keep_headers) out.warc_headers = std::move(headers->fields);
     std::string warc_type, warc_charset;
     warc::parse_content_type(headers->get("Content-Type"), warc_type, warc_charset);
 
@@ -359,6 +360,7 @@ class WarcReader final : public ReaderBase {
       return false;
     }
     out.http_status = http->status;
+    if (options_.keep_headers) out.http_headers = std::move(http->headers.fields);
     out.content_type = media.empty() ? "text/html" : media;
     out.http_charset = charset;
     out.raw = std::move(http->body);

@@ -98,6 +98,35 @@ TEST(Warc, MixedRecordTypesOneGzipMemberPerRecord) {
   EXPECT_EQ(items[2].where.member_offset, member_starts[8]);
 }
 
+TEST(Warc, HeadersAreKeptOnlyWhenAskedFor) {
+  const std::string file = concat(mixed_records());
+  auto plain = make_reader(bytes_from_memory(file), Format::warc, "mixed.warc");
+  auto items = read_items(*plain);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_TRUE(items[0].record.warc_headers.empty());
+  EXPECT_TRUE(items[0].record.http_headers.empty());
+
+  ReaderOptions options;
+  options.keep_headers = true;
+  auto keeping = make_reader(bytes_from_memory(file), Format::warc, "mixed.warc", options);
+  items = read_items(*keeping);
+  ASSERT_EQ(items.size(), 3u);
+  const Record& response = items[0].record;
+  ASSERT_FALSE(response.warc_headers.empty());
+  EXPECT_EQ(response.warc_headers[0], (std::pair<std::string, std::string>{"WARC-Type", "response"}));
+  bool has_uri = false;
+  for (const auto& [name, value] : response.warc_headers)
+    has_uri |= name == "WARC-Target-URI" && value == "https://a.example/";
+  EXPECT_TRUE(has_uri);
+  ASSERT_FALSE(response.http_headers.empty());
+  EXPECT_EQ(response.http_headers[0].first, "Content-Type");
+  EXPECT_EQ(response.http_headers[0].second, "text/html; charset=ISO-8859-1");
+  // Resource and conversion records have WARC headers and no HTTP message.
+  EXPECT_FALSE(items[1].record.warc_headers.empty());
+  EXPECT_TRUE(items[1].record.http_headers.empty());
+  EXPECT_TRUE(items[2].record.http_headers.empty());
+}
+
 TEST(Warc, WholeFileGzipAndZstd) {
   std::string plain = concat(mixed_records());
   for (const std::string& file : {gzip_member(plain), zstd_frame(plain)}) {
