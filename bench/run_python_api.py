@@ -16,7 +16,9 @@ interleaved in one process each:
   already in memory, each JSON line written to a file (interpreter start,
   import and model load left out: timed inside the process);
 - python-files: the same, the pages read from the files inside the loop
-  by a generator.
+  by a generator;
+- python-paths: the same over (pathlib.Path, url) pairs, the files read by
+  extract_many's C++ threads.
 
 Wall and CPU seconds (all threads) are measured; the command's start-up
 (a run over the first page alone, same round) is taken off its times, as
@@ -51,7 +53,7 @@ import tools as tl  # noqa: E402
 # MODE THREADS LIST OUT; prints the wall and CPU (all threads) seconds of
 # the loop.
 PYTHON_SIDE = r"""
-import json, sys, time
+import json, pathlib, sys, time
 import saring
 mode, threads, list_path, out_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 with open(list_path, encoding="utf-8") as f:
@@ -70,6 +72,8 @@ if pages is not None:
 saring.identify_language("load the model before the clock starts")
 if mode == "setup":  # everything but the loop (callgrind's baseline)
     sys.exit(0)
+if mode == "paths":
+    pages = [(pathlib.Path(path), url or None) for path, url in entries]
 start, cpu_start = time.perf_counter(), time.process_time()
 with open(out_path, "w", encoding="utf-8") as out:
     for line in saring.extract_many(pages if pages is not None else from_files(), threads=threads,
@@ -152,8 +156,8 @@ def main() -> int:
                              capture_output=True, text=True, check=True, env=env)
         return json.loads(res.stdout.strip().splitlines()[-1])
 
-    sides = ("cli", "python-memory", "python-files", "cli-startup")
-    compared = sides[1:3]
+    sides = ("cli", "python-memory", "python-files", "python-paths", "cli-startup")
+    compared = sides[1:4]
     thread_counts = [int(t) for t in args.threads.split(",")]
     results = {t: {s: [] for s in sides} for t in thread_counts}
     for r in range(args.rounds):

@@ -295,9 +295,9 @@ struct PageOut {
   std::optional<Error> error;
 };
 
-// One page, on any thread.
-void extract_one(std::string_view bytes, const std::string& url, const PageCall& call, PageOut& out) {
-  auto result = page::process_page({bytes, url, {}}, call.page);
+// One page's result rendered as the call asks, on any thread.
+void render_one(Result<page::PageResult>&& result, const std::string& url, const PageCall& call,
+                PageOut& out) {
   if (!result.ok()) {
     out.error = result.error();
     return;
@@ -309,6 +309,19 @@ void extract_one(std::string_view bytes, const std::string& url, const PageCall&
   page::to_record(std::move(result.value()), url, out.record);
   if (call.shape == Shape::text) out.rendered = text_with_header(out.record);
   else if (call.shape == Shape::json) out.rendered = record_json(out.record, call.with_metadata);
+}
+
+// One page held by Python, on any thread.
+void extract_one(std::string_view bytes, const std::string& url, const PageCall& call, PageOut& out) {
+  render_one(page::process_page({bytes, url, {}}, call.page), url, call, out);
+}
+
+// One page read from a file, on any thread, as `saring extract FILE` reads it.
+void extract_file(const std::string& path, const std::string& url, const PageCall& call, PageOut& out) {
+  auto bytes = io::read_all(path, call.page.parse.max_bytes);
+  render_one(bytes.ok() ? page::process_page(std::move(bytes.value()), url, call.page)
+                        : Result<page::PageResult>(bytes.error()),
+             url, call, out);
 }
 
 py::object to_python(const MetaValue& v) {
@@ -368,15 +381,17 @@ unsigned thread_count(int threads) {
   return static_cast<unsigned>(std::min(threads, 1024));
 }
 
-// Pages of one batch: each an html or an (html, url) pair. The work runs on
-// `threads` threads without the GIL; results (or error objects) come back in
-// input order.
+// Pages of one batch: each an html or an (html, url) pair, where html is
+// str, bytes or a path (os.PathLike: the file is read on the worker thread).
+// The work runs on `threads` threads without the GIL; results (or error
+// objects) come back in input order.
 py::list extract_many(const py::sequence& pages, const py::dict& options, bool markdown,
                       const std::string& shape, bool with_metadata, int threads) {
   PageCall call = page_call(options, markdown, shape, with_metadata);
   struct Item {
     py::object html;  // keeps `bytes` alive
     std::string_view bytes;
+    std::string path;  // instead of bytes, a file to read
     std::string url;
     PageOut out;
   };
@@ -391,12 +406,18 @@ py::list extract_many(const py::sequence& pages, const py::dict& options, bool m
     } else {
       items[i].html = page;
     }
-    items[i].bytes = bytes_of(items[i].html, "html");
+    if (PyUnicode_Check(items[i].html.ptr()) || PyBytes_Check(items[i].html.ptr()))
+      items[i].bytes = bytes_of(items[i].html, "html");
+    else if (py::hasattr(items[i].html, "__fspath__"))
+      items[i].path = py::module_::import("os").attr("fsencode")(items[i].html).cast<std::string>();
+    else
+      bytes_of(items[i].html, "html");  // raises its TypeError
   }
   {
     py::gil_scoped_release release;
     parallel::for_each_index(items.size(), thread_count(threads), [&](size_t i, unsigned) {
-      extract_one(items[i].bytes, items[i].url, call, items[i].out);
+      if (!items[i].path.empty()) extract_file(items[i].path, items[i].url, call, items[i].out);
+      else extract_one(items[i].bytes, items[i].url, call, items[i].out);
     });
   }
   py::list results;

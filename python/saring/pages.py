@@ -12,7 +12,10 @@ from ._options import documented, merge
 from .errors import BadInputError, Error
 from .records import Document, Metadata, _from_native
 
-Page = Union[str, bytes, tuple[Union[str, bytes], Union[str, None]]]
+# HTML as str or bytes, or a file (os.PathLike, read on a C++ thread); alone
+# or with its URL.
+Html = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
+Page = Union[Html, tuple[Html, Union[str, None]]]
 
 # output_format -> (Markdown text, the native layer's shape).
 _FORMATS = {
@@ -96,6 +99,9 @@ def extract_many(pages: Iterable[Page], *, threads: int = 0, output_format: str 
     order, as ``extract()`` returns it for ``output_format``.
 
     ``pages`` is any iterable of HTML (str or bytes) or (html, url) pairs;
+    html may also be a file's path as an ``os.PathLike`` (``pathlib.Path``),
+    read on the C++ threads as ``saring extract FILE`` reads it (a file that
+    cannot be read is that page's FileError);
     it is read lazily, ``batch_size`` pages at a time (default: 32 per
     thread), at most two batches ahead of the results taken, so memory stays
     bounded for any number of pages. A page that

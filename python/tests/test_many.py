@@ -1,5 +1,10 @@
 """saring.extract_many: C++ threads, results in input order, errors in place."""
 
+import json
+import os
+import pathlib
+import subprocess
+import tempfile
 import unittest
 
 import saring
@@ -57,6 +62,36 @@ class ExtractManyTest(unittest.TestCase):
         self.assertEqual(next(results), got[0])
         with self.assertRaises(saring.BadInputError):
             next(results)
+
+    def test_pages_as_files(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for n, (html, url) in enumerate(PAGES[:6]):
+                path = pathlib.Path(tmp) / f"{n}.html"
+                path.write_bytes(html.encode("utf-8"))
+                paths.append((path, url))
+            expected = [saring.extract(html, url, output_format="json", with_metadata=True)
+                        for html, url in PAGES[:6]]
+            got = list(saring.extract_many(paths, threads=2, batch_size=4, output_format="json",
+                                           with_metadata=True))
+            self.assertEqual(got, expected)
+            # The command reading the same files gives the same records.
+            listing = pathlib.Path(tmp) / "pages.list"
+            listing.write_text("".join(f"{p}\t{u}\n" for p, u in paths))
+            cli = subprocess.run([os.environ["SARING_BIN"], "extract", "--format", "jsonl",
+                                  "--input-list", str(listing)], capture_output=True, text=True,
+                                 check=True).stdout.splitlines()
+            records = [json.loads(line) for line in cli]
+            for record in records:
+                record.pop("source")
+            self.assertEqual(records, [json.loads(line) for line in got])
+            # A path alone, and a file that is not there.
+            self.assertEqual(next(saring.extract_many([paths[0][0]])), saring.extract(PAGES[0][0]))
+            missing = pathlib.Path(tmp) / "missing.html"
+            got = list(saring.extract_many([paths[1], (missing, None)], errors="return"))
+            self.assertEqual(got[0], saring.extract(*PAGES[1]))
+            self.assertIsInstance(got[1], saring.FileError)
+            self.assertIn("missing.html", str(got[1]))
 
     def test_options_checked_at_the_call(self):
         with self.assertRaises(saring.BadInputError):
