@@ -10,6 +10,8 @@ import unittest
 import saring
 
 USES = '''
+import pathlib
+
 import saring
 
 html = b"<p>x</p>"
@@ -19,8 +21,13 @@ title: str | None = doc.title
 meta: saring.Metadata = saring.extract_metadata(html)
 for page in saring.extract_many([(html, None)], threads=2):
     pass
+for page in saring.extract_many([pathlib.Path("a.html"), (pathlib.Path("b.html"), "https://b.example/")]):
+    pass
 for record in saring.read_records("crawl.warc.gz", errors="skip"):
     offset: int = record.source.member_offset
+    served: str | None = record.header("Content-Type")
+    fields: tuple[tuple[str, str], ...] = record.http_headers
+version: str = saring.__version__
 result: saring.RunResult = saring.run(["crawl.warc.gz"], "out", shard=(0, 2))
 guess = saring.identify_language("text")
 if guess is not None:
