@@ -243,15 +243,18 @@ struct ParseOptions {
   // ErrorCode::too_costly error (not a truncated tree), so a page's time and
   // memory stay linear in its size whatever its markup (a flood of <br>
   // makes a node every 4 bytes). It counts work, not time: the same page
-  // gives the same answer on any machine. The defaults stop none of the
-  // 2,710 pages of the evaluation sets (the most any makes is 73,520 units;
-  // the densest, 102 per KiB) and stop markup denser than a node per 8
-  // bytes before its DOM outgrows about 12 times the page. MyHTML and
+  // gives the same answer on any machine. A unit costs a page about 150
+  // bytes at its peak, end to end (a 48-byte node, then either its parser
+  // stack entry or main-text extraction's records), so 96 per KiB keep a
+  // page's peak within 16 times its size plus a fixed base (the process
+  // and work_base's units: 30 MB, docs/html-parser.md). The defaults stop
+  // none of the 2,710 pages of the evaluation sets (the most any makes is
+  // 73,520 units, all within work_base; the densest, 102 per KiB). MyHTML and
   // libxml2 build a tree of their own first, so for them the start tags and
   // attributes are counted before parsing, and a page whose markup alone
   // asks for more is stopped before either library sees it.
   uint64_t work_base = 100000;
-  uint64_t work_per_kib = 128;
+  uint64_t work_per_kib = 96;
 };
 
 // The work budget ParseOptions gives a page of `bytes` bytes.

@@ -38,8 +38,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <deque>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -158,19 +158,52 @@ const Compiled& compiled() {
 
 // ---------------------------------------------------------------- line features
 
+// One non-blank line. Its strings are views: into the input when collapsing
+// white space and lowercasing changed nothing, else into the document's
+// TextStore, so a dump of millions of short lines costs a record per line and
+// no string of its own. Blank lines are not kept, only noted on the next line.
 struct Line {
   size_t number = 0;        // 1-based
-  std::string text;         // white space collapsed
-  std::string key;          // lowercased, non-word chars trimmed at both ends
-  size_t words = 0;
-  bool unspaced = false;    // mostly a script written without spaces
-  bool terminal = false;    // ends with sentence punctuation
-  bool body = false;        // looks like a body paragraph
-  bool blank = true;
-  bool removed = false;
+  std::string_view text;    // white space collapsed
+  std::string_view key;     // lowercased, non-word chars trimmed at both ends
+  uint32_t words = 0;       // saturates; every limit compared with it is small
+  bool unspaced : 1 = false;      // mostly a script written without spaces
+  bool terminal : 1 = false;      // ends with sentence punctuation
+  bool body : 1 = false;          // looks like a body paragraph
+  bool blank_before : 1 = false;  // blank input lines came between it and the previous line
+  bool removed : 1 = false;
+  bool has_weak : 1 = false;      // phrase hit on a body paragraph (removable outside the span)
   Reason reason{};
-  bool has_weak = false;    // phrase hit on a body paragraph (removable outside the span)
   Reason weak{};
+};
+
+// Copies of strings that views may point into: blocks are never moved or
+// freed before the store, and grow from 4 KiB to 1 MiB, so a small document
+// makes one small allocation and a huge one an allocation per MiB.
+class TextStore {
+ public:
+  std::string_view keep(std::string_view s) {
+    if (s.empty()) return {};
+    if (s.size() > left_) {
+      block_bytes_ = std::min(block_bytes_ * 2, kMaxBlockBytes);
+      size_t size = std::max(block_bytes_, s.size());
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+      next_ = blocks_.back().get();
+      left_ = size;
+    }
+    std::memcpy(next_, s.data(), s.size());
+    std::string_view kept(next_, s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return kept;
+  }
+
+ private:
+  static constexpr size_t kMaxBlockBytes = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+  size_t block_bytes_ = 2048;
 };
 
 bool is_sentence_end(char32_t cp) {
@@ -216,8 +249,9 @@ bool ends_with_sentence(std::string_view s) {
 }
 
 // Lowercase, and trim characters that are neither letters nor digits from
-// both ends ("» Baca Juga:" -> "baca juga").
-std::string make_key(std::string_view collapsed) {
+// both ends ("» Baca Juga:" -> "baca juga"). A view into `collapsed` when
+// that is the key already, else a copy in `store`.
+std::string_view make_key(std::string_view collapsed, TextStore& store) {
   std::string lower = text::to_lower(collapsed);
   size_t begin = 0, end = lower.size();
   {
@@ -238,7 +272,11 @@ std::string make_key(std::string_view collapsed) {
     if (text::is_word_char(cp)) break;
     end = start;
   }
-  return lower.substr(begin, end - begin);
+  std::string_view key = std::string_view(lower).substr(begin, end - begin);
+  if (lower.size() == collapsed.size() && collapsed.substr(begin, end - begin) == key) {
+    return collapsed.substr(begin, end - begin);
+  }
+  return store.keep(key);
 }
 
 bool mostly_unspaced(std::string_view s) {
@@ -317,21 +355,35 @@ bool initials_ok(std::string_view s) {
 
 struct RawLine {
   size_t number = 0;      // 1-based number of the (first) input line
-  std::string_view text;  // into the input, or into the reflow's storage
+  std::string_view text;  // into the input, or (in_input false) into the reflow's
+                          // buffer, valid until the next line
+  bool in_input = true;
 };
 
-std::vector<RawLine> split_lines(std::string_view input) {
-  std::vector<RawLine> out;
-  size_t number = 0, pos = 0;
-  while (pos <= input.size()) {
-    size_t end = input.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos) end = input.size();
-    out.push_back({++number, input.substr(pos, end - pos)});
-    if (end == input.size()) break;
-    pos = end + ((input[end] == '\r' && end + 1 < input.size() && input[end + 1] == '\n') ? 2 : 1);
+// The input's lines (\n, \r\n or \r), one at a time; a final line break
+// is followed by an empty line.
+class LineSplitter {
+ public:
+  explicit LineSplitter(std::string_view input) : input_(input) {}
+  bool next(RawLine& line) {
+    if (done_) return false;
+    // A plain loop: find_first_of would search the two breaks for every byte.
+    size_t end = pos_;
+    while (end < input_.size() && input_[end] != '\n' && input_[end] != '\r') ++end;
+    line = {++number_, input_.substr(pos_, end - pos_), true};
+    if (end == input_.size()) {
+      done_ = true;
+    } else {
+      pos_ = end + ((input_[end] == '\r' && end + 1 < input_.size() && input_[end + 1] == '\n') ? 2 : 1);
+    }
+    return true;
   }
-  return out;
-}
+
+ private:
+  std::string_view input_;
+  size_t pos_ = 0, number_ = 0;
+  bool done_ = false;
+};
 
 size_t indent_of(std::string_view s) {
   size_t n = 0;
@@ -349,25 +401,54 @@ size_t trimmed_length(std::string_view s) {
 // the next when the next line's first word would not have fitted in W: the
 // break was the browser's, not the author's. List items (a new bullet) and
 // changes of indentation are never joined.
-void unwrap_fixed_width(std::vector<RawLine>& lines, std::deque<std::string>& storage) {
-  const auto& lim = vocab::limits();
-  // Fast exit: a line longer than any wrap width (in bytes, >= code points).
-  for (const RawLine& r : lines) {
-    if (r.text.size() > 4 * lim.wrap_max_width) return;
-  }
-  size_t width = 0, nonblank = 0;
-  std::vector<size_t> len(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    len[i] = trimmed_length(lines[i].text);
-    if (len[i] == 0) continue;
-    ++nonblank;
-    width = std::max(width, len[i]);
-  }
-  if (width < lim.wrap_min_width || width > lim.wrap_max_width || nonblank == 0) return;
-  size_t near = 0;
-  for (size_t l : len) near += (l > 0 && l + lim.wrap_slack >= width);
-  if (near < lim.wrap_min_lines || near * 100 < nonblank * lim.wrap_min_percent) return;
+//
+// Lines with something besides spaces and tabs: at least the number of
+// Line records, so that their vector is allocated once (growing it would
+// hold two copies at the moment it moves).
+size_t count_nonblank_lines(std::string_view input) {
+  size_t count = 0;
+  LineSplitter lines(input);
+  RawLine r;
+  while (lines.next(r)) count += r.text.find_first_not_of(" \t") != std::string_view::npos;
+  return count;
+}
 
+// The width W, or 0 when the dump does not look wrapped. Two passes over the
+// input, so that no line needs to be kept for the decision.
+size_t wrap_width(std::string_view input) {
+  const auto& lim = vocab::limits();
+  size_t width = 0, nonblank = 0;
+  LineSplitter lines(input);
+  RawLine r;
+  while (lines.next(r)) {
+    // Fast exit: a line longer than any wrap width (in bytes, >= code points).
+    if (r.text.size() > 4 * lim.wrap_max_width) return 0;
+    size_t len = trimmed_length(r.text);
+    if (len == 0) continue;
+    ++nonblank;
+    width = std::max(width, len);
+  }
+  if (width < lim.wrap_min_width || width > lim.wrap_max_width || nonblank == 0) return 0;
+  size_t near = 0;
+  LineSplitter again(input);
+  while (again.next(r)) {
+    size_t len = trimmed_length(r.text);
+    near += (len > 0 && len + lim.wrap_slack >= width);
+  }
+  if (near < lim.wrap_min_lines || near * 100 < nonblank * lim.wrap_min_percent) return 0;
+  return width;
+}
+
+// Calls emit(const RawLine&) for every line of the input, in order, with the
+// lines a text browser wrapped at `width` joined (0: none are).
+template <class Emit>
+void for_each_line(std::string_view input, size_t width, Emit&& emit) {
+  LineSplitter lines(input);
+  RawLine cur;
+  if (width == 0) {
+    while (lines.next(cur)) emit(cur);
+    return;
+  }
   auto first_word_length = [](std::string_view s) {
     s.remove_prefix(indent_of(s));
     size_t end = s.find(' ');
@@ -380,15 +461,21 @@ void unwrap_fixed_width(std::vector<RawLine>& lines, std::deque<std::string>& st
     }
     return s.rfind("\xE2\x80\xA2", 0) == 0;  // "•"
   };
-  std::vector<RawLine> out;
-  out.reserve(lines.size());
+  RawLine pending;  // the output line that may take a continuation
+  bool has_pending = false;
+  std::string joined;  // pending's text once a continuation was joined to it
+  auto flush = [&] {
+    if (has_pending) emit(pending);
+    has_pending = false;
+  };
   size_t last_len = 0, last_indent = 0;
   bool last_item = false;
   bool open = false;  // the previous output line may take a continuation
-  for (size_t i = 0; i < lines.size(); ++i) {
-    RawLine& cur = lines[i];
-    if (len[i] == 0) {
-      out.push_back(cur);
+  while (lines.next(cur)) {
+    size_t len = trimmed_length(cur.text);
+    if (len == 0) {
+      flush();
+      emit(cur);
       open = false;
       continue;
     }
@@ -398,26 +485,24 @@ void unwrap_fixed_width(std::vector<RawLine>& lines, std::deque<std::string>& st
     bool same_block = indent == last_indent || (last_item && indent == last_indent + 2);
     if (open && !starts_item(cur.text) && same_block &&
         last_len + 1 + first_word_length(cur.text) > width) {
-      std::string_view prev = out.back().text;
-      while (!prev.empty() && (prev.back() == ' ' || prev.back() == '\t')) prev.remove_suffix(1);
-      std::string joined;
-      joined.reserve(prev.size() + 1 + cur.text.size());
-      joined.append(prev).push_back(' ');
+      if (pending.in_input) joined.assign(pending.text);
+      while (!joined.empty() && (joined.back() == ' ' || joined.back() == '\t')) joined.pop_back();
+      joined.push_back(' ');
       joined.append(cur.text.substr(indent));
-      storage.push_back(std::move(joined));
-      out.back().text = storage.back();
+      pending.text = joined;
+      pending.in_input = false;
     } else {
-      out.push_back(cur);
-    }
-    if (!(open && out.back().number != cur.number)) {
       // A new output line: remember how it starts.
-      last_item = starts_item(out.back().text);
+      flush();
+      pending = cur;
+      has_pending = true;
+      last_item = starts_item(cur.text);
       last_indent = indent;
     }
-    last_len = len[i];
+    last_len = len;
     open = true;
   }
-  lines.swap(out);
+  flush();
 }
 
 // ---------------------------------------------------------------- the classifier
@@ -426,6 +511,7 @@ struct Context {
   const CleanOptions& options;
   const vocab::Limits& lim = vocab::limits();
   const Compiled& cc = compiled();
+  TextStore store;  // the lines' strings that are not views into the input
   std::vector<Line> lines;
   CleanResult result;
   std::optional<std::string> author_from_initials;
@@ -437,7 +523,7 @@ void remove(Line& l, Reason r) {
   l.reason = r;
 }
 
-std::optional<Reason> phrase_reason(const Compiled& cc, const std::string& key, bool& is_header,
+std::optional<Reason> phrase_reason(const Compiled& cc, std::string_view key, bool& is_header,
                                     bool& is_exact) {
   is_header = false;
   is_exact = false;
@@ -491,7 +577,6 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
     size_t shared = 0;
     for (size_t i = 0; i < ctx.lines.size(); ++i) {
       const Line& l = ctx.lines[i];
-      if (l.blank) continue;
       uint64_t key = CorpusStats::line_key(site, corpus_normal_form(l.text));
       if (stats->count_key(key) >= ctx.options.corpus_min_documents) {
         repeated[i] = true;
@@ -505,12 +590,11 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
 
   for (size_t i = 0; i < ctx.lines.size(); ++i) {
     Line& l = ctx.lines[i];
-    if (l.blank) continue;
     re2::StringPiece t = piece(l.text);
     if (l.key.empty()) { remove(l, Reason::separator); continue; }
     // Cheap byte tests first: each pattern below runs only on lines that
     // hold the characters it needs (most lines need none of them).
-    const std::string& x = l.text;
+    const std::string_view x = l.text;
     const char first = x.front(), last = x.back();
     const bool has_digit = x.find_first_of("0123456789") != std::string::npos;
     const bool starts_digit = first >= '0' && first <= '9';
@@ -628,7 +712,8 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
 
     if ((has_digit || l.unspaced) && (!l.body || l.words <= lim.title_max_words)) {
       if (auto found = date::find(l.text)) {
-        std::string rest = l.text.substr(0, found->begin) + " " + l.text.substr(found->end);
+        std::string rest = std::string(l.text.substr(0, found->begin)) + " ";
+        rest += l.text.substr(found->end);
         if (text::count_words(rest) <= lim.date_line_other_words && !l.terminal) {
           if (!result.date) result.date = found->iso;
           std::string name;
@@ -661,7 +746,6 @@ std::pair<size_t, size_t> body_span(const Context& ctx) {
   size_t gap = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.blank) continue;
     bool candidate = l.body && !l.removed && !l.has_weak;
     if (!candidate) {
       ++gap;
@@ -702,10 +786,7 @@ void extend_related(Context& ctx, size_t span_last, bool have_span) {
     bool seen_item = false;
     for (size_t j = i + 1; j < lines.size() && budget > 0; ++j) {
       Line& l = lines[j];
-      if (l.blank) {
-        if (!tail && seen_item) break;
-        continue;
-      }
+      if (l.blank_before && !tail && seen_item) break;
       if (l.body && !l.removed) break;
       if (l.removed && l.reason != Reason::related_links) {
         if (tail) continue;
@@ -720,7 +801,7 @@ void extend_related(Context& ctx, size_t span_last, bool have_span) {
 }
 
 bool heading_like(const Context& ctx, const Line& l) {
-  if (l.blank || l.removed || l.body) return false;
+  if (l.removed || l.body) return false;
   size_t factor = l.unspaced ? ctx.lim.unspaced_factor : 1;
   if (l.words < ctx.lim.title_min_words * factor || l.words > ctx.lim.title_max_words * factor) {
     return false;
@@ -734,17 +815,30 @@ bool heading_like(const Context& ctx, const Line& l) {
 size_t find_title(Context& ctx, size_t span_first) {
   auto& lines = ctx.lines;
   size_t limit = std::min(span_first, lines.size());
-  // A heading-like line that occurs twice before the body is the headline.
-  std::unordered_map<std::string, size_t> first_seen;
-  size_t repeated = std::string::npos;
+  // A heading-like line that occurs twice before the body is the headline:
+  // the one whose second occurrence comes first. The candidates are sorted
+  // by key (then position) rather than mapped, so that millions of short
+  // lines cost an index each.
+  std::vector<size_t> candidates;
   for (size_t i = 0; i < limit; ++i) {
     const Line& l = lines[i];
-    if (l.blank || l.key.empty()) continue;
+    if (l.key.empty()) continue;
     if (!heading_like(ctx, l) && !(l.removed && l.reason == Reason::duplicate_title)) continue;
-    auto [it, fresh] = first_seen.emplace(l.key, i);
-    if (!fresh && repeated == std::string::npos) repeated = it->second;
+    candidates.push_back(i);
   }
-  if (repeated != std::string::npos) return repeated;
+  std::sort(candidates.begin(), candidates.end(), [&](size_t a, size_t b) {
+    return lines[a].key != lines[b].key ? lines[a].key < lines[b].key : a < b;
+  });
+  size_t first = std::string::npos, second = std::string::npos;
+  for (size_t k = 1; k < candidates.size(); ++k) {
+    size_t a = candidates[k - 1], b = candidates[k];
+    bool starts_group = k == 1 || lines[candidates[k - 2]].key != lines[a].key;
+    if (starts_group && lines[a].key == lines[b].key && b < second) {
+      first = a;
+      second = b;
+    }
+  }
+  if (first != std::string::npos) return first;
   for (size_t i = limit; i-- > 0;) {
     if (heading_like(ctx, lines[i])) return i;
   }
@@ -757,7 +851,7 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
   bool aggressive = ctx.options.aggressive;
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
-    if (l.blank || l.removed || i == title) continue;
+    if (l.removed || i == title) continue;
     bool before = i < span_first;
     bool after = i > span_last;
     bool outside = before || after;
@@ -787,7 +881,7 @@ void body_metadata(Context& ctx, size_t span_first, size_t span_last) {
   const auto& cc = ctx.cc;
   for (size_t i = span_first; i <= span_last && i < lines.size(); ++i) {
     Line& l = lines[i];
-    if (l.blank || l.removed) continue;
+    if (l.removed) continue;
     // The agencies of a dateline are credits the kept text carries
     // (meta::add_credited_agencies reads them with the others).
     std::string place, outlet, agency;
@@ -803,20 +897,20 @@ void body_metadata(Context& ctx, size_t span_first, size_t span_last) {
   }
   for (size_t i = std::min(span_last, lines.size() - 1) + 1; i-- > span_first;) {
     Line& l = lines[i];
-    if (l.blank || l.removed) continue;
+    if (l.removed) continue;
     std::string initials;
     if (RE2::PartialMatch(piece(l.text), *cc.initials_trailer, &initials) && initials_ok(initials)) {
       size_t at = l.text.rfind('(');
       size_t at2 = l.text.rfind('[');
       if (at == std::string::npos || (at2 != std::string::npos && at2 > at)) at = at2;
       if (at != std::string::npos) {
-        std::string fragment = l.text.substr(at);
+        std::string fragment(l.text.substr(at));
         std::string cleaned;
         for (char c : initials) if (c != ' ') cleaned.push_back(c);
         meta::add_agencies_in_credit(cleaned, result.sources);
         if (!ctx.author_from_initials) ctx.author_from_initials = cleaned;
-        l.text.erase(at);
-        while (!l.text.empty() && l.text.back() == ' ') l.text.pop_back();
+        l.text = l.text.substr(0, at);
+        while (!l.text.empty() && l.text.back() == ' ') l.text.remove_suffix(1);
         result.removed.push_back({l.number, Reason::byline, fragment});
       }
     }
@@ -850,38 +944,42 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
   const auto& lim = ctx.lim;
   // Split into lines (\n, \r\n or \r), rejoining paragraphs that a text
   // browser wrapped at a fixed width.
-  std::vector<RawLine> raw_lines = split_lines(input);
-  std::deque<std::string> joined;  // text of rejoined paragraphs
-  if (options.unwrap) unwrap_fixed_width(raw_lines, joined);
-  for (const RawLine& r : raw_lines) {
+  ctx.lines.reserve(count_nonblank_lines(input));
+  std::string collapsed;
+  bool blank_before = false;
+  for_each_line(input, options.unwrap ? wrap_width(input) : 0, [&](const RawLine& r) {
     std::string_view raw = r.text;
+    collapsed.clear();
+    text::append_collapsed(collapsed, raw);
+    if (collapsed.empty()) {
+      blank_before = true;
+      return;
+    }
     Line l;
     l.number = r.number;
-    l.text = text::collapse_whitespace(raw);
-    l.blank = l.text.empty();
-    if (!l.blank) {
-      l.key = make_key(l.text);
-      // Text browsers mark nested list items with an indented "o ".
-      if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && l.key.rfind("o ", 0) == 0 &&
-          l.text.rfind("o ", 0) == 0) {
-        l.key.erase(0, 2);
-      }
-      l.words = text::count_words(l.text);
-      l.unspaced = mostly_unspaced(l.text);
-      l.terminal = ends_with_sentence(l.text);
-      size_t factor = l.unspaced ? lim.unspaced_factor : 1;
-      l.body = (l.words >= lim.body_min_words * factor && l.terminal) ||
-               (l.words >= lim.body_long_words * factor &&
-                nav_segments(l.text, lim.short_words) < lim.nav_min_segments);
-      ++ctx.result.lines_in;
+    l.blank_before = blank_before;
+    blank_before = false;
+    l.text = r.in_input && collapsed == raw ? raw : ctx.store.keep(collapsed);
+    l.key = make_key(l.text, ctx.store);
+    // Text browsers mark nested list items with an indented "o ".
+    if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && l.key.starts_with("o ") &&
+        l.text.starts_with("o ")) {
+      l.key.remove_prefix(2);
     }
-    ctx.lines.push_back(std::move(l));
-  }
-  while (!ctx.lines.empty() && ctx.lines.back().blank) ctx.lines.pop_back();
+    l.words = static_cast<uint32_t>(std::min<size_t>(text::count_words(l.text), UINT32_MAX));
+    l.unspaced = mostly_unspaced(l.text);
+    l.terminal = ends_with_sentence(l.text);
+    size_t factor = l.unspaced ? lim.unspaced_factor : 1;
+    l.body = (l.words >= lim.body_min_words * factor && l.terminal) ||
+             (l.words >= lim.body_long_words * factor &&
+              nav_segments(l.text, lim.short_words) < lim.nav_min_segments);
+    ++ctx.result.lines_in;
+    ctx.lines.push_back(l);
+  });
 
   classify_strong(ctx, stats, site);
   auto [span_first, span_last] = body_span(ctx);
-  bool have_span = span_first <= span_last;
+  bool have_span = !ctx.lines.empty() && span_first <= span_last;
   if (!have_span) {
     // No body paragraph at all: keep every line that no strong evidence removed.
     span_first = 0;
@@ -891,10 +989,10 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
 
   size_t title = find_title(ctx, have_span ? span_first : ctx.lines.size());
   if (title != std::string::npos) {
-    ctx.result.title = ctx.lines[title].text;
+    ctx.result.title = std::string(ctx.lines[title].text);
     for (size_t i = 0; i < ctx.lines.size(); ++i) {
       Line& l = ctx.lines[i];
-      if (i == title || l.blank || l.key != ctx.lines[title].key) continue;
+      if (i == title || l.key != ctx.lines[title].key) continue;
       l.removed = false;  // a duplicate outranks any other reason
       remove(l, Reason::duplicate_title);
     }
@@ -905,15 +1003,20 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
   if (!ctx.result.author && ctx.author_from_initials) ctx.result.author = ctx.author_from_initials;
 
   // Assemble: kept lines; one blank line where the input had one between them.
+  // Sized first, so that the text is allocated once.
+  size_t out_size = 0, removed = 0;
+  for (const Line& l : ctx.lines) {
+    removed += l.removed;
+    if (!l.removed && !l.text.empty()) out_size += 2 + l.text.size();
+  }
+  ctx.result.removed.reserve(ctx.result.removed.size() + removed);
   std::string& out = ctx.result.text;
+  out.reserve(out_size);
   bool pending_blank = false;
   for (const Line& l : ctx.lines) {
-    if (l.blank) {
-      pending_blank = !out.empty();
-      continue;
-    }
+    if (l.blank_before) pending_blank = !out.empty();
     if (l.removed) {
-      ctx.result.removed.push_back({l.number, l.reason, l.text});
+      ctx.result.removed.push_back({l.number, l.reason, std::string(l.text)});
       continue;
     }
     if (l.text.empty()) continue;
@@ -933,8 +1036,11 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
       ctx.result.sources.push_back(std::move(name));
     }
   }
-  std::stable_sort(ctx.result.removed.begin(), ctx.result.removed.end(),
-                   [](const Removed& a, const Removed& b) { return a.line < b.line; });
+  // Only a fragment cut from a line (trailing initials) comes out of order.
+  auto by_line = [](const Removed& a, const Removed& b) { return a.line < b.line; };
+  if (!std::is_sorted(ctx.result.removed.begin(), ctx.result.removed.end(), by_line)) {
+    std::stable_sort(ctx.result.removed.begin(), ctx.result.removed.end(), by_line);
+  }
 
   if (identifier && !out.empty()) {
     auto guess = identifier->identify(out);

@@ -330,6 +330,12 @@ constexpr int kAdoptionOuterLoops = 8;
 // file comment), so a hostile page cannot make it quadratic.
 constexpr int64_t kAdoptionBudgetBase = 1000000;
 constexpr int64_t kAdoptionBudgetPerByte = 4;
+// A stack of open elements deeper than this is a deep page's: it is then
+// reserved at once for every element the page's work budget allows (address
+// space; only the entries written become resident), so that it never holds
+// two copies while it grows. At most kMaxReservedStack entries are reserved.
+constexpr size_t kSmallStack = 4096;
+constexpr uint64_t kMaxReservedStack = uint64_t{1} << 24;
 // How far the chain of same-named open elements is followed to unlink one.
 constexpr int kMaxChainWalk = 64;
 
@@ -421,6 +427,10 @@ class TreeBuilder {
     Token& t = s_.token;
     tk.reset(html);
     budget_ = kAdoptionBudgetBase + kAdoptionBudgetPerByte * static_cast<int64_t>(html.size());
+    // Every open element is a node of the budget; the token that crosses it
+    // may add a few more.
+    deep_stack_ = static_cast<size_t>(
+        std::min(work_budget(o_, html.size()), kMaxReservedStack) + kSmallStack);
     tk.set_foreign_query(
         [](const void* self) {
           const TreeBuilder& b = *static_cast<const TreeBuilder*>(self);
@@ -452,6 +462,7 @@ class TreeBuilder {
   uint32_t next_serial_ = 1;
   // Work the adoption agency may still spend on moving nodes (see can_restructure).
   int64_t budget_ = 0;
+  size_t deep_stack_ = 0;  // entries reserved for a deep stack (kSmallStack)
   std::vector<Open> region_;
   std::vector<char> drop_;
   std::vector<NodeId> nodes_;
@@ -534,6 +545,9 @@ class TreeBuilder {
             &Open::special_li);
     inherit(ns == Ns::html, &Open::html_below);
     inherit(f & kModeAnchor, &Open::anchor);
+    if (stack_.size() == stack_.capacity() && stack_.size() >= kSmallStack) {
+      stack_.reserve(std::max(deep_stack_, 2 * stack_.size()));
+    }
     stack_.push_back(o);
   }
 

@@ -129,6 +129,37 @@ TEST(CleanClassify, DuplicateTitleRemovedFirstKept) {
   EXPECT_EQ(clean(doc, o).text.rfind("Storm closes schools across the coast", 0), 0u);
 }
 
+TEST(CleanClassify, HeadlineIsTheHeadingRepeatedFirst) {
+  // "Zebra ..." is seen again before "Apple ..." is: it is the headline,
+  // although "Apple ..." comes first both in the page and in sorted order.
+  std::string doc = std::string("Apple harvest starts early this year\n") +
+                    "Zebra crossing rebuilt near the school\n" +
+                    "Zebra crossing rebuilt near the school\n" +
+                    "Apple harvest starts early this year\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "Zebra crossing rebuilt near the school");
+  size_t removed_copies = 0;
+  for (const auto& x : r.removed) removed_copies += x.text.rfind("Zebra", 0) == 0;
+  EXPECT_EQ(removed_copies, 2u);
+}
+
+TEST(CleanClassify, BlankLinesSeparateKeptLinesAcrossRemovedOnes) {
+  std::string first =
+      "The first paragraph has enough words to count as the body of this short example text.";
+  std::string second =
+      "The second paragraph also has enough words to count as the body of this example text.";
+  std::string third =
+      "The third paragraph again has enough words to count as the body of this example text.";
+  // A blank line before a removed line still separates the kept ones;
+  // white space only (ASCII or not) is blank; no blank, no separation.
+  auto r = clean(first + "\n\n \xC2\xA0\t\n[image]\n" + second + "\n[image]\n" + third + "\n\n\n");
+  EXPECT_EQ(r.text, first + "\n\n" + second + "\n" + third + "\n");
+  EXPECT_EQ(r.lines_in, 5u);
+  ASSERT_EQ(r.removed.size(), 2u);
+  EXPECT_EQ(r.removed[0].line, 4u);
+  EXPECT_EQ(r.removed[1].line, 6u);
+}
+
 TEST(CleanClassify, AgenciesCreditedInTheBodyAreSources) {
   std::string doc = std::string(kBody) +
                     "The mayor told Reuters the first buses would run in the spring, and AFP "
