@@ -463,6 +463,29 @@ TEST(IndexFile, StreamingMergeDecidesAsOneRunAndATreeOfMergesWritesTheSameBytes)
   std::filesystem::remove_all(dir);
 }
 
+// Found by fuzzing: a merged file of no documents (decisions flag set, empty
+// sections) loads as the empty index, whose bytes have no decisions flag.
+TEST(IndexFile, MergedFileOfNoDocumentsLoadsAsTheEmptyIndex) {
+  MinHasher h;
+  NearDupIndex empty(h.params());
+  const std::string dir = ::testing::TempDir() + "/saring_dedup_empty_" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  ASSERT_TRUE(empty.save(dir + "/empty.sdx").ok());
+  auto merged = merge_index_files({dir + "/empty.sdx"}, dir + "/merged.sdx");
+  ASSERT_TRUE(merged.ok()) << merged.error().describe();
+  const std::string bytes = read_bytes(dir + "/merged.sdx");
+  ASSERT_EQ(bytes.size(), 88u);                     // header and trailer only
+  EXPECT_EQ(static_cast<unsigned char>(bytes[28]) & 4, 4);  // the decisions flag
+  auto loaded = NearDupIndex::deserialize(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+  EXPECT_EQ(loaded->size(), 0u);
+  EXPECT_EQ(loaded->serialize(), empty.serialize());
+  auto decisions = read_decisions(dir + "/merged.sdx", 0, UINT64_MAX);
+  ASSERT_TRUE(decisions.ok()) << decisions.error().describe();
+  EXPECT_TRUE(decisions->empty());
+  std::filesystem::remove_all(dir);
+}
+
 TEST(IndexFile, CorruptFilesGiveErrors) {
   MinHasher h;
   NearDupIndex index(h.params());
