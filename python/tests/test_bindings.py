@@ -79,6 +79,13 @@ class ExtractTest(unittest.TestCase):
         html = "<html><head><meta charset='windows-1252'></head><body><p>Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e et g\xe2teaux pour tout le monde ce matin.</p></body></html>"
         self.assertIn("Café au lait", saring.extract(html.encode("cp1252")))
 
+    def test_work_budget_is_an_option(self):
+        dense = "<p>" + "<br>" * 3000 + "</p>"
+        self.assertEqual(saring.extract(dense), "")  # within the default budget
+        with self.assertRaises(saring.BadInputError) as caught:
+            saring.extract(dense, work_base=1000, work_per_kib=10)
+        self.assertIn("too_costly", str(caught.exception))
+
     def test_bad_arguments_raise(self):
         with self.assertRaises(saring.BadInputError):
             saring.extract(PAGE, output_format="yaml")

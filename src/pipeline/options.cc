@@ -248,6 +248,14 @@ const OptionSpec kOptions[] = {
        j.clean.max_bytes = v.integer;
        return ok_status();
      }},
+    // The work budget of a page (html::ParseOptions): a page that needs more
+    // units (DOM nodes and attributes) is an error, extract:too_costly in run.
+    {"work-base", T::integer, kExtract, "extract.work_base", "N", "100000",
+     "work units (DOM nodes and attributes) any page may use; more is an error (too_costly)", "",
+     SARING_SET_PAGE(p.parse.work_base = v.integer)},
+    {"work-per-kib", T::integer, kExtract, "extract.work_per_kib", "N", "96",
+     "more work units a page may use per KiB of its size", "",
+     SARING_SET_PAGE(p.parse.work_per_kib = v.integer)},
     {"max-record-bytes", T::size, kNoFlag, "input.max_record_bytes", "BYTES", "64M",
      "larger records are skipped", "", nullptr, nullptr,
      SARING_SET_RUN(o.reader.max_record_bytes = v.integer)},
