@@ -317,6 +317,35 @@ class JsonWriter {
   bool indented_ = false;
 };
 
+// Writes a parsed JSON tree (nlohmann::json or ordered_json: any type with
+// its type(), items(), value_t and get()) through the writer, so JSON read
+// back and written again comes out as saring writes JSON. A template, so
+// io's header needs no JSON library.
+template <class Json>
+void write_json_tree(JsonWriter& w, const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::object:
+      w.begin_object();
+      for (const auto& [k, x] : v.items()) {
+        w.key(k);
+        write_json_tree(w, x);
+      }
+      w.end_object();
+      break;
+    case Json::value_t::array:
+      w.begin_array();
+      for (const auto& x : v) write_json_tree(w, x);
+      w.end_array();
+      break;
+    case Json::value_t::string: w.string(v.template get_ref<const std::string&>()); break;
+    case Json::value_t::boolean: w.boolean(v.template get<bool>()); break;
+    case Json::value_t::number_integer: w.integer(v.template get<int64_t>()); break;
+    case Json::value_t::number_unsigned: w.integer(static_cast<int64_t>(v.template get<uint64_t>())); break;
+    case Json::value_t::number_float: w.number(v.template get<double>()); break;
+    default: w.null(); break;
+  }
+}
+
 // A page's record as one object, the shape of saring extract's JSON: "url"
 // (null when empty), the metadata fields in their order, "text", then
 // "source" (record.source.path: where this door read the page).

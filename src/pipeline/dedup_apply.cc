@@ -42,34 +42,9 @@ constexpr const char* kPlanFile = "apply.json";
 constexpr const char* kStagingDir = "apply";
 constexpr uint64_t kMaxShardBytes = uint64_t{16} << 30;  // decoded shard read whole
 
-// Writes a parsed JSON value with the one JSON writer of records.
-void write_json(io::JsonWriter& w, const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::object:
-      w.begin_object();
-      for (const auto& [k, x] : v.items()) {
-        w.key(k);
-        write_json(w, x);
-      }
-      w.end_object();
-      break;
-    case Json::value_t::array:
-      w.begin_array();
-      for (const auto& x : v) write_json(w, x);
-      w.end_array();
-      break;
-    case Json::value_t::string: w.string(v.get_ref<const std::string&>()); break;
-    case Json::value_t::boolean: w.boolean(v.get<bool>()); break;
-    case Json::value_t::number_integer: w.integer(v.get<int64_t>()); break;
-    case Json::value_t::number_unsigned: w.integer(static_cast<int64_t>(v.get<uint64_t>())); break;
-    case Json::value_t::number_float: w.number(v.get<double>()); break;
-    default: w.null(); break;
-  }
-}
-
 std::string json_text(const Json& v) {
   io::JsonWriter w;
-  write_json(w, v);
+  io::write_json_tree(w, v);
   return w.take() + "\n";
 }
 
@@ -368,9 +343,9 @@ Result<ApplyResult> apply_dedup(const ApplyOptions& options) {
       io::JsonWriter w;
       w.begin_object();
       w.key("id");
-      write_json(w, doc["id"]);
+      io::write_json_tree(w, doc["id"]);
       w.key("url");
-      write_json(w, doc["url"]);
+      io::write_json_tree(w, doc["url"]);
       w.key("stage");
       w.string("dedup");
       w.key("reason");
@@ -378,10 +353,10 @@ Result<ApplyResult> apply_dedup(const ApplyOptions& options) {
       w.key("dup_of");
       w.string(change->dup_of);
       w.key("source");
-      write_json(w, doc["source"]);
+      io::write_json_tree(w, doc["source"]);
       if (rejected_text && doc.contains("text") && !doc["text"].get_ref<const std::string&>().empty()) {
         w.key("text");
-        write_json(w, doc["text"]);
+        io::write_json_tree(w, doc["text"]);
       }
       w.end_object();
       moved_lines.push_back(w.take());
@@ -417,7 +392,7 @@ Result<ApplyResult> apply_dedup(const ApplyOptions& options) {
       doc["reason"] = reason_of(change->kind);
       doc["dup_of"] = change->dup_of;
       io::JsonWriter w;
-      write_json(w, doc);
+      io::write_json_tree(w, doc);
       lines.back() = w.take();
       changed = true;
     }

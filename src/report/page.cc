@@ -209,36 +209,11 @@ json histogram_rows(const json& h, const char* first, const char* second, bool& 
   return rows;
 }
 
-// nlohmann's tree through the one JSON writer.
-void write_json(io::JsonWriter& j, const json& v) {
-  switch (v.type()) {
-    case json::value_t::object:
-      j.begin_object();
-      for (const auto& [k, x] : v.items()) {
-        j.key(k);
-        write_json(j, x);
-      }
-      j.end_object();
-      break;
-    case json::value_t::array:
-      j.begin_array();
-      for (const auto& x : v) write_json(j, x);
-      j.end_array();
-      break;
-    case json::value_t::string: j.string(v.get_ref<const std::string&>()); break;
-    case json::value_t::boolean: j.boolean(v.get<bool>()); break;
-    case json::value_t::number_unsigned: j.integer(static_cast<int64_t>(v.get<uint64_t>())); break;
-    case json::value_t::number_integer: j.integer(v.get<int64_t>()); break;
-    case json::value_t::number_float: j.number(v.get<double>()); break;
-    default: j.null();
-  }
-}
-
 // JSON that can sit inside <script type="application/json">: no '<' can end
 // the element or open a comment, whatever the strings hold.
 std::string script_safe_json(const json& v) {
   io::JsonWriter j;
-  write_json(j, v);
+  io::write_json_tree(j, v);
   std::string out;
   for (char c : j.str()) {
     if (c == '<') out += "\\u003c";
