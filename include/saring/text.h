@@ -39,7 +39,8 @@ inline bool is_space(char32_t cp) {
 }
 
 // Counts words: runs of word characters, where each character of an unspaced
-// script counts as one word of its own.
+// script counts as one word of its own. A soft hyphen (U+00AD) does not end
+// a word.
 size_t count_words(std::string_view s);
 
 // count_words(s) >= at_least, stopping early on long texts.
@@ -49,7 +50,8 @@ bool has_words(std::string_view s, size_t at_least);
 std::vector<std::string> words(std::string_view s);
 
 // Collapses runs of white space (Unicode-aware) into one ASCII space and trims
-// both ends.
+// both ends; drops soft hyphens (U+00AD), which are invisible but for line
+// breaking.
 std::string collapse_whitespace(std::string_view s);
 
 // collapse_whitespace(s) appended to `out` (no temporary string).

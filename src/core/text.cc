@@ -57,12 +57,21 @@ bool is_space_nonascii(char32_t cp) {
 
 namespace {
 
+// U+00AD marks where a word may be hyphenated at a line break; it is not
+// visible otherwise, so words run through it and collapsed text drops it.
+constexpr char32_t kSoftHyphen = 0x00AD;
+
+inline bool is_soft_hyphen(const unsigned char* s, size_t n, size_t i) {
+  return s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xAD;
+}
+
 template <class OnWord>
 void for_each_word(std::string_view s, OnWord&& on_word) {
   size_t pos = 0, start = std::string_view::npos;
   while (pos < s.size()) {
     size_t here = pos;
     char32_t cp = utf8::next(s, pos);
+    if (cp == kSoftHyphen) continue;  // inside a word, it does not end it
     bool word = is_word_char(cp);
     if (word && is_unspaced_script(cp)) {
       if (start != std::string_view::npos) on_word(s.substr(start, here - start));
@@ -174,6 +183,7 @@ size_t count_words(std::string_view sv) {
       continue;
     }
     char32_t cp = utf8::next(sv, pos);
+    if (cp == kSoftHyphen) continue;  // "Mit\u00ADtel" is one word
     bool w = is_word_char(cp);
     if (w && is_unspaced_script(cp)) {
       ++count;
@@ -230,6 +240,10 @@ void append_collapsed(std::string& out, std::string_view sv) {
       i += sp;
       continue;
     }
+    if (is_soft_hyphen(s, n, i)) {
+      i += 2;
+      continue;
+    }
     // A run of non-space bytes: continuation bytes never start a space, and
     // invalid bytes are copied as they are, as the per-code-point loop did.
     // A single ' ' between two non-space bytes stays as it is, so it joins
@@ -247,7 +261,7 @@ void append_collapsed(std::string& out, std::string_view sv) {
         }
         break;
       }
-      if (k == kMaybeSpace && space_length(s, n, j)) break;
+      if (k == kMaybeSpace && (space_length(s, n, j) || is_soft_hyphen(s, n, j))) break;
       ++j;
     }
     if (pending_space) out.push_back(' ');

@@ -120,7 +120,13 @@ class Collector {
         link_marks_.push_back(buf_.size());
         buf_.push_back('[');
       }
-      ++links_;
+      if (is_permalink(e)) {
+        ++permalinks_;
+      } else {
+        ++links_;
+      }
+    } else if (t == Tag::dt) {
+      ++terms_;
     } else if (opt_.include_formatting && !pre_) {
       std::string_view mark = format_mark(t);
       if (!mark.empty()) {
@@ -148,7 +154,11 @@ class Collector {
           buf_.erase(start, 1);
         }
       }
-      if (links_ > 0) --links_;
+      if (is_permalink(e)) {
+        if (permalinks_ > 0) --permalinks_;
+      } else if (links_ > 0) {
+        --links_;
+      }
       return;
     }
     if (opt_.include_formatting && !pre_) {
@@ -182,7 +192,18 @@ class Collector {
       if (quotes_ > 0) --quotes_;
     } else if (t == Tag::pre) {
       if (pre_ > 0) --pre_;
+    } else if (t == Tag::dt) {
+      if (terms_ > 0) --terms_;
     }
+  }
+
+  // A heading's link to itself ("#constructor", the anchor documentation
+  // pages put on every heading) leads nowhere else: its text is not link
+  // text. Outside headings, fragment links are tables of contents.
+  bool is_permalink(const Node* a) const {
+    if (heading_ == 0) return false;
+    std::string_view href = a->attr("href");
+    return href.size() > 1 && href.front() == '#';
   }
 
   static std::string_view format_mark(Tag t) {
@@ -263,6 +284,7 @@ class Collector {
     if (comments_mode_) b.kind = BlockKind::comment;
     m.text_bytes = static_cast<uint32_t>(text_bytes_);
     m.link_bytes = static_cast<uint32_t>(link_bytes_);
+    m.term = terms_ > 0;
     // Links and formatting add marks and URLs to the text; code keeps its own.
     m.words = static_cast<uint32_t>(words_);
     m.words_known = words_known_ && plain_ && pre_ == 0;
@@ -404,7 +426,7 @@ class Collector {
   size_t text_bytes_ = 0, link_bytes_ = 0;
   int heading_ = 0;
   std::vector<bool> lists_;
-  int items_ = 0, quotes_ = 0, pre_ = 0, links_ = 0;
+  int items_ = 0, quotes_ = 0, pre_ = 0, links_ = 0, permalinks_ = 0, terms_ = 0;
   std::vector<size_t> link_marks_, format_marks_;
 };
 

@@ -64,8 +64,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   };
   std::vector<Block>& blocks = raw.blocks;
   // A list of links between two prose paragraphs is part of the text (the
-  // patches a report lists, the sources it names); at the edges it is a
-  // "related" list. first_prose / last_prose bound the inside.
+  // patches a report lists, the sources it names, the terms a reference page
+  // defines); at the edges it is a "related" list. first_prose / last_prose bound the inside.
   size_t first_prose = blocks.size(), last_prose = 0;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockMeasure& m = raw.measures[i];
@@ -95,8 +95,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
     if (b.kind != BlockKind::code) {
       size_t words = m.words_known ? m.words : count_words(b.text);
       if (words == 0) continue;
-      bool inner_list = b.kind == BlockKind::list_item && i > first_prose && i < last_prose &&
-                        opt.focus != Focus::precision;
+      bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
+                        i < last_prose && opt.focus != Focus::precision;
       if (density(m) > max_ld && !inner_list) continue;
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;

@@ -25,6 +25,9 @@ struct BlockMeasure {
   // nodes' word counts (see Collector::append_text).
   uint32_t words = 0;
   bool words_known = false;
+  // The block is a definition list's term (<dt>): in reference pages, a link
+  // to the page of the name it defines.
+  bool term = false;
 };
 
 // Collected blocks and their measures, index by index. Apart rather than

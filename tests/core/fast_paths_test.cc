@@ -19,6 +19,7 @@ size_t reference_count_words(std::string_view s) {
   bool in_word = false;
   while (pos < s.size()) {
     char32_t cp = utf8::next(s, pos);
+    if (cp == 0x00AD) continue;  // a soft hyphen neither ends nor starts a word
     bool w = text::is_word_char(cp);
     if (w && text::is_unspaced_script(cp)) {
       ++n;
@@ -42,6 +43,7 @@ std::string reference_collapse(std::string_view s) {
       pending = !out.empty();
       continue;
     }
+    if (cp == 0x00AD) continue;  // soft hyphens are dropped
     if (pending) out.push_back(' ');
     pending = false;
     out.append(s.data() + here, pos - here);

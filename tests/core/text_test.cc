@@ -20,6 +20,11 @@ TEST(Text, CollapsesUnicodeWhitespace) {
   EXPECT_EQ(text::collapse_whitespace(""), "");
 }
 
+TEST(Text, SoftHyphensJoinWordsAndVanishWhenCollapsed) {
+  EXPECT_EQ(text::count_words("Wein\xC2\xADwirt\xC2\xADschaft am Hang"), 3u);
+  EXPECT_EQ(text::collapse_whitespace(" Wein\xC2\xADwirt\xC2\xADschaft \xC2\xAD am\xC2\xAD "), "Weinwirtschaft am");
+}
+
 TEST(Text, LowercasesBeyondAscii) {
   EXPECT_EQ(text::to_lower("ÄÖÜ ABC Привет"), "äöü abc привет");
 }

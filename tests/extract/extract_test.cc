@@ -322,6 +322,33 @@ TEST(Robustness, DeepNestingDoesNotCrash) {
   EXPECT_TRUE(contains(t, "committee"));
 }
 
+TEST(Filter, HeadingsWithLinksToThemselvesAreKept) {
+  // The anchor a reference page puts on each heading is not a link away;
+  // a heading that links elsewhere, alone in the text, is a teaser.
+  std::string html = page(
+      "<article>" + std::string(kArticle) +
+      "<h2 id='usage'><a class='anchor' href='#usage'>Usage notes</a></h2>" + kArticle +
+      "<h2><a href='/other-story'>Another story from the archive</a></h2></article>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Usage notes"));
+  EXPECT_FALSE(contains(t, "Another story from the archive"));
+}
+
+TEST(Filter, DefinitionTermsThatAreLinksStayInsideTheText) {
+  // API references name each member in a <dt> linking to its own page.
+  std::string html = page(
+      "<article>" + std::string(kArticle) +
+      "<dl><dt><a href='/api/send'><code>Socket.send()</code></a></dt>"
+      "<dd><p>Queues the data to be sent to the server over the open connection.</p></dd>"
+      "<dt><a href='/api/close'><code>Socket.shutdown()</code></a></dt>"
+      "<dd><p>Ends the connection once the queued data has been sent to the server.</p></dd></dl>" +
+      kArticle + "</article>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Socket.send()"));
+  EXPECT_TRUE(contains(t, "Socket.shutdown()"));
+  EXPECT_TRUE(contains(t, "Queues the data"));
+}
+
 TEST(Robustness, SameInputSameOutput) {
   std::string html = page("<div class='post'>" + std::string(kArticle) + kTable + "</div>");
   EXPECT_EQ(text_of(html), text_of(html));
