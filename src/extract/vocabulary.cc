@@ -51,6 +51,16 @@ constexpr std::string_view kDisclosureTokens[] = {
     "tab", "tabs", "tabpanel", "tab-pane", "tabcontent", "tab-content", "accordion",
     "collapse", "collapsible", "faq", "answer", "expandable", "expander", "panel"};
 
+// A class name with a word of each list is the box about the writer at the
+// end of a post ("author-box", "post-author__bio", "about-the-author"): a
+// profile, not the text. "author-" alone starts a taxonomy class
+// ("author-jdoe"), so the pair is what tells.
+constexpr std::string_view kAuthorWords[] = {"author", "authors", "autor", "autorin", "autoren",
+                                             "auteur", "autore", "writer"};
+constexpr std::string_view kAuthorBoxWords[] = {
+    "box", "bio", "bios", "biography", "info", "description", "container", "profile",
+    "details", "card", "about", "wrap", "wrapper", "block", "section", "widget", "avatar"};
+
 // Tokens of figure captions and photo credits.
 constexpr std::string_view kCaptionTokens[] = {
     "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
@@ -382,6 +392,8 @@ Vocabulary::Vocabulary() {
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
+  tok(kAuthorWords, kTokAuthor);
+  tok(kAuthorBoxWords, kTokBox);
   tok(kSafeTokens, kTokSafe);
   tok(kPositiveTokens, kTokPositive);
   tok(kNegativeTokens, kTokNegative);
@@ -430,8 +442,10 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (v == Verdict::boilerplate) part.boilerplate = true;
     if (part.first == Verdict::none) part.first = v;
   };
+  unsigned name_words = 0;  // kTokAuthor | kTokBox seen in the current class name
   auto token = [&](std::string_view t) {
     unsigned bits = token_bits_.find(t);
+    name_words |= bits & (kTokAuthor | kTokBox);
     if (bits & kTokPositive) part.positive = true;
     if (bits & kTokNegative) part.negative = true;
     if (bits & kTokStrong) part.strong = true;
@@ -454,14 +468,24 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
       if (bits & kClsContent) part.hint = true;
       if ((bits & kClsArticle) && is_class) part.article = true;
     }
-    // Taxonomy and layout classes ("tag-social-media", "has-sidebar"); every
-    // prefix holds a '-'.
+    name_words = 0;
+    auto author_box = [&](std::string_view t) { name_words |= token_bits_.find(t) & (kTokAuthor | kTokBox); };
     if (name.dashed) {
-      if (c.size() >= 3 && taxonomy_prefixes_.starts(c)) return;
+      // Taxonomy and layout classes ("tag-social-media", "has-sidebar") say
+      // nothing of the element; every prefix holds a '-'. Of "author-...",
+      // only an author box does ("author-box", not "author-jdoe").
+      if (c.size() >= 3 && taxonomy_prefixes_.starts(c)) {
+        if (starts_with(c, "author-") || starts_with(c, "autor-")) {
+          html::for_each_word(name, author_box);
+          if (name_words == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
+        }
+        return;
+      }
       // Hyphenated names of the lists ("more-stories") match whole.
       if (token_bits_.find(c)) token(c);
     }
     html::for_each_word(name, token);
+    if (name_words == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
   });
   return part;
 }

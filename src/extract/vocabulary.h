@@ -247,7 +247,7 @@ class Vocabulary {
 
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
-    kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128,
+    kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };

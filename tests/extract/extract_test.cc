@@ -434,6 +434,15 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("mostreadlist sharecomments", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("tag-sharebar category-sidebar", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("footnotes", "", ""), Verdict::none);
+  // The box about the writer: a word for author with one for a box, in one
+  // class name; an author taxonomy class or a lone "author" is not one.
+  EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("bmg-content-box bmg-author-box", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("post-author_bio", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("author-jdoe", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("author", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("author-name box", "", ""), Verdict::none);
   // A heading slug as id says nothing about the element's role.
   EXPECT_EQ(v.classify("", "how-to-reply-to-a-comment", ""), Verdict::none);
   EXPECT_EQ(v.classify("", "comments", ""), Verdict::comments);
