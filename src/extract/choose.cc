@@ -115,6 +115,12 @@ std::vector<int32_t> choose_main(const Page& page) {
     if ((n.flags & kText) || (n.flags & kPruned) || n.words == 0) continue;
     double bonus = 0;
     if (!top_class.empty() && n.node->attr("class") == top_class) {
+      // Sections of one document share the chosen one's class ("sect1"):
+      // a link-poor one joins however little its text earned.
+      if (link_density(n) < th.sibling_link_density) {
+        chosen.push_back(c);
+        continue;
+      }
       bonus = top_score * th.sibling_same_class_bonus;
     }
     // Siblings join on what their text earned, not on their class names.
