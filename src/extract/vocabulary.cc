@@ -37,7 +37,8 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "readmore", "readalso", "bacajuga", "terkait", "berita-terkait", "lainnya", "tts",
     "audio-player", "player", "tools", "utility", "actions", "syndication", "partner", "partners",
     "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
-    "dialog", "toast", "notice", "alert", "feedback", "survey", "poll"};
+    "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
+    "addtoany"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.

@@ -436,6 +436,7 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("footnotes", "", ""), Verdict::none);
   // The box about the writer: a word for author with one for a box, in one
   // class name; an author taxonomy class or a lone "author" is not one.
+  EXPECT_EQ(v.classify("shariff shariff-align-center", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("bmg-content-box bmg-author-box", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
