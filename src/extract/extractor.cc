@@ -99,13 +99,15 @@ void drop_title_heading(Content& content, std::string_view title) {
   }
 }
 
-Content extract_content(const html::Document& doc, const ExtractOptions& options) {
-  Content content;
-  content.stage = Stage::body;
-  Page page(doc, options);
-  if (page.nodes.empty()) return content;
+namespace {
+
+// Steps 3-5 on one flattened page: the kept blocks and the stage that gave
+// them. `keep_links`: the last resort of a page made of links may answer.
+Filtered cascade(const Page& page, Stage& stage, bool keep_links) {
+  const ExtractOptions& options = page.options_;
   const Thresholds& th = page.th_;
   const auto& nodes = page.nodes;
+  stage = Stage::body;
 
   double want_share = main_share(options.focus, th);
   auto enough = [&](size_t words) {
@@ -116,7 +118,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
   Filtered blocks;
   if (!main.empty()) {
     blocks = filter_blocks(collect(page, main, false), page);
-    content.stage = Stage::main;
+    stage = Stage::main;
   }
   size_t words = blocks.words;
   if (main.empty() || !enough(words)) {
@@ -133,26 +135,52 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
     size_t wider_words = wider.words;
     if (wider_words > words && enough(wider_words)) {
       blocks = std::move(wider);
-      content.stage = Stage::wider;
+      stage = Stage::wider;
     } else {
       Filtered body = filter_blocks(collect(page, {0}, false), page);
       if (body.words > words) {
         blocks = std::move(body);
-        content.stage = Stage::body;
+        stage = Stage::body;
       } else if (wider_words > words) {
         blocks = std::move(wider);
-        content.stage = Stage::wider;
+        stage = Stage::wider;
       }
     }
   }
   // Last resort: a page whose content is a list of links (a product grid, a
   // category index) has nothing left after the link filter; then its kept
   // blocks are the answer, links and all.
-  if (blocks.words < th.min_main_words && options.focus != Focus::precision) {
+  if (keep_links && blocks.words < th.min_main_words && options.focus != Focus::precision) {
     Filtered linked = filter_blocks(collect(page, {0}, false), page, true);
     if (linked.words > blocks.words) {
       blocks = std::move(linked);
-      content.stage = Stage::body;
+      stage = Stage::body;
+    }
+  }
+  return blocks;
+}
+
+}  // namespace
+
+Content extract_content(const html::Document& doc, const ExtractOptions& options) {
+  Content content;
+  content.stage = Stage::body;
+  Page page(doc, options);
+  if (page.nodes.empty()) return content;
+  const auto& nodes = page.nodes;
+  Filtered blocks = cascade(page, content.stage, /*keep_links=*/true);
+  // Nothing left: the text may sit under a name that misleads ("sidebar_content",
+  // "item-caption"). Flattened again with only tags and strong markers pruning,
+  // the page answers when it then has text, not links (a footer or a menu
+  // would come back too), of twice the least a main text has.
+  const size_t min_words = page.th_.min_main_words;
+  if (blocks.words < min_words && page.pruned_by_name && options.focus != Focus::precision) {
+    Page trusting(doc, options, /*trust_tags_only=*/true);
+    Stage stage = Stage::body;
+    Filtered retry = cascade(trusting, stage, /*keep_links=*/false);
+    if (retry.words >= 2 * min_words && retry.words > blocks.words) {
+      blocks = std::move(retry);
+      content.stage = stage;
     }
   }
   content.blocks = std::move(blocks.blocks);

@@ -135,8 +135,9 @@ bool is_short_blank(std::string_view s) {
 
 }  // namespace
 
-Page::Page(const html::Document& doc, const ExtractOptions& options)
-    : options_(options), vocab_(vocabulary()), th_(vocab_.thresholds()) {
+Page::Page(const html::Document& doc, const ExtractOptions& options, bool trust_tags_only)
+    : options_(options), vocab_(vocabulary()), th_(vocab_.thresholds()),
+      trust_tags_only_(trust_tags_only) {
   const Node* start = doc.body();
   if (!start) start = doc.html();
   if (!start) start = doc.root();
@@ -323,6 +324,15 @@ inline void Page::collect_titles(const html::Document& doc) {
   }
 }
 
+// Whether `i` or an ancestor is boilerplate by its tag (<footer>, <nav>, ...).
+inline bool Page::in_tag_furniture(int32_t i) const {
+  for (; i >= 0; i = nodes[i].parent) {
+    const NodeInfo& n = nodes[i];
+    if (n.verdict == Verdict::boilerplate && !(n.flags & kByClass)) return true;
+  }
+  return false;
+}
+
 inline void Page::prune() {
   if (nodes.empty()) return;
   // Forum threads and Q&A pages: their content is a list of posts marked up
@@ -406,7 +416,14 @@ inline void Page::prune() {
                        n.raw_words >= th_.prune_safeguard_prose_words &&
                        t.raw_links <= th_.prune_safeguard_prose_links * n.raw_words &&
                        t.long_count >= 2;
-    if (!carries_page && !holds_article && !holds_prose && !plain_prose) n.flags |= kPruned;
+    if (!carries_page && !holds_article && !holds_prose && !plain_prose) {
+      bool by_name = (n.flags & kByClass) && !(n.flags & kStrong);
+      if (by_name) pruned_by_name = true;
+      // Inside a <footer>, <nav>, ... that carries a nearly empty page, the
+      // names still count.
+      bool trusted = trust_tags_only_ && by_name && !in_tag_furniture(static_cast<int32_t>(i));
+      if (!trusted) n.flags |= kPruned;
+    }
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
     if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name()).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
 #endif

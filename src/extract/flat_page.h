@@ -83,7 +83,10 @@ using ClassCache = ViewMap<V>;
 // The page flattened, pruned and scored (steps 1-3 of the cascade).
 class Page {
  public:
-  Page(const html::Document& doc, const ExtractOptions& options);
+  // With `trust_tags_only`, class and id names prune nothing but the strong
+  // markers (overlays, consent, sign-up): the retry of a page whose text
+  // all sat under names like "sidebar_content" or "item-caption".
+  Page(const html::Document& doc, const ExtractOptions& options, bool trust_tags_only = false);
 
   // The page's own title, as <title> (whole and split at " - ", " | ", ...)
   // and every <h1>: a body block repeating it is furniture.
@@ -94,6 +97,9 @@ class Page {
   const Vocabulary& vocab_;
   const Thresholds& th_;
   uint64_t good_words = 0;  // words in paragraph units outside pruned subtrees
+  // Whether some subtree was pruned by its class or id name alone (not a
+  // strong marker): only then can trust_tags_only find more.
+  bool pruned_by_name = false;
 
  private:
   // The steps of the constructor are declared inline: they are defined in
@@ -106,6 +112,7 @@ class Page {
   ClassCache<ClassFacts> class_cache_;
   ClassCache<ClassPart> part_cache_;
   ClassFacts scratch_;
+  bool trust_tags_only_ = false;
   inline const ClassFacts& class_facts(std::string_view cls, std::string_view id);
 
   // Per-entry counts that only pruning, measuring and scoring read, filled
@@ -139,6 +146,7 @@ class Page {
   // top-down that prunes and, for kept text, credits its unit (measure()
   // continues from there).
   inline void prune();
+  inline bool in_tag_furniture(int32_t i) const;
 
   // Kept words, link words and paragraph units (own_words, own_commas and
   // own_segments were counted by prune()).

@@ -349,6 +349,27 @@ TEST(Filter, DefinitionTermsThatAreLinksStayInsideTheText) {
   EXPECT_TRUE(contains(t, "Queues the data"));
 }
 
+TEST(Cascade, TextUnderAMisleadingNameIsFoundWhenNothingElseIs) {
+  // The whole article sits in a box named like a sidebar; names alone
+  // leave nothing, so the page is read again trusting only its tags.
+  std::string html = page("<div class='sidebar_content'><div class='post'>" + std::string(kArticle) +
+                          "</div></div><footer><div class='footer-links'><p>Privacy policy and "
+                          "terms of use for every visitor of this site, all rights reserved "
+                          "by the owners since the year it began.</p></div></footer>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Privacy policy"));
+}
+
+TEST(Cascade, AFooterAloneIsNotTakenForTheText) {
+  // A page rendered by scripts: only its footer is in the HTML.
+  std::string html = page("<div id='app'></div><footer><div class='footer-copyright'><p>Privacy "
+                          "policy, terms of use, legal information and an imprint for consumers "
+                          "of every country, with the notice that all rights are reserved by the "
+                          "company since the year two thousand and ten.</p></div></footer>");
+  EXPECT_FALSE(contains(text_of(html), "Privacy"));
+}
+
 TEST(Robustness, SameInputSameOutput) {
   std::string html = page("<div class='post'>" + std::string(kArticle) + kTable + "</div>");
   EXPECT_EQ(text_of(html), text_of(html));
