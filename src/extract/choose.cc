@@ -184,7 +184,9 @@ std::vector<int32_t> choose_main(const Page& page) {
       double out_links = static_cast<double>(an.link_words) - in_links;
       double out_prose = static_cast<double>(an.prose_words) - in_prose;
       double out_units = static_cast<double>(an.unit_words) - in_units;
-      if (out_words <= 0) continue;
+      // A level that adds a few words and no links (a section's heading)
+      // decides nothing: the next one is judged on what both add.
+      if (out_words < th.expand_min_prose_words && out_links <= 0) continue;
       bool adds_prose = out_prose >= th.expand_min_prose_words &&
                         out_prose >= th.expand_prose_share * out_words &&
                         out_links <= th.expand_max_link_density * out_words;
