@@ -84,6 +84,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
     return blocks[kept++];
   };
   std::unordered_set<std::string_view> seen;
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t last_long = kNone;  // index among the kept blocks
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockMeasure& m = raw.measures[i];
     Block& b = blocks[i];
@@ -104,11 +106,19 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       if (b.kind != BlockKind::heading && page.titles.count(b.text)) continue;
       if (seen.count(b.text)) continue;
       result.words += words;
+      if (b.kind == BlockKind::paragraph && words >= th.long_paragraph_words) last_long = kept;
       seen.insert(keep(b).text);
       continue;
     }
     result.words += count_words(b.text);
     keep(b);
+  }
+  // A heading that ends the text, after its last long paragraph, introduced
+  // what the filters removed: related stories, share buttons, a newsletter
+  // form. It goes too.
+  if (last_long != kNone && kept > last_long + 1 && blocks[kept - 1].kind == BlockKind::heading) {
+    --kept;
+    result.words -= count_words(blocks[kept].text);
   }
   blocks.resize(kept);
   result.blocks = std::move(blocks);

@@ -327,7 +327,8 @@ TEST(Filter, HeadingsWithLinksToThemselvesAreKept) {
   // a heading that links elsewhere, alone in the text, is a teaser.
   std::string html = page(
       "<article>" + std::string(kArticle) +
-      "<h2 id='usage'><a class='anchor' href='#usage'>Usage notes</a></h2>" + kArticle +
+      "<h2 id='usage'><a class='anchor' href='#usage'>Usage notes</a></h2>"
+      "<p>Members may ask for a recount within three days of the vote, in writing, to the clerk.</p>" +
       "<h2><a href='/other-story'>Another story from the archive</a></h2></article>");
   std::string t = text_of(html);
   EXPECT_TRUE(contains(t, "Usage notes"));
@@ -368,6 +369,19 @@ TEST(Cascade, AFooterAloneIsNotTakenForTheText) {
                           "of every country, with the notice that all rights are reserved by the "
                           "company since the year two thousand and ten.</p></div></footer>");
   EXPECT_FALSE(contains(text_of(html), "Privacy"));
+}
+
+TEST(Filter, AHeadingThatEndsTheTextAfterItsProseGoes) {
+  // "Read next" over teasers the link filter removed: the heading is left
+  // alone at the end. A heading with its own section stays.
+  std::string teasers = "<h3>Read next</h3><ul><li><a href='/a'>Council approves the new bus "
+                        "lanes downtown</a></li><li><a href='/b'>Library opens on Sundays</a></li></ul>";
+  std::string t = text_of(page("<article>" + std::string(kArticle) + teasers + "</article>"));
+  EXPECT_TRUE(contains(t, "public hearing"));
+  EXPECT_FALSE(contains(t, "Read next"));
+  std::string kept = text_of(page("<article>" + std::string(kArticle) +
+                                  "<h3>Next steps</h3><p>Residents can comment until May.</p></article>"));
+  EXPECT_TRUE(contains(kept, "Next steps"));
 }
 
 TEST(Robustness, SameInputSameOutput) {
