@@ -206,4 +206,57 @@ std::vector<int32_t> choose_main(const Page& page) {
   return chosen;
 }
 
+namespace {
+
+bool holds_media_or_time(const std::vector<NodeInfo>& nodes, int32_t at) {
+  for (int32_t i = at; i < nodes[at].end; ++i) {
+    if (nodes[i].flags & kText) continue;
+    switch (nodes[i].node->tag) {
+      case Tag::img: case Tag::picture: case Tag::figure: case Tag::video: case Tag::iframe:
+      case Tag::svg: case Tag::time:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+int32_t find_lead(const Page& page, const std::vector<int32_t>& main) {
+  // A standfirst sits in the article's header, a level or two above the
+  // text it introduces, and is at least a short sentence.
+  constexpr int kLevelsUp = 3;
+  constexpr uint32_t kMinWords = 8;
+  const auto& nodes = page.nodes;
+  if (main.empty() || page.leads.empty()) return -1;
+  int32_t first_text = -1;
+  for (int32_t r : main) {
+    for (int32_t i = r; i < nodes[r].end && first_text < 0; ++i) {
+      const NodeInfo& n = nodes[i];
+      if ((n.flags & kText) && !(n.flags & kPruned) && n.raw_words > 0) first_text = i;
+    }
+    if (first_text >= 0) break;
+  }
+  if (first_text < 0) return -1;
+  int32_t scope = main.front();
+  for (int k = 0; k < kLevelsUp && nodes[scope].parent > 0; ++k) scope = nodes[scope].parent;
+  int32_t lead = -1;
+  for (int32_t l : page.leads) {
+    const NodeInfo& n = nodes[l];
+    if (l <= scope || l >= nodes[scope].end || n.end > first_text) continue;
+    if (n.raw_words < kMinWords || (n.flags & kInLink)) continue;
+    if (lead >= 0 && l < nodes[lead].end) continue;  // inside the one found
+    if (holds_media_or_time(nodes, l)) continue;     // "lead-art", a header's meta line
+    lead = l;
+  }
+  if (lead < 0) return -1;
+  // Kept inside a chosen root, it is collected already.
+  for (int32_t r : main) {
+    if (lead > r && lead < nodes[r].end && !(nodes[lead].flags & kPruned)) return -1;
+  }
+  return lead;
+}
+
 }  // namespace saring::extract::detail

@@ -32,9 +32,9 @@ void breaks_to_spaces(char* p, size_t n) {
 
 class Collector {
  public:
-  Collector(const Page& page, bool comments_mode)
+  Collector(const Page& page, bool comments_mode, bool ignore_pruning = false)
       : page_(page), nodes_(page.nodes), opt_(page.options_), comments_mode_(comments_mode),
-        plain_(!opt_.include_links && !opt_.include_formatting) {}
+        ignore_pruning_(ignore_pruning), plain_(!opt_.include_links && !opt_.include_formatting) {}
 
   RawBlocks out;
 
@@ -94,7 +94,7 @@ class Collector {
 
  private:
   bool skipped(const NodeInfo& n) const {
-    if (!(n.flags & kPruned)) return false;
+    if (!(n.flags & kPruned) || ignore_pruning_) return false;
     if (comments_mode_ && n.verdict == Verdict::comments) return false;
     if (comments_mode_ && n.parent >= 0 && !(nodes_[n.parent].flags & kPruned)) return true;
     // Inside a comment root: only skip what is pruned for another reason.
@@ -418,6 +418,7 @@ class Collector {
   const std::vector<NodeInfo>& nodes_;
   const ExtractOptions& opt_;
   bool comments_mode_;
+  bool ignore_pruning_;
   bool plain_;  // neither links nor formatting marks go into the text
   std::string buf_;
   size_t words_ = 0;          // words in buf_ (when words_known_)
@@ -435,6 +436,12 @@ class Collector {
 RawBlocks collect(const Page& page, const std::vector<int32_t>& roots, bool comments) {
   Collector c(page, comments);
   for (int32_t r : roots) c.collect(r);
+  return std::move(c.out);
+}
+
+RawBlocks collect_whole(const Page& page, int32_t root) {
+  Collector c(page, false, /*ignore_pruning=*/true);
+  c.collect(root);
   return std::move(c.out);
 }
 

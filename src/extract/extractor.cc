@@ -34,6 +34,7 @@
 // the choice of step 3, collect.cc and filter.cc step 4.
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 #include "saring/extract.h"
@@ -117,7 +118,16 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links) {
   std::vector<int32_t> main = choose_main(page);
   Filtered blocks;
   if (!main.empty()) {
-    blocks = filter_blocks(collect(page, main, false), page);
+    RawBlocks raw = collect(page, main, false);
+    // The standfirst, when pruned with the header around it, goes first.
+    if (int32_t lead = find_lead(page, main); lead >= 0) {
+      RawBlocks head = collect_whole(page, lead);
+      head.blocks.insert(head.blocks.end(), std::make_move_iterator(raw.blocks.begin()),
+                         std::make_move_iterator(raw.blocks.end()));
+      head.measures.insert(head.measures.end(), raw.measures.begin(), raw.measures.end());
+      raw = std::move(head);
+    }
+    blocks = filter_blocks(std::move(raw), page);
     stage = Stage::main;
   }
   size_t words = blocks.words;

@@ -252,6 +252,7 @@ inline void Page::flatten(const Node* start) {
     info.verdict = v;
     const int8_t class_weight = facts.weight;
     if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;
+    if (facts.lead) leads.push_back(static_cast<int32_t>(nodes.size()));
     if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
     if (v == Verdict::comments) info.flags |= kInComments;
     if (n->tag == Tag::h1) h1s_.push_back(static_cast<int32_t>(nodes.size()));

@@ -100,6 +100,8 @@ class Page {
   // Whether some subtree was pruned by its class or id name alone (not a
   // strong marker): only then can trust_tags_only find more.
   bool pruned_by_name = false;
+  // Elements named like a standfirst (see find_lead), in document order.
+  std::vector<int32_t> leads;
 
  private:
   // The steps of the constructor are declared inline: they are defined in

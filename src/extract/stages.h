@@ -41,6 +41,16 @@ struct RawBlocks {
 // as comment blocks.
 RawBlocks collect(const Page& page, const std::vector<int32_t>& roots, bool comments);
 
+// The blocks of the subtree at `root`, pruned parts included (a standfirst
+// inside the article's pruned header).
+RawBlocks collect_whole(const Page& page, int32_t root);
+
+// The standfirst of the main text chosen at `main`: an element named like
+// one ("lead", "abstract", "dek"), of a sentence or more with few links,
+// near the choice and before all of its text; -1 when there is none or the
+// choice holds it already.
+int32_t find_lead(const Page& page, const std::vector<int32_t>& main);
+
 // Kept blocks and their content_words(), counted while filtering.
 struct Filtered {
   std::vector<Block> blocks;

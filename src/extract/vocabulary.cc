@@ -62,6 +62,12 @@ constexpr std::string_view kAuthorBoxWords[] = {
     "box", "bio", "bios", "biography", "info", "description", "container", "profile",
     "details", "card", "about", "wrap", "wrapper", "block", "section", "widget", "avatar"};
 
+// Tokens of the standfirst: the paragraph under the headline that sums the
+// story up, often inside the article's header, which is pruned as a whole.
+constexpr std::string_view kLeadTokens[] = {
+    "lead", "lede", "standfirst", "abstract", "dek", "deck", "subtitle", "subheadline",
+    "excerpt", "intro", "bajada", "chapo", "chapeau", "sottotitolo", "vorspann", "anriss"};
+
 // Tokens of figure captions and photo credits.
 constexpr std::string_view kCaptionTokens[] = {
     "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
@@ -394,6 +400,7 @@ Vocabulary::Vocabulary() {
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
   tok(kAuthorWords, kTokAuthor);
+  tok(kLeadTokens, kTokLead);
   tok(kAuthorBoxWords, kTokBox);
   tok(kSafeTokens, kTokSafe);
   tok(kPositiveTokens, kTokPositive);
@@ -451,6 +458,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokNegative) part.negative = true;
     if (bits & kTokStrong) part.strong = true;
     if (bits & kTokDisclosure) part.disclosure = true;
+    if (bits & kTokLead) part.lead = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
@@ -500,6 +508,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   bool strong = cls.strong || id.strong;
   facts.disclosure = cls.disclosure || id.disclosure;
   facts.hint = cls.hint || id.hint;
+  facts.lead = cls.lead || id.lead;
   // Class tokens come before id tokens: the first verdict met stands unless
   // a later one says boilerplate.
   Verdict verdict = (cls.boilerplate || id.boilerplate)

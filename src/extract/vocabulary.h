@@ -193,6 +193,7 @@ struct ClassFacts {
   signed char weight = 0;   // readability-style: +1 content-like, -1 boilerplate-like, per attribute
   bool strong = false;      // overlays, consent, sign-up: prose inside does not save it
   bool disclosure = false;  // tabs, accordions: hidden until clicked, still content
+  bool lead = false;        // the standfirst under a headline ("lead", "abstract", "dek")
 };
 
 // What one attribute value (class or id) says, before it is combined with
@@ -203,7 +204,7 @@ struct ClassPart {
   bool boilerplate = false;           // some token says boilerplate
   Verdict first = Verdict::none;      // the first verdict any token gave
   bool positive = false, negative = false;
-  bool strong = false, disclosure = false, hint = false;
+  bool strong = false, disclosure = false, hint = false, lead = false;
   bool article = false;               // class values only
   bool hidden = false;                // a hidden class other than plain "hidden"
   bool hidden_word = false;           // plain "hidden" (not hiding when responsive)
@@ -248,6 +249,7 @@ class Vocabulary {
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
+    kTokLead = 1024,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };

@@ -384,6 +384,21 @@ TEST(Filter, AHeadingThatEndsTheTextAfterItsProseGoes) {
   EXPECT_TRUE(contains(kept, "Next steps"));
 }
 
+TEST(Choose, TheStandfirstInThePrunedHeaderGoesFirst) {
+  std::string html = page(
+      "<article><header class='article-header'><h1>Budget talks</h1>"
+      "<p class='article-lead'>The council wants more money for schools and roads, and a vote "
+      "is near.</p><span class='byline'>By A. Writer</span></header>"
+      "<div class='article-body'>" + std::string(kArticle) + "</div></article>"
+      "<aside><p class='intro'>Our newsletter brings you the news of the day, every day, for "
+      "free.</p></aside>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The council wants more money"));
+  EXPECT_LT(t.find("The council wants more money"), t.find("The committee met"));
+  EXPECT_FALSE(contains(t, "By A. Writer"));
+  EXPECT_FALSE(contains(t, "Our newsletter"));
+}
+
 TEST(Robustness, SameInputSameOutput) {
   std::string html = page("<div class='post'>" + std::string(kArticle) + kTable + "</div>");
   EXPECT_EQ(text_of(html), text_of(html));
