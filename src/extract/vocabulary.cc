@@ -53,11 +53,12 @@ constexpr std::string_view kDisclosureTokens[] = {
     "collapse", "collapsible", "faq", "answer", "expandable", "expander", "panel"};
 
 // A class name with a word of each list is the box about the writer at the
-// end of a post ("author-box", "post-author__bio", "about-the-author"): a
-// profile, not the text. "author-" alone starts a taxonomy class
-// ("author-jdoe"), so the pair is what tells.
+// end of a post ("author-box", "post-author__bio", "about-the-author") or
+// the card of a forum poster ("user-info", "user-details"): a profile, not
+// the text. "author-" alone starts a taxonomy class ("author-jdoe"), so the
+// pair is what tells.
 constexpr std::string_view kAuthorWords[] = {"author", "authors", "autor", "autorin", "autoren",
-                                             "auteur", "autore", "writer"};
+                                             "auteur", "autore", "writer", "user", "poster"};
 constexpr std::string_view kAuthorBoxWords[] = {
     "box", "bio", "bios", "biography", "info", "description", "container", "profile",
     "details", "card", "about", "wrap", "wrapper", "block", "section", "widget", "avatar"};

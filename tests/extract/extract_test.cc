@@ -492,6 +492,8 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("post-author_bio", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-jdoe", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("user-info user-hover", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("user-content", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("author", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("author-name box", "", ""), Verdict::none);
   // A heading slug as id says nothing about the element's role.
