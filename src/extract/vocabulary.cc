@@ -195,6 +195,11 @@ constexpr std::string_view kBoilerplateLines[] = {
     "читайте также", "читать далее", "поделиться", "все права защищены", "похожие новости",
     "комментарии", "reklam", "devamını oku", "ayrıca okuyun", "paylaş", "tüm hakları saklıdır",
     "ilgili haberler", "yorumlar",
+    // the writer's box, in several languages
+    "about the author", "about the authors", "über den autor", "über die autorin",
+    "über die autoren", "à propos de l'auteur", "sobre el autor", "sobre o autor",
+    "sull'autore", "o autorze", "over de auteur", "tentang penulis", "об авторе",
+    "yazar hakkında", "zum weiterlesen",
     // Japanese / Chinese / Korean / Thai
     "広告", "関連記事", "続きを読む", "シェア", "コメント", "もっと見る", "おすすめ記事", "人気記事",
     "この記事をシェア", "广告", "相关阅读", "相关文章", "相关新闻", "阅读更多", "分享", "分享到",

@@ -452,6 +452,9 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Lesen Sie auch:"));
   EXPECT_TRUE(bp("Copyright © 2021 Warta. All Rights Reserved"));
   EXPECT_TRUE(bp("関連記事"));
+  EXPECT_TRUE(bp("About the author"));
+  EXPECT_TRUE(bp("Über die Autorin:"));
+  EXPECT_TRUE(bp("Zum Weiterlesen:"));
   EXPECT_TRUE(bp("อ่านต่อ"));
   EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
   EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
