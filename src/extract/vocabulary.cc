@@ -559,10 +559,21 @@ bool Vocabulary::is_content_class(std::string_view cls, std::string_view id) con
 }
 
 // ASCII-lowercased copy of a short line in a caller's buffer (no allocation).
-static std::string_view lower_into(std::string_view text, char* buf) {
+// `text` lowercased into `buf` (of `cap` >= text.size() bytes): ASCII in
+// place, other scripts through text::to_lower ("Über" as "über").
+static std::string_view lower_into(std::string_view text, char* buf, size_t cap) {
+  bool ascii = true;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  if (!ascii) {
+    std::string lower = text::to_lower(text);
+    if (lower.size() <= cap) {
+      std::memcpy(buf, lower.data(), lower.size());
+      return std::string_view(buf, lower.size());
+    }
   }
   return std::string_view(buf, text.size());
 }
@@ -570,7 +581,7 @@ static std::string_view lower_into(std::string_view text, char* buf) {
 bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const {
   if (text.size() > 400) return false;
   char buf[400];
-  std::string_view line = trim_line(lower_into(text, buf));
+  std::string_view line = trim_line(lower_into(text, buf, sizeof buf));
   if (line.empty()) return false;
   if (boilerplate_lines_.count(line)) return true;
   // "Loading...", "Weiterlesen ›" and friends after stripping dots and ellipses.
@@ -596,7 +607,7 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {
   if (words > thresholds_.caption_credit_words || text.size() > 600) return false;
   char buf[600];
-  std::string_view line = trim_line(lower_into(text, buf));
+  std::string_view line = trim_line(lower_into(text, buf, sizeof buf));
   return credit_prefixes_.starts(line) || credit_infixes_.inside(line);
 }
 
