@@ -13,6 +13,7 @@
 #include <cstring>
 #include <iterator>
 #include "saring/class_words.h"
+#include "saring/simd.h"
 #include "saring/text.h"
 
 namespace saring::extract {
@@ -560,15 +561,24 @@ bool Vocabulary::is_content_class(std::string_view cls, std::string_view id) con
 
 // ASCII-lowercased copy of a short line in a caller's buffer (no allocation).
 // `text` lowercased into `buf` (of `cap` >= text.size() bytes): ASCII in
-// place, other scripts through text::to_lower ("Über" as "über").
+// place, other scripts through text::to_lower ("Über" as "über") when the
+// line is as short as the phrases it is compared with; longer lines, often
+// prose with a typographic apostrophe, are matched by their ASCII letters.
 static std::string_view lower_into(std::string_view text, char* buf, size_t cap) {
-  bool ascii = true;
-  for (size_t i = 0; i < text.size(); ++i) {
+  constexpr size_t kUnicodeLowerBytes = 64;
+  unsigned high = 0;  // any byte >= 0x80
+  size_t i = 0;
+  for (; i + 16 <= text.size(); i += 16) {
+    const simd::Bytes16 v = simd::Bytes16::load(text.data() + i);
+    high |= v.mask();
+    v.ascii_lower().store(buf + i);
+  }
+  for (; i < text.size(); ++i) {
     char c = text[i];
-    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    high |= static_cast<unsigned char>(c) >> 7;
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
-  if (!ascii) {
+  if (high && text.size() <= kUnicodeLowerBytes) {
     std::string lower = text::to_lower(text);
     if (lower.size() <= cap) {
       std::memcpy(buf, lower.data(), lower.size());
