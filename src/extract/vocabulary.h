@@ -178,7 +178,7 @@ struct Thresholds {
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.
   size_t min_main_words = 25;
-  double min_main_share = 0.3;
+  double min_main_share = 0.35;
   double min_main_share_recall = 0.5;
   double min_main_share_precision = 0.1;
   // Layout tables: a table whose cells carry this many words (or holds another
