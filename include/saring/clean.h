@@ -145,6 +145,9 @@ class CorpusStats {
   uint32_t count(std::string_view site, std::string_view line) const;
   // Same, from a precomputed key (see line_key()).
   uint32_t count_key(uint64_t key) const;
+  // Adds `documents` to a key's count: counts made elsewhere (line_counts.h
+  // loads a file of exact counts into a table large enough not to prune).
+  void add_key(uint64_t key, uint32_t documents) { insert(key, documents); }
 
   // Documents added, and whether pruning made counts lower bounds.
   uint64_t documents() const { return documents_; }
