@@ -101,8 +101,9 @@ struct RunOptions {
   // Test hook: called at "start" (a fresh run's first journal written),
   // "batch" (after each batch is written), "commit:kept" (kept shard renamed,
   // rejected one not yet), "commit:shards" (shards renamed, journal not yet
-  // written), "commit:index" (dedup index saved, journal not yet written)
-  // and "commit:journal" (journal written). Kill-and-resume tests raise
+  // written), "commit:index" (dedup index saved, journal not yet written),
+  // "commit:journal" (journal written) and "corpus:spill" (the count pass
+  // spilled a sorted run to disk). Kill-and-resume tests raise
   // SIGKILL from here.
   std::function<void(std::string_view point)> test_hook;
 

@@ -71,8 +71,10 @@ Result<CorpusPass> count_corpus_lines(const RunOptions& o, const std::vector<io:
   Status failure = ok_status();
   auto deliver = [&](Batch& b) {
     for (const Item& item : b.items) {
+      const size_t spills = counter.spills();
       failure = counter.add_keys(item.keys);
       if (!failure.ok()) return false;
+      if (o.test_hook && counter.spills() > spills) o.test_hook("corpus:spill");
     }
     return true;
   };
