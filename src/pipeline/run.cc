@@ -570,6 +570,11 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
         return make_error(ErrorCode::invalid_input,
                           "corpus mode with --shard I/N needs --corpus-lines: the merged counts of every "
                           "shard (--corpus-count-only, then saring corpus merge)");
+      for (const auto& in : inputs)
+        if (in.path == "-")
+          return make_error(ErrorCode::invalid_input,
+                            "corpus mode reads the inputs twice, standard input cannot be read again: "
+                            "give a file, or counts made before (--corpus-lines)");
       lines_file = out + "/" + kCorpusLinesFile;
       auto pass = count_corpus_lines(options, inputs, threads, state_dir, lines_file,
                                      options.clean.corpus_min_documents);

@@ -1202,6 +1202,13 @@ TEST(CorpusMode, ResumeNeedsTheSameCountsAndAKilledRunResumes) {
   auto refused = run(other);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("other inputs or options"), std::string::npos);
+  // Standard input cannot be read twice.
+  RunOptions from_stdin = reference;
+  from_stdin.inputs = {"-"};
+  from_stdin.output_dir = dir + "/stdin";
+  auto no_stdin = run(from_stdin);
+  ASSERT_FALSE(no_stdin.ok());
+  EXPECT_NE(no_stdin.error().message.find("standard input"), std::string::npos);
   // A damaged count file is a clear error, not a crash.
   write_file(dir + "/bad.scx", read_file(dir + "/two.scx").substr(0, 70));
   other.corpus_lines = dir + "/bad.scx";
