@@ -92,6 +92,37 @@ Result<CorpusPass> count_corpus_lines(const RunOptions& o, const std::vector<io:
   return pass;
 }
 
+Result<CorpusCounts> corpus_counts_for_run(const RunOptions& o, const std::vector<io::Input>& inputs,
+                                           unsigned threads, const std::string& output_dir,
+                                           const std::string& state_dir) {
+  CorpusCounts counts;
+  std::string lines_file = o.corpus_lines;
+  if (lines_file.empty()) {
+    if (o.shard_count > 1)
+      return make_error(ErrorCode::invalid_input,
+                        "corpus mode with --shard I/N needs --corpus-lines: the merged counts of every "
+                        "shard (--corpus-count-only, then saring corpus merge)");
+    for (const auto& in : inputs)
+      if (in.path == "-")
+        return make_error(ErrorCode::invalid_input,
+                          "corpus mode reads the inputs twice, standard input cannot be read again: "
+                          "give a file, or counts made before (--corpus-lines)");
+    // Counted each time the run starts, a resumed run too: the counts are a
+    // function of the inputs, so they come out the same, and the fingerprint
+    // holds their checksum to prove it.
+    lines_file = output_dir + "/" + kCorpusLinesFile;
+    auto pass = count_corpus_lines(o, inputs, threads, state_dir, lines_file, o.clean.corpus_min_documents);
+    if (!pass.ok()) return pass.error();
+    counts.pass = *pass;
+  }
+  auto loaded = clean::load_line_counts(lines_file, o.clean.corpus_min_documents, &counts.pass.info);
+  if (!loaded.ok()) return loaded.error();
+  counts.stats = std::make_unique<clean::CorpusStats>(std::move(loaded.value()));
+  counts.pass.ran = true;
+  counts.pass.file = lines_file;
+  return counts;
+}
+
 Result<clean::LineCountsInfo> merge_corpus_lines(const std::vector<std::string>& outdirs_or_files,
                                                  const std::string& merged, uint32_t min_documents) {
   std::vector<std::string> files;

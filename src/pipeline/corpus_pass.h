@@ -2,6 +2,7 @@
 // records of this run's inputs, counted exactly per (site, line).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,19 @@ namespace saring::pipeline {
 Result<CorpusPass> count_corpus_lines(const RunOptions& options, const std::vector<io::Input>& inputs,
                                       unsigned threads, const std::string& spill_dir,
                                       const std::string& output, uint32_t min_documents);
+
+// The counts a corpus-mode run cleans with, and how they were made.
+struct CorpusCounts {
+  CorpusPass pass;
+  std::unique_ptr<clean::CorpusStats> stats;
+};
+
+// The counts of RunOptions::corpus_lines, or, without them, of this run's
+// inputs, counted into OUTDIR/corpus-lines.scx (one machine only: a shard's
+// own counts would not be the global ones, and standard input cannot be read
+// twice). Their checksum goes into the run's fingerprint.
+Result<CorpusCounts> corpus_counts_for_run(const RunOptions& options, const std::vector<io::Input>& inputs,
+                                           unsigned threads, const std::string& output_dir,
+                                           const std::string& state_dir);
 
 }  // namespace saring::pipeline

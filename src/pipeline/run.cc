@@ -548,45 +548,23 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
   // Corpus mode: the line counts, before anything of the run is written.
-  // A one-machine run counts its inputs each time it starts (a resumed run
-  // too: the counts are a function of the inputs, so they come out the same,
-  // and the fingerprint holds their checksum to prove it).
   const bool corpus = options.corpus || options.corpus_count_only || !options.corpus_lines.empty();
-  CorpusPass corpus_pass;
-  std::unique_ptr<clean::CorpusStats> corpus_stats;
-  if (corpus) {
-    if (!options.clean_enabled)
-      return make_error(ErrorCode::invalid_input, "corpus mode needs the clean stage (--clean)");
-    if (options.corpus_count_only) {
-      auto pass = count_corpus_lines(options, inputs, threads, state_dir, out + "/" + kCorpusLinesFile, 1);
-      if (!pass.ok()) return pass.error();
-      RunResult counted;
-      counted.corpus = *pass;
-      return counted;
-    }
-    std::string lines_file = options.corpus_lines;
-    if (lines_file.empty()) {
-      if (options.shard_count > 1)
-        return make_error(ErrorCode::invalid_input,
-                          "corpus mode with --shard I/N needs --corpus-lines: the merged counts of every "
-                          "shard (--corpus-count-only, then saring corpus merge)");
-      for (const auto& in : inputs)
-        if (in.path == "-")
-          return make_error(ErrorCode::invalid_input,
-                            "corpus mode reads the inputs twice, standard input cannot be read again: "
-                            "give a file, or counts made before (--corpus-lines)");
-      lines_file = out + "/" + kCorpusLinesFile;
-      auto pass = count_corpus_lines(options, inputs, threads, state_dir, lines_file,
-                                     options.clean.corpus_min_documents);
-      if (!pass.ok()) return pass.error();
-      corpus_pass = *pass;
-    }
-    auto loaded = clean::load_line_counts(lines_file, options.clean.corpus_min_documents, &corpus_pass.info);
-    if (!loaded.ok()) return loaded.error();
-    corpus_stats = std::make_unique<clean::CorpusStats>(std::move(loaded.value()));
-    corpus_pass.ran = true;
-    corpus_pass.file = lines_file;
+  if (corpus && !options.clean_enabled)
+    return make_error(ErrorCode::invalid_input, "corpus mode needs the clean stage (--clean)");
+  if (options.corpus_count_only) {
+    auto pass = count_corpus_lines(options, inputs, threads, state_dir, out + "/" + kCorpusLinesFile, 1);
+    if (!pass.ok()) return pass.error();
+    RunResult counted;
+    counted.corpus = *pass;
+    return counted;
   }
+  CorpusCounts corpus_counts;
+  if (corpus) {
+    auto got = corpus_counts_for_run(options, inputs, threads, out, state_dir);
+    if (!got.ok()) return got.error();
+    corpus_counts = std::move(got.value());
+  }
+  const CorpusPass& corpus_pass = corpus_counts.pass;
 
   Journal jn;
   std::string fingerprint = make_fingerprint(options, inputs);
@@ -670,7 +648,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   // Stages.
   StageContext ctx;
   ctx.options = &options;
-  ctx.corpus = corpus_stats.get();
+  ctx.corpus = corpus_counts.stats.get();
   std::unique_ptr<lang::LanguageIdentifier> own_identifier;
   if (options.lang_enabled) {
     if (options.model_path.empty()) {
