@@ -125,7 +125,8 @@ struct CleanResult {
 // of documents holding that line. Memory is bounded: a fixed-capacity table of
 // 64-bit hashes and counts; when it fills up, the entries seen in only one
 // document are dropped (they can never reach the threshold... unless they come
-// back, so counts are lower bounds, never overestimates).
+// back, so counts are lower bounds, never overestimates). Exact counts that
+// do not depend on how documents were grouped: saring/line_counts.h.
 class CorpusStats {
  public:
   // capacity: number of table slots (rounded up to a power of two); 16 bytes
