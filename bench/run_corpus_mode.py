@@ -127,7 +127,7 @@ def main() -> int:
     os.makedirs(args.work, exist_ok=True)
     pages = clean_eval.load_pages(Path(args.datasets), args.set)
     mb = os.path.getsize(args.docs) / 1e6
-    result: dict = {"docs": args.docs, "mb": mb, "threads": args.threads, "runs": {}}
+    result: dict = {"docs": os.path.relpath(args.docs, HERE.parent), "mb": mb, "threads": args.threads, "runs": {}}
     # Every timed run first: a child's peak RSS (wait4) starts from this
     # process's, so the outputs are read only afterwards.
     for name, extra in (("plain", []), ("corpus", ["--corpus"])):
