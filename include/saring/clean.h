@@ -125,7 +125,8 @@ struct CleanResult {
 // of documents holding that line. Memory is bounded: a fixed-capacity table of
 // 64-bit hashes and counts; when it fills up, the entries seen in only one
 // document are dropped (they can never reach the threshold... unless they come
-// back, so counts are lower bounds, never overestimates).
+// back, so counts are lower bounds, never overestimates). Exact counts that
+// do not depend on how documents were grouped: saring/line_counts.h.
 class CorpusStats {
  public:
   // capacity: number of table slots (rounded up to a power of two); 16 bytes
@@ -145,6 +146,9 @@ class CorpusStats {
   uint32_t count(std::string_view site, std::string_view line) const;
   // Same, from a precomputed key (see line_key()).
   uint32_t count_key(uint64_t key) const;
+  // Adds `documents` to a key's count: counts made elsewhere (line_counts.h
+  // loads a file of exact counts into a table large enough not to prune).
+  void add_key(uint64_t key, uint32_t documents) { insert(key, documents); }
 
   // Documents added, and whether pruning made counts lower bounds.
   uint64_t documents() const { return documents_; }

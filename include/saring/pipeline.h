@@ -34,6 +34,7 @@
 #include "saring/dedup.h"
 #include "saring/filter.h"
 #include "saring/io.h"
+#include "saring/line_counts.h"
 #include "saring/page.h"
 #include "saring/result.h"
 
@@ -60,6 +61,21 @@ struct RunOptions {
   page::PageOptions page;
   bool clean_enabled = true;    // text records: clean::clean_document (else kept as is)
   clean::CleanOptions clean;
+  // Corpus mode for text records (docs/clean.md, "Corpus mode in saring
+  // run"): a first pass counts, per site (URL host), the documents holding
+  // each line; the clean stage then removes lines of >= clean.corpus_min_documents
+  // documents (cross-document-boilerplate). Counts are exact, so a sharded
+  // run given the merged counts decides as one run over all inputs.
+  bool corpus = false;
+  // The counts to use (a merged file of `saring corpus merge`) instead of
+  // counting this run's inputs; needed with --shard I/N, N > 1. Implies corpus.
+  std::string corpus_lines;
+  // Only count: write this shard's exact counts to OUTDIR/corpus-lines.scx
+  // (for `saring corpus merge`) and stop. Implies corpus.
+  bool corpus_count_only = false;
+  // Line keys (8 bytes each) the count pass holds before spilling sorted
+  // runs to OUTDIR/.saring; the counts do not depend on it.
+  size_t corpus_memory_keys = size_t{1} << 24;
   bool lang_enabled = true;
   std::vector<std::string> languages;  // keep only these codes; empty = all
   double min_language_score = 0.0;     // drop below this model probability
@@ -85,8 +101,9 @@ struct RunOptions {
   // Test hook: called at "start" (a fresh run's first journal written),
   // "batch" (after each batch is written), "commit:kept" (kept shard renamed,
   // rejected one not yet), "commit:shards" (shards renamed, journal not yet
-  // written), "commit:index" (dedup index saved, journal not yet written)
-  // and "commit:journal" (journal written). Kill-and-resume tests raise
+  // written), "commit:index" (dedup index saved, journal not yet written),
+  // "commit:journal" (journal written) and "corpus:spill" (the count pass
+  // spilled a sorted run to disk). Kill-and-resume tests raise
   // SIGKILL from here.
   std::function<void(std::string_view point)> test_hook;
 
@@ -137,8 +154,20 @@ struct Progress {
   bool resumed = false;
 };
 
+// The count pass of corpus mode, as stats.json reports it.
+struct CorpusPass {
+  bool ran = false;             // corpus mode was on
+  bool counted = false;         // this run counted its inputs (not given counts)
+  std::string file;             // the counts used (or written, for count-only)
+  clean::LineCountsInfo info;   // what the file holds
+  uint64_t documents = 0;       // text records counted by this run
+  uint64_t lines = 0;           // their distinct lines, summed
+  double seconds = 0, cpu_seconds = 0;  // of the count pass (0 when given counts)
+};
+
 struct RunResult {
   Counts counts;
+  CorpusPass corpus;
   bool resumed = false;       // continued a killed run
   bool already_complete = false;  // OUTDIR already held this run, finished
   bool stopped = false;       // RunOptions::stop: committed part way; run again to finish
@@ -157,6 +186,25 @@ struct RunResult {
 // calling thread about twice a second.
 Result<RunResult> run(const RunOptions& options,
                       const std::function<void(const Progress&)>& on_progress = {});
+
+// ---- Corpus mode across shards ---------------------------------------------
+//
+//   saring run --corpus-count-only --shard I/N -o OUTi   (each shard: exact counts)
+//   saring corpus merge OUT0 OUT1 ... -o lines.scx       (any grouping; the final
+//                                                          merge keeps lines of >= N docs)
+//   saring run --shard I/N --corpus-lines lines.scx -o OUTi
+//
+// gives the N shards the clean-stage decisions of one `saring run --corpus`
+// over all the inputs.
+
+// The file a count-only run writes, and a one-machine corpus run uses, in OUTDIR.
+inline constexpr const char* kCorpusLinesFile = "corpus-lines.scx";
+
+// Sums the counts of count-only runs (their OUTDIRs) or count files into
+// `merged`, keeping the lines of >= min_documents documents
+// (clean::merge_line_count_files).
+Result<clean::LineCountsInfo> merge_corpus_lines(const std::vector<std::string>& outdirs_or_files,
+                                                 const std::string& merged, uint32_t min_documents);
 
 // ---- Global deduplication across shards -----------------------------------
 //

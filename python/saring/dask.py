@@ -6,6 +6,12 @@
 Three stages, each a set of Dask tasks that run the ``saring`` binary on the
 workers (in a subprocess, so the engine's threads never meet the GIL):
 
+0. in corpus mode (``corpus=True``, or ``--corpus`` among the run options),
+   first ``saring run INPUT... --corpus-count-only --shard I/N -o
+   OUT/shard-IIIII`` for every shard (exact line counts), then ``saring
+   corpus merge OUT/shard-* -o OUT/corpus-lines.scx``; the shards then run
+   with ``--corpus-lines OUT/corpus-lines.scx``, so their clean stage decides
+   as one run over all the inputs would,
 1. ``saring run INPUT... --shard I/N -o OUT/shard-IIIII`` for every shard,
 2. ``saring dedup merge OUT/shard-* -o OUT/dedup.sdx``: the global dedup
    decisions, in global input order,
@@ -44,6 +50,7 @@ from typing import Any, Callable, Iterable, Sequence
 from .errors import Error
 
 MERGED_INDEX = "dedup.sdx"
+MERGED_LINES = "corpus-lines.scx"
 Event = dict[str, Any]  # a result or progress event: plain data, as JSON would hold
 
 
@@ -138,6 +145,40 @@ def run_shard(saring: str | None, inputs: list[str], output_dir: str, index: int
             "warnings": call["stderr"] if call["status"] == 1 else ""}
 
 
+def count_shard(saring: str | None, inputs: list[str], output_dir: str, index: int, count: int,
+                threads: int, run_options: list[str]) -> Event:
+    """Corpus mode's count pass for one shard: its exact line counts in
+    OUT/shard-IIIII/corpus-lines.scx (written atomically; a retry counts again)."""
+    folder = shard_dir(output_dir, index)
+    start = time.perf_counter()
+    _wait_for_other_writer(folder)
+    call = _call([find_saring(saring), "run", *inputs, *run_options, "--corpus-count-only",
+                  "--shard", f"{index}/{count}", "--threads", str(threads), "--no-progress",
+                  "-o", folder], f"saring run --corpus-count-only of shard {index}/{count}")
+    return {"shard": index, "seconds": time.perf_counter() - start,
+            "cpu_seconds": call["cpu_seconds"], "max_rss_mb": call["max_rss_mb"]}
+
+
+def merge_lines(saring: str | None, folders: list[str], merged: str, min_docs: int) -> Event:
+    """``saring corpus merge``: the shards' line counts summed, lines of >= min_docs documents kept."""
+    start = time.perf_counter()
+    call = _call([find_saring(saring), "corpus", "merge", *folders, "-o", merged,
+                  "--min-docs", str(min_docs)], "saring corpus merge")
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": call["cpu_seconds"],
+            "max_rss_mb": call["max_rss_mb"]}
+
+
+def _min_docs(run_options: Sequence[str]) -> int:
+    """The --min-docs of the run options; 1 (keep every count) when a config
+    file may set clean.corpus_min_documents instead; else saring's default 3."""
+    for i, option in enumerate(run_options):
+        if option == "--min-docs" and i + 1 < len(run_options):
+            return int(run_options[i + 1])
+        if option.startswith("--min-docs="):
+            return int(option.split("=", 1)[1])
+    return 1 if "--config" in run_options else 3
+
+
 def merge_indexes(saring: str | None, folders: list[str], merged: str) -> Event:
     """``saring dedup merge``: the global decisions of all shards, in input order."""
     start = time.perf_counter()
@@ -178,6 +219,10 @@ def _print_progress(event: Event) -> None:
             f"{event['result']['seconds']:.1f} s"
         line = (f"shard {event['done']}/{event['total']} (#{event['result']['shard']}, {how}): "
                 f"{d['read']} documents, {d['kept']} kept, {d['rejected']} rejected")
+    elif stage == "count":
+        line = f"corpus count {event['done']}/{event['total']} (#{event['result']['shard']})"
+    elif stage == "lines":
+        line = f"corpus merge of {event['total']} line counts: {event['seconds']:.1f} s"
     elif stage == "merge":
         line = f"dedup merge of {event['total']} indexes: {event['seconds']:.1f} s"
     elif stage == "apply":
@@ -214,7 +259,7 @@ def _gather_in_completion_order(futures: list[Any], on_each: Callable[[int, Even
 def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, threads: int = 1,
         run_options: Sequence[str] = (), client: Any = None, scheduler: str | None = None,
         local_workers: int | None = None, saring: str | None = None,
-        progress: Callable[[Event], None] | bool | None = True) -> Event:
+        progress: Callable[[Event], None] | bool | None = True, corpus: bool = False) -> Event:
     """Runs ``saring run`` over ``inputs`` as ``shards`` Dask tasks, then merges and applies dedup.
 
     inputs, output_dir: paths every worker can read (output_dir: and write);
@@ -228,11 +273,13 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
     saring: the binary on the workers (default: $SARING_BIN, PATH, the package's bin/saring).
     progress: True prints one line per finished task on standard error, a
         callable receives the events (dicts with ``stage``), False is silent.
+    corpus: corpus mode for text records (as ``--corpus`` in run_options):
+        a count stage and a merge of the counts run before the shards.
 
     Returns ``{"output_dir", "shards": [per shard: documents, seconds,
     cpu_seconds, max_rss_mb, ...], "documents": totals, "cpu_seconds" (of the
-    shards' saring processes), "dedup": merge and apply times or None,
-    "seconds"}``; raises DistributedRunError when a stage fails (run it again
+    shards' saring processes), "corpus": count and merge times or None,
+    "dedup": merge and apply times or None, "seconds"}``; raises DistributedRunError when a stage fails (run it again
     to finish: finished shards are not redone).
     """
     distributed = _distributed()
@@ -263,8 +310,10 @@ def run(inputs: Iterable[str], output_dir: str, *, shards: int | None = None, th
                                        dashboard_address=None)
             client = own_client = distributed.Client(own_cluster)
     try:
-        return _run_stages(client, inputs, output_dir, shards, threads, list(run_options),
-                           saring, notify)
+        options = list(run_options)
+        if corpus and "--corpus" not in options:
+            options.append("--corpus")
+        return _run_stages(client, inputs, output_dir, shards, threads, options, saring, notify)
     finally:
         if own_client is not None:
             own_client.close()
@@ -282,6 +331,27 @@ def _run_stages(client: Any, inputs: list[str], output_dir: str, shards: int | N
     notify({"stage": "start", "shards": count, "workers": len(nthreads),
             "threads": sum(nthreads.values())})
     run_id = uuid.uuid4().hex[:8]  # task keys unique on a shared scheduler
+    folders = [shard_dir(output_dir, i) for i in range(count)]
+
+    # 0. Corpus mode: every shard's exact line counts, then their sum. The
+    # counts are redone each time (a shard that finished before finds the
+    # same counts, so its fingerprint still matches and it is not redone).
+    corpus = None
+    if "--corpus" in run_options:
+        counts = [client.submit(count_shard, saring, inputs, output_dir, i, count, threads,
+                                run_options, key=f"saring-count-{run_id}-shard-{i:05d}", pure=False)
+                  for i in range(count)]
+        counted = _gather_in_completion_order(
+            counts, lambda done, r: notify({"stage": "count", "done": done, "total": count,
+                                            "result": r}))
+        merged_lines = os.path.join(output_dir, MERGED_LINES)
+        merge_counts: Event = client.submit(merge_lines, saring, folders, merged_lines,
+                                            _min_docs(run_options), key=f"saring-lines-{run_id}",
+                                            pure=False).result()
+        notify({"stage": "lines", "total": count, **merge_counts})
+        run_options = [*run_options, "--corpus-lines", merged_lines]
+        corpus = {"count_cpu_seconds": sum(c["cpu_seconds"] for c in counted),
+                  "count_seconds": [c["seconds"] for c in counted], "merge": merge_counts}
 
     # 1. The shards. Dask retries a task whose worker was lost (up to the
     # scheduler's allowed-failures); the retried `saring run` resumes.
@@ -291,7 +361,6 @@ def _run_stages(client: Any, inputs: list[str], output_dir: str, shards: int | N
     results = _gather_in_completion_order(
         futures, lambda done, r: notify({"stage": "shard", "done": done, "total": count,
                                          "result": r}))
-    folders = [shard_dir(output_dir, i) for i in range(count)]
 
     # 2 and 3. Global dedup, when the shards keep an index.
     with_index = [r["has_index"] for r in results]
@@ -316,7 +385,8 @@ def _run_stages(client: Any, inputs: list[str], output_dir: str, shards: int | N
     totals = {key: sum(r["documents"].get(key, 0) for r in results)
               for key in ("read", "kept", "rejected", "read_errors")}
     summary: Event = {"output_dir": output_dir, "shards": results, "documents": totals,
-               "cpu_seconds": sum(r["cpu_seconds"] for r in results), "dedup": dedup,
+               "cpu_seconds": sum(r["cpu_seconds"] for r in results), "corpus": corpus,
+               "dedup": dedup,
                "seconds": time.perf_counter() - start}
     notify({"stage": "done", **summary})
     return summary
@@ -344,6 +414,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1, metavar="N",
                         help="threads of each shard's saring run (default 1)")
     parser.add_argument("--saring", metavar="PATH", help="the saring binary on the workers")
+    parser.add_argument("--corpus", action="store_true",
+                        help="corpus mode for text records: count lines on every shard and merge "
+                             "the counts first (the same as -- --corpus)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
     if args.local_workers is not None and args.local_workers < 1:
@@ -352,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         summary = run(args.inputs, args.output, shards=args.shards, threads=args.threads,
                       run_options=run_options, scheduler=args.scheduler,
                       local_workers=args.local_workers, saring=args.saring,
-                      progress=not args.quiet)
+                      progress=not args.quiet, corpus=args.corpus)
     except DistributedRunError as e:
         print(f"saring.dask: {e}", file=sys.stderr)
         return 1

@@ -2,13 +2,16 @@
 # Submits a saring corpus run to Slurm: an array job of N shards
 # (shards.sbatch, one `saring run --shard I/N` each) and a job that waits for
 # all of them (--dependency=afterok) to merge and apply the global dedup
-# (finish.sbatch). See docs/distributed.md.
+# (finish.sbatch). In corpus mode (--corpus among the run options) an array
+# job counting each shard's lines and a job merging the counts
+# (corpus.sbatch) come first, and the shards wait for them. See
+# docs/distributed.md.
 #
 # usage: scripts/slurm/submit.sh -o OUT --shards N [--threads T] [--wait]
 #                                [--sbatch-option OPT]... INPUT... [-- RUN_OPTION...]
 #   OUT and the inputs must be on a file system every node sees. Each shard
 #   asks for T CPUs (--cpus-per-task) and runs saring with T threads.
-#   Prints the two job ids; with --wait, returns when the finish job has
+#   Prints the job ids; with --wait, returns when the finish job has
 #   ended: status 0 if it completed, 1 if it failed or was cancelled because
 #   a shard failed.
 #   --sbatch-option passes an option to both sbatch calls (--partition=...,
@@ -48,7 +51,31 @@ out="$(cd "$out" && pwd)"
 absolute=()
 for input in "${inputs[@]}"; do absolute+=("$(realpath "$input")"); done
 
-shards_job=$(sbatch --parsable "${sbatch_options[@]}" --array="0-$((shards - 1))" \
+# Corpus mode: the shards' exact line counts, summed, before the shards.
+corpus=0 min_docs=3 after=()
+for ((i = 0; i < ${#run_options[@]}; i++)); do
+  case "${run_options[i]}" in
+    --corpus) corpus=1 ;;
+    --min-docs) min_docs=${run_options[i + 1]:-3} ;;
+    --min-docs=*) min_docs=${run_options[i]#--min-docs=} ;;
+    --config) min_docs=1 ;;  # the file may set clean.corpus_min_documents: keep every count
+  esac
+done
+if ((corpus)); then
+  count_job=$(sbatch --parsable "${sbatch_options[@]}" --array="0-$((shards - 1))" \
+    --cpus-per-task="$threads" --output="$out/logs/count-%a.log" \
+    "$here/corpus.sbatch" count "$out" "$shards" "$threads" "${absolute[@]}" "${run_options[@]}")
+  count_job=${count_job%%;*}
+  lines_job=$(sbatch --parsable "${sbatch_options[@]}" --dependency="afterok:$count_job" \
+    --kill-on-invalid-dep=yes --output="$out/logs/corpus-merge.log" \
+    "$here/corpus.sbatch" merge "$out" "$shards" "$min_docs")
+  lines_job=${lines_job%%;*}
+  echo "corpus counts: job $count_job ($shards tasks); their merge: job $lines_job"
+  after=(--dependency="afterok:$lines_job" --kill-on-invalid-dep=yes)
+  run_options+=(--corpus-lines "$out/corpus-lines.scx")
+fi
+
+shards_job=$(sbatch --parsable "${sbatch_options[@]}" "${after[@]}" --array="0-$((shards - 1))" \
   --cpus-per-task="$threads" --output="$out/logs/shard-%a.log" \
   "$here/shards.sbatch" "$out" "$shards" "$threads" "${absolute[@]}" "${run_options[@]}")
 shards_job=${shards_job%%;*}

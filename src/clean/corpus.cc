@@ -20,9 +20,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "saring/clean.h"
+#include "saring/line_counts.h"
 #include "saring/text.h"
 #include "saring/utf8.h"
 #include "vocabulary.h"
@@ -44,17 +44,19 @@ std::string corpus_normal_form(std::string_view line) {
 namespace {
 
 constexpr double kMaxLoad = 0.7;
+
+uint64_t line_key_of(std::string_view site, std::string_view line) {
+  uint64_t seed = XXH3_64bits(site.data(), site.size());
+  uint64_t key = XXH3_64bits_withSeed(line.data(), line.size(), seed);
+  return key == 0 ? 1 : key;
+}
 constexpr size_t kMinSlots = 1024;
 
 }  // namespace
 
 CorpusStats::CorpusStats(size_t capacity) : counts_(std::max(capacity, kMinSlots)) {}
 
-uint64_t CorpusStats::line_key(std::string_view site, std::string_view line) {
-  uint64_t seed = XXH3_64bits(site.data(), site.size());
-  uint64_t key = XXH3_64bits_withSeed(line.data(), line.size(), seed);
-  return key == 0 ? 1 : key;
-}
+uint64_t CorpusStats::line_key(std::string_view site, std::string_view line) { return line_key_of(site, line); }
 
 void CorpusStats::insert(uint64_t key, uint32_t add) {
   auto [count, added] = counts_.try_emplace(key);
@@ -75,25 +77,29 @@ void CorpusStats::prune() {
 }
 
 void CorpusStats::add_document(std::string_view text, std::string_view site) {
+  for (uint64_t key : document_line_keys(text, site)) insert(key, 1);
+  ++documents_;
+}
+
+std::vector<uint64_t> document_line_keys(std::string_view text, std::string_view site) {
   std::string repaired;
   if (!utf8::is_valid(text)) {
     repaired = utf8::make_valid(text);
     text = repaired;
   }
-  std::unordered_set<uint64_t> seen;
+  std::vector<uint64_t> keys;
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t end = text.find_first_of("\r\n", pos);
     if (end == std::string_view::npos) end = text.size();
     std::string normal = corpus_normal_form(text.substr(pos, end - pos));
-    if (!normal.empty()) {
-      uint64_t key = line_key(site, normal);
-      if (seen.insert(key).second) insert(key, 1);
-    }
+    if (!normal.empty()) keys.push_back(line_key_of(site, normal));
     if (end == text.size()) break;
     pos = end + 1;
   }
-  ++documents_;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
 }
 
 void CorpusStats::merge(const CorpusStats& other) {

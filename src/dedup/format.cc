@@ -21,8 +21,6 @@ bool mul_add(uint64_t a, uint64_t b, uint64_t c, uint64_t& out) {
 
 }  // namespace
 
-Error corrupt(const std::string& what) { return make_error(ErrorCode::parse, "dedup index: " + what); }
-
 std::string Header::encode() const {
   std::string out;
   out.reserve(kHeaderBytes);

@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 
+#include "saring/binary_file.h"
 #include "saring/dedup.h"
 
 namespace saring::dedup::format {
@@ -18,26 +19,14 @@ constexpr size_t kDocEntryBytes = 12;       // seq u64, id_len u32
 constexpr size_t kExactEntryBytes = 24;     // hi u64, lo u64, seq u64
 constexpr size_t kBandEntryBytes = 24;      // band u32, reserved u32, key u64, seq u64
 constexpr size_t kDecisionEntryBytes = 16;  // root seq u64, kind u32, reserved u32
-constexpr size_t kTrailerBytes = 8;         // XXH64 of everything before
+constexpr size_t kTrailerBytes = binary::kTrailerBytes;  // XXH64 of everything before
 constexpr uint64_t kMaxIdBytes = 1u << 20;  // one id, sanity bound
 
-// Little-endian writing and reading, independent of the host.
-inline void put_u32(std::string& out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
-}
-inline void put_u64(std::string& out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(v >> (8 * i)));
-}
-inline uint32_t get_u32(const unsigned char* p) {
-  uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-inline uint64_t get_u64(const unsigned char* p) {
-  uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
+// Little-endian fields (saring/binary_file.h).
+using binary::get_u32;
+using binary::get_u64;
+using binary::put_u32;
+using binary::put_u64;
 
 // A band table key: 0 marks an empty slot of the in-memory tables, so key 0
 // is looked up as 1. The streaming merge groups band keys the same way.
@@ -66,6 +55,8 @@ struct Header {
   uint64_t decisions_at() const { return bands_at() + band_count * kBandEntryBytes; }
 };
 
-Error corrupt(const std::string& what);
+// The name of the format in error messages.
+constexpr std::string_view kKind = "dedup index";
+inline Error corrupt(const std::string& what) { return binary::corrupt(kKind, what); }
 
 }  // namespace saring::dedup::format

@@ -12,16 +12,7 @@
 // near; a duplicate names the root of what it matches). The result is the
 // decision of one index fed every document in sequence order, and the merged
 // file depends only on the set of documents, never on how they were grouped.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <xxhash.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <queue>
 #include <tuple>
 
 #include "format.h"
@@ -33,217 +24,33 @@ namespace {
 
 using namespace format;
 
-constexpr size_t kReadBuffer = 256 << 10;
-constexpr size_t kWriteBuffer = 1 << 20;
+using binary::ChecksummedWriter;
+using binary::SectionReader;
 
-Error io_error(const std::string& what) {
-  return make_error(ErrorCode::io, "dedup: " + what + ": " + std::strerror(errno));
-}
-
-// Reads `n` bytes at `offset`, all or an error.
-Status read_at(int fd, char* buf, size_t n, uint64_t offset, const std::string& path) {
-  while (n > 0) {
-    ssize_t got = ::pread(fd, buf, n, static_cast<off_t>(offset));
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return io_error("cannot read " + path);
-    if (got == 0) return corrupt("unexpected end of " + path);
-    buf += got;
-    n -= static_cast<size_t>(got);
-    offset += static_cast<uint64_t>(got);
-  }
-  return ok_status();
-}
-
-// One input file: open, its header checked, its size and checksum verified.
-struct InputFile {
-  std::string path;
-  int fd = -1;
+// One input file, its header decoded, its size and checksum verified.
+struct InputFile : binary::CheckedFile {
   Header header;
-  uint64_t size = 0;
-
-  InputFile() = default;
-  InputFile(const InputFile&) = delete;
-  InputFile(InputFile&& o) noexcept : path(std::move(o.path)), fd(o.fd), header(o.header), size(o.size) {
-    o.fd = -1;
-  }
-  ~InputFile() {
-    if (fd >= 0) ::close(fd);
-  }
-
-  Error with_path(const Error& e) const { return make_error(e.code, e.message + " (" + path + ")"); }
 };
 
 Result<InputFile> open_input(const std::string& path) {
   InputFile f;
-  f.path = path;
-  f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (f.fd < 0) return io_error("cannot open " + path);
-  struct stat st{};
-  if (::fstat(f.fd, &st) != 0) return io_error("cannot stat " + path);
-  f.size = static_cast<uint64_t>(st.st_size);
-  if (f.size < kHeaderBytes + kTrailerBytes) return f.with_path(corrupt("file too short for a header"));
-  unsigned char head[kHeaderBytes];
-  if (auto s = read_at(f.fd, reinterpret_cast<char*>(head), kHeaderBytes, 0, path); !s.ok()) return s.error();
-  auto header = Header::decode(head);
-  if (!header.ok()) return f.with_path(header.error());
-  f.header = *header;
-  uint64_t want = 0;
-  if (!f.header.file_size(want) || want != f.size)
-    return f.with_path(corrupt("section sizes do not match the file size (truncated or corrupted)"));
-  // The checksum, in one sequential pass, before anything is trusted.
-  XXH64_state_t* state = XXH64_createState();
-  XXH64_reset(state, 0);
-  std::string buf(1 << 20, '\0');
-  const uint64_t body = f.size - kTrailerBytes;
-  Status read = ok_status();
-  for (uint64_t at = 0; at < body && read.ok();) {
-    size_t n = static_cast<size_t>(std::min<uint64_t>(buf.size(), body - at));
-    read = read_at(f.fd, buf.data(), n, at, path);
-    XXH64_update(state, buf.data(), n);
-    at += n;
-  }
-  const uint64_t sum = XXH64_digest(state);
-  XXH64_freeState(state);
-  if (!read.ok()) return read.error();
-  unsigned char trailer[kTrailerBytes];
-  if (auto s = read_at(f.fd, reinterpret_cast<char*>(trailer), kTrailerBytes, body, path); !s.ok())
-    return s.error();
-  if (get_u64(trailer) != sum) return f.with_path(corrupt("checksum mismatch"));
+  Header& header = f.header;
+  auto st = binary::open_checked(f, path, kKind, kHeaderBytes, [&](const unsigned char* head, uint64_t size) -> Status {
+    auto decoded = Header::decode(head);
+    if (!decoded.ok()) return decoded.error();
+    header = *decoded;
+    uint64_t want = 0;
+    if (!header.file_size(want) || want != size)
+      return corrupt("section sizes do not match the file size (truncated or corrupted)");
+    return ok_status();
+  });
+  if (!st.ok()) return st.error();
   return f;
 }
 
-// Sequential reads of one section of an input through a buffer.
-class SectionReader {
- public:
-  SectionReader(const InputFile& file, uint64_t begin, uint64_t end)
-      : file_(&file), next_(begin), end_(end) {}
-
-  bool at_end() const { return pos_ == buf_.size() && next_ == end_; }
-
-  // The next `n` bytes of the section (valid until the next call).
-  Result<const unsigned char*> take(size_t n) {
-    if (buf_.size() - pos_ < n) {
-      buf_.erase(0, pos_);
-      pos_ = 0;
-      size_t want = std::max(n - buf_.size(), kReadBuffer);
-      want = static_cast<size_t>(std::min<uint64_t>(want, end_ - next_));
-      if (buf_.size() + want < n) return file_->with_path(corrupt("section ends inside an entry"));
-      size_t old = buf_.size();
-      buf_.resize(old + want);
-      auto st = read_at(file_->fd, buf_.data() + old, want, next_, file_->path);
-      if (!st.ok()) return st.error();
-      next_ += want;
-    }
-    const auto* p = reinterpret_cast<const unsigned char*>(buf_.data() + pos_);
-    pos_ += n;
-    return p;
-  }
-
- private:
-  const InputFile* file_;
-  uint64_t next_, end_;
-  std::string buf_;
-  size_t pos_ = 0;
-};
-
-// The merged file, written in order through a buffer and hashed as it goes;
-// it appears under its name only when finished.
-class OutputFile {
- public:
-  ~OutputFile() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      ::unlink(tmp_.c_str());
-    }
-    if (state_) XXH64_freeState(state_);
-  }
-
-  Status open(const std::string& path) {
-    path_ = path;
-    std::filesystem::path p(path);
-    std::string dir = p.parent_path().string();
-    tmp_ = (dir.empty() ? std::string(".") : dir) + "/." + p.filename().string() + ".tmp";
-    fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd_ < 0) return io_error("cannot create " + tmp_);
-    state_ = XXH64_createState();
-    XXH64_reset(state_, 0);
-    return ok_status();
-  }
-
-  Status append(const void* data, size_t n) {
-    XXH64_update(state_, data, n);
-    buf_.append(static_cast<const char*>(data), n);
-    written_ += n;
-    return buf_.size() >= kWriteBuffer ? flush() : ok_status();
-  }
-  Status append(const std::string& s) { return append(s.data(), s.size()); }
-
-  // Trailer, fsync, rename.
-  Status finish() {
-    std::string trailer;
-    put_u64(trailer, XXH64_digest(state_));
-    buf_ += trailer;
-    written_ += trailer.size();
-    if (auto st = flush(); !st.ok()) return st;
-    if (::fsync(fd_) != 0) return io_error("cannot sync " + tmp_);
-    ::close(fd_);
-    fd_ = -1;
-    if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
-      ::unlink(tmp_.c_str());
-      return io_error("cannot rename " + tmp_ + " to " + path_);
-    }
-    return ok_status();
-  }
-
-  uint64_t written() const { return written_; }
-
- private:
-  Status flush() {
-    const char* p = buf_.data();
-    size_t n = buf_.size();
-    while (n > 0) {
-      ssize_t w = ::write(fd_, p, n);
-      if (w < 0 && errno == EINTR) continue;
-      if (w < 0) return io_error("cannot write " + tmp_);
-      p += w;
-      n -= static_cast<size_t>(w);
-    }
-    buf_.clear();
-    return ok_status();
-  }
-
-  std::string path_, tmp_;
-  int fd_ = -1;
-  XXH64_state_t* state_ = nullptr;
-  std::string buf_;
-  uint64_t written_ = 0;
-};
-
-// A k-way merge: each input offers its entries in increasing Key order; the
-// merge hands them out in increasing order overall. `read(i, key)` reads
-// input i's next entry (false at its end).
 template <typename Key, typename Read, typename Take>
 Status kway_merge(size_t inputs, Read&& read, Take&& take) {
-  using Head = std::pair<Key, size_t>;
-  std::priority_queue<Head, std::vector<Head>, std::greater<Head>> heap;
-  for (size_t i = 0; i < inputs; ++i) {
-    Key key{};
-    auto got = read(i, key);
-    if (!got.ok()) return got.error();
-    if (*got) heap.push({key, i});
-  }
-  while (!heap.empty()) {
-    auto [key, i] = heap.top();
-    heap.pop();
-    if (auto st = take(i, key); !st.ok()) return st;
-    Key next{};
-    auto got = read(i, next);
-    if (!got.ok()) return got.error();
-    if (!*got) continue;
-    if (!(key < next)) return make_error(ErrorCode::parse, "dedup index: entries not sorted");
-    heap.push({next, i});
-  }
-  return ok_status();
+  return binary::kway_merge<Key>(kKind, inputs, std::forward<Read>(read), std::forward<Take>(take));
 }
 
 // Every document's decision, as document numbers in sequence order.
@@ -286,7 +93,7 @@ Result<Header> merged_header(const std::vector<InputFile>& files) {
 
 // The passes over the inputs' sections, writing the merged file to `out`
 // when given. Returns every document's decision.
-Result<Resolution> resolve(const std::vector<InputFile>& files, const Header& header, OutputFile* out) {
+Result<Resolution> resolve(const std::vector<InputFile>& files, const Header& header, ChecksummedWriter* out) {
   const size_t k = files.size();
   Resolution res;
   res.seqs.reserve(header.doc_count);
@@ -491,7 +298,7 @@ Result<std::vector<std::string>> ids_of(const InputFile& file, const std::vector
       return file.with_path(corrupt("id lengths do not add up"));
     if (seq == seqs[want]) {
       std::string id(len, '\0');
-      if (auto st = read_at(file.fd, id.data(), len, offset, file.path); !st.ok()) return st.error();
+      if (auto st = file.read_at(id.data(), len, offset); !st.ok()) return st.error();
       ids.push_back(std::move(id));
       ++want;
     }
@@ -508,7 +315,7 @@ Result<MergeSummary> merge_index_files(const std::vector<std::string>& inputs, c
   if (!files.ok()) return files.error();
   auto header = merged_header(*files);
   if (!header.ok()) return header.error();
-  OutputFile out;
+  ChecksummedWriter out(kKind);
   if (auto st = out.open(output); !st.ok()) return st.error();
   auto res = resolve(*files, *header, &out);
   if (!res.ok()) return res.error();
@@ -543,7 +350,7 @@ Result<std::vector<Decision>> read_decisions(const std::string& path, uint64_t s
     // sorted by seq: binary search over the fixed-size document entries).
     auto seq_at = [&](uint64_t d) -> Result<uint64_t> {
       char b[8];
-      if (auto st = read_at(file.fd, b, 8, h.docs_at() + d * kDocEntryBytes, path); !st.ok()) return st.error();
+      if (auto st = file.read_at(b, 8, h.docs_at() + d * kDocEntryBytes); !st.ok()) return st.error();
       return get_u64(reinterpret_cast<unsigned char*>(b));
     };
     auto lower = [&](uint64_t seq) -> Result<uint64_t> {
@@ -615,21 +422,7 @@ Result<std::vector<Decision>> read_decisions(const std::string& path, uint64_t s
 
 Result<std::string> index_file_checksum(const std::string& path) {
   // Only read, not verified: read_decisions() and merge_index_files() verify.
-  InputFile f;
-  f.path = path;
-  f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (f.fd < 0) return io_error("cannot open " + path);
-  struct stat st{};
-  if (::fstat(f.fd, &st) != 0) return io_error("cannot stat " + path);
-  if (static_cast<uint64_t>(st.st_size) < kHeaderBytes + kTrailerBytes)
-    return f.with_path(corrupt("file too short for a header"));
-  char b[kTrailerBytes];
-  if (auto s = read_at(f.fd, b, kTrailerBytes, static_cast<uint64_t>(st.st_size) - kTrailerBytes, path); !s.ok())
-    return s.error();
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(get_u64(reinterpret_cast<unsigned char*>(b))));
-  return std::string(hex);
+  return binary::trailer_hex(path, kKind, kHeaderBytes + kTrailerBytes);
 }
 
 }  // namespace saring::dedup

@@ -84,6 +84,10 @@ const Setting kSettings[] = {
     {"clean.keep_title", [](const RunOptions& o) { return text(o.clean.keep_title); }},
     {"clean.unwrap", [](const RunOptions& o) { return text(o.clean.unwrap); }},
     {"clean.detect_language", [](const RunOptions& o) { return text(o.clean.detect_language); }},
+    {"clean.corpus",
+     [](const RunOptions& o) {
+       return text(o.corpus || o.corpus_count_only || !o.corpus_lines.empty());
+     }},
     {"clean.corpus_min_documents",
      [](const RunOptions& o) { return text(o.clean.corpus_min_documents); }},
     {"clean.corpus_min_shared_lines",

@@ -186,11 +186,28 @@ const OptionSpec kOptions[] = {
      "two passes: remove lines that repeat across documents of the same site\n"
      "(URL host; without URLs, documents that share several repeated lines)", "",
      nullptr, SARING_SET_CLEAN(j.corpus = v.on ? 1 : 0)},
-    {"min-docs", T::integer, kClean, "", "N", "3",
+    {"corpus", T::toggle, kRun, "clean.corpus", "", "off",
+     "corpus mode for text records: count lines per site (URL host) in a first\n"
+     "pass, then remove lines that repeat in >= --min-docs documents of a site", "",
+     nullptr, nullptr, SARING_SET_RUN(o.corpus = v.on)},
+    {"corpus-count-only", T::flag, kRun, "", "", "",
+     "corpus mode, first pass only: write this shard's exact line counts to\n"
+     "OUTDIR/corpus-lines.scx (for saring corpus merge) and stop", "",
+     nullptr, nullptr, SARING_SET_RUN(o.corpus_count_only = v.on)},
+    {"corpus-lines", T::text, kRun, "clean.corpus_lines", "FILE", "",
+     "corpus mode with these counts (saring corpus merge) instead of a first\n"
+     "pass; needed with --shard I/N", "",
+     nullptr, nullptr, SARING_SET_RUN(o.corpus_lines = v.text)},
+    {"min-docs", T::integer, kClean | kRun, "clean.corpus_min_documents", "N", "3",
      "corpus mode: a line is boilerplate in >= N documents of a site", "",
      nullptr, [](CleanJob& j, const OptionValue& v) -> Status {
        if (auto st = at_least(v, 1, "a positive number"); !st.ok()) return st;
        j.clean.corpus_min_documents = static_cast<uint32_t>(std::min<uint64_t>(v.integer, UINT32_MAX));
+       return ok_status();
+     },
+     [](RunJob& j, const OptionValue& v) -> Status {
+       if (auto st = at_least(v, 1, "a positive number"); !st.ok()) return st;
+       j.options.clean.corpus_min_documents = static_cast<uint32_t>(std::min<uint64_t>(v.integer, UINT32_MAX));
        return ok_status();
      }},
     {"ignore-urls", T::flag, kClean, "", "", "", "corpus mode: group documents by shared lines only", "",

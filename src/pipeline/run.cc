@@ -34,6 +34,7 @@
 #include "saring/lang.h"
 #include "saring/parallel.h"
 #include "saring/pipeline.h"
+#include "corpus_pass.h"
 #include "profile.h"
 #include "outdir.h"
 #include "output_lock.h"
@@ -85,7 +86,41 @@ struct Journal {
   std::string dedup_file;      // relative to OUTDIR; "" when none
   bool complete = false;
   Tally tally;
+  CorpusPass corpus;           // corpus mode: the counts used and the count pass
 };
+
+void write_corpus(io::JsonWriter& j, const CorpusPass& c) {
+  j.begin_object();
+  j.key("counted"); j.boolean(c.counted);
+  j.key("lines_file"); j.string(c.info.checksum);
+  j.key("files_documents"); j.integer(static_cast<int64_t>(c.info.documents));
+  j.key("files_lines"); j.integer(static_cast<int64_t>(c.info.lines));
+  j.key("entries"); j.integer(static_cast<int64_t>(c.info.entries));
+  j.key("min_documents"); j.integer(c.info.min_documents);
+  j.key("file_bytes"); j.integer(static_cast<int64_t>(c.info.bytes));
+  j.key("documents_counted"); j.integer(static_cast<int64_t>(c.documents));
+  j.key("lines_counted"); j.integer(static_cast<int64_t>(c.lines));
+  j.key("count_seconds"); j.number(c.seconds);
+  j.key("count_cpu_seconds"); j.number(c.cpu_seconds);
+  j.end_object();
+}
+
+CorpusPass parse_corpus(const nlohmann::json& c) {
+  CorpusPass p;
+  p.ran = true;
+  p.counted = c.at("counted").get<bool>();
+  p.info.checksum = c.at("lines_file").get<std::string>();
+  p.info.documents = c.at("files_documents").get<uint64_t>();
+  p.info.lines = c.at("files_lines").get<uint64_t>();
+  p.info.entries = c.at("entries").get<uint64_t>();
+  p.info.min_documents = c.at("min_documents").get<uint32_t>();
+  p.info.bytes = c.at("file_bytes").get<uint64_t>();
+  p.documents = c.at("documents_counted").get<uint64_t>();
+  p.lines = c.at("lines_counted").get<uint64_t>();
+  p.seconds = c.at("count_seconds").get<double>();
+  p.cpu_seconds = c.at("count_cpu_seconds").get<double>();
+  return p;
+}
 
 void write_tally(io::JsonWriter& j, const Tally& t) {
   j.key("items"); j.integer(static_cast<int64_t>(t.items));
@@ -130,6 +165,10 @@ std::string journal_json(const Journal& jn) {
   j.key("commits"); j.integer(static_cast<int64_t>(jn.commits));
   j.key("dedup_file"); j.string(jn.dedup_file);
   j.key("complete"); j.boolean(jn.complete);
+  if (jn.corpus.ran) {
+    j.key("corpus");
+    write_corpus(j, jn.corpus);
+  }
   j.key("counts");
   j.begin_object();
   write_tally(j, jn.tally);
@@ -157,6 +196,7 @@ Result<Journal> parse_journal(const std::string& text, const std::string& path) 
     jn.commits = doc.at("commits").get<uint64_t>();
     jn.dedup_file = doc.at("dedup_file").get<std::string>();
     jn.complete = doc.at("complete").get<bool>();
+    if (doc.contains("corpus")) jn.corpus = parse_corpus(doc.at("corpus"));
     const auto& c = doc.at("counts");
     Tally& t = jn.tally;
     t.items = c.at("items").get<uint64_t>();
@@ -280,6 +320,10 @@ std::string stats_json(const Journal& jn, const RunOptions& o, size_t inputs, un
   j.end_object();
   j.key("bounds");
   write_bounds(j, o);
+  if (jn.corpus.ran) {
+    j.key("corpus");
+    write_corpus(j, jn.corpus);
+  }
   j.key("dedup");
   j.begin_object();
   j.key("documents"); j.integer(static_cast<int64_t>(index_docs));
@@ -500,9 +544,31 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   if (ec) return make_error(ErrorCode::io, out + ": " + ec.message());
   if (options.overwrite) remove_all_outputs(out);
   fs::create_directories(state_dir, ec);
+  unsigned threads = options.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+
+  // Corpus mode: the line counts, before anything of the run is written.
+  const bool corpus = options.corpus || options.corpus_count_only || !options.corpus_lines.empty();
+  if (corpus && !options.clean_enabled)
+    return make_error(ErrorCode::invalid_input, "corpus mode needs the clean stage (--clean)");
+  if (options.corpus_count_only) {
+    auto pass = count_corpus_lines(options, inputs, threads, state_dir, out + "/" + kCorpusLinesFile, 1);
+    if (!pass.ok()) return pass.error();
+    RunResult counted;
+    counted.corpus = *pass;
+    return counted;
+  }
+  CorpusCounts corpus_counts;
+  if (corpus) {
+    auto got = corpus_counts_for_run(options, inputs, threads, out, state_dir);
+    if (!got.ok()) return got.error();
+    corpus_counts = std::move(got.value());
+  }
+  const CorpusPass& corpus_pass = corpus_counts.pass;
 
   Journal jn;
-  const std::string fingerprint = make_fingerprint(options, inputs);
+  std::string fingerprint = make_fingerprint(options, inputs);
+  if (corpus) fingerprint += "corpus.lines=" + corpus_pass.info.checksum + "\n";
   RunResult result;
   if (fs::exists(journal_path)) {
     auto text = io::read_all(journal_path, 64ull << 20);
@@ -539,6 +605,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
         if (!st.ok()) return st.error();
       }
       result.already_complete = true;
+      result.corpus = jn.corpus;
       result.counts = jn.tally.to_counts();
       result.read_errors = jn.tally.read_errors;
       result.first_read_errors = jn.tally.first_read_errors;
@@ -547,12 +614,15 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
       return result;
     }
     result.resumed = true;
+    // This process's count pass is the one the report shows.
+    if (corpus_pass.counted || !jn.corpus.ran) jn.corpus = corpus_pass;
   } else if (!shard_files(out).empty() || !shard_files(rejected_dir).empty()) {
     return make_error(ErrorCode::invalid_input,
                       out + " already holds shards not made by a resumable run; use another "
                             "output directory, or --overwrite to replace them");
   }
   jn.fingerprint = fingerprint;
+  if (!result.resumed) jn.corpus = corpus_pass;
 
   // Leftovers of a killed run: temp files, shards after the last commit,
   // dedup snapshots other than the committed one.
@@ -578,6 +648,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   // Stages.
   StageContext ctx;
   ctx.options = &options;
+  ctx.corpus = corpus_counts.stats.get();
   std::unique_ptr<lang::LanguageIdentifier> own_identifier;
   if (options.lang_enabled) {
     if (options.model_path.empty()) {
@@ -625,9 +696,6 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
     if (!w.ok()) return w.error();
     rejected_writer = std::move(w.value());
   }
-
-  unsigned threads = options.threads;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
 
   Cursor cursor(inputs, options.reader);
   if (result.resumed) cursor.seek(jn.input, jn.input_items);
@@ -860,6 +928,7 @@ Result<RunResult> run(const RunOptions& options, const std::function<void(const 
   if (!st.ok()) return st.error();
   result.stopped = stopped_at.has_value();
 
+  result.corpus = jn.corpus;
   result.counts = tally.to_counts();
   result.read_errors = tally.read_errors;
   result.first_read_errors = tally.first_read_errors;

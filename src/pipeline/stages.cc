@@ -76,7 +76,8 @@ void run_clean(Work& w, const StageContext& ctx) {
   } else {
     clean::CleanOptions co = o.clean;
     co.detect_language = false;
-    auto res = clean::clean_document(r.raw, co);
+    auto res = ctx.corpus ? clean::clean_document(r.raw, co, ctx.corpus, clean::site_key(r.url))
+                          : clean::clean_document(r.raw, co);
     if (!res.ok()) {
       drop(w, kStageClean, "clean:error", res.error().describe());
       return;

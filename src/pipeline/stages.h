@@ -36,6 +36,7 @@ struct StageContext {
   const RunOptions* options = nullptr;
   const lang::LanguageIdentifier* identifier = nullptr;  // null when lang is off
   const dedup::MinHasher* hasher = nullptr;               // null when dedup is off
+  const clean::CorpusStats* corpus = nullptr;             // line counts in corpus mode
 };
 
 // Seconds of thread time per stage, summed over documents.

@@ -140,3 +140,17 @@ done
 ! grep -q "already holds this run" "$tmp/out/logs/shard-2.log" ||
   { echo "the failed shard 2 was taken for complete" >&2; exit 1; }
 /usr/bin/python3 "$here/compare_outputs.py" "$tmp/one-machine" "${shard_dirs[@]}"
+
+# Corpus mode over text records: the count array job and the merge of the
+# counts run first, then the shards with the merged counts; together they
+# hold what one `saring run --corpus` holds.
+/usr/bin/python3 "$here/site_records.py" "$tmp/sites"
+sites=("$tmp"/sites/*.jsonl)
+"$SARING_BIN" run "${sites[@]}" --corpus --no-progress -o "$tmp/corpus-one-machine" 2>/dev/null
+grep -q '"corpus":{"counted":true' "$tmp/corpus-one-machine/stats.json" ||
+  { echo "the one-machine corpus run has no count pass" >&2; exit 1; }
+start=$(date +%s)
+timeout 120 "$repo/scripts/slurm/submit.sh" --wait -o "$tmp/corpus-out" --shards 3 "${sites[@]}" -- --corpus
+echo "slurm: corpus mode, 3 shards with their count and merge jobs in $(($(date +%s) - start)) s"
+[ -f "$tmp/corpus-out/corpus-lines.scx" ] || { echo "no merged line counts" >&2; exit 1; }
+/usr/bin/python3 "$here/compare_outputs.py" "$tmp/corpus-one-machine" "$tmp"/corpus-out/shard-0000{0,1,2}

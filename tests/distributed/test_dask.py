@@ -7,6 +7,7 @@ Needs SARING_BIN (the binary), SARING_LID_MODEL, and saring.dask importable
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -18,6 +19,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import compare_outputs  # noqa: E402
+import site_records  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
 import saring.dask as sd  # noqa: E402
@@ -92,6 +94,31 @@ class DaskRunTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertIn("shard 4/4", proc.stderr)
         self.assert_same_as_one_machine(out_cli)
+
+    def test_corpus_mode_same_as_one_machine_run(self):
+        inputs = site_records.write(os.path.join(self.tmp, "sites"))
+        single = os.path.join(self.tmp, "corpus-one-machine")
+        plain = os.path.join(self.tmp, "corpus-plain")
+        for folder, options in ((single, ["--corpus"]), (plain, [])):
+            subprocess.run([SARING, "run", *inputs, *options, "--no-progress", "-o", folder],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(os.path.join(single, "stats.json"), encoding="utf-8") as f:
+            self.assertGreater(json.load(f)["corpus"]["entries"], 0)
+        # Corpus mode changes the records, so the comparison below can fail.
+        self.assertNotEqual(compare_outputs.differences(single, [plain]), [])
+        out = os.path.join(self.tmp, "corpus")
+        events = []
+        summary = sd.run(inputs, out, shards=3, client=self.client, saring=SARING, corpus=True,
+                         progress=events.append)
+        self.assertEqual(compare_outputs.differences(single, [sd.shard_dir(out, i) for i in range(3)]),
+                         [])
+        self.assertEqual([e["stage"] for e in events][:4], ["start", "count", "count", "count"])
+        self.assertIn("lines", [e["stage"] for e in events])
+        self.assertIsNotNone(summary["corpus"])
+        # Started again: the counts come out the same, so no shard is redone.
+        again = sd.run(inputs, out, shards=3, client=self.client, saring=SARING,
+                       run_options=["--corpus"], progress=False)
+        self.assertTrue(all(r["already_complete"] for r in again["shards"]))
 
     def test_bad_input_is_a_clear_error(self):
         out = os.path.join(self.tmp, "bad")

@@ -978,5 +978,245 @@ TEST(Config, UnknownKeysAndBadValuesAreErrors) {
   EXPECT_NE(parse.error().message.find("line"), std::string::npos);
 }
 
+
+// ---- Corpus mode: exact line counts, one machine and shards -----------------
+
+namespace corpus_mode {
+
+// A line that reads like a sentence, so only corpus mode removes it.
+const std::string kSharedLine = "The riverside newsroom thanks every reader who sent us a letter this season.";
+
+std::string record(const std::string& id, const std::string& url, const std::string& text) {
+  nlohmann::json j;
+  j["id"] = id;
+  j["url"] = url;
+  j["text"] = text;
+  return j.dump() + "\n";
+}
+
+// The kept and rejected records of output directories, each whole, sorted.
+std::multiset<std::string> records(const std::vector<std::string>& dirs) {
+  std::multiset<std::string> all;
+  for (const auto& d : dirs) {
+    for (const auto& j : read_jsonl_shards(d)) all.insert("kept " + j.dump());
+    if (fs::exists(d + "/rejected"))
+      for (const auto& j : read_jsonl_shards(d + "/rejected")) all.insert("rejected " + j.dump());
+  }
+  return all;
+}
+
+// Input files of text records from four sites. Each site has furniture
+// lines shared by some of its documents, spread over the files so that no
+// shard alone sees the counts of all.
+std::string site_inputs(const std::string& dir, int files, int per_file) {
+  const std::string in = dir + "/in";
+  fs::create_directories(in);
+  static const char* kFurniture[] = {
+      "Readers of this site support the work of our reporters every single week.",
+      "Our weekend edition brings the long stories of the valley to your door.",
+      "Letters to the editor are read by the whole team before each issue goes out."};
+  for (int f = 0; f < files; ++f) {
+    std::string content;
+    for (int k = 0; k < per_file; ++k) {
+      const int g = f * per_file + k;
+      const int site = g % 4;
+      std::string text = article(static_cast<uint32_t>(1000 + g), 6);
+      for (int line = 0; line < 3; ++line)
+        if ((g / 4 + line) % (line + 2) == 0) text += "\n\n" + std::string(kFurniture[line]);
+      content += record("doc-" + std::to_string(g), "https://www.site" + std::string(1, 'a' + site) +
+                                                     ".example/story/" + std::to_string(g), text);
+    }
+    write_file(in + "/part" + std::to_string(f) + ".jsonl", content);
+  }
+  return in;
+}
+
+RunOptions corpus_options(const std::vector<std::string>& inputs, const std::string& out) {
+  RunOptions o;
+  o.inputs = inputs;
+  o.output_dir = out;
+  o.corpus = true;
+  o.batch_items = 4;
+  o.lang_enabled = have_model();
+  o.dedup_enabled = false;  // dedup across shards has its own merge (GlobalDedup)
+  return o;
+}
+
+}  // namespace corpus_mode
+
+TEST(CorpusMode, RemovesALineOfThreeDocumentsOfASiteAndKeepsItInTwo) {
+  using namespace corpus_mode;
+  const std::string dir = temp_dir("corpus-three-two");
+  std::string docs;
+  for (int i = 0; i < 3; ++i)
+    docs += record("a" + std::to_string(i), "https://a.example/" + std::to_string(i),
+                   article(static_cast<uint32_t>(i), 6) + "\n\n" + kSharedLine);
+  for (int i = 0; i < 2; ++i)
+    docs += record("b" + std::to_string(i), "https://b.example/" + std::to_string(i),
+                   article(static_cast<uint32_t>(10 + i), 6) + "\n\n" + kSharedLine);
+  write_file(dir + "/docs.jsonl", docs);
+  const std::vector<std::string> inputs = {sample_warc(), dir + "/docs.jsonl"};
+
+  RunOptions plain = corpus_options(inputs, dir + "/plain");
+  plain.corpus = false;
+  ASSERT_TRUE(run(plain).ok());
+  auto corpus = run(corpus_options(inputs, dir + "/corpus"));
+  ASSERT_TRUE(corpus.ok()) << corpus.error().describe();
+
+  size_t text_records = 0;
+  for (const auto& j : read_jsonl_shards(dir + "/corpus")) {
+    const std::string id = j["id"].get<std::string>();
+    const std::string text = j["text"].get<std::string>();
+    if (id[0] == 'a' && id.size() == 2) {
+      ++text_records;
+      EXPECT_EQ(text.find("riverside newsroom"), std::string::npos) << id;
+    } else if (id[0] == 'b' && id.size() == 2) {
+      ++text_records;
+      EXPECT_NE(text.find("riverside newsroom"), std::string::npos) << id;
+    }
+  }
+  EXPECT_EQ(text_records, 5u);
+  for (const auto& j : read_jsonl_shards(dir + "/plain"))
+    if (j["id"].get<std::string>().size() == 2)
+      EXPECT_NE(j["text"].get<std::string>().find("riverside newsroom"), std::string::npos);
+  // HTML records are not affected.
+  auto html_of = [&](const std::string& d) {
+    std::multiset<std::string> s;
+    for (const auto& j : read_jsonl_shards(d))
+      if (j["id"].get<std::string>().size() != 2) s.insert(j.dump());
+    return s;
+  };
+  EXPECT_FALSE(html_of(dir + "/plain").empty());
+  EXPECT_EQ(html_of(dir + "/plain"), html_of(dir + "/corpus"));
+  // The count pass reports itself.
+  EXPECT_TRUE(corpus->corpus.counted);
+  EXPECT_EQ(corpus->corpus.documents, 5u);
+  const auto stats = nlohmann::json::parse(read_file(dir + "/corpus/stats.json"));
+  ASSERT_TRUE(stats.contains("corpus"));
+  EXPECT_EQ(stats["corpus"]["documents_counted"].get<int>(), 5);
+  EXPECT_EQ(stats["corpus"]["min_documents"].get<int>(), 3);
+  EXPECT_EQ(stats["corpus"]["entries"].get<int>(), 1);  // the shared line, in a.example
+  EXPECT_FALSE(nlohmann::json::parse(read_file(dir + "/plain/stats.json")).contains("corpus"));
+}
+
+TEST(CorpusMode, ShardsWithMergedCountsHoldWhatOneRunHolds) {
+  using namespace corpus_mode;
+  const std::string dir = temp_dir("corpus-shards");
+  const std::string in = site_inputs(dir, 6, 8);
+  auto one = run(corpus_options({in}, dir + "/one"));
+  ASSERT_TRUE(one.ok()) << one.error().describe();
+  const auto want = records({dir + "/one"});
+  uint64_t removed_in_one = 0;
+  for (const auto& j : read_jsonl_shards(dir + "/one"))
+    removed_in_one += static_cast<uint64_t>(j["metadata"]["lines_removed"].get<int64_t>());
+  ASSERT_GT(removed_in_one, 20u);
+
+  for (uint32_t n : {2u, 3u}) {
+    SCOPED_TRACE(std::to_string(n) + " shards");
+    std::vector<std::string> counts, outs;
+    for (uint32_t i = 0; i < n; ++i) {
+      RunOptions o = corpus_options({in}, dir + "/count" + std::to_string(n) + "-" + std::to_string(i));
+      o.corpus_count_only = true;
+      o.shard_index = i;
+      o.shard_count = n;
+      o.corpus_memory_keys = 5;  // spills, and the counts stay exact
+      auto c = run(o);
+      ASSERT_TRUE(c.ok()) << c.error().describe();
+      counts.push_back(o.output_dir);
+    }
+    // A tree of merges: all but the first, then with the first.
+    const std::string merged = dir + "/lines" + std::to_string(n) + ".scx";
+    std::vector<std::string> rest(counts.begin() + 1, counts.end());
+    ASSERT_TRUE(merge_corpus_lines(rest, merged + ".rest", 1).ok());
+    auto m = merge_corpus_lines({merged + ".rest", counts[0]}, merged, 3);
+    ASSERT_TRUE(m.ok()) << m.error().describe();
+    EXPECT_EQ(m->documents, 48u);
+    EXPECT_EQ(read_file(merged), read_file(dir + "/one/" + kCorpusLinesFile));
+
+    for (uint32_t i = 0; i < n; ++i) {
+      RunOptions o = corpus_options({in}, dir + "/out" + std::to_string(n) + "-" + std::to_string(i));
+      o.shard_index = i;
+      o.shard_count = n;
+      // Without the merged counts a shard is refused: its own would differ.
+      EXPECT_FALSE(run(o).ok());
+      o.corpus_lines = merged;
+      auto r = run(o);
+      ASSERT_TRUE(r.ok()) << r.error().describe();
+      EXPECT_FALSE(r->corpus.counted);
+      outs.push_back(o.output_dir);
+    }
+    EXPECT_EQ(records(outs), want);
+
+    // Each shard's own counts would not do: some lines repeat only across shards.
+    const std::string own = dir + "/own" + std::to_string(n) + ".scx";
+    ASSERT_TRUE(merge_corpus_lines({counts[0]}, own, 3).ok());
+    RunOptions o = corpus_options({in}, dir + "/own-out" + std::to_string(n));
+    o.shard_index = 0;
+    o.shard_count = n;
+    o.corpus_lines = own;
+    ASSERT_TRUE(run(o).ok());
+    EXPECT_NE(records({o.output_dir}), records({outs[0]}));
+  }
+}
+
+TEST(CorpusMode, ResumeNeedsTheSameCountsAndAKilledRunResumes) {
+  using namespace corpus_mode;
+  const std::string dir = temp_dir("corpus-resume");
+  const std::string in = site_inputs(dir, 3, 8);
+  RunOptions reference = corpus_options({in}, dir + "/reference");
+  reference.output_shard_bytes = 3000;
+  ASSERT_TRUE(run(reference).ok());
+  const auto want = outputs(reference.output_dir);
+
+  RunOptions o = reference;
+  o.output_dir = dir + "/killed";
+  ASSERT_TRUE(run_and_kill(o, "batch", 2));
+  auto r = run(o);
+  ASSERT_TRUE(r.ok()) << r.error().describe();
+  EXPECT_TRUE(r->resumed);
+  EXPECT_EQ(outputs(o.output_dir), want);
+
+  // A kill in the count pass (after a spill): the next start counts afresh.
+  RunOptions spilled = reference;
+  spilled.output_dir = dir + "/killed-counting";
+  spilled.corpus_memory_keys = 5;
+  ASSERT_TRUE(run_and_kill(spilled, "corpus:spill", 3));
+  auto again = run(spilled);
+  ASSERT_TRUE(again.ok()) << again.error().describe();
+  EXPECT_FALSE(again->resumed);
+  EXPECT_EQ(outputs(spilled.output_dir), want);
+  for (const auto& e : fs::recursive_directory_iterator(spilled.output_dir)) {
+    EXPECT_EQ(e.path().filename().string().find("corpus-spill-"), std::string::npos) << e.path();
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+  }
+
+  // Other counts for the same output directory are refused, as other options are.
+  EXPECT_FALSE(merge_corpus_lines({}, dir + "/none.scx", 3).ok());
+  RunOptions count = reference;
+  count.output_dir = dir + "/count";
+  count.corpus_count_only = true;
+  ASSERT_TRUE(run(count).ok());
+  ASSERT_TRUE(merge_corpus_lines({count.output_dir}, dir + "/two.scx", 2).ok());
+  RunOptions other = reference;
+  other.corpus_lines = dir + "/two.scx";
+  auto refused = run(other);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("other inputs or options"), std::string::npos);
+  // Standard input cannot be read twice.
+  RunOptions from_stdin = reference;
+  from_stdin.inputs = {"-"};
+  from_stdin.output_dir = dir + "/stdin";
+  auto no_stdin = run(from_stdin);
+  ASSERT_FALSE(no_stdin.ok());
+  EXPECT_NE(no_stdin.error().message.find("standard input"), std::string::npos);
+  // A damaged count file is a clear error, not a crash.
+  write_file(dir + "/bad.scx", read_file(dir + "/two.scx").substr(0, 70));
+  other.corpus_lines = dir + "/bad.scx";
+  other.output_dir = dir + "/bad-out";
+  auto bad = run(other);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("line counts"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace saring::pipeline

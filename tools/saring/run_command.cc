@@ -93,7 +93,7 @@ int run_run(const std::vector<std::string>& args) {
   catch_stop_signals();
   o.stop = &stop_requested;
   // A model named by --model is loaded by the run itself.
-  if (int status = check_language_model("run", o.lang_enabled && o.model_path.empty())) return status;
+  if (int status = check_language_model("run", o.lang_enabled && o.model_path.empty() && !o.corpus_count_only)) return status;
   const int progress = parsed->job.progress;
 
   const bool show = progress == 1 || (progress == -1 && ::isatty(STDERR_FILENO));
@@ -110,6 +110,13 @@ int run_run(const std::vector<std::string>& args) {
   }
   const auto& r = res.value();
   const auto& c = r.counts;
+  const auto& corpus = r.corpus;
+  if (o.corpus_count_only) {
+    std::fprintf(stderr, "saring run: counted %llu lines of %llu text documents in %.1f s; %llu distinct in %s\n",
+                 static_cast<unsigned long long>(corpus.lines), static_cast<unsigned long long>(corpus.documents),
+                 corpus.seconds, static_cast<unsigned long long>(corpus.info.entries), corpus.file.c_str());
+    return kExitOk;
+  }
   if (r.stopped) {
     std::fprintf(stderr, "saring run: stopped by a signal after %llu documents, all committed; run the same command again to go on\n",
                  static_cast<unsigned long long>(c.items));
@@ -127,6 +134,10 @@ int run_run(const std::vector<std::string>& args) {
                  human_bytes(static_cast<double>(c.raw_bytes)).c_str(), r.kept_shards,
                  o.output_dir.c_str());
   }
+  if (corpus.counted)
+    std::fprintf(stderr, "  corpus: counted %llu lines of %llu text documents in %.1f s; %llu lines in >= %u documents\n",
+                 static_cast<unsigned long long>(corpus.lines), static_cast<unsigned long long>(corpus.documents),
+                 corpus.seconds, static_cast<unsigned long long>(corpus.info.entries), corpus.info.min_documents);
   for (const auto& e : r.first_read_errors) std::fprintf(stderr, "  unreadable: %s\n", e.c_str());
   if (r.read_errors > r.first_read_errors.size())
     std::fprintf(stderr, "  ... and %llu more%s\n",
