@@ -72,6 +72,8 @@ Status add_run(json& sum, const json& run) {
     add_up(q[key], p.at(key));
   if (!q.contains("text_length")) q["text_length"] = p.at("text_length");
   else if (auto st = add_histogram(q["text_length"], p.at("text_length"), "text_length"); !st.ok()) return st;
+  // A run without filters has no figures: the sum still has the (empty) key.
+  if (!q.contains("figures")) q["figures"] = json::object();
   for (const auto& [name, h] : p.at("figures").items()) {
     if (!q["figures"].contains(name)) q["figures"][name] = h;
     else if (auto st = add_histogram(q["figures"][name], h, name); !st.ok()) return st;

@@ -199,6 +199,17 @@ TEST_F(Report, TheShardsOfARunAddUpToTheWholeRun) {
   EXPECT_EQ((*one)["documents"], stats_of(whole.output_dir)["documents"]);
 }
 
+TEST_F(Report, ARunWithoutFiltersHasAReport) {
+  // No filter ran, so no quality figure was measured: the report says so
+  // rather than failing on the missing histograms.
+  auto o = options({fixture("corpus/sample.warc.gz")}, dir_ + "/out");
+  o.filter_enabled = false;
+  ASSERT_TRUE(pipeline::run(o).ok());
+  auto written = write_report({{o.output_dir}, ""});
+  ASSERT_TRUE(written.ok()) << written.error().describe();
+  EXPECT_TRUE(fs::exists(*written));
+}
+
 TEST_F(Report, HostileTextIsEscapedAndOnlyThePageScriptRuns) {
   auto o = options({fixture("report/hostile.jsonl"), fixture("corpus/sample.warc.gz")}, dir_ + "/out");
   ASSERT_TRUE(pipeline::run(o).ok());
