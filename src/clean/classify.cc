@@ -173,6 +173,7 @@ struct Line {
   bool blank_before : 1 = false;  // blank input lines came between it and the previous line
   bool removed : 1 = false;
   bool has_weak : 1 = false;      // phrase hit on a body paragraph (removable outside the span)
+  bool item : 1 = false;          // an item of a bulleted list ("* ", "+ ", "o ", "• ")
   Reason reason{};
   Reason weak{};
 };
@@ -277,6 +278,18 @@ std::string_view make_key(std::string_view collapsed, TextStore& store) {
     return collapsed.substr(begin, end - begin);
   }
   return store.keep(key);
+}
+
+// A bulleted list item as text browsers print them: "* ", "+ ", "- ", "• ";
+// "o ", "# " and "@ " (lynx's deeper levels) only when the line is indented.
+bool starts_with_bullet(std::string_view text, bool indented) {
+  if (text.starts_with("\xE2\x80\xA2 ") || text.starts_with("\xC2\xB7 ")) return true;  // "•", "·"
+  if (text.size() < 3 || text[1] != ' ') return false;
+  switch (text[0]) {
+    case '*': case '+': case '-': return true;
+    case 'o': case '#': case '@': return indented;
+    default: return false;
+  }
 }
 
 bool mostly_unspaced(std::string_view s) {
@@ -800,8 +813,10 @@ void extend_related(Context& ctx, size_t span_last, bool have_span) {
   }
 }
 
+// A headline is not a list item: menus are lists, and their entries often
+// come twice (desktop and mobile menus) before the body.
 bool heading_like(const Context& ctx, const Line& l) {
-  if (l.removed || l.body) return false;
+  if (l.removed || l.body || l.item) return false;
   size_t factor = l.unspaced ? ctx.lim.unspaced_factor : 1;
   if (l.words < ctx.lim.title_min_words * factor || l.words > ctx.lim.title_max_words * factor) {
     return false;
@@ -962,10 +977,11 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
     l.text = r.in_input && collapsed == raw ? raw : ctx.store.keep(collapsed);
     l.key = make_key(l.text, ctx.store);
     // Text browsers mark nested list items with an indented "o ".
-    if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && l.key.starts_with("o ") &&
-        l.text.starts_with("o ")) {
+    bool indented = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
+    if (indented && l.key.starts_with("o ") && l.text.starts_with("o ")) {
       l.key.remove_prefix(2);
     }
+    l.item = starts_with_bullet(l.text, indented);
     l.words = static_cast<uint32_t>(std::min<size_t>(text::count_words(l.text), UINT32_MAX));
     l.unspaced = mostly_unspaced(l.text);
     l.terminal = ends_with_sentence(l.text);

@@ -143,6 +143,19 @@ TEST(CleanClassify, HeadlineIsTheHeadingRepeatedFirst) {
   EXPECT_EQ(removed_copies, 2u);
 }
 
+TEST(CleanClassify, RepeatedMenuItemIsNotTheHeadline) {
+  // The desktop and the mobile menu both list "Garden Tools": a list item
+  // repeated before the body is a menu entry, not the headline, and the
+  // menus before the real headline are navigation.
+  std::string menu = "  * Garden Tools\n  * Seeds and Bulbs\n  * Our Shops\n";
+  std::string doc = menu + "Search\n" + menu + "City expands bus network to the north\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(r.text.find("Garden Tools"), std::string::npos);
+  EXPECT_EQ(r.text.find("Seeds and Bulbs"), std::string::npos);
+  EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+}
+
 TEST(CleanClassify, BlankLinesSeparateKeptLinesAcrossRemovedOnes) {
   std::string first =
       "The first paragraph has enough words to count as the body of this short example text.";
