@@ -831,7 +831,8 @@ size_t find_title(Context& ctx, size_t span_first) {
   auto& lines = ctx.lines;
   size_t limit = std::min(span_first, lines.size());
   // A heading-like line that occurs twice before the body is the headline:
-  // the one whose second occurrence comes first. The candidates are sorted
+  // the one whose second occurrence is nearest the body (a site's name in
+  // the header and again in the mobile header comes earlier). The candidates are sorted
   // by key (then position) rather than mapped, so that millions of short
   // lines cost an index each.
   std::vector<size_t> candidates;
@@ -848,7 +849,7 @@ size_t find_title(Context& ctx, size_t span_first) {
   for (size_t k = 1; k < candidates.size(); ++k) {
     size_t a = candidates[k - 1], b = candidates[k];
     bool starts_group = k == 1 || lines[candidates[k - 2]].key != lines[a].key;
-    if (starts_group && lines[a].key == lines[b].key && b < second) {
+    if (starts_group && lines[a].key == lines[b].key && (second == std::string::npos || b > second)) {
       first = a;
       second = b;
     }

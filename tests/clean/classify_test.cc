@@ -129,13 +129,15 @@ TEST(CleanClassify, DuplicateTitleRemovedFirstKept) {
   EXPECT_EQ(clean(doc, o).text.rfind("Storm closes schools across the coast", 0), 0u);
 }
 
-TEST(CleanClassify, HeadlineIsTheHeadingRepeatedFirst) {
-  // "Zebra ..." is seen again before "Apple ..." is: it is the headline,
-  // although "Apple ..." comes first both in the page and in sorted order.
+TEST(CleanClassify, HeadlineIsTheRepeatedHeadingNearestTheBody) {
+  // "Apple ..." (a site's name in two headers) is repeated first, "Zebra
+  // ..." (breadcrumb and headline) is seen again nearer the body: it is the
+  // headline, although "Apple ..." comes first both in the page and in
+  // sorted order.
   std::string doc = std::string("Apple harvest starts early this year\n") +
                     "Zebra crossing rebuilt near the school\n" +
-                    "Zebra crossing rebuilt near the school\n" +
-                    "Apple harvest starts early this year\n" + kBody;
+                    "Apple harvest starts early this year\n" +
+                    "Zebra crossing rebuilt near the school\n" + kBody;
   auto r = clean(doc);
   EXPECT_EQ(r.title.value_or(""), "Zebra crossing rebuilt near the school");
   size_t removed_copies = 0;
