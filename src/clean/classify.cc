@@ -865,6 +865,11 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
   auto& lines = ctx.lines;
   const auto& lim = ctx.lim;
   bool aggressive = ctx.options.aggressive;
+  // The article's tail: the lines right after the span, up to the first line
+  // already taken for furniture, may still close the article (a last short
+  // sentence, a closing list). Past it, only body paragraphs stay.
+  size_t tail_end = span_last + 1;
+  while (tail_end < lines.size() && !lines[tail_end].removed) ++tail_end;
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.removed || i == title) continue;
@@ -876,9 +881,19 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       continue;
     }
     if (!outside) continue;
+    if (after && i >= tail_end && !l.body) {
+      remove(l, Reason::outside_body);
+      continue;
+    }
+    // Before the headline, unpunctuated lines are menus and teasers whatever
+    // their length; before the body, so are unpunctuated list items.
+    bool before_title = title != std::string::npos && i < title;
+    if (!l.terminal && !l.body && (before_title || (before && l.item))) {
+      remove(l, Reason::navigation);
+      continue;
+    }
     bool short_line = l.words <= lim.short_words * (l.unspaced ? lim.unspaced_factor : 1);
-    bool nav_zone = after || (title != std::string::npos && i < title);
-    if (nav_zone && short_line && !l.terminal) {
+    if (after && short_line && !l.terminal) {
       remove(l, Reason::navigation);
       continue;
     }

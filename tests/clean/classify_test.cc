@@ -158,6 +158,40 @@ TEST(CleanClassify, RepeatedMenuItemIsNotTheHeadline) {
   EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
 }
 
+TEST(CleanClassify, AfterTheArticlesTailOnlyBodyParagraphsStay) {
+  // A short closing sentence right after the last paragraph is the
+  // article's; after the share row (furniture) come teasers and pitches,
+  // long or punctuated, that are not body paragraphs.
+  std::string doc = std::string("City expands bus network to the north\n") + kBody +
+                    "We will follow the vote.\n"
+                    "Share\n"
+                    "Ten things to do this weekend in the old town of the city\n"
+                    "Our newsletter brings the best stories of the week.\n";
+  auto r = clean(doc);
+  EXPECT_NE(r.text.find("We will follow the vote."), std::string::npos);
+  EXPECT_EQ(reason_of(r, "Ten things to do"), Reason::outside_body);
+  EXPECT_EQ(reason_of(r, "Our newsletter brings"), Reason::outside_body);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
+  // Before the headline an unpunctuated line goes whatever its length;
+  // between the headline and the body, unpunctuated list items go and a
+  // punctuated standfirst stays.
+  std::string doc = std::string("Best hotels and restaurants in the old town for this long weekend\n") +
+                    "City expands bus network to the north\n"
+                    "  * Council Elections\n"
+                    "  * Bus Routes\n"
+                    "The vote ends two years of debate in the council.\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(reason_of(r, "Best hotels"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Council Elections"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Bus Routes"), Reason::navigation);
+  EXPECT_NE(r.text.find("The vote ends two years"), std::string::npos);
+  EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+}
+
 TEST(CleanClassify, BlankLinesSeparateKeptLinesAcrossRemovedOnes) {
   std::string first =
       "The first paragraph has enough words to count as the body of this short example text.";
