@@ -867,7 +867,8 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
   bool aggressive = ctx.options.aggressive;
   // The article's tail: the lines right after the span, up to the first line
   // already taken for furniture, may still close the article (a last short
-  // sentence, a closing list). Past it, only body paragraphs stay.
+  // sentence, a closing list). Past it nothing stays: paragraphs there belong
+  // to blocks too light for the span (comments, author boxes, teasers).
   size_t tail_end = span_last + 1;
   while (tail_end < lines.size() && !lines[tail_end].removed) ++tail_end;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -881,7 +882,7 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       continue;
     }
     if (!outside) continue;
-    if (after && i >= tail_end && !l.body) {
+    if (after && i >= tail_end) {
       remove(l, Reason::outside_body);
       continue;
     }

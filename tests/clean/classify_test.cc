@@ -158,19 +158,23 @@ TEST(CleanClassify, RepeatedMenuItemIsNotTheHeadline) {
   EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
 }
 
-TEST(CleanClassify, AfterTheArticlesTailOnlyBodyParagraphsStay) {
+TEST(CleanClassify, NothingStaysAfterTheArticlesTail) {
   // A short closing sentence right after the last paragraph is the
-  // article's; after the share row (furniture) come teasers and pitches,
-  // long or punctuated, that are not body paragraphs.
-  std::string doc = std::string("City expands bus network to the north\n") + kBody +
+  // article's; after the share row (furniture) come teasers, pitches and an
+  // author box too light to join the body span.
+  std::string doc = std::string("City expands bus network to the north\n") + kBody + kBody +
                     "We will follow the vote.\n"
-                    "Share\n"
+                    "Share\nFacebook\nTwitter\nEmail\n"
                     "Ten things to do this weekend in the old town of the city\n"
-                    "Our newsletter brings the best stories of the week.\n";
+                    "Our newsletter brings the best stories of the week.\n"
+                    "Related stories\nNew tram line opens\nParking fees to rise\n"
+                    "Jane Doe has covered transport and city politics for the paper since 2015, "
+                    "after ten years at a radio station.\n";
   auto r = clean(doc);
   EXPECT_NE(r.text.find("We will follow the vote."), std::string::npos);
   EXPECT_EQ(reason_of(r, "Ten things to do"), Reason::outside_body);
   EXPECT_EQ(reason_of(r, "Our newsletter brings"), Reason::outside_body);
+  EXPECT_EQ(reason_of(r, "Jane Doe has covered"), Reason::outside_body);
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
