@@ -209,7 +209,7 @@ class TextStore {
 
 bool is_sentence_end(char32_t cp) {
   switch (cp) {
-    case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+    case '.': case '!': case '?': case 0x3002: case 0xFF01: case 0xFF1F:
     case 0xFF0E: case 0x203C: case 0x061F: case 0x0964: case ';':
       return true;
     default:
@@ -227,8 +227,9 @@ bool is_closing(char32_t cp) {
   }
 }
 
-// Last code point of s that is not a closing quote or bracket; a short
-// bracketed group closing the line (editor initials "(nng)") is skipped.
+// Whether the last code point of s that is not a closing quote or bracket
+// ends a sentence; a short bracketed group closing the line (editor initials
+// "(nng)") is skipped.
 bool ends_with_sentence(std::string_view s) {
   if (!s.empty() && (s.back() == ')' || s.back() == ']')) {
     size_t open = s.find_last_of("([");
@@ -244,6 +245,8 @@ bool ends_with_sentence(std::string_view s) {
   while (pos < s.size()) tail.push_back(utf8::next(s, pos));
   for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
     if (is_closing(*it) || text::is_space(*it)) continue;
+    // "…" or "...": a teaser cut off, not a finished sentence.
+    if (*it == 0x2026 || (*it == '.' && tail.rend() - it > 2 && it[1] == '.' && it[2] == '.')) return false;
     return is_sentence_end(*it);
   }
   return false;

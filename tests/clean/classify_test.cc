@@ -196,6 +196,19 @@ TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
   EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
 }
 
+TEST(CleanClassify, TeaserCutOffWithAnEllipsisIsNotASentence) {
+  // Teasers of other articles end in "…" or "...": not finished sentences,
+  // so not body paragraphs, and before the headline they are navigation.
+  std::string doc = std::string("Ten new parks open this summer across the northern districts of the city...\n") +
+                    "Why the old harbour will stay closed to traffic for two more years \u2026\n" +
+                    "City expands bus network to the north\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(reason_of(r, "Ten new parks"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "old harbour"), Reason::navigation);
+  EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+}
+
 TEST(CleanClassify, BlankLinesSeparateKeptLinesAcrossRemovedOnes) {
   std::string first =
       "The first paragraph has enough words to count as the body of this short example text.";
