@@ -874,6 +874,16 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
   // to blocks too light for the span (comments, author boxes, teasers).
   size_t tail_end = span_last + 1;
   while (tail_end < lines.size() && !lines[tail_end].removed) ++tail_end;
+  // Short, unpunctuated and not ending in ':' (which introduces what follows).
+  auto short_plain = [&](size_t k) {
+    const Line& x = lines[k];
+    return !x.body && !x.terminal && x.text.back() != ':' &&
+           x.words <= lim.short_words * (x.unspaced ? lim.unspaced_factor : 1);
+  };
+  auto in_short_run = [&](size_t k) {
+    return short_plain(k) && ((k > 0 && k - 1 != title && short_plain(k - 1)) ||
+                              (k + 1 < lines.size() && short_plain(k + 1)));
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.removed || i == title) continue;
@@ -890,9 +900,11 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       continue;
     }
     // Before the headline, unpunctuated lines are menus and teasers whatever
-    // their length; before the body, so are unpunctuated list items.
+    // their length; before the body, so are unpunctuated list items and runs
+    // of short lines (labels, metadata), while a lone short line may be the
+    // first subheading.
     bool before_title = title != std::string::npos && i < title;
-    if (!l.terminal && !l.body && (before_title || (before && l.item))) {
+    if (!l.terminal && !l.body && (before_title || (before && (l.item || in_short_run(i))))) {
       remove(l, Reason::navigation);
       continue;
     }

@@ -196,6 +196,22 @@ TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
   EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
 }
 
+TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
+  // Between the headline and the body, labels in a row go; a lone short
+  // line (a first subheading) and a line ending in ':' stay.
+  std::string doc = std::string("City expands bus network to the north\n") +
+                    "Transport\nOpinion\nBack\n"
+                    "What the council decided:\n"
+                    "Background\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(reason_of(r, "Transport"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Opinion"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Back"), Reason::navigation);
+  EXPECT_NE(r.text.find("What the council decided:"), std::string::npos);
+  EXPECT_NE(r.text.find("Background\n"), std::string::npos);
+}
+
 TEST(CleanClassify, TeaserCutOffWithAnEllipsisIsNotASentence) {
   // Teasers of other articles end in "…" or "...": not finished sentences,
   // so not body paragraphs, and before the headline they are navigation.
