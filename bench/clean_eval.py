@@ -19,6 +19,13 @@ found after collapsing white space), overall and per language (saring's
 `language` field on the cleaned text; the URL's country TLD when saring has
 none). Speed is MB/s of dump text on one pinned core.
 
+Every set is split in two halves by a fixed hash of the page id
+(datasets.half_of): scores are reported for each half ("tune", "check") as well
+as overall. Rules and thresholds are tuned looking at "tune" pages only; a gain
+counts when it shows on "check" too. --half keeps only one half's pages (in
+corpus mode the corpus is then that half only, so corpus scores differ from
+the per-half groups of a whole-set run).
+
 Dumps and outputs are written under --work (default bench/work/clean-eval/,
 git-ignored), never into the tracked tree. DATASETS defaults to
 $SARING_DATASETS, else ../shared/datasets next to the repository. Usage:
@@ -153,6 +160,8 @@ def speed(saring: str, docs: Path, mb: float, repeats: int) -> dict:
 
 def evaluate(args, name: str) -> dict:
     pages = load_pages(Path(args.datasets), name)
+    if args.half:
+        pages = [p for p in pages if ds.half_of(p["id"]) == args.half]
     if args.limit:
         pages = pages[: args.limit]
     work = Path(args.work) / name / args.dumper
@@ -178,27 +187,30 @@ def evaluate(args, name: str) -> dict:
 
     counts = collections.Counter(languages)
     major = [lang for lang, n in counts.most_common() if n >= args.min_lang_pages]
-    result = {"set": name, "pages": len(pages), "dumper": args.dumper, "languages": dict(counts),
-              "scores": {}}
+    result = {"set": name, "pages": len(pages), "dumper": args.dumper, "half": args.half,
+              "languages": dict(counts), "scores": {}}
     for variant, outs in outputs.items():
         per = collections.defaultdict(list)
         for i, (p, out, lang) in enumerate(zip(pages, outs, languages)):
             c = trafilatura_page(p["with"], p["without"], out)
             per["all"].append(c)
+            per[ds.half_of(p["id"])].append(c)
             per[lang if lang in major else "other"].append(c)
             if args.dev:
                 per["dev" if i < args.dev else "held-out"].append(c)
         result["scores"][variant] = {k: trafilatura_summary(v) for k, v in per.items()}
-    result["speed"] = speed(args.saring, docs, mb, args.repeats)
+    if args.repeats:
+        result["speed"] = speed(args.saring, docs, mb, args.repeats)
     return result
 
 
 def markdown(result: dict) -> str:
     variants = list(result["scores"])
-    special = ["all", "dev", "held-out"]
+    special = ["all", *ds.HALVES, "dev", "held-out"]
     groups = [g for g in special if g in result["scores"]["raw"]] + sorted(
         k for k in result["scores"]["raw"] if k not in special)
-    lines = [f"### {result['set']} ({result['pages']} pages, dumps by {result['dumper']})", "",
+    half = f", {result['half']} half only" if result.get("half") else ""
+    lines = [f"### {result['set']} ({result['pages']} pages{half}, dumps by {result['dumper']})", "",
              "| group | pages | " + " | ".join(variants) + " |",
              "|---|---:|" + "---:|" * len(variants)]
     for g in groups:
@@ -208,7 +220,9 @@ def markdown(result: dict) -> str:
             s = result["scores"][v][g]
             cells.append(f"{s['f1']:.3f} (P {s['precision']:.3f} R {s['recall']:.3f})")
         lines.append(f"| {g} | {n} | " + " | ".join(cells) + " |")
-    sp = result["speed"]
+    sp = result.get("speed")
+    if not sp:
+        return "\n".join(lines)
     lines += ["", f"Speed on one core over {sp['mb']} MB of dumps: cleaning {sp['clean_mb_s']} MB/s "
               f"({sp['clean_mb_per_cpu_s']} MB per CPU-second), "
               f"whole command {sp['command_mb_s']} MB/s (single documents), "
@@ -224,10 +238,12 @@ def main() -> int:
     ap.add_argument("--dumper", choices=sorted(DUMPERS), default="lynx")
     ap.add_argument("--sets", default="trafilatura-eval", help="comma list: trafilatura-eval,wcxb")
     ap.add_argument("--work", default=str(here / "work" / "clean-eval"))
+    ap.add_argument("--half", choices=ds.HALVES, default=None,
+                    help="only the pages of this half of each set (datasets.half_of)")
     ap.add_argument("--limit", type=int, default=0, help="first N pages only (0: all)")
     ap.add_argument("--jobs", type=int, default=2, help="parallel dump processes")
     ap.add_argument("--min-lang-pages", type=int, default=10, help="languages with fewer pages go to 'other'")
-    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--repeats", type=int, default=3, help="speed runs (0: no speed measurement)")
     ap.add_argument("--dev", type=int, default=0,
                     help="also score the first N pages (looked at while writing the rules) "
                          "apart from the rest (held out)")

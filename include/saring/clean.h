@@ -63,7 +63,7 @@ enum class Reason : uint8_t {
   comments,                    // comment-section furniture
   tags,                        // "Tags: ...", "Topik: ..."
   separator,                   // lines with no letters or digits ("* * *", "|")
-  outside_body,                // --aggressive: unpunctuated lines outside the body
+  outside_body,                // past the article's tail; --aggressive: unpunctuated lines outside the body
 };
 
 std::string_view to_string(Reason reason);

@@ -173,6 +173,7 @@ struct Line {
   bool blank_before : 1 = false;  // blank input lines came between it and the previous line
   bool removed : 1 = false;
   bool has_weak : 1 = false;      // phrase hit on a body paragraph (removable outside the span)
+  bool item : 1 = false;          // an item of a bulleted list ("* ", "+ ", "o ", "• ")
   Reason reason{};
   Reason weak{};
 };
@@ -208,7 +209,7 @@ class TextStore {
 
 bool is_sentence_end(char32_t cp) {
   switch (cp) {
-    case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+    case '.': case '!': case '?': case 0x3002: case 0xFF01: case 0xFF1F:
     case 0xFF0E: case 0x203C: case 0x061F: case 0x0964: case ';':
       return true;
     default:
@@ -226,8 +227,9 @@ bool is_closing(char32_t cp) {
   }
 }
 
-// Last code point of s that is not a closing quote or bracket; a short
-// bracketed group closing the line (editor initials "(nng)") is skipped.
+// Whether the last code point of s that is not a closing quote or bracket
+// ends a sentence; a short bracketed group closing the line (editor initials
+// "(nng)") is skipped.
 bool ends_with_sentence(std::string_view s) {
   if (!s.empty() && (s.back() == ')' || s.back() == ']')) {
     size_t open = s.find_last_of("([");
@@ -243,6 +245,8 @@ bool ends_with_sentence(std::string_view s) {
   while (pos < s.size()) tail.push_back(utf8::next(s, pos));
   for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
     if (is_closing(*it) || text::is_space(*it)) continue;
+    // "…" or "...": a teaser cut off, not a finished sentence.
+    if (*it == 0x2026 || (*it == '.' && tail.rend() - it > 2 && it[1] == '.' && it[2] == '.')) return false;
     return is_sentence_end(*it);
   }
   return false;
@@ -277,6 +281,18 @@ std::string_view make_key(std::string_view collapsed, TextStore& store) {
     return collapsed.substr(begin, end - begin);
   }
   return store.keep(key);
+}
+
+// A bulleted list item as text browsers print them: "* ", "+ ", "- ", "• ";
+// "o ", "# " and "@ " (lynx's deeper levels) only when the line is indented.
+bool starts_with_bullet(std::string_view text, bool indented) {
+  if (text.starts_with("\xE2\x80\xA2 ") || text.starts_with("\xC2\xB7 ")) return true;  // "•", "·"
+  if (text.size() < 3 || text[1] != ' ') return false;
+  switch (text[0]) {
+    case '*': case '+': case '-': return true;
+    case 'o': case '#': case '@': return indented;
+    default: return false;
+  }
 }
 
 bool mostly_unspaced(std::string_view s) {
@@ -800,8 +816,10 @@ void extend_related(Context& ctx, size_t span_last, bool have_span) {
   }
 }
 
+// A headline is not a list item: menus are lists, and their entries often
+// come twice (desktop and mobile menus) before the body.
 bool heading_like(const Context& ctx, const Line& l) {
-  if (l.removed || l.body) return false;
+  if (l.removed || l.body || l.item) return false;
   size_t factor = l.unspaced ? ctx.lim.unspaced_factor : 1;
   if (l.words < ctx.lim.title_min_words * factor || l.words > ctx.lim.title_max_words * factor) {
     return false;
@@ -816,7 +834,8 @@ size_t find_title(Context& ctx, size_t span_first) {
   auto& lines = ctx.lines;
   size_t limit = std::min(span_first, lines.size());
   // A heading-like line that occurs twice before the body is the headline:
-  // the one whose second occurrence comes first. The candidates are sorted
+  // the one whose second occurrence is nearest the body (a site's name in
+  // the header and again in the mobile header comes earlier). The candidates are sorted
   // by key (then position) rather than mapped, so that millions of short
   // lines cost an index each.
   std::vector<size_t> candidates;
@@ -833,7 +852,7 @@ size_t find_title(Context& ctx, size_t span_first) {
   for (size_t k = 1; k < candidates.size(); ++k) {
     size_t a = candidates[k - 1], b = candidates[k];
     bool starts_group = k == 1 || lines[candidates[k - 2]].key != lines[a].key;
-    if (starts_group && lines[a].key == lines[b].key && b < second) {
+    if (starts_group && lines[a].key == lines[b].key && (second == std::string::npos || b > second)) {
       first = a;
       second = b;
     }
@@ -849,6 +868,22 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
   auto& lines = ctx.lines;
   const auto& lim = ctx.lim;
   bool aggressive = ctx.options.aggressive;
+  // The article's tail: the lines right after the span, up to the first line
+  // already taken for furniture, may still close the article (a last short
+  // sentence, a closing list). Past it nothing stays: paragraphs there belong
+  // to blocks too light for the span (comments, author boxes, teasers).
+  size_t tail_end = span_last + 1;
+  while (tail_end < lines.size() && !lines[tail_end].removed) ++tail_end;
+  // Short, unpunctuated and not ending in ':' (which introduces what follows).
+  auto short_plain = [&](size_t k) {
+    const Line& x = lines[k];
+    return !x.body && !x.terminal && x.text.back() != ':' &&
+           x.words <= lim.short_words * (x.unspaced ? lim.unspaced_factor : 1);
+  };
+  auto in_short_run = [&](size_t k) {
+    return short_plain(k) && ((k > 0 && k - 1 != title && short_plain(k - 1)) ||
+                              (k + 1 < lines.size() && short_plain(k + 1)));
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     if (l.removed || i == title) continue;
@@ -860,9 +895,21 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       continue;
     }
     if (!outside) continue;
+    if (after && i >= tail_end) {
+      remove(l, Reason::outside_body);
+      continue;
+    }
+    // Before the headline, unpunctuated lines are menus and teasers whatever
+    // their length; before the body, so are unpunctuated list items and runs
+    // of short lines (labels, metadata), while a lone short line may be the
+    // first subheading.
+    bool before_title = title != std::string::npos && i < title;
+    if (!l.terminal && !l.body && (before_title || (before && (l.item || in_short_run(i))))) {
+      remove(l, Reason::navigation);
+      continue;
+    }
     bool short_line = l.words <= lim.short_words * (l.unspaced ? lim.unspaced_factor : 1);
-    bool nav_zone = after || (title != std::string::npos && i < title);
-    if (nav_zone && short_line && !l.terminal) {
+    if (after && short_line && !l.terminal) {
       remove(l, Reason::navigation);
       continue;
     }
@@ -962,10 +1009,11 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
     l.text = r.in_input && collapsed == raw ? raw : ctx.store.keep(collapsed);
     l.key = make_key(l.text, ctx.store);
     // Text browsers mark nested list items with an indented "o ".
-    if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && l.key.starts_with("o ") &&
-        l.text.starts_with("o ")) {
+    bool indented = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t');
+    if (indented && l.key.starts_with("o ") && l.text.starts_with("o ")) {
       l.key.remove_prefix(2);
     }
+    l.item = starts_with_bullet(l.text, indented);
     l.words = static_cast<uint32_t>(std::min<size_t>(text::count_words(l.text), UINT32_MAX));
     l.unspaced = mostly_unspaced(l.text);
     l.terminal = ends_with_sentence(l.text);

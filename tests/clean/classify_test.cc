@@ -129,18 +129,100 @@ TEST(CleanClassify, DuplicateTitleRemovedFirstKept) {
   EXPECT_EQ(clean(doc, o).text.rfind("Storm closes schools across the coast", 0), 0u);
 }
 
-TEST(CleanClassify, HeadlineIsTheHeadingRepeatedFirst) {
-  // "Zebra ..." is seen again before "Apple ..." is: it is the headline,
-  // although "Apple ..." comes first both in the page and in sorted order.
+TEST(CleanClassify, HeadlineIsTheRepeatedHeadingNearestTheBody) {
+  // "Apple ..." (a site's name in two headers) is repeated first, "Zebra
+  // ..." (breadcrumb and headline) is seen again nearer the body: it is the
+  // headline, although "Apple ..." comes first both in the page and in
+  // sorted order.
   std::string doc = std::string("Apple harvest starts early this year\n") +
                     "Zebra crossing rebuilt near the school\n" +
-                    "Zebra crossing rebuilt near the school\n" +
-                    "Apple harvest starts early this year\n" + kBody;
+                    "Apple harvest starts early this year\n" +
+                    "Zebra crossing rebuilt near the school\n" + kBody;
   auto r = clean(doc);
   EXPECT_EQ(r.title.value_or(""), "Zebra crossing rebuilt near the school");
   size_t removed_copies = 0;
   for (const auto& x : r.removed) removed_copies += x.text.rfind("Zebra", 0) == 0;
   EXPECT_EQ(removed_copies, 2u);
+}
+
+TEST(CleanClassify, RepeatedMenuItemIsNotTheHeadline) {
+  // The desktop and the mobile menu both list "Garden Tools": a list item
+  // repeated before the body is a menu entry, not the headline, and the
+  // menus before the real headline are navigation.
+  std::string menu = "  * Garden Tools\n  * Seeds and Bulbs\n  * Our Shops\n";
+  std::string doc = menu + "Search\n" + menu + "City expands bus network to the north\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(r.text.find("Garden Tools"), std::string::npos);
+  EXPECT_EQ(r.text.find("Seeds and Bulbs"), std::string::npos);
+  EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+}
+
+TEST(CleanClassify, NothingStaysAfterTheArticlesTail) {
+  // A short closing sentence right after the last paragraph is the
+  // article's; after the share row (furniture) come teasers, pitches and an
+  // author box too light to join the body span.
+  std::string doc = std::string("City expands bus network to the north\n") + kBody + kBody +
+                    "We will follow the vote.\n"
+                    "Share\nFacebook\nTwitter\nEmail\n"
+                    "Ten things to do this weekend in the old town of the city\n"
+                    "Our newsletter brings the best stories of the week.\n"
+                    "Related stories\nNew tram line opens\nParking fees to rise\n"
+                    "Jane Doe has covered transport and city politics for the paper since 2015, "
+                    "after ten years at a radio station.\n";
+  auto r = clean(doc);
+  EXPECT_NE(r.text.find("We will follow the vote."), std::string::npos);
+  EXPECT_EQ(reason_of(r, "Ten things to do"), Reason::outside_body);
+  EXPECT_EQ(reason_of(r, "Our newsletter brings"), Reason::outside_body);
+  EXPECT_EQ(reason_of(r, "Jane Doe has covered"), Reason::outside_body);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
+  // Before the headline an unpunctuated line goes whatever its length;
+  // between the headline and the body, unpunctuated list items go and a
+  // punctuated standfirst stays.
+  std::string doc = std::string("Best hotels and restaurants in the old town for this long weekend\n") +
+                    "City expands bus network to the north\n"
+                    "  * Council Elections\n"
+                    "  * Bus Routes\n"
+                    "The vote ends two years of debate in the council.\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(reason_of(r, "Best hotels"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Council Elections"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Bus Routes"), Reason::navigation);
+  EXPECT_NE(r.text.find("The vote ends two years"), std::string::npos);
+  EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+}
+
+TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
+  // Between the headline and the body, labels in a row go; a lone short
+  // line (a first subheading) and a line ending in ':' stay.
+  std::string doc = std::string("City expands bus network to the north\n") +
+                    "Transport\nOpinion\nBack\n"
+                    "What the council decided:\n"
+                    "Background\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(reason_of(r, "Transport"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Opinion"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Back"), Reason::navigation);
+  EXPECT_NE(r.text.find("What the council decided:"), std::string::npos);
+  EXPECT_NE(r.text.find("Background\n"), std::string::npos);
+}
+
+TEST(CleanClassify, TeaserCutOffWithAnEllipsisIsNotASentence) {
+  // Teasers of other articles end in "…" or "...": not finished sentences,
+  // so not body paragraphs, and before the headline they are navigation.
+  std::string doc = std::string("Ten new parks open this summer across the northern districts of the city...\n") +
+                    "Why the old harbour will stay closed to traffic for two more years \u2026\n" +
+                    "City expands bus network to the north\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
+  EXPECT_EQ(reason_of(r, "Ten new parks"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "old harbour"), Reason::navigation);
+  EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
 }
 
 TEST(CleanClassify, BlankLinesSeparateKeptLinesAcrossRemovedOnes) {
