@@ -217,7 +217,11 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "อ่านต่อ", "อ่านเพิ่มเติม", "tags:", "tagged:", "tagged with", "share this", "follow us",
     "sign up for", "subscribe to", "click here to", "责任编辑", "責任編輯", "編集：", "editor:",
     "editor :", "editing by", "reporting by", "penulis:", "editor:", "redaktur:",
-    "(adsbygoogle", "advertisement", "anzeige:", "werbung:", "iklan:"};
+    "(adsbygoogle", "advertisement", "anzeige:", "werbung:", "iklan:", "(reporting by",
+    "(editing by", "(writing by", "(additional reporting", "additional reporting by",
+    "filed under", "reading time", "lesezeit", "temps de lecture", "tiempo de lectura",
+    "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
+    "like this story"};
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.

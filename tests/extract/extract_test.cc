@@ -455,6 +455,8 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("About the author"));
   EXPECT_TRUE(bp("Über die Autorin:"));
   EXPECT_TRUE(bp("Zum Weiterlesen:"));
+  EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
+  EXPECT_TRUE(bp("Lesezeit: 4 Minuten"));
   EXPECT_TRUE(bp("อ่านต่อ"));
   EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
   EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
