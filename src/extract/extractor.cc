@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <vector>
 
 #include "saring/extract.h"
@@ -172,19 +173,38 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links) {
 
 }  // namespace
 
+namespace {
+
+// The comment sections pruned from `page`, as comment blocks.
+std::vector<Block> comment_blocks(const Page& page) {
+  const auto& nodes = page.nodes;
+  std::vector<int32_t> roots;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const NodeInfo& n = nodes[i];
+    if (n.verdict != Verdict::comments || !(n.flags & kPruned)) continue;
+    if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) continue;
+    roots.push_back(static_cast<int32_t>(i));
+  }
+  return filter_blocks(collect(page, roots, true), page).blocks;
+}
+
+}  // namespace
+
 Content extract_content(const html::Document& doc, const ExtractOptions& options) {
   Content content;
   content.stage = Stage::body;
-  Page page(doc, options);
-  if (page.nodes.empty()) return content;
-  const auto& nodes = page.nodes;
-  Filtered blocks = cascade(page, content.stage, /*keep_links=*/true);
+  auto page = std::make_unique<Page>(doc, options);
+  if (page->nodes.empty()) return content;
+  Filtered blocks = cascade(*page, content.stage, /*keep_links=*/true);
+  if (options.include_comments) content.comments = comment_blocks(*page);
   // Nothing left: the text may sit under a name that misleads ("sidebar_content",
   // "item-caption"). Flattened again with only tags and strong markers pruning,
   // the page answers when it then has text, not links (a footer or a menu
-  // would come back too), of twice the least a main text has.
-  const size_t min_words = page.th_.min_main_words;
-  if (blocks.words < min_words && page.pruned_by_name && options.focus != Focus::precision) {
+  // would come back too), of twice the least a main text has. The first
+  // flattening is freed first: memory stays that of one.
+  const size_t min_words = page->th_.min_main_words;
+  if (blocks.words < min_words && page->pruned_by_name && options.focus != Focus::precision) {
+    page.reset();
     Page trusting(doc, options, /*trust_tags_only=*/true);
     Stage stage = Stage::body;
     Filtered retry = cascade(trusting, stage, /*keep_links=*/false);
@@ -194,17 +214,6 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
     }
   }
   content.blocks = std::move(blocks.blocks);
-
-  if (options.include_comments) {
-    std::vector<int32_t> roots;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-      const NodeInfo& n = nodes[i];
-      if (n.verdict != Verdict::comments || !(n.flags & kPruned)) continue;
-      if (n.parent >= 0 && (nodes[n.parent].flags & kPruned)) continue;
-      roots.push_back(static_cast<int32_t>(i));
-    }
-    content.comments = filter_blocks(collect(page, roots, true), page).blocks;
-  }
   return content;
 }
 
