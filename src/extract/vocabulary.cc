@@ -120,6 +120,11 @@ constexpr std::string_view kArticleClasses[] = {
     "hentry", "h-entry", "type-post", "type-page", "type-article", "post", "article",
     "single-post", "article-single", "post-single"};
 
+// Whole class values of page wrappers whose words would mislead: Drupal's
+// "dialog-off-canvas-main-canvas" wraps every page of the sites it builds,
+// and is no dialog.
+constexpr std::string_view kLayoutClasses[] = {"dialog-off-canvas-main-canvas"};
+
 // Whole class values that hide an element from readers.
 constexpr std::string_view kHiddenClasses[] = {
     "hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "is-hidden",
@@ -419,6 +424,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view c : kContentClasses) class_bits_.add(c, kClsContent);
   for (std::string_view c : kArticleClasses) class_bits_.add(c, kClsArticle);
   for (std::string_view c : kHiddenClasses) class_bits_.add(c, kClsHidden);
+  for (std::string_view c : kLayoutClasses) class_bits_.add(c, kClsLayout);
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
   glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
@@ -481,6 +487,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
   html::for_each_class(value, [&](const html::ClassName& name) {
     const std::string_view c = name.text;
     if (unsigned bits = class_bits_.find(c)) {
+      if (bits & kClsLayout) return;
       if (bits & kClsHidden) {
         if (c == "hidden") part.hidden_word = true;
         else part.hidden = true;

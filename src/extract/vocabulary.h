@@ -251,7 +251,7 @@ class Vocabulary {
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
     kTokLead = 1024,
   };
-  enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4 };
+  enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };
   // What is glued inside token `t`: kGluedStem when a boilerplate stem
   // shorter than `t` occurs in it, kGluedComment when "comment" does.

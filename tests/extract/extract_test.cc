@@ -492,6 +492,8 @@ TEST(Vocabulary, ClassTokens) {
   // The box about the writer: a word for author with one for a box, in one
   // class name; an author taxonomy class or a lone "author" is not one.
   EXPECT_EQ(v.classify("shariff shariff-align-center", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("dialog-off-canvas-main-canvas", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("dialog-box", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("bmg-content-box bmg-author-box", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
