@@ -69,8 +69,10 @@ Status CheckedFile::read_at(char* buf, size_t n, uint64_t offset) const {
   return read_fd(fd, buf, n, offset, path, kind);
 }
 
-Status open_checked(CheckedFile& f, const std::string& path, std::string_view kind, size_t header_bytes,
-                    const std::function<Status(const unsigned char* header, uint64_t size)>& check_header) {
+namespace {
+
+// Opens `path` for reading into `f` and takes its size.
+Status open_sized(CheckedFile& f, const std::string& path, std::string_view kind) {
   f = CheckedFile{};
   f.kind = std::string(kind);
   f.path = path;
@@ -79,6 +81,14 @@ Status open_checked(CheckedFile& f, const std::string& path, std::string_view ki
   struct stat st{};
   if (::fstat(f.fd, &st) != 0) return io_error(kind, "cannot stat " + path);
   f.size = static_cast<uint64_t>(st.st_size);
+  return ok_status();
+}
+
+}  // namespace
+
+Status open_checked(CheckedFile& f, const std::string& path, std::string_view kind, size_t header_bytes,
+                    const std::function<Status(const unsigned char* header, uint64_t size)>& check_header) {
+  if (auto s = open_sized(f, path, kind); !s.ok()) return s;
   if (f.size < header_bytes + kTrailerBytes) return f.with_path(corrupt(kind, "file too short for a header"));
   std::string head(header_bytes, '\0');
   if (auto s = f.read_at(head.data(), header_bytes, 0); !s.ok()) return s;
@@ -107,17 +117,11 @@ Status open_checked(CheckedFile& f, const std::string& path, std::string_view ki
 
 Result<std::string> trailer_hex(const std::string& path, std::string_view kind, size_t min_bytes) {
   CheckedFile f;
-  f.kind = std::string(kind);
-  f.path = path;
-  f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (f.fd < 0) return io_error(kind, "cannot open " + path);
-  struct stat st{};
-  if (::fstat(f.fd, &st) != 0) return io_error(kind, "cannot stat " + path);
-  if (static_cast<uint64_t>(st.st_size) < std::max(min_bytes, kTrailerBytes))
+  if (auto s = open_sized(f, path, kind); !s.ok()) return s.error();
+  if (f.size < std::max(min_bytes, kTrailerBytes))
     return f.with_path(corrupt(kind, "file too short for a header"));
   char b[kTrailerBytes];
-  if (auto s = f.read_at(b, kTrailerBytes, static_cast<uint64_t>(st.st_size) - kTrailerBytes); !s.ok())
-    return s.error();
+  if (auto s = f.read_at(b, kTrailerBytes, f.size - kTrailerBytes); !s.ok()) return s.error();
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx",
                 static_cast<unsigned long long>(get_u64(reinterpret_cast<unsigned char*>(b))));
