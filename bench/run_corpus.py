@@ -49,17 +49,12 @@ def one_run(saring: str, warc: str, threads: int, out_dir: str) -> dict:
     shutil.rmtree(out_dir, ignore_errors=True)
     cores = "0" if threads == 1 else f"0-{threads - 1}"
     argv = ["taskset", "-c", cores, saring, "run", "--threads", str(threads), warc, "-o", out_dir]
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, ru = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"saring run failed ({code}): {err[-2000:]}")
+    m = tl.measure_child(argv)
+    if m["code"] != 0:
+        raise SystemExit(f"saring run failed ({m['code']}): {m['stderr'][-2000:]}")
     with open(os.path.join(out_dir, "stats.json"), encoding="utf-8") as f:
         stats = json.load(f)
-    cpu = ru.ru_utime + ru.ru_stime
+    wall, cpu = m["wall_seconds"], m["cpu_seconds"]
     html_mb = stats["bytes"]["html"] / 1e6
     docs = stats["documents"]["read"]
     dedup = stats.get("dedup", {})
@@ -67,7 +62,7 @@ def one_run(saring: str, warc: str, threads: int, out_dir: str) -> dict:
         "threads": threads,
         "wall_seconds": wall,
         "cpu_seconds": cpu,
-        "max_rss_mb": ru.ru_maxrss / 1024.0,
+        "max_rss_mb": m["max_rss_mb"],
         "documents": docs,
         "kept": stats["documents"]["kept"],
         "html_mb": html_mb,

@@ -33,13 +33,13 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import clean_eval  # noqa: E402
 import datasets as ds  # noqa: E402
+import tools as tl  # noqa: E402
 from metrics import trafilatura_page, trafilatura_summary  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -47,16 +47,10 @@ STAGES = ["--no-filter", "--no-dedup", "--no-progress"]
 
 
 def call(argv: list[str]) -> dict:
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, ru = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed ({code}): {err[-2000:]}")
-    return {"wall_seconds": wall, "cpu_seconds": ru.ru_utime + ru.ru_stime,
-            "max_rss_mb": ru.ru_maxrss / 1024.0}
+    m = tl.measure_child(argv)
+    if m["code"] not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({m['code']}): {m['stderr'][-2000:]}")
+    return {k: m[k] for k in ("wall_seconds", "cpu_seconds", "max_rss_mb")}
 
 
 def records(folders: list[str]) -> dict[str, dict]:

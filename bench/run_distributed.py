@@ -25,7 +25,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 import zlib
@@ -107,17 +106,13 @@ def dask_run(sd, client, inputs, out, shards, run_options) -> dict:
 def one_machine_run(saring, inputs, out, threads, run_options) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     load_before = os.getloadavg()[0]
-    start = time.perf_counter()
-    proc = subprocess.Popen([saring, "run", *inputs, *run_options, "--threads", str(threads),
-                             "--no-progress", "-o", out], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"saring run failed: {status}")
-    return {"wall_seconds": wall, "load_before": load_before, "load_after": os.getloadavg()[0],
-            "cpu_seconds": usage.ru_utime + usage.ru_stime, "max_rss_mb": usage.ru_maxrss / 1024.0,
-            **html_and_documents([out])}
+    m = tl.measure_child([saring, "run", *inputs, *run_options, "--threads", str(threads),
+                          "--no-progress", "-o", out])
+    if m["code"] != 0:
+        raise SystemExit(f"saring run failed ({m['code']}): {m['stderr'][-2000:]}")
+    return {"wall_seconds": m["wall_seconds"], "load_before": load_before,
+            "load_after": os.getloadavg()[0], "cpu_seconds": m["cpu_seconds"],
+            "max_rss_mb": m["max_rss_mb"], **html_and_documents([out])}
 
 
 def main() -> int:

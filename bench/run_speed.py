@@ -31,7 +31,6 @@ import argparse
 import json
 import math
 import os
-import subprocess
 import sys
 import time
 
@@ -45,20 +44,16 @@ import tools as tl  # noqa: E402
 def timed_run(argv: list[str], out_path: str, err_path: str) -> dict:
     """Runs argv to completion; wall time, CPU time and peak RSS of the child."""
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err)
-        _, status, ru = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        m = tl.measure_child(argv, stdout=out, stderr=err)
     with open(err_path, encoding="utf-8", errors="replace") as f:
         stats = tl.parse_stats(f.read())
     return {
-        "wall_seconds": wall,
+        "wall_seconds": m["wall_seconds"],
         "loop_seconds": (stats or {}).get("seconds"),
         "loop_cpu_seconds": (stats or {}).get("cpu_seconds"),
-        "cpu_seconds": ru.ru_utime + ru.ru_stime,
-        "max_rss_mb": ru.ru_maxrss / 1024.0,  # KiB on Linux
-        "exit_code": proc.returncode,
+        "cpu_seconds": m["cpu_seconds"],
+        "max_rss_mb": m["max_rss_mb"],
+        "exit_code": m["code"],
     }
 
 

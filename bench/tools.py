@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -160,6 +161,21 @@ def write_list(path: str, pages, repeat: int = 1) -> None:
             for p in pages:
                 url = (p.url or "").replace("\t", " ").replace("\n", " ")
                 f.write(f"{p.path}\t{url}\n")
+
+
+def measure_child(argv: list[str], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) -> dict:
+    """Runs argv to completion: its exit code, its stderr when piped (text,
+    else ""), wall time from here, CPU seconds and peak RSS of the child (wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, stderr=stderr)
+    # Read stderr while the child runs (a full pipe would block it), then reap it.
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"code": proc.returncode, "stderr": err, "wall_seconds": wall,
+            "cpu_seconds": ru.ru_utime + ru.ru_stime,
+            "max_rss_mb": ru.ru_maxrss / 1024.0}  # KiB on Linux
 
 
 def parse_stats(stderr_text: str) -> Optional[dict]:
