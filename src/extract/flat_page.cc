@@ -325,15 +325,6 @@ inline void Page::collect_titles(const html::Document& doc) {
   }
 }
 
-// Whether `i` or an ancestor is boilerplate by its tag (<footer>, <nav>, ...).
-inline bool Page::in_tag_furniture(int32_t i) const {
-  for (; i >= 0; i = nodes[i].parent) {
-    const NodeInfo& n = nodes[i];
-    if (n.verdict == Verdict::boilerplate && !(n.flags & kByClass)) return true;
-  }
-  return false;
-}
-
 inline void Page::prune() {
   if (nodes.empty()) return;
   // Forum threads and Q&A pages: their content is a list of posts marked up
@@ -372,10 +363,17 @@ inline void Page::prune() {
   double outside = total_long - static_cast<double>(comment_prose);
   bool comments_are_content = !marked_article && comment_prose >= th_.forum_min_prose_words &&
                               outside < th_.forum_outside_prose_share * comment_prose;
+  // With trust_tags_only: whether an entry or an ancestor is boilerplate by
+  // its tag (<footer>, <nav>, ...), set parents first in document order.
+  std::vector<bool> in_tag_furniture(trust_tags_only_ ? nodes.size() : 0);
   for (size_t i = 0; i < nodes.size(); ++i) {
     NodeInfo& n = nodes[i];
     if (n.flags & kPruned) {  // under a pruned element, marked below
       continue;
+    }
+    if (trust_tags_only_) {
+      in_tag_furniture[i] = (n.parent >= 0 && in_tag_furniture[n.parent]) ||
+                            (n.verdict == Verdict::boilerplate && !(n.flags & kByClass));
     }
     if (n.flags & kText) {
       // Kept text: its nearest unit ancestor owns its words.
@@ -422,7 +420,7 @@ inline void Page::prune() {
       if (by_name) pruned_by_name = true;
       // Inside a <footer>, <nav>, ... that carries a nearly empty page, the
       // names still count.
-      bool trusted = trust_tags_only_ && by_name && !in_tag_furniture(static_cast<int32_t>(i));
+      bool trusted = trust_tags_only_ && by_name && !in_tag_furniture[i];
       if (!trusted) n.flags |= kPruned;
     }
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
