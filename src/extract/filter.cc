@@ -75,6 +75,28 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       last_prose = i;
     }
   }
+  // Cards: a link followed by its own text (a product's name, then its price
+  // and rating; a job's title, then its company). Where the pair repeats and
+  // makes much of the text, the links are the items' names, not navigation; a
+  // few after an article are its "recommended" box.
+  std::vector<bool> card_title(blocks.size(), false);
+  {
+    size_t pairs = 0;
+    for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+      const BlockMeasure& m = raw.measures[i];
+      const BlockMeasure& next = raw.measures[i + 1];
+      if (density(m) > max_ld && next.text_bytes > 0 && density(next) <= max_ld &&
+          blocks[i].kind != BlockKind::image && blocks[i].kind != BlockKind::table &&
+          blocks[i + 1].kind != BlockKind::image && blocks[i + 1].kind != BlockKind::table &&
+          blocks[i + 1].kind != BlockKind::heading) {
+        card_title[i] = true;
+        ++pairs;
+      }
+    }
+    bool cards = pairs >= th.min_cards &&
+                 static_cast<double>(pairs) >= th.min_card_share * static_cast<double>(blocks.size());
+    if (!cards || opt.focus == Focus::precision) card_title.assign(blocks.size(), false);
+  }
   // The kept blocks move down to the front of `blocks`, each written once,
   // so `seen` may view the kept texts where they land.
   Filtered result;
@@ -99,7 +121,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       if (words == 0) continue;
       bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
                         i < last_prose && opt.focus != Focus::precision;
-      if (density(m) > max_ld && !inner_list) continue;
+      if (density(m) > max_ld && !inner_list && !card_title[i]) continue;
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;

@@ -174,6 +174,11 @@ struct Thresholds {
   // blocks may be links up to listing_link_density.
   uint32_t listing_max_prose_words = 150;
   double listing_link_density = 0.95;  // boilerplate prefixes only drop lines this short
+  // A link followed by text of its own, at least this many times and for this
+  // share of the chosen blocks: the links name cards (products, jobs, papers)
+  // and stay.
+  size_t min_cards = 4;
+  double min_card_share = 0.2;
   size_t caption_credit_words = 25;
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.

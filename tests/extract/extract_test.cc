@@ -350,6 +350,35 @@ TEST(Filter, DefinitionTermsThatAreLinksStayInsideTheText) {
   EXPECT_TRUE(contains(t, "Queues the data"));
 }
 
+TEST(Filter, CardNamesThatAreLinksStay) {
+  // A shop's grid: each card is its product's name, a link to its page, then
+  // its price and rating. Pairs like these, repeated, are the content.
+  std::string cards;
+  for (int i = 0; i < 8; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<div class='card'><div><a href='/p/" + n + "'>Trail tent model " + n +
+             "</a></div><div>$" + n + "99.00, rated 4.5 of 5 by " + n + "0 buyers</div></div>";
+  }
+  std::string t = text_of(page("<div class='grid'>" + cards + "</div>"));
+  EXPECT_TRUE(contains(t, "Trail tent model 0"));
+  EXPECT_TRUE(contains(t, "Trail tent model 7"));
+  EXPECT_TRUE(contains(t, "$799.00"));
+}
+
+TEST(Filter, AFewTeasersAfterAnArticleAreNotCards) {
+  // The same pattern, a few times after a long text, is a "recommended" box.
+  std::string teasers;
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    teasers += "<div><a href='/s/" + n + "'>Another story number " + n + "</a></div><div>12.0" + n +
+               ".2020</div>";
+  }
+  std::string t = text_of(page("<article>" + std::string(kArticle) + kArticle + kArticle + kArticle +
+                               kArticle + teasers + "</article>"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Another story number 0"));
+}
+
 TEST(Cascade, TextUnderAMisleadingNameIsFoundWhenNothingElseIs) {
   // The whole article sits in a box named like a sidebar; names alone
   // leave nothing, so the page is read again trusting only its tags.
