@@ -69,9 +69,14 @@ struct Content {
   std::vector<Block> comments;  // only filled with ExtractOptions::include_comments
 };
 
+// What the page says it is (its og:type or schema.org type), when the caller
+// has read it: an article is never read as a grid of cards or a landing page.
+enum class PageKind { unknown, article };
+
 // Extracts the main content of `doc`. Never fails: a page without text gives
 // an empty Content (stage body).
-Content extract_content(const html::Document& doc, const ExtractOptions& options = {});
+Content extract_content(const html::Document& doc, const ExtractOptions& options = {},
+                        PageKind kind = PageKind::unknown);
 
 // Removes the heading that opens the content when it repeats `title`, the
 // page's title (a record field of its own, so the text does not hold the

@@ -62,6 +62,10 @@ struct MetaOptions {
 Metadata extract_metadata(const html::Document& doc, std::string_view url,
                           const MetaOptions& options = {});
 
+// Whether `page_type` (a Metadata::page_type: a schema.org @type or an
+// og:type) names an article: Article, NewsArticle, BlogPosting, "article", ...
+bool is_article_type(std::string_view page_type);
+
 // Title without the site-name suffix/prefix: "Story - Site", "Site | Story",
 // "Story » Site" give "Story" when `sitename` (may be empty) or a
 // site-like part is recognised. Returns the collapsed title otherwise.

@@ -105,7 +105,7 @@ namespace {
 
 // Steps 3-5 on one flattened page: the kept blocks and the stage that gave
 // them. `keep_links`: the last resort of a page made of links may answer.
-Filtered cascade(const Page& page, Stage& stage, bool keep_links) {
+Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind) {
   const ExtractOptions& options = page.options_;
   const Thresholds& th = page.th_;
   const auto& nodes = page.nodes;
@@ -158,6 +158,18 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links) {
       }
     }
   }
+  // A page that does not say it is an article may be a shop's or a site's
+  // grid of cards (products, stories, jobs) that the choice, made for prose,
+  // left out; when the page holds many cards beyond the chosen ones, its kept
+  // blocks are the answer.
+  if (kind != PageKind::article && stage != Stage::body && options.focus != Focus::precision) {
+    Filtered body = filter_blocks(collect(page, {0}, false), page);
+    if (body.cards >= th.min_grid_cards && body.cards > 2 * blocks.cards &&
+        body.words > blocks.words) {
+      blocks = std::move(body);
+      stage = Stage::body;
+    }
+  }
   // Last resort: a page whose content is a list of links (a product grid, a
   // category index) has nothing left after the link filter; then its kept
   // blocks are the answer, links and all.
@@ -190,12 +202,12 @@ std::vector<Block> comment_blocks(const Page& page) {
 
 }  // namespace
 
-Content extract_content(const html::Document& doc, const ExtractOptions& options) {
+Content extract_content(const html::Document& doc, const ExtractOptions& options, PageKind kind) {
   Content content;
   content.stage = Stage::body;
   auto page = std::make_unique<Page>(doc, options);
   if (page->nodes.empty()) return content;
-  Filtered blocks = cascade(*page, content.stage, /*keep_links=*/true);
+  Filtered blocks = cascade(*page, content.stage, /*keep_links=*/true, kind);
   if (options.include_comments) content.comments = comment_blocks(*page);
   // Nothing left: the text may sit under a name that misleads ("sidebar_content",
   // "item-caption"). Flattened again with only tags and strong markers pruning,
@@ -207,7 +219,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
     page.reset();
     Page trusting(doc, options, /*trust_tags_only=*/true);
     Stage stage = Stage::body;
-    Filtered retry = cascade(trusting, stage, /*keep_links=*/false);
+    Filtered retry = cascade(trusting, stage, /*keep_links=*/false, kind);
     if (retry.words >= 2 * min_words && retry.words > blocks.words) {
       blocks = std::move(retry);
       content.stage = stage;

@@ -80,6 +80,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   // makes much of the text, the links are the items' names, not navigation; a
   // few after an article are its "recommended" box.
   std::vector<bool> card_title(blocks.size(), false);
+  size_t card_pairs = 0;
   {
     size_t pairs = 0;
     for (size_t i = 0; i + 1 < blocks.size(); ++i) {
@@ -96,6 +97,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
     bool cards = pairs >= th.min_cards &&
                  static_cast<double>(pairs) >= th.min_card_share * static_cast<double>(blocks.size());
     if (!cards || opt.focus == Focus::precision) card_title.assign(blocks.size(), false);
+    else card_pairs = pairs;
   }
   // The kept blocks move down to the front of `blocks`, each written once,
   // so `seen` may view the kept texts where they land.
@@ -144,6 +146,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   }
   blocks.resize(kept);
   result.blocks = std::move(blocks);
+  result.cards = card_pairs;
   return result;
 }
 

@@ -55,6 +55,7 @@ int32_t find_lead(const Page& page, const std::vector<int32_t>& main);
 struct Filtered {
   std::vector<Block> blocks;
   size_t words = 0;
+  size_t cards = 0;  // the card names kept (see filter_blocks)
 };
 
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.

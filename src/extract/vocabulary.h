@@ -179,6 +179,9 @@ struct Thresholds {
   // and stay.
   size_t min_cards = 4;
   double min_card_share = 0.2;
+  // A page that is not an article with this many cards in its kept blocks,
+  // more than twice those of the main choice, is a grid: its blocks answer.
+  size_t min_grid_cards = 20;
   size_t caption_credit_words = 25;
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.

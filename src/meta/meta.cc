@@ -155,4 +155,11 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   return m;
 }
 
+bool is_article_type(std::string_view page_type) {
+  std::string t = text::to_lower(page_type);
+  // "schema:NewsArticle", "http://schema.org/Article"
+  if (size_t cut = t.find_last_of(":/"); cut != std::string::npos) t.erase(0, cut + 1);
+  return meta_vocabulary().article_types.count(t) > 0;
+}
+
 }  // namespace saring::meta

@@ -379,6 +379,30 @@ TEST(Filter, AFewTeasersAfterAnArticleAreNotCards) {
   EXPECT_FALSE(contains(t, "Another story number 0"));
 }
 
+TEST(Cascade, AGridOfCardsBesideTheChosenTextIsThePage) {
+  // A shop's category page: a few paragraphs of buying advice (what the
+  // choice, made for prose, takes) and beside them the grid of products.
+  std::string cards;
+  for (int i = 0; i < 24; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<li class='tile'><div><a href='/p/" + n + "'>Camping tent model " + n +
+             "</a></div><div>$" + n + "49.00, sleeps " + n + " people</div></li>";
+  }
+  std::string html = page("<div class='results'><ul>" + cards + "</ul></div><div class='advice'>" +
+                          std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Camping tent model 0"));
+  EXPECT_TRUE(contains(t, "Camping tent model 23"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  // A page that says it is an article keeps to its text.
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  std::string a = saring::extract::render_text(
+      saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article));
+  EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(a, "Camping tent model 0"));
+}
+
 TEST(Cascade, TextUnderAMisleadingNameIsFoundWhenNothingElseIs) {
   // The whole article sits in a box named like a sidebar; names alone
   // leave nothing, so the page is read again trusting only its tags.

@@ -367,3 +367,14 @@ TEST(MetaJsonLd, DroppedKeysAndRepeatedKeys) {
       "{\"isPartOf\":{\"@type\":\"NewsArticle\",\"headline\":\"Nested headline\"}}"));
   EXPECT_NE(v(m.title), "Nested headline");
 }
+
+TEST(PageType, ArticleTypesAreKnownWhateverTheirSpelling) {
+  EXPECT_TRUE(sm::is_article_type("NewsArticle"));
+  EXPECT_TRUE(sm::is_article_type("article"));  // og:type
+  EXPECT_TRUE(sm::is_article_type("http://schema.org/BlogPosting"));
+  EXPECT_TRUE(sm::is_article_type("schema:Recipe"));
+  EXPECT_FALSE(sm::is_article_type("Product"));
+  EXPECT_FALSE(sm::is_article_type("website"));
+  EXPECT_FALSE(sm::is_article_type("CollectionPage"));
+  EXPECT_FALSE(sm::is_article_type(""));
+}
