@@ -112,6 +112,8 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
   stage = Stage::body;
 
   double want_share = main_share(options.focus, th);
+  if (kind != PageKind::article && options.focus != Focus::precision)
+    want_share = std::max(want_share, th.min_main_share_not_article);
   auto enough = [&](size_t words) {
     return words >= th.min_main_words && words >= want_share * static_cast<double>(page.good_words);
   };

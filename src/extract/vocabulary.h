@@ -189,6 +189,9 @@ struct Thresholds {
   double min_main_share = 0.35;
   double min_main_share_recall = 0.5;
   double min_main_share_precision = 0.1;
+  // A page that does not say it is an article (a landing page, a shop's
+  // page) spreads its text over many boxes: the choice must hold this share.
+  double min_main_share_not_article = 0.6;
   // Layout tables: a table whose cells carry this many words (or holds another
   // table) is page layout, walked through like a <div>.
   size_t layout_table_cell_words = 80;

@@ -403,6 +403,42 @@ TEST(Cascade, AGridOfCardsBesideTheChosenTextIsThePage) {
   EXPECT_FALSE(contains(a, "Camping tent model 0"));
 }
 
+TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
+  // The longest box holds about half of the page's text; two more boxes sit
+  // between link lists in the other column. An article stops at its box; a
+  // page that does not say it is one (a landing page, a forum thread) is
+  // read from the ancestor that holds the rest.
+  std::string links = "<ul>";
+  for (int i = 0; i < 12; ++i) {
+    links += "<li><a href='/s/" + std::to_string(i) + "'>Section link number " + std::to_string(i) +
+             "</a></li>";
+  }
+  links += "</ul>";
+  std::string html = page(
+      "<div class='layout'><div class='col-a'><div class='story'>" + std::string(kArticle) +
+      "</div></div><div class='col-b'>" + links +
+      "<div class='box1'><div class='inner'><p>I went to the hearing last year and the clerk read "
+      "every line of the plan aloud, which took most of the evening and left little time for "
+      "questions, so most of us went home without saying a word about the roads or the "
+      "schools.</p></div></div>" + links +
+      "<div class='box2'><div class='inner'><p>The library money matters most to me, since the "
+      "branch near the station has been closed on Mondays for two years now and nobody seems to "
+      "care, even though the reading room there is full every other day of the week.</p></div>"
+      "</div></div></div>");
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  Content other = saring::extract::extract_content(*doc, {});
+  std::string t = saring::extract::render_text(other);
+  EXPECT_NE(other.stage, Stage::main);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(t, "The library money matters most"));
+  Content article = saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article);
+  std::string a = saring::extract::render_text(article);
+  EXPECT_EQ(article.stage, Stage::main);
+  EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(a, "The library money matters most"));
+}
+
 TEST(Cascade, TextUnderAMisleadingNameIsFoundWhenNothingElseIs) {
   // The whole article sits in a box named like a sidebar; names alone
   // leave nothing, so the page is read again trusting only its tags.
