@@ -94,6 +94,10 @@ PAGES: dict[str, tuple] = {
     "div-p": ("700,000 <div><p>text</p></div> blocks",
               lambda s: "<!doctype html><title>t</title><body>" +
               repeated(int(700000 * s), "<div><p>Paragraph {i} of the page.</p></div>\n")),
+    "card-grid": ("500,000 cards: a linked name, then a text (the grid rule reads the body)",
+                  lambda s: "<!doctype html><title>t</title><body>" +
+                  repeated(int(500000 * s),
+                           "<div><a href=\"/i{i}\">Item {i}</a><p>Paragraph {i} of the page.</p></div>\n")),
     # Text dumps for saring clean: one document, a line record each.
     "clean-lines-1m": ("1,000,000 lines `line N of it` (clean)",
                        lambda s: numbered_lines(int(1000000 * s), "line {i} of it\n"), "clean"),

@@ -119,8 +119,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
   };
 
   std::vector<int32_t> main = choose_main(page);
-  Filtered blocks;
-  if (!main.empty()) {
+  auto main_answer = [&] {
     RawBlocks raw = collect(page, main, false);
     // The standfirst, when pruned with the header around it, goes first.
     if (int32_t lead = find_lead(page, main); lead >= 0) {
@@ -130,10 +129,15 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
       head.measures.insert(head.measures.end(), raw.measures.begin(), raw.measures.end());
       raw = std::move(head);
     }
-    blocks = filter_blocks(std::move(raw), page);
+    return filter_blocks(std::move(raw), page);
+  };
+  Filtered blocks;
+  if (!main.empty()) {
+    blocks = main_answer();
     stage = Stage::main;
   }
   size_t words = blocks.words;
+  int32_t wider_root = -1;
   if (main.empty() || !enough(words)) {
     // Stage 2: the nearest ancestor of the main choice holding much more text.
     Filtered wider;
@@ -141,6 +145,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
       for (int32_t a = nodes[main.front()].parent; a > 0; a = nodes[a].parent) {
         if (nodes[a].words - nodes[a].link_words >= 2 * std::max<size_t>(words, 1)) {
           wider = filter_blocks(collect(page, {a}, false), page);
+          wider_root = a;
           break;
         }
       }
@@ -162,14 +167,22 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
   }
   // A page that does not say it is an article may be a shop's or a site's
   // grid of cards (products, stories, jobs) that the choice, made for prose,
-  // left out; when the page holds many cards beyond the chosen ones, its kept
-  // blocks are the answer.
-  if (kind != PageKind::article && stage != Stage::body && options.focus != Focus::precision) {
+  // left out; when the body's kept blocks hold many cards beyond the chosen
+  // ones, they are the answer. The answer is let go while the body is read
+  // and read again when the body loses: memory stays that of one reading.
+  if (kind != PageKind::article && stage != Stage::body && options.focus != Focus::precision &&
+      nodes[0].link_words >= th.min_grid_cards) {
+    const size_t answer_words = blocks.words, answer_cards = blocks.cards;
+    blocks = Filtered{};
     Filtered body = filter_blocks(collect(page, {0}, false), page);
-    if (body.cards >= th.min_grid_cards && body.cards > 2 * blocks.cards &&
-        body.words > blocks.words) {
+    if (body.cards >= th.min_grid_cards && body.cards > 2 * answer_cards &&
+        body.words > answer_words) {
       blocks = std::move(body);
       stage = Stage::body;
+    } else {
+      body = Filtered{};
+      blocks = stage == Stage::main ? main_answer()
+                                    : filter_blocks(collect(page, {wider_root}, false), page);
     }
   }
   // Last resort: a page whose content is a list of links (a product grid, a
