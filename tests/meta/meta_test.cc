@@ -153,6 +153,27 @@ TEST(MetaTitle, HeadingRules) {
             "Why is my build slow");
 }
 
+TEST(MetaTitle, FaqQuestionsAreNotTheSubject) {
+  auto question = [](const char* q) {
+    return std::string("{\"@type\":\"Question\",\"name\":\"") + q +
+           "\",\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":\"Yes.\"}}";
+  };
+  std::string two = question("How long does compost take?") + "," + question("Can I compost bread?");
+  std::string title =
+      "<meta property='og:site_name' content='Garden Co'><title>Composting at home | Garden Co</title>";
+  // The Questions of an FAQPage are not what the page is about.
+  auto faq = extract_html("<script type='application/ld+json'>{\"@type\":\"FAQPage\",\"mainEntity\":[" +
+                          two + "]}</script>" + title);
+  EXPECT_EQ(v(faq.title), "Composting at home");
+  // Nor are several Questions listed without an FAQPage.
+  auto list = extract_html("<script type='application/ld+json'>[" + two + "]</script>" + title);
+  EXPECT_EQ(v(list.title), "Composting at home");
+  // A page's one Question is what it is about.
+  auto qa = extract_html("<script type='application/ld+json'>" + question("Can I compost bread?") +
+                         "</script>" + title);
+  EXPECT_EQ(v(qa.title), "Can I compost bread?");
+}
+
 TEST(MetaDate, ArticleFooterIsNotFurniture) {
   // An <article>'s own footer holds its date; the page footer does not count.
   auto m = extract_html(
