@@ -64,6 +64,7 @@ MetaVocabulary build() {
                   "localbusiness", "educationalorganization", "onlinebusiness", "onlinestore"};
   v.question_types = {"question"};
   v.faq_types = {"faqpage"};
+  v.landing_og_types = {"website"};
 
   // class/id vocabulary. Words are matched against the words of class and
   // id values (saring/class_words.h) and against adjacent pairs joined by

@@ -68,6 +68,9 @@ struct MetaVocabulary {
   // FAQ's (an FAQPage, or several Questions on the page).
   std::unordered_set<std::string> question_types;  // Question
   std::unordered_set<std::string> faq_types;       // FAQPage
+  // og:type values of pages that are not articles (home, shop and section
+  // pages).
+  std::unordered_set<std::string> landing_og_types;  // website
 
   // class/id vocabulary (lowercase), see meta_vocabulary.cc for how words
   // are matched.

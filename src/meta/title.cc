@@ -5,12 +5,14 @@
 // <h1> usually does not, but pages also have <h1>s for logos, banners and
 // widgets. So an <h1> wins when it equals a metadata title or one of its
 // parts between separators, then an <h1> that shares enough words with a
-// metadata title; otherwise the metadata title is used with site-name
-// segments (the site name, the host, or short trailing segments) cut off.
+// metadata title (on landing, shop and section pages only one that begins
+// it); otherwise the metadata title is used with site-name segments (the
+// site name, the host, or short trailing segments) cut off.
 #include <algorithm>
 #include <unordered_set>
 
 #include "fields.h"
+#include "saring/utf8.h"
 
 namespace saring::meta {
 namespace detail {
@@ -93,6 +95,20 @@ std::string strip_site(std::string_view title, const std::vector<std::string_vie
     --hi;
   }
   return squash(std::string_view(t).substr(segs[lo].first, segs[hi].second - segs[lo].first));
+}
+
+// Whether `heading` begins one of `titles` and ends there on a word boundary
+// ("Camping Tents" begins "Camping Tents: Tents for Families").
+bool starts_a_title(std::string_view heading, const std::vector<std::string>& titles) {
+  std::string h = text::to_lower(heading);
+  if (h.empty()) return false;
+  for (const auto& m : titles) {
+    std::string t = text::to_lower(squash(m));
+    if (t.size() <= h.size() || t.compare(0, h.size(), h) != 0) continue;
+    size_t pos = h.size();
+    if (!text::is_word_char(utf8::next(t, pos))) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -178,6 +194,10 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
   // 2. the first plausible <h1> that is not the site name and, when the page
   //    has a metadata title, shares enough words with it (a heading with
   //    nothing in common with the title is a banner, a logo or a promo).
+  //    A page that calls itself a website and states no article is a landing,
+  //    shop or section page, whose <h1> is mostly a slogan or a shelf label:
+  //    there the <h1>s are taken, best first, only while they begin a
+  //    metadata title; otherwise the metadata title wins.
   auto overlap = [](const std::string& a, const std::string& b) {
     auto wa = text::words(a), wb = text::words(b);
     std::unordered_set<std::string> sb(wb.begin(), wb.end());
@@ -185,8 +205,13 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (const auto& w : wa) common += sb.count(w);
     return wa.empty() ? 0.0 : static_cast<double>(common) / static_cast<double>(wa.size());
   };
+  bool landing = false;
+  if (!article && !meta_titles.empty())
+    for (const auto& t : meta_values(s, "og:type"))
+      if (v.landing_og_types.count(text::to_lower(t))) landing = true;
   for (const auto& raw : h1s) {
     Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    if (landing && !starts_a_title(h.text, meta_titles)) break;
     if (!meta_titles.empty()) {
       double best = 0;
       for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));

@@ -174,6 +174,25 @@ TEST(MetaTitle, FaqQuestionsAreNotTheSubject) {
   EXPECT_EQ(v(qa.title), "Can I compost bread?");
 }
 
+TEST(MetaTitle, LandingPagesPreferTheirMetadataTitle) {
+  std::string head =
+      "<meta property='og:site_name' content='Trailside'><title>Camping Tents for Families | Trailside</title>";
+  std::string website = "<meta property='og:type' content='website'>";
+  // A slogan <h1> that shares words with the title loses to it on a website page...
+  auto slogan = extract_html(website + head + "<h1>Tents for every family adventure</h1>");
+  EXPECT_EQ(v(slogan.title), "Camping Tents for Families");
+  // ... but not on an article page.
+  auto article = extract_html("<meta property='og:type' content='article'>" + head +
+                              "<h1>Tents for every family adventure</h1>");
+  EXPECT_EQ(v(article.title), "Tents for every family adventure");
+  // An <h1> that begins the title is the page's own name for itself.
+  auto shelf = extract_html(website + head + "<h1>Camping Tents</h1>");
+  EXPECT_EQ(v(shelf.title), "Camping Tents");
+  // A word cut short does not begin the title.
+  auto cut = extract_html(website + head + "<h1>Camping Tent</h1>");
+  EXPECT_EQ(v(cut.title), "Camping Tents for Families");
+}
+
 TEST(MetaDate, ArticleFooterIsNotFurniture) {
   // An <article>'s own footer holds its date; the page footer does not count.
   auto m = extract_html(
