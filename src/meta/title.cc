@@ -7,7 +7,7 @@
 // parts between separators, then an <h1> that shares enough words with a
 // metadata title (on landing, shop and section pages only one that begins
 // it); otherwise the metadata title is used with site-name segments (the
-// site name, the host, or short trailing segments) cut off.
+// site name, the host or its domain, or short trailing segments) cut off.
 #include <algorithm>
 #include <unordered_set>
 
@@ -111,6 +111,23 @@ bool starts_a_title(std::string_view heading, const std::vector<std::string>& ti
   return false;
 }
 
+// The host without its subdomains: "shop.example.com" -> "example.com",
+// "news.example.co.uk" -> "example.co.uk" (a short second level under a
+// country code); empty when the host has none.
+std::string_view domain_of(std::string_view host) {
+  size_t last = host.rfind('.');
+  if (last == std::string_view::npos || last == 0) return {};
+  size_t second = host.rfind('.', last - 1);
+  if (second == std::string_view::npos) return {};
+  bool country_level = host.size() - last - 1 == 2 && last - second - 1 <= 3;
+  if (country_level) {
+    if (second == 0) return {};
+    second = host.rfind('.', second - 1);
+    if (second == std::string_view::npos) return {};
+  }
+  return host.substr(second + 1);
+}
+
 }  // namespace
 
 std::string host_of(std::string_view url) {
@@ -164,7 +181,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
 
   std::string site = sitename;
   if (site.empty()) site = host;
-  std::vector<std::string_view> sites = {sitename, host};
+  std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
 
 
   // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)

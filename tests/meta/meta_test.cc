@@ -193,6 +193,14 @@ TEST(MetaTitle, LandingPagesPreferTheirMetadataTitle) {
   EXPECT_EQ(v(cut.title), "Camping Tents for Families");
 }
 
+TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
+  std::string page = "<title>Camping Tents | Trailside</title><p>Text</p>";
+  EXPECT_EQ(v(extract_html(page, "https://shop.trailside.com/tents").title), "Camping Tents");
+  EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/tents").title), "Camping Tents");
+  // Without a matching host the short last part stays (too short a title to cut).
+  EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents | Trailside");
+}
+
 TEST(MetaDate, ArticleFooterIsNotFurniture) {
   // An <article>'s own footer holds its date; the page footer does not count.
   auto m = extract_html(
