@@ -8,6 +8,8 @@
 // metadata title (on landing, shop and section pages only one that begins
 // it); otherwise the metadata title is used with site-name segments (the
 // site name, the host or its domain, or short trailing segments) cut off.
+// A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
+// dropped when a metadata title gives the rest.
 #include <algorithm>
 #include <unordered_set>
 
@@ -128,6 +130,23 @@ std::string_view domain_of(std::string_view host) {
   return host.substr(second + 1);
 }
 
+// The text of the element a heading starts with, looking through wrappers
+// that hold the whole heading: the label of <h1><span>Blog:</span> Story</h1>
+// (a kicker, a forum prefix, a date); empty when the heading starts with
+// text.
+std::string leading_label(const Node* heading) {
+  const Node* n = heading;
+  for (int depth = 0; n && depth < 4; ++depth) {
+    const Node* c = n->first_child();
+    while (c && c->is_text() && squash(c->text()).empty()) c = c->next_sibling();
+    if (!c || !c->is_element()) return {};
+    std::string label = node_text(c, 200);
+    if (key_of(label) != key_of(node_text(n, 1000))) return label;
+    n = c;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string host_of(std::string_view url) {
@@ -184,6 +203,23 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
   std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
 
 
+  // An <h1> that starts with a label of its own ("Blog:", "News", a date)
+  // before a metadata title's text is that text.
+  auto without_label = [&](const Heading& h) -> std::string {
+    std::string label;
+    std::string lower = text::to_lower(h.text);
+    for (const auto& m : meta_titles) {
+      std::string t = strip_site(m, sites, true, v);
+      std::string tail = text::to_lower(t);
+      if (tail.empty() || tail.size() >= lower.size() ||
+          lower.compare(lower.size() - tail.size(), tail.size(), tail) != 0 ||
+          lower[lower.size() - tail.size() - 1] != ' ')
+        continue;
+      if (label.empty()) label = key_of(leading_label(h.node));
+      if (!label.empty() && label == key_of(lower.substr(0, lower.size() - tail.size()))) return t;
+    }
+    return h.text;
+  };
   // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
   //    (keys of the metadata titles and of their parts are worked out when
   //    first compared and kept for the next <h1>)
@@ -199,13 +235,13 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (size_t k = 0; k < meta_titles.size(); ++k) {
       TitleKeys& tk = title_keys[k];
       if (!tk.key) tk.key = key_of(meta_titles[k]);
-      if (*tk.key == hk) return h.text;
+      if (*tk.key == hk) return without_label(h);
       if (!tk.parts) {
         tk.parts.emplace();
         for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));
       }
       for (const auto& pk : *tk.parts)
-        if (pk == hk && !same_site(h.text, site)) return h.text;
+        if (pk == hk && !same_site(h.text, site)) return without_label(h);
     }
   }
   // 2. the first plausible <h1> that is not the site name and, when the page
@@ -236,7 +272,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     }
     if (same_site(h.text, site)) continue;
     if (text::count_words(h.text) < 1) continue;
-    return h.text;
+    return without_label(h);
   }
   // 3. the metadata title without the site name
   for (const auto& m : meta_titles) {

@@ -201,6 +201,19 @@ TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
   EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents | Trailside");
 }
 
+TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
+  std::string og = "<meta property='og:title' content='Why my tomatoes split'>";
+  // A label element before the text the metadata names is left out.
+  auto blog = extract_html(og + "<h1><span class='tag'>Blog:</span> Why my tomatoes split</h1>");
+  EXPECT_EQ(v(blog.title), "Why my tomatoes split");
+  // Also inside a link that wraps the whole heading.
+  auto link = extract_html(og + "<h1><a href='/t'><span>Garden Q&amp;A</span> Why my tomatoes split</a></h1>");
+  EXPECT_EQ(v(link.title), "Why my tomatoes split");
+  // Words of the heading's own text stay.
+  auto plain = extract_html(og + "<h1>Finally: Why my tomatoes split</h1>");
+  EXPECT_EQ(v(plain.title), "Finally: Why my tomatoes split");
+}
+
 TEST(MetaDate, ArticleFooterIsNotFurniture) {
   // An <article>'s own footer holds its date; the page footer does not count.
   auto m = extract_html(
