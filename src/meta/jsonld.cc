@@ -219,8 +219,23 @@ void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& ou
 }
 
 const json* main_object(const JsonLd& ld, const MetaVocabulary& v) {
-  for (const json* o : ld.objects)
-    if (has_type(*o, v.article_types)) return o;
+  std::optional<bool> faq;  // worked out when a Question comes first
+  auto is_faq = [&] {
+    size_t questions = 0;
+    for (const json* o : ld.objects) {
+      if (has_type(*o, v.faq_types)) return true;
+      if (has_type(*o, v.question_types) && ++questions > 1) return true;
+    }
+    return false;
+  };
+  for (const json* o : ld.objects) {
+    if (!has_type(*o, v.article_types)) continue;
+    if (has_type(*o, v.question_types)) {
+      if (!faq) faq = is_faq();
+      if (*faq) continue;  // an FAQ entry, not the page's subject
+    }
+    return o;
+  }
   return nullptr;
 }
 const json* page_object(const JsonLd& ld, const MetaVocabulary& v) {

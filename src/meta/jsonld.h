@@ -69,7 +69,8 @@ std::optional<std::string> json_string(const json& o, ReadKey key);
 // With `skip_types`, objects of those types (organisations) are left out.
 void collect_names(const json& a, const JsonLd& ld, std::vector<std::string>& out, int depth,
                    const std::unordered_set<std::string>* skip_types = nullptr);
-// The object the page is about (an Article-like type), and the WebPage.
+// The object the page is about (an Article-like type, but not an FAQ's
+// Question), and the WebPage.
 const json* main_object(const JsonLd& ld, const MetaVocabulary& v);
 const json* page_object(const JsonLd& ld, const MetaVocabulary& v);
 

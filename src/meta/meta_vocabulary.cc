@@ -62,6 +62,9 @@ MetaVocabulary build() {
                   "checkoutpage", "realestatelisting"};
   v.site_types = {"website", "organization", "newsmediaorganization", "corporation",
                   "localbusiness", "educationalorganization", "onlinebusiness", "onlinestore"};
+  v.question_types = {"question"};
+  v.faq_types = {"faqpage"};
+  v.landing_og_types = {"website"};
 
   // class/id vocabulary. Words are matched against the words of class and
   // id values (saring/class_words.h) and against adjacent pairs joined by

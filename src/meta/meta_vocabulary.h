@@ -64,6 +64,13 @@ struct MetaVocabulary {
   std::unordered_set<std::string> article_types;  // Article, NewsArticle, ...
   std::unordered_set<std::string> page_types;     // WebPage, ItemPage, ...
   std::unordered_set<std::string> site_types;     // WebSite, Organization, ...
+  // A Question is the subject of a Q&A page, but not when it is one of an
+  // FAQ's (an FAQPage, or several Questions on the page).
+  std::unordered_set<std::string> question_types;  // Question
+  std::unordered_set<std::string> faq_types;       // FAQPage
+  // og:type values of pages that are not articles (home, shop and section
+  // pages).
+  std::unordered_set<std::string> landing_og_types;  // website
 
   // class/id vocabulary (lowercase), see meta_vocabulary.cc for how words
   // are matched.

@@ -5,12 +5,16 @@
 // <h1> usually does not, but pages also have <h1>s for logos, banners and
 // widgets. So an <h1> wins when it equals a metadata title or one of its
 // parts between separators, then an <h1> that shares enough words with a
-// metadata title; otherwise the metadata title is used with site-name
-// segments (the site name, the host, or short trailing segments) cut off.
+// metadata title (on landing, shop and section pages only one that begins
+// it); otherwise the metadata title is used with site-name segments (the
+// site name, the host or its domain, or short trailing segments) cut off.
+// A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
+// dropped when a metadata title gives the rest.
 #include <algorithm>
 #include <unordered_set>
 
 #include "fields.h"
+#include "saring/utf8.h"
 
 namespace saring::meta {
 namespace detail {
@@ -95,6 +99,54 @@ std::string strip_site(std::string_view title, const std::vector<std::string_vie
   return squash(std::string_view(t).substr(segs[lo].first, segs[hi].second - segs[lo].first));
 }
 
+// Whether `heading` begins one of `titles` and ends there on a word boundary
+// ("Camping Tents" begins "Camping Tents: Tents for Families").
+bool starts_a_title(std::string_view heading, const std::vector<std::string>& titles) {
+  std::string h = text::to_lower(heading);
+  if (h.empty()) return false;
+  for (const auto& m : titles) {
+    std::string t = text::to_lower(squash(m));
+    if (t.size() <= h.size() || t.compare(0, h.size(), h) != 0) continue;
+    size_t pos = h.size();
+    if (!text::is_word_char(utf8::next(t, pos))) return true;
+  }
+  return false;
+}
+
+// The host without its subdomains: "shop.example.com" -> "example.com",
+// "news.example.co.uk" -> "example.co.uk" (a short second level under a
+// country code); empty when the host has none.
+std::string_view domain_of(std::string_view host) {
+  size_t last = host.rfind('.');
+  if (last == std::string_view::npos || last == 0) return {};
+  size_t second = host.rfind('.', last - 1);
+  if (second == std::string_view::npos) return {};
+  bool country_level = host.size() - last - 1 == 2 && last - second - 1 <= 3;
+  if (country_level) {
+    if (second == 0) return {};
+    second = host.rfind('.', second - 1);
+    if (second == std::string_view::npos) return {};
+  }
+  return host.substr(second + 1);
+}
+
+// The text of the element a heading starts with, looking through wrappers
+// that hold the whole heading: the label of <h1><span>Blog:</span> Story</h1>
+// (a kicker, a forum prefix, a date); empty when the heading starts with
+// text.
+std::string leading_label(const Node* heading) {
+  const Node* n = heading;
+  for (int depth = 0; n && depth < 4; ++depth) {
+    const Node* c = n->first_child();
+    while (c && c->is_text() && squash(c->text()).empty()) c = c->next_sibling();
+    if (!c || !c->is_element()) return {};
+    std::string label = node_text(c, 200);
+    if (key_of(label) != key_of(node_text(n, 1000))) return label;
+    n = c;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string host_of(std::string_view url) {
@@ -148,9 +200,26 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
 
   std::string site = sitename;
   if (site.empty()) site = host;
-  std::vector<std::string_view> sites = {sitename, host};
+  std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
 
 
+  // An <h1> that starts with a label of its own ("Blog:", "News", a date)
+  // before a metadata title's text is that text.
+  auto without_label = [&](const Heading& h) -> std::string {
+    std::string label;
+    std::string lower = text::to_lower(h.text);
+    for (const auto& m : meta_titles) {
+      std::string t = strip_site(m, sites, true, v);
+      std::string tail = text::to_lower(t);
+      if (tail.empty() || tail.size() >= lower.size() ||
+          lower.compare(lower.size() - tail.size(), tail.size(), tail) != 0 ||
+          lower[lower.size() - tail.size() - 1] != ' ')
+        continue;
+      if (label.empty()) label = key_of(leading_label(h.node));
+      if (!label.empty() && label == key_of(lower.substr(0, lower.size() - tail.size()))) return t;
+    }
+    return h.text;
+  };
   // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
   //    (keys of the metadata titles and of their parts are worked out when
   //    first compared and kept for the next <h1>)
@@ -166,18 +235,22 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (size_t k = 0; k < meta_titles.size(); ++k) {
       TitleKeys& tk = title_keys[k];
       if (!tk.key) tk.key = key_of(meta_titles[k]);
-      if (*tk.key == hk) return h.text;
+      if (*tk.key == hk) return without_label(h);
       if (!tk.parts) {
         tk.parts.emplace();
         for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));
       }
       for (const auto& pk : *tk.parts)
-        if (pk == hk && !same_site(h.text, site)) return h.text;
+        if (pk == hk && !same_site(h.text, site)) return without_label(h);
     }
   }
   // 2. the first plausible <h1> that is not the site name and, when the page
   //    has a metadata title, shares enough words with it (a heading with
   //    nothing in common with the title is a banner, a logo or a promo).
+  //    A page that calls itself a website and states no article is a landing,
+  //    shop or section page, whose <h1> is mostly a slogan or a shelf label:
+  //    there the <h1>s are taken, best first, only while they begin a
+  //    metadata title; otherwise the metadata title wins.
   auto overlap = [](const std::string& a, const std::string& b) {
     auto wa = text::words(a), wb = text::words(b);
     std::unordered_set<std::string> sb(wb.begin(), wb.end());
@@ -185,8 +258,13 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (const auto& w : wa) common += sb.count(w);
     return wa.empty() ? 0.0 : static_cast<double>(common) / static_cast<double>(wa.size());
   };
+  bool landing = false;
+  if (!article && !meta_titles.empty())
+    for (const auto& t : meta_values(s, "og:type"))
+      if (v.landing_og_types.count(text::to_lower(t))) landing = true;
   for (const auto& raw : h1s) {
     Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    if (landing && !starts_a_title(h.text, meta_titles)) break;
     if (!meta_titles.empty()) {
       double best = 0;
       for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));
@@ -194,7 +272,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     }
     if (same_site(h.text, site)) continue;
     if (text::count_words(h.text) < 1) continue;
-    return h.text;
+    return without_label(h);
   }
   // 3. the metadata title without the site name
   for (const auto& m : meta_titles) {

@@ -153,6 +153,67 @@ TEST(MetaTitle, HeadingRules) {
             "Why is my build slow");
 }
 
+TEST(MetaTitle, FaqQuestionsAreNotTheSubject) {
+  auto question = [](const char* q) {
+    return std::string("{\"@type\":\"Question\",\"name\":\"") + q +
+           "\",\"acceptedAnswer\":{\"@type\":\"Answer\",\"text\":\"Yes.\"}}";
+  };
+  std::string two = question("How long does compost take?") + "," + question("Can I compost bread?");
+  std::string title =
+      "<meta property='og:site_name' content='Garden Co'><title>Composting at home | Garden Co</title>";
+  // The Questions of an FAQPage are not what the page is about.
+  auto faq = extract_html("<script type='application/ld+json'>{\"@type\":\"FAQPage\",\"mainEntity\":[" +
+                          two + "]}</script>" + title);
+  EXPECT_EQ(v(faq.title), "Composting at home");
+  // Nor are several Questions listed without an FAQPage.
+  auto list = extract_html("<script type='application/ld+json'>[" + two + "]</script>" + title);
+  EXPECT_EQ(v(list.title), "Composting at home");
+  // A page's one Question is what it is about.
+  auto qa = extract_html("<script type='application/ld+json'>" + question("Can I compost bread?") +
+                         "</script>" + title);
+  EXPECT_EQ(v(qa.title), "Can I compost bread?");
+}
+
+TEST(MetaTitle, LandingPagesPreferTheirMetadataTitle) {
+  std::string head =
+      "<meta property='og:site_name' content='Trailside'><title>Camping Tents for Families | Trailside</title>";
+  std::string website = "<meta property='og:type' content='website'>";
+  // A slogan <h1> that shares words with the title loses to it on a website page...
+  auto slogan = extract_html(website + head + "<h1>Tents for every family adventure</h1>");
+  EXPECT_EQ(v(slogan.title), "Camping Tents for Families");
+  // ... but not on an article page.
+  auto article = extract_html("<meta property='og:type' content='article'>" + head +
+                              "<h1>Tents for every family adventure</h1>");
+  EXPECT_EQ(v(article.title), "Tents for every family adventure");
+  // An <h1> that begins the title is the page's own name for itself.
+  auto shelf = extract_html(website + head + "<h1>Camping Tents</h1>");
+  EXPECT_EQ(v(shelf.title), "Camping Tents");
+  // A word cut short does not begin the title.
+  auto cut = extract_html(website + head + "<h1>Camping Tent</h1>");
+  EXPECT_EQ(v(cut.title), "Camping Tents for Families");
+}
+
+TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
+  std::string page = "<title>Camping Tents | Trailside</title><p>Text</p>";
+  EXPECT_EQ(v(extract_html(page, "https://shop.trailside.com/tents").title), "Camping Tents");
+  EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/tents").title), "Camping Tents");
+  // Without a matching host the short last part stays (too short a title to cut).
+  EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents | Trailside");
+}
+
+TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
+  std::string og = "<meta property='og:title' content='Why my tomatoes split'>";
+  // A label element before the text the metadata names is left out.
+  auto blog = extract_html(og + "<h1><span class='tag'>Blog:</span> Why my tomatoes split</h1>");
+  EXPECT_EQ(v(blog.title), "Why my tomatoes split");
+  // Also inside a link that wraps the whole heading.
+  auto link = extract_html(og + "<h1><a href='/t'><span>Garden Q&amp;A</span> Why my tomatoes split</a></h1>");
+  EXPECT_EQ(v(link.title), "Why my tomatoes split");
+  // Words of the heading's own text stay.
+  auto plain = extract_html(og + "<h1>Finally: Why my tomatoes split</h1>");
+  EXPECT_EQ(v(plain.title), "Finally: Why my tomatoes split");
+}
+
 TEST(MetaDate, ArticleFooterIsNotFurniture) {
   // An <article>'s own footer holds its date; the page footer does not count.
   auto m = extract_html(
