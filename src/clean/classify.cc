@@ -744,7 +744,8 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
 
     bool is_header = false, is_exact = false;
     if (auto r = phrase_reason(cc, l.key, is_header, is_exact)) {
-      if (is_exact || (!l.body && l.words <= lim.notice_max_words)) {
+      if (is_exact || (!l.body && l.words <= lim.notice_max_words) ||
+          (*r == Reason::subscription && l.words <= lim.prompt_max_words)) {
         remove(l, *r);
       } else {
         l.has_weak = true;

@@ -277,6 +277,19 @@ constexpr Phrase kPhrases[] = {
     {"abone ol", E, R::subscription}, {"giriş yap", E, R::subscription},
     {"üye ol", E, R::subscription},
 
+    // ---- calls to action: newsletters, trials, demos (contains) -------------
+    // Prompts of at most prompt_max_words go even as sentences in the body.
+    {"newsletter", C, R::subscription}, {"our mailing list", C, R::subscription},
+    {"sign up for", C, R::subscription}, {"sign up to", C, R::subscription},
+    {"sign up now", C, R::subscription}, {"signup", C, R::subscription},
+    {"to your inbox", C, R::subscription}, {"in your inbox", C, R::subscription},
+    {"free trial", C, R::subscription}, {"start free", C, R::subscription},
+    {"book a demo", C, R::subscription}, {"request a demo", C, R::subscription},
+    {"schedule a demo", C, R::subscription}, {"get a demo", C, R::subscription},
+    {"schedule a call", C, R::subscription}, {"get started", P, R::subscription},
+    {"kostenlos testen", C, R::subscription}, {"essai gratuit", C, R::subscription},
+    {"prueba gratuita", C, R::subscription}, {"coba gratis", C, R::subscription},
+
     // ---- social --------------------------------------------------------------
     {"follow us", P, R::share_widget}, {"ikuti kami", P, R::share_widget},
     {"follow kami", P, R::share_widget}, {"folgen sie uns", P, R::share_widget},

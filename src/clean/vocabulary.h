@@ -79,6 +79,9 @@ struct Limits {
   size_t widget_max_words = 8;
   // Copyright and render-time lines are at most this long.
   size_t notice_max_words = 40;
+  // A subscription prompt ("Sign up for our newsletter to get the latest
+  // news.") is at most this long; such a line goes even as a body paragraph.
+  size_t prompt_max_words = 25;
   // A headline: between these word counts.
   size_t title_min_words = 2;
   size_t title_max_words = 30;

@@ -166,14 +166,14 @@ TEST(CleanClassify, NothingStaysAfterTheArticlesTail) {
                     "We will follow the vote.\n"
                     "Share\nFacebook\nTwitter\nEmail\n"
                     "Ten things to do this weekend in the old town of the city\n"
-                    "Our newsletter brings the best stories of the week.\n"
+                    "Our weekend guide brings the best stories.\n"
                     "Related stories\nNew tram line opens\nParking fees to rise\n"
                     "Jane Doe has covered transport and city politics for the paper since 2015, "
                     "after ten years at a radio station.\n";
   auto r = clean(doc);
   EXPECT_NE(r.text.find("We will follow the vote."), std::string::npos);
   EXPECT_EQ(reason_of(r, "Ten things to do"), Reason::outside_body);
-  EXPECT_EQ(reason_of(r, "Our newsletter brings"), Reason::outside_body);
+  EXPECT_EQ(reason_of(r, "Our weekend guide brings"), Reason::outside_body);
   EXPECT_EQ(reason_of(r, "Jane Doe has covered"), Reason::outside_body);
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
@@ -194,6 +194,22 @@ TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
   EXPECT_EQ(reason_of(r, "Bus Routes"), Reason::navigation);
   EXPECT_NE(r.text.find("The vote ends two years"), std::string::npos);
   EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+}
+
+TEST(CleanClassify, SubscriptionPromptsGoEvenAsSentencesInTheBody) {
+  // A short prompt inside the body span goes although it is a sentence; a
+  // long paragraph that names a newsletter is article text.
+  std::string prompt = "Sign up for our newsletter to get the latest news from the city every week.\n";
+  std::string trial = "Start your free trial\n";
+  std::string mention =
+      "The council also said that its weekly newsletter, which reached twenty thousand homes "
+      "last year, will print the new timetables and maps of every route before the service starts.\n";
+  std::string doc = std::string(kBody) + prompt + trial + mention + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Sign up for our newsletter"), Reason::subscription);
+  EXPECT_EQ(reason_of(r, "free trial"), Reason::subscription);
+  EXPECT_NE(r.text.find("its weekly newsletter"), std::string::npos);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
 TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
