@@ -900,12 +900,17 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       remove(l, Reason::outside_body);
       continue;
     }
-    // Before the headline, unpunctuated lines are menus and teasers whatever
-    // their length; before the body, so are unpunctuated list items and runs
-    // of short lines (labels, metadata), while a lone short line may be the
-    // first subheading.
+    // Before the headline, lines that are not body paragraphs are menus,
+    // teasers and notices ("We may earn a commission."), punctuated or not,
+    // and unpunctuated ones whatever their length; before the body, so are
+    // unpunctuated list items and runs of short lines (labels, metadata),
+    // while a lone short line may be the first subheading.
     bool before_title = title != std::string::npos && i < title;
-    if (!l.terminal && !l.body && (before_title || (before && (l.item || in_short_run(i))))) {
+    if (!l.body && before_title) {
+      remove(l, Reason::navigation);
+      continue;
+    }
+    if (!l.terminal && !l.body && before && (l.item || in_short_run(i))) {
       remove(l, Reason::navigation);
       continue;
     }

@@ -179,10 +179,11 @@ TEST(CleanClassify, NothingStaysAfterTheArticlesTail) {
 }
 
 TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
-  // Before the headline an unpunctuated line goes whatever its length;
-  // between the headline and the body, unpunctuated list items go and a
-  // punctuated standfirst stays.
+  // Before the headline an unpunctuated line goes whatever its length, and
+  // a short sentence (a notice) too; between the headline and the body,
+  // unpunctuated list items go and a punctuated standfirst stays.
   std::string doc = std::string("Best hotels and restaurants in the old town for this long weekend\n") +
+                    "We may earn money from our links.\n"
                     "City expands bus network to the north\n"
                     "  * Council Elections\n"
                     "  * Bus Routes\n"
@@ -190,6 +191,7 @@ TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
   auto r = clean(doc);
   EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
   EXPECT_EQ(reason_of(r, "Best hotels"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "We may earn"), Reason::navigation);
   EXPECT_EQ(reason_of(r, "Council Elections"), Reason::navigation);
   EXPECT_EQ(reason_of(r, "Bus Routes"), Reason::navigation);
   EXPECT_NE(r.text.find("The vote ends two years"), std::string::npos);
