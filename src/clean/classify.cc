@@ -895,7 +895,14 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       remove(l, l.weak);
       continue;
     }
-    if (!outside) continue;
+    if (!outside) {
+      // Inside the body, a short unpunctuated line between two lines taken
+      // for furniture is one more (a label among widgets and buttons).
+      if (short_plain(i) && lines[i - 1].removed && lines[i + 1].removed) {
+        remove(l, Reason::navigation);
+      }
+      continue;
+    }
     if (after && i >= tail_end) {
       remove(l, Reason::outside_body);
       continue;

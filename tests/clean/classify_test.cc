@@ -214,6 +214,17 @@ TEST(CleanClassify, SubscriptionPromptsGoEvenAsSentencesInTheBody) {
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
+TEST(CleanClassify, ShortLineBetweenWidgetsInTheBodyIsNavigation) {
+  // Inside the body span, a label between two widget rows goes; a
+  // subheading between paragraphs stays.
+  std::string doc = std::string(kBody) + "(BUTTON) Filter\nSort options\n(BUTTON) Apply\n" +
+                    "What happens next\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Sort options"), Reason::navigation);
+  EXPECT_NE(r.text.find("What happens next\n"), std::string::npos);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
 TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
   // Between the headline and the body, labels in a row go; a lone short
   // line (a first subheading) and a line ending in ':' stay.
