@@ -290,6 +290,19 @@ constexpr Phrase kPhrases[] = {
     {"kostenlos testen", C, R::subscription}, {"essai gratuit", C, R::subscription},
     {"prueba gratuita", C, R::subscription}, {"coba gratis", C, R::subscription},
 
+    // ---- forum and account furniture -------------------------------------------
+    {"click to expand", E, R::ui_widget}, {"be the first to comment", P, R::comments},
+    {"sign in to comment", C, R::comments}, {"log in to comment", C, R::comments},
+    {"joined", E, R::comments}, {"reaction score", E, R::comments},
+    {"signature", E, R::comments}, {"registered user", E, R::comments},
+    {"registriert seit", P, R::comments}, {"mitglied seit", P, R::comments},
+    {"by signing up", P, R::subscription}, {"create an account", E, R::subscription},
+    {"register a new account", E, R::subscription}, {"sign in now", E, R::subscription},
+    {"forgot password", P, R::subscription}, {"forgot your password", P, R::subscription},
+    {"you are not logged in", P, R::subscription},
+    {"about the author", E, R::byline}, {"recently by", P, R::related_links},
+    {"more articles", E, R::related_links}, {"you may be interested in", P, R::related_links},
+
     // ---- social --------------------------------------------------------------
     {"follow us", P, R::share_widget}, {"ikuti kami", P, R::share_widget},
     {"follow kami", P, R::share_widget}, {"folgen sie uns", P, R::share_widget},

@@ -225,6 +225,19 @@ TEST(CleanClassify, ShortLineBetweenWidgetsInTheBodyIsNavigation) {
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
+TEST(CleanClassify, ForumAndAccountLabelsInTheBody) {
+  // Labels of forum software and account forms go wherever they stand.
+  std::string doc = std::string(kBody) + "Joined\nClick to expand...\nAbout the author\n" + kBody +
+                    "Be the first to comment\nCreate an account\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Joined"), Reason::comments);
+  EXPECT_EQ(reason_of(r, "Click to expand"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "About the author"), Reason::byline);
+  EXPECT_EQ(reason_of(r, "Be the first"), Reason::comments);
+  EXPECT_EQ(reason_of(r, "Create an account"), Reason::subscription);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
 TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
   // Between the headline and the body, labels in a row go; a lone short
   // line (a first subheading) and a line ending in ':' stay.
