@@ -897,8 +897,13 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
     }
     if (!outside) {
       // Inside the body, a short unpunctuated line between two lines taken
-      // for furniture is one more (a label among widgets and buttons).
-      if (short_plain(i) && lines[i - 1].removed && lines[i + 1].removed) {
+      // for furniture is one more (a label among widgets and buttons), and
+      // so is an unpunctuated list item of a few words without a figure (a
+      // menu entry, "* Pricing"); items with figures (quantities, steps,
+      // prices) stay.
+      bool menu_item = l.item && l.words <= lim.menu_item_max_words &&
+                       l.text.find_first_of("0123456789") == std::string_view::npos;
+      if (short_plain(i) && (menu_item || (lines[i - 1].removed && lines[i + 1].removed))) {
         remove(l, Reason::navigation);
       }
       continue;

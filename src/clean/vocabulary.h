@@ -74,6 +74,9 @@ struct Limits {
   double block_keep_share = 0.25;
   // A short line: at most this many words (menus, footer links).
   size_t short_words = 6;
+  // An unpunctuated list item of at most this many words and no digit is a
+  // menu entry, even inside the body span.
+  size_t menu_item_max_words = 3;
   // Lines that phrase tables and patterns may remove outright even in the
   // body span: at most this many words.
   size_t widget_max_words = 8;

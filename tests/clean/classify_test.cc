@@ -238,6 +238,18 @@ TEST(CleanClassify, ForumAndAccountLabelsInTheBody) {
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
+TEST(CleanClassify, MenuItemsInTheBodyAreNavigation) {
+  // Inside the body span, list items of a few words without a figure are
+  // menu entries; items with quantities and longer items stay.
+  std::string doc = std::string(kBody) + "* Pricing\n* Contact Sales\n" +
+                    "* 200 g flour\n* Take the night bus to the station\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Pricing"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Contact Sales"), Reason::navigation);
+  EXPECT_NE(r.text.find("* 200 g flour"), std::string::npos);
+  EXPECT_NE(r.text.find("* Take the night bus"), std::string::npos);
+}
+
 TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
   // Between the headline and the body, labels in a row go; a lone short
   // line (a first subheading) and a line ending in ':' stay.
