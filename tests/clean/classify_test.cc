@@ -250,6 +250,21 @@ TEST(CleanClassify, MenuItemsInTheBodyAreNavigation) {
   EXPECT_NE(r.text.find("* Take the night bus"), std::string::npos);
 }
 
+TEST(CleanClassify, FormMessagesAndListControlsInTheBody) {
+  // The messages of a sign-up form and the controls of a list go wherever
+  // they stand.
+  std::string doc = std::string(kBody) +
+                    "Oops! Something went wrong while submitting the form.\n"
+                    "Please enter a valid email address.\n" + kBody +
+                    "Sort by\nTable of contents\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Something went wrong"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "valid email"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "Sort by"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Table of contents"), Reason::navigation);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
 TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
   // Between the headline and the body, labels in a row go; a lone short
   // line (a first subheading) and a line ending in ':' stay.
