@@ -251,17 +251,19 @@ TEST(CleanClassify, MenuItemsInTheBodyAreNavigation) {
 }
 
 TEST(CleanClassify, FormMessagesAndListControlsInTheBody) {
-  // The messages of a sign-up form and the controls of a list go wherever
-  // they stand.
+  // The messages of a sign-up form, the controls of a list and a shop's
+  // stock and purchase labels go wherever they stand.
   std::string doc = std::string(kBody) +
                     "Oops! Something went wrong while submitting the form.\n"
                     "Please enter a valid email address.\n" + kBody +
-                    "Sort by\nTable of contents\n" + kBody;
+                    "Sort by\nTable of contents\nIn stock\nBuy now from our partners\n" + kBody;
   auto r = clean(doc);
   EXPECT_EQ(reason_of(r, "Something went wrong"), Reason::ui_widget);
   EXPECT_EQ(reason_of(r, "valid email"), Reason::ui_widget);
   EXPECT_EQ(reason_of(r, "Sort by"), Reason::navigation);
   EXPECT_EQ(reason_of(r, "Table of contents"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "In stock"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "Buy now"), Reason::ui_widget);
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
