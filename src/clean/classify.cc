@@ -760,20 +760,37 @@ std::pair<size_t, size_t> body_span(const Context& ctx) {
   const auto& lines = ctx.lines;
   struct Block { size_t first, last, weight; };
   std::vector<Block> blocks;
-  size_t gap = 0;
+  // Lines of page furniture (prompts, share rows, cookie notices, comment
+  // and related-links headers, advertisements) between two paragraphs mark
+  // the end of one part of the page: an article and the teasers, comments
+  // or pitches after it.
+  auto furniture = [](const Line& l) {
+    if (!l.removed) return false;
+    switch (l.reason) {
+      case Reason::subscription: case Reason::share_widget: case Reason::cookie_notice:
+      case Reason::comments: case Reason::related_links: case Reason::advertisement:
+        return true;
+      default:
+        return false;
+    }
+  };
+  size_t gap = 0, gap_furniture = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     bool candidate = l.body && !l.removed && !l.has_weak;
     if (!candidate) {
       ++gap;
+      gap_furniture += furniture(l);
       continue;
     }
-    if (blocks.empty() || gap > ctx.lim.block_max_gap) {
+    if (blocks.empty() || gap > ctx.lim.block_max_gap ||
+        gap_furniture >= ctx.lim.block_split_furniture) {
       blocks.push_back({i, i, 0});
     }
     blocks.back().last = i;
     blocks.back().weight += l.unspaced ? l.words / ctx.lim.unspaced_factor : l.words;
     gap = 0;
+    gap_furniture = 0;
   }
   if (blocks.empty()) return {lines.size(), 0};
   size_t heaviest = 0;

@@ -69,6 +69,9 @@ struct Limits {
   // Blocks of body paragraphs are split where more than this many other
   // non-empty lines come between two body paragraphs.
   size_t block_max_gap = 8;
+  // ... or where at least this many lines of furniture (prompts, share rows,
+  // comment and related-links headers, advertisements) come between them.
+  size_t block_split_furniture = 2;
   // Blocks that weigh (in words) at least this share of the heaviest block
   // belong to the body span.
   double block_keep_share = 0.25;

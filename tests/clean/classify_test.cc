@@ -267,6 +267,19 @@ TEST(CleanClassify, FormMessagesAndListControlsInTheBody) {
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
+TEST(CleanClassify, FurnitureBetweenParagraphsEndsTheBody) {
+  // Two lines of furniture close the article: the paragraph after them
+  // starts a block of its own, too light for the body span.
+  std::string pitch = "Our editors pick the best stories of the week for readers like you.\n";
+  std::string doc = std::string(kBody) + "Share this article\nAdvertisement\n" + pitch;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Our editors pick"), Reason::outside_body);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+  // One such line alone does not split the body.
+  auto kept = clean(std::string(kBody) + "Advertisement\n" + pitch);
+  EXPECT_NE(kept.text.find("Our editors pick"), std::string::npos);
+}
+
 TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
   // Between the headline and the body, labels in a row go; a lone short
   // line (a first subheading) and a line ending in ':' stay.
