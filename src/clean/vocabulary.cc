@@ -287,6 +287,9 @@ constexpr Phrase kPhrases[] = {
     {"book a demo", C, R::subscription}, {"request a demo", C, R::subscription},
     {"schedule a demo", C, R::subscription}, {"get a demo", C, R::subscription},
     {"schedule a call", C, R::subscription}, {"get started", P, R::subscription},
+    {"talk to an expert", C, R::subscription}, {"talk to a specialist", C, R::subscription},
+    {"talk to our", C, R::subscription}, {"get a free quote", C, R::subscription},
+    {"contact us today", P, R::subscription},
     {"kostenlos testen", C, R::subscription}, {"essai gratuit", C, R::subscription},
     {"prueba gratuita", C, R::subscription}, {"coba gratis", C, R::subscription},
 
