@@ -202,7 +202,8 @@ TEST(CleanClassify, SubscriptionPromptsGoEvenAsSentencesInTheBody) {
   // A short prompt inside the body span goes although it is a sentence; a
   // long paragraph that names a newsletter is article text.
   std::string prompt = "Sign up for our newsletter to get the latest news from the city every week.\n";
-  std::string trial = "Start your free trial\nTalk to our team\nBook your discovery call\nDonate\n";
+  std::string trial = "Start your free trial\nTalk to our team\nBook your discovery call\nDonate\n"
+                      "By signing up, you agree to our terms and our privacy policy.\n";
   std::string mention =
       "The council also said that its weekly newsletter, which reached twenty thousand homes "
       "last year, will print the new timetables and maps of every route before the service starts.\n";
@@ -213,6 +214,7 @@ TEST(CleanClassify, SubscriptionPromptsGoEvenAsSentencesInTheBody) {
   EXPECT_EQ(reason_of(r, "Talk to our team"), Reason::subscription);
   EXPECT_EQ(reason_of(r, "discovery call"), Reason::subscription);
   EXPECT_EQ(reason_of(r, "Donate"), Reason::subscription);
+  EXPECT_EQ(reason_of(r, "By signing up"), Reason::subscription);
   EXPECT_NE(r.text.find("its weekly newsletter"), std::string::npos);
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
