@@ -12,15 +12,20 @@
 //     from the phrase table, and lines that repeat across documents of the
 //     same site (corpus mode).
 //  2. Phrase hits on lines that are not body paragraphs (strong too: a short
-//     unpunctuated "Baca juga: ..." is furniture wherever it stands).
+//     unpunctuated "Baca juga: ..." is furniture wherever it stands), and
+//     subscription prompts short enough to be one ("Sign up for our
+//     newsletter to get the latest news.") even as sentences.
 //  3. Layout. Body paragraphs are long lines ending in sentence punctuation
 //     (script-aware word counts). They are grouped into blocks, split where
-//     many other lines come between them; the heaviest block and every block
-//     of comparable weight form the body span. Before the span come menus,
-//     the headline, the date and captions; after it, related links and
-//     footers. Short unpunctuated lines before the headline and after the
-//     span are navigation; phrase hits on body paragraphs count only outside
-//     the span (conservative), anywhere with options.aggressive.
+//     many other lines or a few lines of furniture come between them; the
+//     heaviest block and every block of comparable weight form the body
+//     span. Before the span come menus, the headline, the date and captions;
+//     after it, related links and footers. Lines that are not paragraphs
+//     before the headline and short unpunctuated lines after the span are
+//     navigation, and inside the span so are menu entries (short list items
+//     without figures) and labels between two lines of furniture; phrase
+//     hits on body paragraphs count only outside the span (conservative),
+//     anywhere with options.aggressive.
 //  4. Context: the lines following a related-links header belong to its list;
 //     the headline is the last heading-like line before the body (a repeated
 //     line wins), its other copies are duplicate-title.
