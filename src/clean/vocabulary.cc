@@ -333,6 +333,7 @@ constexpr Phrase kPhrases[] = {
     {"more like this", E, R::related_links}, {"you might like", P, R::related_links},
     {"more articles", E, R::related_links}, {"you may be interested in", P, R::related_links},
     {"recently by", P, R::related_links}, {"about the author", E, R::byline},
+    {"trending", P, R::related_links}, {"related", P, R::related_links}, {"see plans", E, R::ui_widget},
     {"profile picture", C, R::placeholder},
 
     // ---- social --------------------------------------------------------------

@@ -261,7 +261,8 @@ TEST(CleanClassify, FormMessagesAndListControlsInTheBody) {
   std::string doc = std::string(kBody) +
                     "Oops! Something went wrong while submitting the form.\n"
                     "Please enter a valid email address.\n" + kBody +
-                    "Sort by\nTable of contents\nIn stock\nBuy now from our partners\n" + kBody;
+                    "Sort by\nTable of contents\nIn stock\nBuy now from our partners\n" + kBody +
+                    "Related: New tram line opens in the spring\nTrending now\n" + kBody;
   auto r = clean(doc);
   EXPECT_EQ(reason_of(r, "Something went wrong"), Reason::ui_widget);
   EXPECT_EQ(reason_of(r, "valid email"), Reason::ui_widget);
@@ -269,6 +270,8 @@ TEST(CleanClassify, FormMessagesAndListControlsInTheBody) {
   EXPECT_EQ(reason_of(r, "Table of contents"), Reason::navigation);
   EXPECT_EQ(reason_of(r, "In stock"), Reason::ui_widget);
   EXPECT_EQ(reason_of(r, "Buy now"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "New tram line"), Reason::related_links);
+  EXPECT_EQ(reason_of(r, "Trending now"), Reason::related_links);
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
