@@ -12,15 +12,20 @@
 //     from the phrase table, and lines that repeat across documents of the
 //     same site (corpus mode).
 //  2. Phrase hits on lines that are not body paragraphs (strong too: a short
-//     unpunctuated "Baca juga: ..." is furniture wherever it stands).
+//     unpunctuated "Baca juga: ..." is furniture wherever it stands), and
+//     subscription prompts short enough to be one ("Sign up for our
+//     newsletter to get the latest news.") even as sentences.
 //  3. Layout. Body paragraphs are long lines ending in sentence punctuation
 //     (script-aware word counts). They are grouped into blocks, split where
-//     many other lines come between them; the heaviest block and every block
-//     of comparable weight form the body span. Before the span come menus,
-//     the headline, the date and captions; after it, related links and
-//     footers. Short unpunctuated lines before the headline and after the
-//     span are navigation; phrase hits on body paragraphs count only outside
-//     the span (conservative), anywhere with options.aggressive.
+//     many other lines or a few lines of furniture come between them; the
+//     heaviest block and every block of comparable weight form the body
+//     span. Before the span come menus, the headline, the date and captions;
+//     after it, related links and footers. Lines that are not paragraphs
+//     before the headline and short unpunctuated lines after the span are
+//     navigation, and inside the span so are menu entries (short list items
+//     without figures) and labels between two lines of furniture; phrase
+//     hits on body paragraphs count only outside the span (conservative),
+//     anywhere with options.aggressive.
 //  4. Context: the lines following a related-links header belong to its list;
 //     the headline is the last heading-like line before the body (a repeated
 //     line wins), its other copies are duplicate-title.
@@ -744,7 +749,8 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
 
     bool is_header = false, is_exact = false;
     if (auto r = phrase_reason(cc, l.key, is_header, is_exact)) {
-      if (is_exact || (!l.body && l.words <= lim.notice_max_words)) {
+      if (is_exact || (!l.body && l.words <= lim.notice_max_words) ||
+          (*r == Reason::subscription && l.words <= lim.prompt_max_words)) {
         remove(l, *r);
       } else {
         l.has_weak = true;
@@ -759,20 +765,37 @@ std::pair<size_t, size_t> body_span(const Context& ctx) {
   const auto& lines = ctx.lines;
   struct Block { size_t first, last, weight; };
   std::vector<Block> blocks;
-  size_t gap = 0;
+  // Lines of page furniture (prompts, share rows, cookie notices, comment
+  // and related-links headers, advertisements) between two paragraphs mark
+  // the end of one part of the page: an article and the teasers, comments
+  // or pitches after it.
+  auto furniture = [](const Line& l) {
+    if (!l.removed) return false;
+    switch (l.reason) {
+      case Reason::subscription: case Reason::share_widget: case Reason::cookie_notice:
+      case Reason::comments: case Reason::related_links: case Reason::advertisement:
+        return true;
+      default:
+        return false;
+    }
+  };
+  size_t gap = 0, gap_furniture = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     bool candidate = l.body && !l.removed && !l.has_weak;
     if (!candidate) {
       ++gap;
+      gap_furniture += furniture(l);
       continue;
     }
-    if (blocks.empty() || gap > ctx.lim.block_max_gap) {
+    if (blocks.empty() || gap > ctx.lim.block_max_gap ||
+        gap_furniture >= ctx.lim.block_split_furniture) {
       blocks.push_back({i, i, 0});
     }
     blocks.back().last = i;
     blocks.back().weight += l.unspaced ? l.words / ctx.lim.unspaced_factor : l.words;
     gap = 0;
+    gap_furniture = 0;
   }
   if (blocks.empty()) return {lines.size(), 0};
   size_t heaviest = 0;
@@ -894,17 +917,34 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       remove(l, l.weak);
       continue;
     }
-    if (!outside) continue;
+    if (!outside) {
+      // Inside the body, a short unpunctuated line between two lines taken
+      // for furniture is one more (a label among widgets and buttons), and
+      // so is an unpunctuated list item of a few words without a figure (a
+      // menu entry, "* Pricing"); items with figures (quantities, steps,
+      // prices) stay.
+      bool menu_item = l.item && l.words <= lim.menu_item_max_words &&
+                       l.text.find_first_of("0123456789") == std::string_view::npos;
+      if (short_plain(i) && (menu_item || (lines[i - 1].removed && lines[i + 1].removed))) {
+        remove(l, Reason::navigation);
+      }
+      continue;
+    }
     if (after && i >= tail_end) {
       remove(l, Reason::outside_body);
       continue;
     }
-    // Before the headline, unpunctuated lines are menus and teasers whatever
-    // their length; before the body, so are unpunctuated list items and runs
-    // of short lines (labels, metadata), while a lone short line may be the
-    // first subheading.
+    // Before the headline, lines that are not body paragraphs are menus,
+    // teasers and notices ("We may earn a commission."), punctuated or not,
+    // and unpunctuated ones whatever their length; before the body, so are
+    // unpunctuated list items and runs of short lines (labels, metadata),
+    // while a lone short line may be the first subheading.
     bool before_title = title != std::string::npos && i < title;
-    if (!l.terminal && !l.body && (before_title || (before && (l.item || in_short_run(i))))) {
+    if (!l.body && before_title) {
+      remove(l, Reason::navigation);
+      continue;
+    }
+    if (!l.terminal && !l.body && before && (l.item || in_short_run(i))) {
       remove(l, Reason::navigation);
       continue;
     }

@@ -11,7 +11,8 @@
 // phrases are notices that may sit inside a longer line ("all rights
 // reserved"). A prefix phrase ending in ':' needs the colon ("tag:" but not
 // "Tag der offenen Tür"). A phrase match alone never removes a body paragraph inside the
-// body span (see classify.cc).
+// body span (see classify.cc), except a subscription prompt of at most
+// Limits::prompt_max_words words.
 #include "vocabulary.h"
 
 namespace saring::clean::vocab {
@@ -277,6 +278,64 @@ constexpr Phrase kPhrases[] = {
     {"abone ol", E, R::subscription}, {"giriş yap", E, R::subscription},
     {"üye ol", E, R::subscription},
 
+    // ---- calls to action: newsletters, trials, demos, sales ------------------
+    // Prompts of at most prompt_max_words go even as sentences in the body.
+    {"newsletter", C, R::subscription}, {"our mailing list", C, R::subscription},
+    {"sign up for", C, R::subscription}, {"sign up to", C, R::subscription},
+    {"sign up now", C, R::subscription}, {"signup", C, R::subscription},
+    {"sign up or log in", C, R::subscription}, {"log in or sign up", C, R::subscription},
+    {"by signing up", C, R::subscription}, {"subscribe for", C, R::subscription},
+    {"to your inbox", C, R::subscription}, {"in your inbox", C, R::subscription},
+    {"check your inbox", C, R::subscription}, {"confirm your subscription", C, R::subscription},
+    {"receive notifications", C, R::subscription}, {"stay informed", P, R::subscription},
+    {"keep up with the latest", P, R::subscription}, {"join now", P, R::subscription},
+    {"free trial", C, R::subscription}, {"start free", C, R::subscription},
+    {"free ebook", C, R::subscription}, {"free e-book", C, R::subscription},
+    {"book a demo", C, R::subscription}, {"request a demo", C, R::subscription},
+    {"schedule a demo", C, R::subscription}, {"get a demo", C, R::subscription},
+    {"schedule a call", C, R::subscription}, {"book a call", C, R::subscription},
+    {"discovery call", C, R::subscription}, {"strategy call", C, R::subscription},
+    {"talk to an expert", C, R::subscription}, {"talk to a specialist", C, R::subscription},
+    {"talk to our", C, R::subscription}, {"get a free quote", C, R::subscription},
+    {"contact us today", P, R::subscription}, {"get started", P, R::subscription},
+    {"donate", E, R::subscription}, {"donate now", E, R::subscription},
+    {"donate today", P, R::subscription}, {"jetzt spenden", E, R::subscription},
+    {"kostenlos testen", C, R::subscription}, {"essai gratuit", C, R::subscription},
+    {"prueba gratuita", C, R::subscription}, {"coba gratis", C, R::subscription},
+
+    // ---- accounts and forms ------------------------------------------------------
+    {"create an account", E, R::subscription}, {"create your account", C, R::subscription},
+    {"register a new account", E, R::subscription}, {"sign in now", E, R::subscription},
+    {"register for free", C, R::subscription}, {"registering for free", C, R::subscription},
+    {"continue with email", P, R::subscription}, {"continue with google", P, R::subscription},
+    {"forgot password", P, R::subscription}, {"forgot your password", P, R::subscription},
+    {"you are not logged in", P, R::subscription},
+    {"your submission has been received", C, R::ui_widget},
+    {"something went wrong while submitting", C, R::ui_widget},
+    {"enter a valid email", C, R::ui_widget},
+
+    // ---- forum software ------------------------------------------------------------
+    {"click to expand", E, R::ui_widget}, {"be the first to comment", P, R::comments},
+    {"sign in to comment", C, R::comments}, {"log in to comment", C, R::comments},
+    {"joined", E, R::comments}, {"reaction score", E, R::comments},
+    {"signature", E, R::comments}, {"registered user", E, R::comments},
+    {"registriert seit", P, R::comments}, {"mitglied seit", P, R::comments},
+
+    // ---- list controls, contents and related headers ------------------------------
+    {"sort by", E, R::navigation}, {"sortieren nach", E, R::navigation},
+    {"sort and filter", E, R::navigation}, {"filter and sort", P, R::navigation},
+    {"results per page", P, R::navigation}, {"see all", P, R::ui_widget},
+    {"was this page helpful", P, R::ui_widget}, {"war diese seite hilfreich", P, R::ui_widget},
+    {"table of contents", E, R::navigation}, {"in this article", E, R::navigation},
+    {"inhaltsverzeichnis", E, R::navigation}, {"in diesem artikel", E, R::navigation},
+    {"related resources", E, R::related_links}, {"related documents", E, R::related_links},
+    {"related products", E, R::related_links}, {"related topics", P, R::related_links},
+    {"more like this", E, R::related_links}, {"you might like", P, R::related_links},
+    {"more articles", E, R::related_links}, {"you may be interested in", P, R::related_links},
+    {"recently by", P, R::related_links}, {"about the author", E, R::byline},
+    {"trending", P, R::related_links}, {"related", P, R::related_links}, {"see plans", E, R::ui_widget},
+    {"profile picture", C, R::placeholder},
+
     // ---- social --------------------------------------------------------------
     {"follow us", P, R::share_widget}, {"ikuti kami", P, R::share_widget},
     {"follow kami", P, R::share_widget}, {"folgen sie uns", P, R::share_widget},
@@ -285,6 +344,7 @@ constexpr Phrase kPhrases[] = {
     {"volg ons", P, R::share_widget}, {"obserwuj nas", P, R::share_widget},
     {"подписывайтесь на нас", P, R::share_widget}, {"bizi takip edin", P, R::share_widget},
     {"ikuti berita", P, R::share_widget}, {"dapatkan update berita", P, R::share_widget},
+    {"get it on google play", C, R::share_widget}, {"download on the app store", C, R::share_widget},
     {"simak berita", P, R::share_widget}, {"download aplikasi", P, R::share_widget},
 
     // ---- comments ------------------------------------------------------------
@@ -383,6 +443,10 @@ constexpr Phrase kPhrases[] = {
     {"suscríbete a nuestro boletín", C, R::subscription},
     {"berlangganan newsletter", C, R::subscription},
     {"was sind cookies", E, R::cookie_notice}, {"what are cookies", E, R::cookie_notice},
+    {"in stock", E, R::ui_widget}, {"out of stock", E, R::ui_widget}, {"sold out", E, R::ui_widget},
+    {"en stock", E, R::ui_widget}, {"auf lager", E, R::ui_widget}, {"ausverkauft", E, R::ui_widget},
+    {"buy now", P, R::ui_widget}, {"jetzt kaufen", P, R::ui_widget}, {"deliver to", P, R::ui_widget},
+    {"estimated delivery", P, R::ui_widget}, {"est. delivery", P, R::ui_widget},
     {"in den warenkorb", C, R::ui_widget}, {"add to cart", C, R::ui_widget},
     {"add to basket", C, R::ui_widget}, {"ajouter au panier", C, R::ui_widget},
     {"añadir al carrito", C, R::ui_widget}, {"erfolgreich hinzugefügt", C, R::ui_widget},

@@ -69,16 +69,25 @@ struct Limits {
   // Blocks of body paragraphs are split where more than this many other
   // non-empty lines come between two body paragraphs.
   size_t block_max_gap = 8;
+  // ... or where at least this many lines of furniture (prompts, share rows,
+  // comment and related-links headers, advertisements) come between them.
+  size_t block_split_furniture = 2;
   // Blocks that weigh (in words) at least this share of the heaviest block
   // belong to the body span.
   double block_keep_share = 0.25;
   // A short line: at most this many words (menus, footer links).
   size_t short_words = 6;
+  // An unpunctuated list item of at most this many words and no digit is a
+  // menu entry, even inside the body span.
+  size_t menu_item_max_words = 3;
   // Lines that phrase tables and patterns may remove outright even in the
   // body span: at most this many words.
   size_t widget_max_words = 8;
   // Copyright and render-time lines are at most this long.
   size_t notice_max_words = 40;
+  // A subscription prompt ("Sign up for our newsletter to get the latest
+  // news.") is at most this long; such a line goes even as a body paragraph.
+  size_t prompt_max_words = 25;
   // A headline: between these word counts.
   size_t title_min_words = 2;
   size_t title_max_words = 30;

@@ -166,23 +166,24 @@ TEST(CleanClassify, NothingStaysAfterTheArticlesTail) {
                     "We will follow the vote.\n"
                     "Share\nFacebook\nTwitter\nEmail\n"
                     "Ten things to do this weekend in the old town of the city\n"
-                    "Our newsletter brings the best stories of the week.\n"
+                    "Our weekend guide brings the best stories.\n"
                     "Related stories\nNew tram line opens\nParking fees to rise\n"
                     "Jane Doe has covered transport and city politics for the paper since 2015, "
                     "after ten years at a radio station.\n";
   auto r = clean(doc);
   EXPECT_NE(r.text.find("We will follow the vote."), std::string::npos);
   EXPECT_EQ(reason_of(r, "Ten things to do"), Reason::outside_body);
-  EXPECT_EQ(reason_of(r, "Our newsletter brings"), Reason::outside_body);
+  EXPECT_EQ(reason_of(r, "Our weekend guide brings"), Reason::outside_body);
   EXPECT_EQ(reason_of(r, "Jane Doe has covered"), Reason::outside_body);
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
 TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
-  // Before the headline an unpunctuated line goes whatever its length;
-  // between the headline and the body, unpunctuated list items go and a
-  // punctuated standfirst stays.
+  // Before the headline an unpunctuated line goes whatever its length, and
+  // a short sentence (a notice) too; between the headline and the body,
+  // unpunctuated list items go and a punctuated standfirst stays.
   std::string doc = std::string("Best hotels and restaurants in the old town for this long weekend\n") +
+                    "We may earn money from our links.\n"
                     "City expands bus network to the north\n"
                     "  * Council Elections\n"
                     "  * Bus Routes\n"
@@ -190,10 +191,101 @@ TEST(CleanClassify, MenusBeforeTheBodyAreNavigation) {
   auto r = clean(doc);
   EXPECT_EQ(r.title.value_or(""), "City expands bus network to the north");
   EXPECT_EQ(reason_of(r, "Best hotels"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "We may earn"), Reason::navigation);
   EXPECT_EQ(reason_of(r, "Council Elections"), Reason::navigation);
   EXPECT_EQ(reason_of(r, "Bus Routes"), Reason::navigation);
   EXPECT_NE(r.text.find("The vote ends two years"), std::string::npos);
   EXPECT_NE(r.text.find("The city council voted"), std::string::npos);
+}
+
+TEST(CleanClassify, SubscriptionPromptsGoEvenAsSentencesInTheBody) {
+  // A short prompt inside the body span goes although it is a sentence; a
+  // long paragraph that names a newsletter is article text.
+  std::string prompt = "Sign up for our newsletter to get the latest news from the city every week.\n";
+  std::string trial = "Start your free trial\nTalk to our team\nBook your discovery call\nDonate\n"
+                      "By signing up, you agree to our terms and our privacy policy.\n";
+  std::string mention =
+      "The council also said that its weekly newsletter, which reached twenty thousand homes "
+      "last year, will print the new timetables and maps of every route before the service starts.\n";
+  std::string doc = std::string(kBody) + prompt + trial + mention + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Sign up for our newsletter"), Reason::subscription);
+  EXPECT_EQ(reason_of(r, "free trial"), Reason::subscription);
+  EXPECT_EQ(reason_of(r, "Talk to our team"), Reason::subscription);
+  EXPECT_EQ(reason_of(r, "discovery call"), Reason::subscription);
+  EXPECT_EQ(reason_of(r, "Donate"), Reason::subscription);
+  EXPECT_EQ(reason_of(r, "By signing up"), Reason::subscription);
+  EXPECT_NE(r.text.find("its weekly newsletter"), std::string::npos);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, ShortLineBetweenWidgetsInTheBodyIsNavigation) {
+  // Inside the body span, a label between two widget rows goes; a
+  // subheading between paragraphs stays.
+  std::string doc = std::string(kBody) + "(BUTTON) Filter\nSort options\n(BUTTON) Apply\n" +
+                    "What happens next\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Sort options"), Reason::navigation);
+  EXPECT_NE(r.text.find("What happens next\n"), std::string::npos);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, ForumAndAccountLabelsInTheBody) {
+  // Labels of forum software and account forms go wherever they stand.
+  std::string doc = std::string(kBody) + "Joined\nClick to expand...\nAbout the author\n" + kBody +
+                    "Be the first to comment\nCreate an account\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Joined"), Reason::comments);
+  EXPECT_EQ(reason_of(r, "Click to expand"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "About the author"), Reason::byline);
+  EXPECT_EQ(reason_of(r, "Be the first"), Reason::comments);
+  EXPECT_EQ(reason_of(r, "Create an account"), Reason::subscription);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, MenuItemsInTheBodyAreNavigation) {
+  // Inside the body span, list items of a few words without a figure are
+  // menu entries; items with quantities and longer items stay.
+  std::string doc = std::string(kBody) + "* Pricing\n* Contact Sales\n" +
+                    "* 200 g flour\n* Take the night bus to the station\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Pricing"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Contact Sales"), Reason::navigation);
+  EXPECT_NE(r.text.find("* 200 g flour"), std::string::npos);
+  EXPECT_NE(r.text.find("* Take the night bus"), std::string::npos);
+}
+
+TEST(CleanClassify, FormMessagesAndListControlsInTheBody) {
+  // The messages of a sign-up form, the controls of a list and a shop's
+  // stock and purchase labels go wherever they stand.
+  std::string doc = std::string(kBody) +
+                    "Oops! Something went wrong while submitting the form.\n"
+                    "Please enter a valid email address.\n" + kBody +
+                    "Sort by\nTable of contents\nIn stock\nBuy now from our partners\n" + kBody +
+                    "Related: New tram line opens in the spring\nTrending now\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Something went wrong"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "valid email"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "Sort by"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "Table of contents"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "In stock"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "Buy now"), Reason::ui_widget);
+  EXPECT_EQ(reason_of(r, "New tram line"), Reason::related_links);
+  EXPECT_EQ(reason_of(r, "Trending now"), Reason::related_links);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, FurnitureBetweenParagraphsEndsTheBody) {
+  // Two lines of furniture close the article: the paragraph after them
+  // starts a block of its own, too light for the body span.
+  std::string pitch = "Our editors pick the best stories of the week for readers like you.\n";
+  std::string doc = std::string(kBody) + "Share this article\nAdvertisement\n" + pitch;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Our editors pick"), Reason::outside_body);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+  // One such line alone does not split the body.
+  auto kept = clean(std::string(kBody) + "Advertisement\n" + pitch);
+  EXPECT_NE(kept.text.find("Our editors pick"), std::string::npos);
 }
 
 TEST(CleanClassify, RunsOfShortLinesBeforeTheBodyAreNavigation) {
