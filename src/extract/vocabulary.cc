@@ -184,7 +184,9 @@ constexpr std::string_view kBoilerplateLines[] = {
     "mehr zum thema", "teilen", "drucken", "artikel teilen", "kommentare",
     "alle rechte vorbehalten", "zum thema", "das könnte sie auch interessieren",
     "auch interessant", "empfohlene artikel", "zur startseite", "newsletter abonnieren",
-    "artikel merken", "zum artikel", "mehr dazu",
+    "artikel merken", "zum artikel", "mehr dazu", "schon gelesen?", "empfehlungen aus der redaktion",
+    "lust auf mehr?", "weitere beiträge", "ähnliche beiträge", "verwandte themen",
+    "das könnte dich auch interessieren", "quellen ausblenden",
     // French
     "publicité", "lire aussi", "lire la suite", "à lire aussi", "partager",
     "tous droits réservés", "voir aussi", "sur le même sujet", "commentaires",
@@ -226,7 +228,9 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "(editing by", "(writing by", "(additional reporting", "additional reporting by",
     "filed under", "reading time", "lesezeit", "temps de lecture", "tiempo de lectura",
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
-    "like this story"};
+    "like this story", "síguenos en", "siguenos en", "follow us on", "subscribe now",
+    "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "this post contains affiliate",
+    "this post contains references", "unterstütze ", "unterstützen sie "};
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.

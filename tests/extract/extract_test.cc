@@ -547,6 +547,14 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
   EXPECT_TRUE(bp("Lesezeit: 4 Minuten"));
   EXPECT_TRUE(bp("อ่านต่อ"));
+  // Appeals, disclosures and recommendation headers after the text.
+  EXPECT_TRUE(bp("Schon gelesen?"));
+  EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));
+  EXPECT_TRUE(bp("Anzeige, enthält Affiliate Links"));
+  EXPECT_TRUE(bp("This post contains affiliate links."));
+  EXPECT_TRUE(bp("Síguenos en Telegram, Instagram y Twitter"));
+  EXPECT_TRUE(bp("Unterstütze unser Magazin"));
+  EXPECT_FALSE(bp("Unterstützer der Reform sprachen am Montag vor dem Landtag."));
   EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
   EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
   auto credit = [&](const std::string& s) { return v.is_credit_line(s, saring::text::count_words(s)); };
