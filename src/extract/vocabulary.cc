@@ -186,7 +186,9 @@ constexpr std::string_view kBoilerplateLines[] = {
     "auch interessant", "empfohlene artikel", "zur startseite", "newsletter abonnieren",
     "artikel merken", "zum artikel", "mehr dazu", "schon gelesen?", "empfehlungen aus der redaktion",
     "lust auf mehr?", "weitere beiträge", "ähnliche beiträge", "verwandte themen",
-    "das könnte dich auch interessieren", "quellen ausblenden",
+    "das könnte dich auch interessieren", "quellen ausblenden", "kontakt", "weitere informationen",
+    "weitere infos", "kommentar schreiben",
+    "kommentare schreiben", "externer inhalt", "alle angaben ohne gewähr", "pinnen",
     // French
     "publicité", "lire aussi", "lire la suite", "à lire aussi", "partager",
     "tous droits réservés", "voir aussi", "sur le même sujet", "commentaires",
@@ -230,7 +232,8 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
     "like this story", "síguenos en", "siguenos en", "follow us on", "subscribe now",
     "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "this post contains affiliate",
-    "this post contains references", "unterstütze ", "unterstützen sie "};
+    "this post contains references", "unterstütze ", "unterstützen sie ", "if you enjoyed reading",
+    "if you enjoyed this"};
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.

@@ -554,6 +554,10 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("This post contains affiliate links."));
   EXPECT_TRUE(bp("Síguenos en Telegram, Instagram y Twitter"));
   EXPECT_TRUE(bp("Unterstütze unser Magazin"));
+  EXPECT_TRUE(bp("Kontakt:"));
+  EXPECT_TRUE(bp("Weitere Informationen"));
+  EXPECT_TRUE(bp("Kommentare schreiben"));
+  EXPECT_TRUE(bp("If you enjoyed reading this post, share it"));
   EXPECT_FALSE(bp("Unterstützer der Reform sprachen am Montag vor dem Landtag."));
   EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
   EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
