@@ -233,7 +233,12 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "like this story", "síguenos en", "siguenos en", "follow us on", "subscribe now",
     "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "this post contains affiliate",
     "this post contains references", "unterstütze ", "unterstützen sie ", "if you enjoyed reading",
-    "if you enjoyed this"};
+    "if you enjoyed this", "bei fragen und anregungen", "gefällt dir unser", "gefällt ihnen unser",
+    "gefällt dir dieser", "gefällt ihnen dieser", "jetzt zum kostenlosen newsletter",
+    "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
+    "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
+    "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
+    "używamy plików cookie"};
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.
@@ -244,7 +249,8 @@ constexpr std::string_view kNoticeInfixes[] = {
     "tüm hakları saklıdır", "hak cipta dilindungi", "版权所有", "版權所有", "無断転載",
     "สงวนลิขสิทธิ์", "무단 전재", "page generated in", "page rendered in", "rendered in",
     "generated in", "render time", "waktu render", "dimuat dalam", "halaman ini dimuat",
-    "seite generiert in", "page loaded in", "processed in"};
+    "seite generiert in", "page loaded in", "processed in", "copyrighted property of",
+    "without written permission", "written permission must be obtained"};
 
 // Photo credits and caption sources.
 constexpr std::string_view kCreditPrefixes[] = {
@@ -253,7 +259,7 @@ constexpr std::string_view kCreditPrefixes[] = {
     "pictures:", "bild:", "bildquelle", "fotos:", "(foto", "(photo", "(image", "(bild",
     "sumber foto", "sumber gambar", "ilustrasi", "gambar:", "illustration:", "写真：", "写真:",
     "图片来源", "图片：", "圖片來源", "ภาพ:", "ภาพ :", "ที่มาภาพ", "zdjęcie:", "фото:", "fotó:",
-    "getty images", "via getty", "shutterstock"};
+    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo"};
 constexpr std::string_view kCreditInfixes[] = {
     "foto/", "foto:", "foto :", "photo:", "photo/", "photo credit", "(photo", "(foto",
     "getty images", "/ap photo", "ap photo/", "(ap photo", "/reuters", "/afp", "/antara",

@@ -558,12 +558,16 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Weitere Informationen"));
   EXPECT_TRUE(bp("Kommentare schreiben"));
   EXPECT_TRUE(bp("If you enjoyed reading this post, share it"));
+  EXPECT_TRUE(bp("Jetzt zum kostenlosen Newsletter anmelden"));
+  EXPECT_TRUE(bp("We use cookies to improve your experience."));
+  EXPECT_TRUE(bp("This article is the copyrighted property of the Daily News."));
   EXPECT_FALSE(bp("Unterstützer der Reform sprachen am Montag vor dem Landtag."));
   EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
   EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
   auto credit = [&](const std::string& s) { return v.is_credit_line(s, saring::text::count_words(s)); };
   EXPECT_TRUE(credit("Presiden berpidato di Jakarta. FOTO/ANTARA"));
   EXPECT_TRUE(credit("Photo: Jane Doe"));
+  EXPECT_TRUE(credit("Crédits photos : Agence"));
   EXPECT_FALSE(credit("The photographer spent three weeks in the mountains waiting for the right light."));
 }
 
