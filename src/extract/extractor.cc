@@ -241,6 +241,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
     }
   }
   content.blocks = std::move(blocks.blocks);
+  drop_closing_furniture(content.blocks, kind == PageKind::article, vocabulary().thresholds());
   return content;
 }
 

@@ -35,6 +35,26 @@ bool is_initials_line(std::string_view s) {
   return letters >= 2 && letters <= 12;
 }
 
+// A teaser's excerpt is cut short: "... to illegally make loans. Raminder...".
+bool ends_cut_short(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s.ends_with("...") || s.ends_with("\xE2\x80\xA6");
+}
+
+// "© 2019 Beachbody, LLC. ...", "(c) 2020 ...", "Copyright 2021 ...",
+// "Copyright © ...": a notice, however long.
+bool starts_copyright(std::string_view s) {
+  if (s.starts_with("\xC2\xA9") || s.starts_with("(c) ") || s.starts_with("(C) ")) return true;
+  constexpr std::string_view kWord = "copyright";
+  if (s.size() <= kWord.size() + 1) return false;
+  for (size_t i = 0; i < kWord.size(); ++i) {
+    char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != kWord[i]) return false;
+  }
+  std::string_view rest = s.substr(kWord.size());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  return rest.starts_with("\xC2\xA9") || (!rest.empty() && rest.front() >= '0' && rest.front() <= '9');
+}
 
 size_t block_words(const Block& b) {
   if (b.kind != BlockKind::table) return count_words(b.text);
@@ -148,6 +168,44 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   result.blocks = std::move(blocks);
   result.cards = card_pairs;
   return result;
+}
+
+void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Thresholds& th) {
+  std::vector<bool> drop(blocks.size(), false);
+  if (article) {
+    for (size_t i = 0; i < blocks.size();) {
+      size_t j = i;
+      while (j < blocks.size() && blocks[j].kind == BlockKind::list_item && ends_cut_short(blocks[j].text)) ++j;
+      if (j - i >= th.min_teaser_items) {
+        for (size_t k = i; k < j; ++k) drop[k] = true;
+        if (i > 0 && blocks[i - 1].kind == BlockKind::heading) drop[i - 1] = true;
+      }
+      i = std::max(j, i + 1);
+    }
+  }
+  size_t total = 0;
+  std::vector<size_t> words(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (!drop[i]) total += words[i] = block_words(blocks[i]);
+  }
+  size_t tail = 0;
+  for (size_t i = blocks.size(); i-- > 0;) {
+    if (drop[i]) continue;
+    tail += words[i];
+    if (static_cast<double>(tail) > th.notice_tail_share * static_cast<double>(total)) break;
+    if (blocks[i].kind == BlockKind::paragraph && words[i] <= th.notice_tail_words &&
+        starts_copyright(blocks[i].text)) {
+      for (size_t k = i; k < blocks.size(); ++k) drop[k] = true;
+      break;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) blocks[kept] = std::move(blocks[i]);
+    ++kept;
+  }
+  blocks.resize(kept);
 }
 
 }  // namespace saring::extract::detail

@@ -183,6 +183,14 @@ struct Thresholds {
   // more than twice those of the main choice, is a grid: its blocks answer.
   size_t min_grid_cards = 20;
   size_t caption_credit_words = 25;
+  // On an article, this many list items in a row that each end cut short
+  // ("...", "…") are teasers of other stories.
+  size_t min_teaser_items = 3;
+  // A copyright notice of at most this many words, with no more than this
+  // share of the text from it to the end, closes the text: it and what
+  // follows are the page's footer.
+  size_t notice_tail_words = 80;
+  double notice_tail_share = 0.25;
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.
   size_t min_main_words = 25;

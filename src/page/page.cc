@@ -3,7 +3,10 @@
 // field order every door writes (to_record).
 #include "saring/page.h"
 
+#include <algorithm>
+
 #include "saring/agencies.h"
+#include "saring/date.h"
 #include "saring/text.h"
 
 namespace saring::page {
@@ -25,6 +28,30 @@ std::string primary_subtag(std::string_view tag) {
     out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
   }
   return out;
+}
+
+// A paragraph or heading that is only a date ("23.10.2018", "Updated: Mar 6,
+// 2026", "Sep 08, 2008 12:58PM") says when the page was written: the
+// record's `date`, not its text.
+constexpr size_t kDateLineWords = 10;   // longer lines are sentences
+constexpr size_t kDateLabelWords = 2;   // "Updated:", "Veröffentlicht am"
+
+bool is_date_line(std::string_view line) {
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+      text::has_words(line, kDateLineWords + 1)) {
+    return false;
+  }
+  auto found = date::find(line);
+  if (!found) return false;
+  return text::count_words(line.substr(0, found->begin)) +
+             text::count_words(line.substr(found->end)) <= kDateLabelWords;
+}
+
+void drop_date_lines(extract::Content& content) {
+  std::erase_if(content.blocks, [](const extract::Block& b) {
+    return (b.kind == extract::BlockKind::paragraph || b.kind == extract::BlockKind::heading) &&
+           is_date_line(b.text);
+  });
 }
 
 Status check_size(std::string_view bytes, const PageOptions& options) {
@@ -52,6 +79,7 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   result.content = extract::extract_content(doc.value(), options.extract, kind);
   // The headline is the record's `title`, not the first line of its text.
   if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);
+  drop_date_lines(result.content);
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
   meta::add_credited_agencies(result.text, result.sources);

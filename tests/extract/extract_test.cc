@@ -403,6 +403,63 @@ TEST(Cascade, AGridOfCardsBesideTheChosenTextIsThePage) {
   EXPECT_FALSE(contains(a, "Camping tent model 0"));
 }
 
+TEST(Filter, TeasersCutShortAreOtherStoriesOnAnArticle) {
+  // A ticker of other stories above the article: each item's excerpt is cut
+  // short. On an article they go with their heading; on a page that does not
+  // say what it is (a listing of excerpts) they stay.
+  std::string ticker = "<h2>Breaking News</h2><ul>";
+  for (int i = 0; i < 4; ++i) {
+    ticker += "<li>Council story number " + std::to_string(i) +
+              " NEW DELHI: the council said on Wednesday that the plan would be put to a vote "
+              "before the end of the...</li>";
+  }
+  ticker += "</ul>";
+  std::string html = page("<div class='story'>" + ticker + std::string(kArticle) + "</div>");
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  std::string a = saring::extract::render_text(
+      saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article));
+  EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(a, "Council story number"));
+  EXPECT_FALSE(contains(a, "Breaking News"));
+  std::string other = saring::extract::render_text(saring::extract::extract_content(*doc, {}));
+  EXPECT_TRUE(contains(other, "Council story number 3"));
+  // Two cut-short items are not yet a run.
+  std::string two = "<ul><li>One item that trails off into...</li><li>Another one that "
+                    "trails off into...</li></ul>";
+  auto doc2 = saring::html::parse(page("<div class='story'>" + std::string(kArticle) + two + "</div>"));
+  ASSERT_TRUE(doc2.ok());
+  EXPECT_TRUE(contains(saring::extract::render_text(saring::extract::extract_content(
+                           *doc2, {}, saring::extract::PageKind::article)),
+                       "Another one that trails off into..."));
+}
+
+TEST(Filter, ACopyrightNoticeNearTheEndClosesTheText) {
+  // A long notice (over the short-line limit) and the trademark lines after
+  // it are the footer; a notice-like line early in the text is not cut at.
+  std::string html = page(
+      "<div class='story'>" + std::string(kArticle) +
+      "<p>The mayor said after the meeting that she would not sign a budget that closed the "
+      "library branch near the station, and that the council should find the money elsewhere, "
+      "perhaps by delaying the new car park on the market square for another year.</p>"
+      "<p>Residents who spoke to us were divided: some want the roads repaired first, others "
+      "say the schools have waited longest, and a few asked why the hearing was held on a "
+      "weekday evening when many of them work late.</p>"
+      "<p>\xC2\xA9 2019 Example Media, LLC. All rights reserved. Example Media is the owner of the "
+      "Example trademarks, and all related designs, trademarks, copyrights, and other intellectual "
+      "property of the company.</p><p>Apple logo and App Store are trademarks of Apple Inc.</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "A final vote is expected next month"));
+  EXPECT_FALSE(contains(t, "Example Media"));
+  EXPECT_FALSE(contains(t, "Apple logo"));
+  std::string early = text_of(page(
+      "<div class='story'><p>Copyright 2020 rules were the subject of the first hearing, where the "
+      "committee heard from publishers, authors and libraries about the new terms.</p>" +
+      std::string(kArticle) + "</div>"));
+  EXPECT_TRUE(contains(early, "Copyright 2020 rules were the subject"));
+  EXPECT_TRUE(contains(early, "A final vote is expected next month"));
+}
+
 TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
   // The longest box holds about half of the page's text; two more boxes sit
   // between link lists in the other column. An article stops at its box; a

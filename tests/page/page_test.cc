@@ -1,0 +1,55 @@
+// One page in, one record out: what process_page adds to extraction and
+// metadata (the headline and the date lines are fields, not text).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "saring/page.h"
+
+namespace {
+
+const char* kStory =
+    "<p>The committee met on Tuesday to discuss the new budget, which includes "
+    "funding for schools, roads and the public library system.</p>"
+    "<p>Several members argued that the proposed tax increase would fall hardest "
+    "on small businesses, while others said it was overdue.</p>"
+    "<p>A final vote is expected next month, after a public hearing at which "
+    "residents will be able to give their views on every part of the plan.</p>";
+
+std::string text_of(const std::string& body) {
+  std::string html =
+      "<html><head><title>Budget talks</title>"
+      "<meta property='og:type' content='article'></head><body><article>" +
+      body + "</article></body></html>";
+  saring::page::PageOptions options;
+  options.identify_language = false;
+  auto result = saring::page::process_page({.bytes = html, .url = "https://example.org/"}, options);
+  EXPECT_TRUE(result.ok());
+  return result.ok() ? result.value().text : std::string();
+}
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+TEST(Page, LinesThatAreOnlyADateAreMetadata) {
+  std::string t = text_of("<h1>Budget talks</h1><p>23.10.2018</p><p>Updated: Mar 6, 2024</p>" +
+                          std::string(kStory) + "<p>Sep 08, 2008 12:58PM</p>");
+  EXPECT_FALSE(contains(t, "23.10.2018"));
+  EXPECT_FALSE(contains(t, "Mar 6, 2024"));
+  EXPECT_FALSE(contains(t, "12:58PM"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+}
+
+TEST(Page, SentencesAndListItemsWithDatesStay) {
+  std::string t = text_of(std::string(kStory) +
+                          "<p>The vote was held on 3 March 2020 in the town hall.</p>"
+                          "<ul><li>12 March 2024</li><li>19 March 2024</li></ul>");
+  EXPECT_TRUE(contains(t, "The vote was held on 3 March 2020 in the town hall."));
+  EXPECT_TRUE(contains(t, "- 12 March 2024"));
+  // Numbers that are not dates are not taken for one.
+  std::string n = text_of(std::string(kStory) + "<p>Score: 3-1</p>");
+  EXPECT_TRUE(contains(n, "Score: 3-1"));
+}
+
+}  // namespace
