@@ -297,6 +297,30 @@ TEST(Options, CommentsOnlyWhenAsked) {
   EXPECT_TRUE(contains(saring::extract::render_text(with), "I disagree"));
 }
 
+TEST(Prune, CustomerReviewsAreCommentsOfAShop) {
+  // A product's description, then a review widget holding more prose than
+  // the description: the reviews are the shop's comments, not its text.
+  std::string reviews;
+  for (int i = 0; i < 4; ++i) {
+    reviews += "<div class='review'><b>Great value</b><p>I have bought this coffee for months now "
+               "and every bag has been fresh, with a fruity smell and a sweet finish that my whole "
+               "family enjoys in the morning, so I will order again. Review number " +
+               std::to_string(i) + ".</p></div>";
+  }
+  std::string html = page(
+      "<div class='product-description'><p>Hand-picked, washed and sun-dried beans from the "
+      "highlands, roasted slowly in small batches for a mild cup with notes of red berries and "
+      "citrus.</p><p>Every coffee we sell is certified organic and bought directly from the "
+      "farmers' cooperative at a fair price.</p></div>"
+      "<div id='product-reviews' class='customer-reviews'>" + reviews + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Hand-picked, washed and sun-dried beans"));
+  EXPECT_FALSE(contains(t, "Review number"));
+  ExtractOptions o;
+  o.include_comments = true;
+  EXPECT_TRUE(contains(saring::extract::render_text(extract(html, o)), "Review number 3"));
+}
+
 TEST(Options, StructureIsKept) {
   std::string html = page(
       "<div class='post'><h2>Key points</h2>" + std::string(kArticle) +
