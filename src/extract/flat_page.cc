@@ -241,6 +241,7 @@ inline void Page::flatten(const Node* start) {
       v = cv;
       info.flags |= kByClass;
       if (facts.strong) info.flags |= kStrong;
+      info.weak_name = facts.weak;
     }
     if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
     // Table parts are judged by their content: "sticky-header" on a data
@@ -415,7 +416,11 @@ inline void Page::prune() {
                        n.raw_words >= th_.prune_safeguard_prose_words &&
                        t.raw_links <= th_.prune_safeguard_prose_links * n.raw_words &&
                        t.long_count >= 2;
-    if (!carries_page && !holds_article && !holds_prose && !plain_prose) {
+    // A search box holds a few words; a subtree so named with more is the
+    // search's results.
+    bool shows_more = n.weak_name && n.verdict == Verdict::boilerplate &&
+                      n.raw_words > th_.weak_name_max_words;
+    if (!carries_page && !holds_article && !holds_prose && !plain_prose && !shows_more) {
       bool by_name = (n.flags & kByClass) && !(n.flags & kStrong);
       if (by_name) pruned_by_name = true;
       // Inside a <footer>, <nav>, ... that carries a nearly empty page, the

@@ -65,6 +65,7 @@ struct NodeInfo {
   uint8_t flags = 0;
   Verdict verdict = Verdict::none;
   bool scored = false;
+  bool weak_name = false;   // boilerplate by weak class tokens only (ClassFacts::weak)
   uint32_t raw_words = 0;   // all words in the subtree, pruned or not
   uint32_t words = 0;       // kept words
   uint32_t link_words = 0;  // kept words inside links

@@ -41,6 +41,11 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
     "addtoany"};
 
+// Boilerplate tokens that name a control whose results, which hold text, go
+// by the same name ("search-form", "search-page-wrapper"). See
+// Thresholds::weak_name_max_words.
+constexpr std::string_view kWeakTokens[] = {"search"};
+
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.
 constexpr std::string_view kStrongTokens[] = {
@@ -425,6 +430,7 @@ Vocabulary::Vocabulary() {
   tok(html::kFurnitureWords, kTokBoilerplate);
   tok(kBoilerplateTokens, kTokBoilerplate);
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
+  tok(kWeakTokens, kTokWeak);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -475,9 +481,12 @@ bool is_slug(std::string_view id) {
 
 ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const {
   ClassPart part;
-  auto consider = [&](Verdict v) {
+  auto consider = [&](Verdict v, bool weak = false) {
     // comments < caption < boilerplate in strength.
-    if (v == Verdict::boilerplate) part.boilerplate = true;
+    if (v == Verdict::boilerplate) {
+      part.boilerplate = true;
+      if (!weak) part.firm = true;
+    }
     if (part.first == Verdict::none) part.first = v;
   };
   unsigned name_words = 0;  // kTokAuthor | kTokBox seen in the current class name
@@ -489,7 +498,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokStrong) part.strong = true;
     if (bits & kTokDisclosure) part.disclosure = true;
     if (bits & kTokLead) part.lead = true;
-    if (bits & kTokBoilerplate) return consider(Verdict::boilerplate);
+    if (bits & kTokBoilerplate) return consider(Verdict::boilerplate, bits & kTokWeak);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
     if (t.size() < 5 || (bits & kTokSafe)) return;
@@ -555,6 +564,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
     // not judged by the other words of its class list.
     facts.verdict = verdict;
     facts.strong = strong && verdict == Verdict::boilerplate;
+    facts.weak = verdict == Verdict::boilerplate && !cls.firm && !id.firm;
   }
   return facts;
 }

@@ -321,6 +321,30 @@ TEST(Prune, CustomerReviewsAreCommentsOfAShop) {
   EXPECT_TRUE(contains(saring::extract::render_text(extract(html, o)), "Review number 3"));
 }
 
+TEST(Prune, SearchResultsAreNotASearchBox) {
+  // "search" names a search box (pruned) and, on a shop's category page, the
+  // wrapper of the results grid, which holds the page's cards.
+  std::string cards;
+  for (int i = 0; i < 12; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<li><a href='/p/" + n + "'>Dome tent model " + n + "</a><div>$" + n +
+             "49.00, sleeps four, three-season, peak height 60 in.</div></li>";
+  }
+  // The buying advice beside the grid keeps the wrapper under the share of
+  // the page that would save any subtree.
+  std::string html = page(
+      "<div class='search-form'><label>Search the shop</label><a href='/s'>Go</a></div>"
+      "<div id='search-page-wrapper'><h1>Camping tents</h1><ul>" + cards + "</ul></div>"
+      "<div class='advice'>" + std::string(kArticle) + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Dome tent model 11"));
+  EXPECT_TRUE(contains(t, "sleeps four"));
+  EXPECT_FALSE(contains(t, "Search the shop"));
+  const auto& v = saring::extract::vocabulary();
+  EXPECT_TRUE(v.analyze("search-page-wrapper", "").weak);
+  EXPECT_FALSE(v.analyze("search-sidebar", "").weak);  // "sidebar" is furniture of its own
+}
+
 TEST(Options, StructureIsKept) {
   std::string html = page(
       "<div class='post'><h2>Key points</h2>" + std::string(kArticle) +
