@@ -143,7 +143,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       if (words == 0) continue;
       bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
                         i < last_prose && opt.focus != Focus::precision;
-      if (density(m) > max_ld && !inner_list && !card_title[i]) continue;
+      if (density(m) > max_ld && !inner_list && !card_title[i] && !m.ingredient) continue;
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;

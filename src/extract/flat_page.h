@@ -103,6 +103,9 @@ class Page {
   bool pruned_by_name = false;
   // Elements named like a standfirst (see find_lead), in document order.
   std::vector<int32_t> leads;
+  // Elements named like a recipe's ingredient list (ClassFacts::ingredients),
+  // in document order; the outermost of nested ones only.
+  std::vector<int32_t> ingredients;
 
  private:
   // The steps of the constructor are declared inline: they are defined in

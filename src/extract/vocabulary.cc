@@ -41,6 +41,13 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
     "addtoany"};
 
+// Tokens of a recipe's ingredient list, in several languages. The list is
+// text, whatever the other words of its class say ("recipe-ingredients
+// print-links").
+constexpr std::string_view kIngredientTokens[] = {
+    "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
+    "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
+
 // Boilerplate tokens that name a control whose results, which hold text, go
 // by the same name ("search-form", "search-page-wrapper"). See
 // Thresholds::weak_name_max_words.
@@ -431,6 +438,7 @@ Vocabulary::Vocabulary() {
   tok(kBoilerplateTokens, kTokBoilerplate);
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kWeakTokens, kTokWeak);
+  tok(kIngredientTokens, kTokIngredients);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -498,6 +506,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokStrong) part.strong = true;
     if (bits & kTokDisclosure) part.disclosure = true;
     if (bits & kTokLead) part.lead = true;
+    if (bits & kTokIngredients) part.ingredients = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate, bits & kTokWeak);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
@@ -549,6 +558,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.disclosure = cls.disclosure || id.disclosure;
   facts.hint = cls.hint || id.hint;
   facts.lead = cls.lead || id.lead;
+  facts.ingredients = cls.ingredients || id.ingredients;
   // Class tokens come before id tokens: the first verdict met stands unless
   // a later one says boilerplate.
   Verdict verdict = (cls.boilerplate || id.boilerplate)
@@ -559,9 +569,10 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.weight = static_cast<signed char>(weight);
   if (hidden) {
     facts.verdict = Verdict::hidden;
-  } else if (!cls.article) {
-    // An element that declares itself the article ("hentry", "type-post") is
-    // not judged by the other words of its class list.
+  } else if (!cls.article && !facts.ingredients) {
+    // An element that declares itself the article ("hentry", "type-post") or
+    // a recipe's ingredients is not judged by the other words of its class
+    // list.
     facts.verdict = verdict;
     facts.strong = strong && verdict == Verdict::boilerplate;
     facts.weak = verdict == Verdict::boilerplate && !cls.firm && !id.firm;

@@ -74,8 +74,10 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   result.charset_source = decoded.source;
   result.metadata = meta::extract_metadata(doc.value(), url, options.meta);
   const auto& type = result.metadata.page_type;
-  auto kind = type && meta::is_article_type(*type) ? extract::PageKind::article
-                                                   : extract::PageKind::unknown;
+  auto kind = !type                          ? extract::PageKind::unknown
+              : meta::is_recipe_type(*type)  ? extract::PageKind::recipe
+              : meta::is_article_type(*type) ? extract::PageKind::article
+                                             : extract::PageKind::unknown;
   result.content = extract::extract_content(doc.value(), options.extract, kind);
   // The headline is the record's `title`, not the first line of its text.
   if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);

@@ -345,6 +345,35 @@ TEST(Prune, SearchResultsAreNotASearchBox) {
   EXPECT_FALSE(v.analyze("search-sidebar", "").weak);  // "sidebar" is furniture of its own
 }
 
+TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
+  // The method is the prose the choice takes; the ingredient list sits in
+  // another column, inside a print area, and its names link to a shop.
+  std::string items;
+  for (const char* item : {"150 g flour", "125 g sugar", "4 eggs", "2 tbsp cocoa"}) {
+    items += std::string("<li class='recipe-ingredients__item'><a href='/shop/x'>") + item +
+             "</a></li>";
+  }
+  std::string html = page(
+      "<div class='recipe'><div class='col-left print-area'><div class='recipe-ingredients "
+      "print-links'><h4>Ingredients</h4><ul>" + items + "</ul></div></div>"
+      "<div class='method'><p>Heat the oven to 180 degrees and grease a round tin with a little "
+      "butter so that the cake comes out easily once it is baked.</p><p>Mix the flour with the "
+      "cocoa, then beat in the sugar and the eggs until the batter is smooth and glossy, which "
+      "takes about two minutes with a mixer.</p><p>Bake for thirty-five minutes in the lower "
+      "third of the oven and let the cake cool on a rack before you cut it.</p></div></div>");
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  std::string recipe = saring::extract::render_text(
+      saring::extract::extract_content(*doc, {}, saring::extract::PageKind::recipe));
+  EXPECT_TRUE(contains(recipe, "Heat the oven to 180 degrees"));
+  EXPECT_TRUE(contains(recipe, "- 150 g flour"));
+  EXPECT_TRUE(contains(recipe, "- 2 tbsp cocoa"));
+  EXPECT_LT(recipe.find("150 g flour"), recipe.find("Heat the oven"));  // in page order
+  // Any other page keeps to the method.
+  std::string other = saring::extract::render_text(saring::extract::extract_content(*doc, {}));
+  EXPECT_FALSE(contains(other, "150 g flour"));
+}
+
 TEST(Options, StructureIsKept) {
   std::string html = page(
       "<div class='post'><h2>Key points</h2>" + std::string(kArticle) +
