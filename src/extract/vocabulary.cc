@@ -177,6 +177,10 @@ constexpr std::string_view kBoilerplateLines[] = {
     "close", "toggle navigation", "log in", "login", "sign in", "show more", "view comments",
     "ad", "story continues below advertisement", "scroll to continue with content",
     "related topics", "topics", "share via", "copy link", "link copied",
+    // a forum poster's card and a thread's controls (XenForo, vBulletin, MyBB, phpBB, Discourse)
+    "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
+    "well-known member", "active member", "senior member", "junior member", "thread starter",
+    "not open for further replies", "reply", "quote", "report", "like", "find",
     // shop furniture
     "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
     "buy now", "size guide", "size chart", "select a size", "select size", "choose a size",
@@ -250,7 +254,8 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
     "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
     "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
-    "używamy plików cookie"};
+    "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
+    "messages:", "likes received:", "member since"};
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.

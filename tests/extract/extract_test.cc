@@ -681,6 +681,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
   EXPECT_TRUE(bp("Lesezeit: 4 Minuten"));
   EXPECT_TRUE(bp("อ่านต่อ"));
+  // A forum poster's card.
+  EXPECT_TRUE(bp("Reaction score"));
+  EXPECT_TRUE(bp("Joined: Feb 2019"));
+  EXPECT_TRUE(bp("Posts: 116"));
+  EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
   // Appeals, disclosures and recommendation headers after the text.
   EXPECT_TRUE(bp("Schon gelesen?"));
   EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));
