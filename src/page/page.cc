@@ -34,10 +34,12 @@ std::string primary_subtag(std::string_view tag) {
 // 2026", "Sep 08, 2008 12:58PM") says when the page was written: the
 // record's `date`, not its text.
 constexpr size_t kDateLineWords = 10;   // longer lines are sentences
+constexpr size_t kDateLineBytes = 120;  // ... and so are longer texts: no need to count
 constexpr size_t kDateLabelWords = 2;   // "Updated:", "Veröffentlicht am"
 
 bool is_date_line(std::string_view line) {
-  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+  if (line.size() > kDateLineBytes ||
+      std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
       text::has_words(line, kDateLineWords + 1)) {
     return false;
   }
