@@ -56,6 +56,19 @@ void drop_date_lines(extract::Content& content) {
   });
 }
 
+// The record's text and the metadata it shows in NFC (text::to_nfc): the same
+// words are the same bytes, for readers, scorers and the exact-duplicate hash.
+void normalize_text(extract::Content& content, meta::Metadata& m) {
+  for (extract::Block& b : content.blocks) {
+    text::to_nfc(b.text);
+    for (auto& row : b.rows)
+      for (std::string& cell : row) text::to_nfc(cell);
+  }
+  for (extract::Block& b : content.comments) text::to_nfc(b.text);
+  for (auto* field : {&m.title, &m.author, &m.sitename, &m.description})
+    if (*field) text::to_nfc(**field);
+}
+
 Status check_size(std::string_view bytes, const PageOptions& options) {
   if (bytes.empty()) return make_error(ErrorCode::invalid_input, "empty input");
   if (bytes.size() > options.parse.max_bytes) {
@@ -84,6 +97,7 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   // The headline is the record's `title`, not the first line of its text.
   if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);
   drop_date_lines(result.content);
+  normalize_text(result.content, result.metadata);
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
   meta::add_credited_agencies(result.text, result.sources);

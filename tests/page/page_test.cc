@@ -52,4 +52,9 @@ TEST(Page, SentencesAndListItemsWithDatesStay) {
   EXPECT_TRUE(contains(n, "Score: 3-1"));
 }
 
+TEST(Page, TextIsInNormalizationFormC) {
+  std::string t = text_of(std::string(kStory) + "<p>The caf\x65\xCC\x81 on the square was full.</p>");
+  EXPECT_TRUE(contains(t, "The caf\xC3\xA9 on the square was full."));
+}
+
 }  // namespace
