@@ -1114,6 +1114,9 @@ Result<CleanResult> clean_document(std::string_view input, const CleanOptions& o
     ++ctx.result.lines_kept;
   }
   if (!out.empty()) out += '\n';
+  // In NFC, as saring extract gives its text (text::to_nfc).
+  text::to_nfc(out);
+  if (ctx.result.title) text::to_nfc(*ctx.result.title);
   // Credits in the kept text first, read as saring extract reads them, then
   // those of the lines removed (credit lines, initials).
   std::vector<std::string> from_removed_lines = std::move(ctx.result.sources);
