@@ -7,7 +7,10 @@
 // parts between separators, then an <h1> that shares enough words with a
 // metadata title (on landing, shop and section pages only one that begins
 // it); otherwise the metadata title is used with site-name segments (the
-// site name, the host or its domain, or short trailing segments) cut off.
+// site name, the host or its domain, a last segment that starts with the
+// domain's name, or short trailing segments) cut off. When one metadata
+// title holds another at one end ("Blog: Story" and "Story"), the rest names
+// the site and an <h1> of that name is not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
 // dropped when a metadata title gives the rest.
 #include <algorithm>
@@ -76,7 +79,7 @@ std::vector<std::pair<size_t, size_t>> title_segments(const std::string& t, cons
 // Drops site-name segments (any of `sites`) at either end, then, when
 // `heuristic`, up to two short trailing segments ("Story | Section | Site").
 std::string strip_site(std::string_view title, const std::vector<std::string_view>& sites,
-                       bool heuristic, const MetaVocabulary& v) {
+                       bool heuristic, const MetaVocabulary& v, std::string_view brand = {}) {
   std::string t = squash(title);
   auto segs = title_segments(t, v);
   if (segs.size() < 2) return t;
@@ -86,8 +89,15 @@ std::string strip_site(std::string_view title, const std::vector<std::string_vie
       if (!site.empty() && same_site(seg(k), site)) return true;
     return false;
   };
+  // A last segment that starts with the brand speaks for the site
+  // ("Story | Brand Official Site").
+  auto by_brand = [&](size_t k) {
+    if (brand.empty()) return false;
+    auto w = text::words(seg(k));
+    return !w.empty() && w.front() == brand;
+  };
   size_t lo = 0, hi = segs.size() - 1;
-  while (hi > lo && is_site(hi)) --hi;
+  while (hi > lo && (is_site(hi) || by_brand(hi))) --hi;
   while (lo < hi && is_site(lo)) ++lo;
   for (int round = 0; heuristic && round < 2 && hi > lo; ++round) {
     size_t last_words = text::count_words(seg(hi));
@@ -128,6 +138,38 @@ std::string_view domain_of(std::string_view host) {
     if (second == std::string_view::npos) return {};
   }
   return host.substr(second + 1);
+}
+
+// The name the domain gives the site: "shop.example.com" and
+// "example.com" -> "example"; empty for a bare host.
+std::string_view brand_of(std::string_view host) {
+  std::string_view d = domain_of(host);
+  if (d.empty() && host.find('.') != std::string_view::npos) d = host;
+  return d.substr(0, d.find('.'));
+}
+
+// What `whole` holds besides `part` when `part` is all of one end of it,
+// ends at a word boundary and is the longer: "Blog Name" of
+// "Blog Name: Story" and "Story"; empty otherwise.
+std::string rest_of_title(std::string_view whole, std::string_view part) {
+  std::string w = text::to_lower(squash(whole)), p = text::to_lower(squash(part));
+  if (p.empty() || p.size() >= w.size()) return {};
+  std::string_view rest;
+  if (w.compare(0, p.size(), p) == 0) {
+    rest = std::string_view(w).substr(p.size());
+    size_t pos = 0;
+    if (text::is_word_char(utf8::next(rest, pos))) return {};
+  } else if (w.compare(w.size() - p.size(), p.size(), p) == 0) {
+    rest = std::string_view(w).substr(0, w.size() - p.size());
+    size_t pos = rest.size() - 1;
+    while (pos > 0 && (static_cast<unsigned char>(rest[pos]) & 0xC0) == 0x80) --pos;
+    if (text::is_word_char(utf8::next(rest, pos))) return {};
+  } else {
+    return {};
+  }
+  // A site name is the shorter of the two ("Story | Site" and "Site").
+  if (text::count_words(rest) >= text::count_words(p)) return {};
+  return squash(rest);
 }
 
 // The text of the element a heading starts with, looking through wrappers
@@ -201,6 +243,22 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
   std::string site = sitename;
   if (site.empty()) site = host;
   std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
+  std::string brand = text::to_lower(brand_of(host));
+  // A metadata title that holds another whole at one end ("Blog Name: Story"
+  // and "Story") names the site with the rest.
+  std::vector<std::string> rests;
+  for (const auto& a : meta_titles)
+    for (const auto& b : meta_titles) {
+      std::string rest = rest_of_title(a, b);
+      if (!rest.empty() && std::find(rests.begin(), rests.end(), rest) == rests.end())
+        rests.push_back(std::move(rest));
+    }
+  auto names_site = [&](std::string_view text) {
+    if (same_site(text, site)) return true;
+    for (const auto& r : rests)
+      if (same_site(text, r)) return true;
+    return false;
+  };
 
 
   // An <h1> that starts with a label of its own ("Blog:", "News", a date)
@@ -209,7 +267,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     std::string label;
     std::string lower = text::to_lower(h.text);
     for (const auto& m : meta_titles) {
-      std::string t = strip_site(m, sites, true, v);
+      std::string t = strip_site(m, sites, true, v, brand);
       std::string tail = text::to_lower(t);
       if (tail.empty() || tail.size() >= lower.size() ||
           lower.compare(lower.size() - tail.size(), tail.size(), tail) != 0 ||
@@ -229,7 +287,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
   };
   std::vector<TitleKeys> title_keys(meta_titles.size());
   for (const auto& raw : h1s) {
-    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    Heading h{raw.node, strip_site(raw.text, sites, false, v, brand)};
     std::string hk = key_of(h.text);
     if (hk.empty()) continue;
     for (size_t k = 0; k < meta_titles.size(); ++k) {
@@ -241,7 +299,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
         for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));
       }
       for (const auto& pk : *tk.parts)
-        if (pk == hk && !same_site(h.text, site)) return without_label(h);
+        if (pk == hk && !names_site(h.text)) return without_label(h);
     }
   }
   // 2. the first plausible <h1> that is not the site name and, when the page
@@ -263,20 +321,20 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (const auto& t : meta_values(s, "og:type"))
       if (v.landing_og_types.count(text::to_lower(t))) landing = true;
   for (const auto& raw : h1s) {
-    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    Heading h{raw.node, strip_site(raw.text, sites, false, v, brand)};
     if (landing && !starts_a_title(h.text, meta_titles)) break;
     if (!meta_titles.empty()) {
       double best = 0;
       for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));
       if (best < v.min_h1_title_overlap) continue;
     }
-    if (same_site(h.text, site)) continue;
+    if (names_site(h.text)) continue;
     if (text::count_words(h.text) < 1) continue;
     return without_label(h);
   }
   // 3. the metadata title without the site name
   for (const auto& m : meta_titles) {
-    std::string t = strip_site(m, sites, true, v);
+    std::string t = strip_site(m, sites, true, v, brand);
     if (!t.empty() && t.size() <= v.max_title_chars) return t;
   }
   if (!s.itemprop_headline.empty()) {

@@ -201,6 +201,34 @@ TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
   EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents | Trailside");
 }
 
+TEST(MetaTitle, LastPartNamedForTheBrandIsTheSite) {
+  std::string page = "<title>Trail shoes | Trailside Official Site</title><p>Text</p>";
+  EXPECT_EQ(v(extract_html(page, "https://www.trailside.com/shoes").title), "Trail shoes");
+  EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/shoes").title), "Trail shoes");
+  // Another host's brand leaves it (too short a title to cut).
+  EXPECT_EQ(v(extract_html(page, "https://www.example.com/shoes").title),
+            "Trail shoes | Trailside Official Site");
+  // Only the last part speaks for the site: a first part may be a product of the brand.
+  EXPECT_EQ(v(extract_html("<title>Trailside Tents | Camping Gear</title>", "https://trailside.com/t").title),
+            "Trailside Tents | Camping Gear");
+}
+
+TEST(MetaTitle, TitleAroundAnotherNamesTheSite) {
+  std::string og = "<meta property='og:title' content='Small adventures with small models'>";
+  std::string title = "<title>Garden Data Blog: Small adventures with small models</title>";
+  std::string h1 = "<h1>Garden Data Blog</h1><p>Text</p>";
+  // The <title> is the og:title behind the blog's name: an <h1> of that name is not the title.
+  EXPECT_EQ(v(extract_html(og + title + h1).title), "Small adventures with small models");
+  // Without the og:title nothing tells the name from the story.
+  EXPECT_EQ(v(extract_html(title + h1).title), "Garden Data Blog");
+  // A metadata title that is the site name leaves the story to the <h1>.
+  auto site = extract_html(
+      "<meta property='og:title' content='Trailside'>"
+      "<title>Which tent fits a family of four? | Trailside</title>"
+      "<h1>Which tent fits a family of four?</h1>");
+  EXPECT_EQ(v(site.title), "Which tent fits a family of four?");
+}
+
 TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
   std::string og = "<meta property='og:title' content='Why my tomatoes split'>";
   // A label element before the text the metadata names is left out.
