@@ -12,7 +12,8 @@
 // title holds another at one end ("Blog: Story" and "Story"), the rest names
 // the site and an <h1> of that name is not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
-// dropped when a metadata title gives the rest.
+// dropped when a metadata title gives the rest; an <h1> equal to a metadata
+// title but for punctuation it lost between words takes the title's.
 #include <algorithm>
 #include <unordered_set>
 
@@ -172,6 +173,40 @@ std::string rest_of_title(std::string_view whole, std::string_view part) {
   return squash(rest);
 }
 
+// Runs of word characters and of the characters between them, in turn,
+// starting with a (maybe empty) run between.
+std::vector<std::string_view> runs_of(std::string_view s) {
+  std::vector<std::string_view> runs;
+  size_t start = 0, pos = 0;
+  bool word = false;
+  while (pos < s.size()) {
+    size_t at = pos;
+    bool w = text::is_word_char(utf8::next(s, pos));
+    if (w != word) {
+      runs.push_back(s.substr(start, at - start));
+      start = at;
+      word = w;
+    }
+  }
+  runs.push_back(s.substr(start));
+  return runs;
+}
+
+// Whether `title` is `heading` with punctuation the heading lost between its
+// words ("Full-Stack" for "Full Stack", "Info - Story" for "Info Story"):
+// the same words in the same case and the same ends, with white space in the
+// heading where the title has more.
+bool punctuates(std::string_view heading, std::string_view title) {
+  if (heading == title) return false;
+  auto h = runs_of(heading), t = runs_of(title);
+  if (h.size() != t.size() || h.front() != t.front() || h.back() != t.back()) return false;
+  for (size_t k = 1; k + 1 < h.size(); ++k) {
+    if (h[k] == t[k]) continue;
+    if (k % 2 == 1 || h[k].find_first_not_of(' ') != std::string_view::npos) return false;
+  }
+  return true;
+}
+
 // The text of the element a heading starts with, looking through wrappers
 // that hold the whole heading: the label of <h1><span>Blog:</span> Story</h1>
 // (a kicker, a forum prefix, a date); empty when the heading starts with
@@ -293,7 +328,10 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (size_t k = 0; k < meta_titles.size(); ++k) {
       TitleKeys& tk = title_keys[k];
       if (!tk.key) tk.key = key_of(meta_titles[k]);
-      if (*tk.key == hk) return without_label(h);
+      if (*tk.key == hk) {
+        std::string t = without_label(h), whole = squash(meta_titles[k]);
+        return t == h.text && punctuates(t, whole) ? whole : t;
+      }
       if (!tk.parts) {
         tk.parts.emplace();
         for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));

@@ -229,6 +229,20 @@ TEST(MetaTitle, TitleAroundAnotherNamesTheSite) {
   EXPECT_EQ(v(site.title), "Which tent fits a family of four?");
 }
 
+TEST(MetaTitle, MetadataKeepsPunctuationTheHeadingLost) {
+  auto dash = extract_html("<title>Remote Full-Stack Jobs</title><h1>Remote Full Stack Jobs</h1>");
+  EXPECT_EQ(v(dash.title), "Remote Full-Stack Jobs");
+  auto prefix = extract_html(
+      "<meta property='og:title' content='Guide - Choosing a graphics card'>"
+      "<h1>Guide Choosing a graphics card</h1>");
+  EXPECT_EQ(v(prefix.title), "Guide - Choosing a graphics card");
+  // Other differences leave the heading as it is: case, marks at the ends.
+  auto upper = extract_html("<title>REMOTE FULL-STACK JOBS</title><h1>Remote Full Stack Jobs</h1>");
+  EXPECT_EQ(v(upper.title), "Remote Full Stack Jobs");
+  auto ends = extract_html("<title>Keep your teeth healthy ()</title><h1>Keep your teeth healthy</h1>");
+  EXPECT_EQ(v(ends.title), "Keep your teeth healthy");
+}
+
 TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
   std::string og = "<meta property='og:title' content='Why my tomatoes split'>";
   // A label element before the text the metadata names is left out.
