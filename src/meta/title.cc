@@ -275,8 +275,6 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (const auto& val : meta_values(s, k)) meta_titles.push_back(val);
   if (!s.title_tag.empty()) meta_titles.push_back(s.title_tag);
 
-  std::string site = sitename;
-  if (site.empty()) site = host;
   std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
   std::string brand = text::to_lower(brand_of(host));
   // A metadata title that holds another whole at one end ("Blog Name: Story"
@@ -288,8 +286,10 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
       if (!rest.empty() && std::find(rests.begin(), rests.end(), rest) == rests.end())
         rests.push_back(std::move(rest));
     }
+  // Whether a heading names the site: the site name, the host, its domain or a rest.
   auto names_site = [&](std::string_view text) {
-    if (same_site(text, site)) return true;
+    for (auto name : sites)
+      if (!name.empty() && same_site(text, name)) return true;
     for (const auto& r : rests)
       if (same_site(text, r)) return true;
     return false;

@@ -197,6 +197,11 @@ TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
   std::string page = "<title>Camping Tents | Trailside</title><p>Text</p>";
   EXPECT_EQ(v(extract_html(page, "https://shop.trailside.com/tents").title), "Camping Tents");
   EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/tents").title), "Camping Tents");
+  // A logo <h1> naming the domain is not the title, even when the title mentions it.
+  EXPECT_EQ(v(extract_html("<title>Trailside or Campfire: which forum engine?</title><h1>Trailside</h1>",
+                           "https://community.trailside.com/t/1")
+                  .title),
+            "Trailside or Campfire: which forum engine?");
   // Without a matching host the short last part stays (too short a title to cut).
   EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents | Trailside");
 }
