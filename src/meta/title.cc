@@ -274,6 +274,15 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
   for (const auto& k : v.title_keys)
     for (const auto& val : meta_values(s, k)) meta_titles.push_back(val);
   if (!s.title_tag.empty()) meta_titles.push_back(s.title_tag);
+  // A title that starts with a separator ("| Site") lost the page's name.
+  meta_titles.erase(std::remove_if(meta_titles.begin(), meta_titles.end(),
+                                   [&](const std::string& t) {
+                                     std::string padded = " " + squash(t);
+                                     for (const auto& sep : v.title_separators)
+                                       if (padded.compare(0, sep.size(), sep) == 0) return true;
+                                     return false;
+                                   }),
+                    meta_titles.end());
 
   std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
   std::string brand = text::to_lower(brand_of(host));

@@ -248,6 +248,15 @@ TEST(MetaTitle, MetadataKeepsPunctuationTheHeadingLost) {
   EXPECT_EQ(v(ends.title), "Keep your teeth healthy");
 }
 
+TEST(MetaTitle, TitleWithoutThePageNameIsNoTitle) {
+  // "| Site" is what a template gives when the page's name is missing: the <h1> names the page.
+  auto page = extract_html("<title>| Circuits &amp; Volts</title><h1>Electronic Gadgets</h1><p>Text</p>");
+  EXPECT_EQ(v(page.title), "Electronic Gadgets");
+  // A whole title still beats an <h1> it shares no word with.
+  auto whole = extract_html("<title>Circuits &amp; Volts</title><h1>Electronic Gadgets</h1><p>Text</p>");
+  EXPECT_EQ(v(whole.title), "Circuits & Volts");
+}
+
 TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
   std::string og = "<meta property='og:title' content='Why my tomatoes split'>";
   // A label element before the text the metadata names is left out.
