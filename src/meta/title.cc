@@ -322,7 +322,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     }
     return h.text;
   };
-  // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
+  // 1. an <h1> that the metadata confirms (equal to a title, else to one of its parts)
   //    (keys of the metadata titles and of their parts are worked out when
   //    first compared and kept for the next <h1>)
   struct TitleKeys {
@@ -330,6 +330,10 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     std::optional<std::vector<std::string>> parts;
   };
   std::vector<TitleKeys> title_keys(meta_titles.size());
+  // Of <h1>s that equal a part, the one of the earliest part: the page's
+  // name leads its title, later parts name sections and the site.
+  std::optional<Heading> by_part;
+  size_t by_part_at = 0;
   for (const auto& raw : h1s) {
     Heading h{raw.node, strip_site(raw.text, sites, false, v, brand)};
     std::string hk = key_of(h.text);
@@ -345,10 +349,14 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
         tk.parts.emplace();
         for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));
       }
-      for (const auto& pk : *tk.parts)
-        if (pk == hk && !names_site(h.text)) return without_label(h);
+      for (size_t i = 0; i < tk.parts->size(); ++i)
+        if ((*tk.parts)[i] == hk && (!by_part || i < by_part_at) && !names_site(h.text)) {
+          by_part = h;
+          by_part_at = i;
+        }
     }
   }
+  if (by_part) return without_label(*by_part);
   // 2. the first plausible <h1> that is not the site name and, when the page
   //    has a metadata title, shares enough words with it (a heading with
   //    nothing in common with the title is a banner, a logo or a promo).

@@ -257,6 +257,14 @@ TEST(MetaTitle, TitleWithoutThePageNameIsNoTitle) {
   EXPECT_EQ(v(whole.title), "Circuits & Volts");
 }
 
+TEST(MetaTitle, HeadingOfTheEarliestTitlePartWins) {
+  // The docs' name heads the page, the page's own name follows.
+  auto docs = extract_html(
+      "<title>Quick Start - Toolkit 2.0 Documentation</title>"
+      "<h1>Toolkit 2.0 Documentation</h1><h1>Quick Start</h1><p>Text</p>");
+  EXPECT_EQ(v(docs.title), "Quick Start");
+}
+
 TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
   std::string og = "<meta property='og:title' content='Why my tomatoes split'>";
   // A label element before the text the metadata names is left out.
