@@ -262,9 +262,11 @@ std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const Meta
   return out;
 }
 
-std::optional<std::string> pick_title(const Signals& s, const json* article,
-                                      const std::vector<Heading>& h1s, const std::string& sitename,
-                                      const std::string& host, const MetaVocabulary& v) {
+namespace {
+
+std::optional<std::string> choose_title(const Signals& s, const json* article,
+                                        const std::vector<Heading>& h1s, const std::string& sitename,
+                                        const std::string& host, const MetaVocabulary& v) {
   // Metadata title: JSON-LD headline, og:title, twitter:title, <title>.
   std::vector<std::string> meta_titles;
   if (article) {
@@ -397,6 +399,21 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     if (!t.empty()) return t;
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> pick_title(const Signals& s, const json* article,
+                                      const std::vector<Heading>& h1s, const std::string& sitename,
+                                      const std::string& host, const MetaVocabulary& v) {
+  auto t = choose_title(s, article, h1s, sitename, host, v);
+  // A bar ends the page's name: what follows it is a tagline, a section or a
+  // site the rules above did not know ("Story | More words on the story").
+  if (t) {
+    size_t bar = t->find(" | ");
+    if (bar != std::string::npos && bar > 0) t = t->substr(0, bar);
+  }
+  return t;
 }
 
 }  // namespace detail

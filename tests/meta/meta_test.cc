@@ -194,7 +194,7 @@ TEST(MetaTitle, LandingPagesPreferTheirMetadataTitle) {
 }
 
 TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
-  std::string page = "<title>Camping Tents | Trailside</title><p>Text</p>";
+  std::string page = "<title>Camping Tents - Trailside</title><p>Text</p>";
   EXPECT_EQ(v(extract_html(page, "https://shop.trailside.com/tents").title), "Camping Tents");
   EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/tents").title), "Camping Tents");
   // A logo <h1> naming the domain is not the title, even when the title mentions it.
@@ -203,19 +203,19 @@ TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
                   .title),
             "Trailside or Campfire: which forum engine?");
   // Without a matching host the short last part stays (too short a title to cut).
-  EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents | Trailside");
+  EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents - Trailside");
 }
 
 TEST(MetaTitle, LastPartNamedForTheBrandIsTheSite) {
-  std::string page = "<title>Trail shoes | Trailside Official Site</title><p>Text</p>";
+  std::string page = "<title>Trail shoes - Trailside Official Site</title><p>Text</p>";
   EXPECT_EQ(v(extract_html(page, "https://www.trailside.com/shoes").title), "Trail shoes");
   EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/shoes").title), "Trail shoes");
   // Another host's brand leaves it (too short a title to cut).
   EXPECT_EQ(v(extract_html(page, "https://www.example.com/shoes").title),
-            "Trail shoes | Trailside Official Site");
+            "Trail shoes - Trailside Official Site");
   // Only the last part speaks for the site: a first part may be a product of the brand.
-  EXPECT_EQ(v(extract_html("<title>Trailside Tents | Camping Gear</title>", "https://trailside.com/t").title),
-            "Trailside Tents | Camping Gear");
+  EXPECT_EQ(v(extract_html("<title>Trailside Tents - Camping Gear</title>", "https://trailside.com/t").title),
+            "Trailside Tents - Camping Gear");
 }
 
 TEST(MetaTitle, TitleAroundAnotherNamesTheSite) {
@@ -263,6 +263,19 @@ TEST(MetaTitle, HeadingOfTheEarliestTitlePartWins) {
       "<title>Quick Start - Toolkit 2.0 Documentation</title>"
       "<h1>Toolkit 2.0 Documentation</h1><h1>Quick Start</h1><p>Text</p>");
   EXPECT_EQ(v(docs.title), "Quick Start");
+}
+
+TEST(MetaTitle, ABarEndsThePageName) {
+  // What follows a bar is a tagline or a section, however long.
+  auto meta = extract_html("<title>Black Edition | Meal Replacement Protein Powder</title><p>Text</p>");
+  EXPECT_EQ(v(meta.title), "Black Edition");
+  auto h1 = extract_html(
+      "<title>Organic SEO Consultant | Hire an Independent SEO Expert | Jane Roe</title>"
+      "<h1>Organic SEO Consultant | Hire an Independent SEO Expert</h1>");
+  EXPECT_EQ(v(h1.title), "Organic SEO Consultant");
+  // Dashes may belong to the name.
+  auto dash = extract_html("<title>Electrical - Overview | Office of Workplace Safety</title><p>Text</p>");
+  EXPECT_EQ(v(dash.title), "Electrical - Overview");
 }
 
 TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
