@@ -56,6 +56,13 @@ bool same_site(std::string_view part, std::string_view sitename) {
   return false;
 }
 
+// Whether the first word of `text` is `brand` (lowercase).
+bool starts_with_brand(std::string_view text, std::string_view brand) {
+  if (brand.empty()) return false;
+  auto w = text::words(text);
+  return !w.empty() && w.front() == brand;
+}
+
 // Title segments between separators, as byte ranges of `t`.
 std::vector<std::pair<size_t, size_t>> title_segments(const std::string& t, const MetaVocabulary& v) {
   std::vector<std::pair<size_t, size_t>> segs;
@@ -92,13 +99,8 @@ std::string strip_site(std::string_view title, const std::vector<std::string_vie
   };
   // A last segment that starts with the brand speaks for the site
   // ("Story | Brand Official Site").
-  auto by_brand = [&](size_t k) {
-    if (brand.empty()) return false;
-    auto w = text::words(seg(k));
-    return !w.empty() && w.front() == brand;
-  };
   size_t lo = 0, hi = segs.size() - 1;
-  while (hi > lo && (is_site(hi) || by_brand(hi))) --hi;
+  while (hi > lo && (is_site(hi) || starts_with_brand(seg(hi), brand))) --hi;
   while (lo < hi && is_site(lo)) ++lo;
   for (int round = 0; heuristic && round < 2 && hi > lo; ++round) {
     size_t last_words = text::count_words(seg(hi));
@@ -288,15 +290,20 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
 
   std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
   std::string brand = text::to_lower(brand_of(host));
-  // A metadata title that holds another whole at one end ("Blog Name: Story"
-  // and "Story") names the site with the rest.
+  // Names the titles give the site: the rest of a metadata title that holds
+  // another whole at one end ("Blog Name: Story" and "Story"), and a last
+  // part that starts with the brand.
   std::vector<std::string> rests;
-  for (const auto& a : meta_titles)
-    for (const auto& b : meta_titles) {
-      std::string rest = rest_of_title(a, b);
-      if (!rest.empty() && std::find(rests.begin(), rests.end(), rest) == rests.end())
-        rests.push_back(std::move(rest));
-    }
+  auto add_rest = [&](std::string rest) {
+    if (!rest.empty() && std::find(rests.begin(), rests.end(), rest) == rests.end())
+      rests.push_back(std::move(rest));
+  };
+  for (const auto& a : meta_titles) {
+    for (const auto& b : meta_titles) add_rest(rest_of_title(a, b));
+    if (brand.empty()) continue;
+    auto parts = split_title(a, v);
+    if (parts.size() > 1 && starts_with_brand(parts.back(), brand)) add_rest(parts.back());
+  }
   // Whether a heading names the site: the site name, the host, its domain or a rest.
   auto names_site = [&](std::string_view text) {
     for (auto name : sites)

@@ -213,6 +213,12 @@ TEST(MetaTitle, LastPartNamedForTheBrandIsTheSite) {
   // Another host's brand leaves it (too short a title to cut).
   EXPECT_EQ(v(extract_html(page, "https://www.example.com/shoes").title),
             "Trail shoes - Trailside Official Site");
+  // An <h1> of that last part is the site's too.
+  EXPECT_EQ(v(extract_html("<title>Trail shoes for rain - Trailside Outfitters</title>"
+                           "<h1>Trailside Outfitters</h1><p>Text</p>",
+                           "https://trailside.com/shoes")
+                  .title),
+            "Trail shoes for rain");
   // Only the last part speaks for the site: a first part may be a product of the brand.
   EXPECT_EQ(v(extract_html("<title>Trailside Tents - Camping Gear</title>", "https://trailside.com/t").title),
             "Trailside Tents - Camping Gear");
