@@ -266,6 +266,14 @@ std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const Meta
 
 namespace {
 
+// A bar ends the page's name: what follows it is a tagline, a section or a
+// site the site-name rules did not know ("Story | More words on the story").
+std::string up_to_bar(std::string title) {
+  size_t bar = title.find(" | ");
+  if (bar != std::string::npos && bar > 0) title.resize(bar);
+  return title;
+}
+
 std::optional<std::string> choose_title(const Signals& s, const json* article,
                                         const std::vector<Heading>& h1s, const std::string& sitename,
                                         const std::string& host, const MetaVocabulary& v) {
@@ -414,19 +422,14 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
                                       const std::vector<Heading>& h1s, const std::string& sitename,
                                       const std::string& host, const MetaVocabulary& v) {
   auto t = choose_title(s, article, h1s, sitename, host, v);
-  // A bar ends the page's name: what follows it is a tagline, a section or a
-  // site the rules above did not know ("Story | More words on the story").
-  if (t) {
-    size_t bar = t->find(" | ");
-    if (bar != std::string::npos && bar > 0) t = t->substr(0, bar);
-  }
+  if (t) t = up_to_bar(*t);
   return t;
 }
 
 }  // namespace detail
 
 std::string clean_title(std::string_view title, std::string_view sitename) {
-  return detail::strip_site(title, {sitename}, /*heuristic=*/true, detail::meta_vocabulary());
+  return detail::up_to_bar(detail::strip_site(title, {sitename}, /*heuristic=*/true, detail::meta_vocabulary()));
 }
 
 }  // namespace saring::meta

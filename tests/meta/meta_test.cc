@@ -362,6 +362,10 @@ TEST(CleanTitle, SiteNames) {
   EXPECT_EQ(sm::clean_title("Cats - the complete guide to feeding older cats well", ""),
             "Cats - the complete guide to feeding older cats well");
   EXPECT_EQ(sm::clean_title("  Plain   title ", "Site"), "Plain title");
+  // A bar ends the name, after the site's name has gone from either end.
+  EXPECT_EQ(sm::clean_title("Story of the day | More words on the same story", ""), "Story of the day");
+  EXPECT_EQ(sm::clean_title("Example News | Story of the day | Tagline words here", "Example News"),
+            "Story of the day");
 }
 
 TEST(CleanAuthor, PrefixesInManyLanguages) {
