@@ -152,18 +152,18 @@ std::string_view brand_of(std::string_view host) {
 }
 
 // What `whole` holds besides `part` when `part` is all of one end of it,
-// ends at a word boundary and is the longer: "Blog Name" of
-// "Blog Name: Story" and "Story"; empty otherwise.
+// ends at a word boundary and is the longer: "blog name:" of
+// "blog name: story" and "story"; empty otherwise. Both come squashed and
+// lowercase.
 std::string rest_of_title(std::string_view whole, std::string_view part) {
-  std::string w = text::to_lower(squash(whole)), p = text::to_lower(squash(part));
-  if (p.empty() || p.size() >= w.size()) return {};
+  if (part.empty() || part.size() >= whole.size()) return {};
   std::string_view rest;
-  if (w.compare(0, p.size(), p) == 0) {
-    rest = std::string_view(w).substr(p.size());
+  if (whole.substr(0, part.size()) == part) {
+    rest = whole.substr(part.size());
     size_t pos = 0;
     if (text::is_word_char(utf8::next(rest, pos))) return {};
-  } else if (w.compare(w.size() - p.size(), p.size(), p) == 0) {
-    rest = std::string_view(w).substr(0, w.size() - p.size());
+  } else if (whole.substr(whole.size() - part.size()) == part) {
+    rest = whole.substr(0, whole.size() - part.size());
     size_t pos = rest.size() - 1;
     while (pos > 0 && (static_cast<unsigned char>(rest[pos]) & 0xC0) == 0x80) --pos;
     if (text::is_word_char(utf8::next(rest, pos))) return {};
@@ -171,7 +171,7 @@ std::string rest_of_title(std::string_view whole, std::string_view part) {
     return {};
   }
   // A site name is the shorter of the two ("Story | Site" and "Site").
-  if (text::count_words(rest) >= text::count_words(p)) return {};
+  if (text::count_words(rest) >= text::count_words(part)) return {};
   return squash(rest);
 }
 
@@ -306,11 +306,18 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     if (!rest.empty() && std::find(rests.begin(), rests.end(), rest) == rests.end())
       rests.push_back(std::move(rest));
   };
-  for (const auto& a : meta_titles) {
-    for (const auto& b : meta_titles) add_rest(rest_of_title(a, b));
-    if (brand.empty()) continue;
-    auto parts = split_title(a, v);
-    if (parts.size() > 1 && starts_with_brand(parts.back(), brand)) add_rest(parts.back());
+  std::vector<std::string> lowered;  // the distinct metadata titles, squashed and lowercase
+  for (const auto& m : meta_titles) {
+    std::string l = text::to_lower(squash(m));
+    if (!l.empty() && std::find(lowered.begin(), lowered.end(), l) == lowered.end())
+      lowered.push_back(std::move(l));
+  }
+  for (const auto& a : lowered) {
+    for (const auto& b : lowered) add_rest(rest_of_title(a, b));
+    if (brand.empty() || a.find(brand) == std::string::npos) continue;
+    auto segs = title_segments(a, v);
+    std::string_view last = std::string_view(a).substr(segs.back().first);
+    if (segs.size() > 1 && starts_with_brand(last, brand)) add_rest(squash(last));
   }
   // Whether a heading names the site: the site name, the host, its domain or a rest.
   auto names_site = [&](std::string_view text) {
