@@ -63,13 +63,16 @@ inline constexpr std::string_view kFurnitureWords[] = {
     "promo", "related", "recommended", "more-stories", "trending", "popular", "newsletter",
     "breadcrumb", "breadcrumbs"};
 
-// The class/id words of comment sections (comment lists, Disqus, replies),
-// in several languages: furniture to meta, a section that extract keeps out
-// of the main text and returns as comments when asked.
+// The class/id words of comment sections (comment lists, Disqus, replies)
+// and of their kin on shop pages, customer reviews (by name or by the widget
+// that shows them), in several languages: furniture to meta, a section that
+// extract keeps out of the main text and returns as comments when asked.
+// "review" alone stays out: an article may be a review.
 inline constexpr std::string_view kCommentWords[] = {
     "comment", "comments", "commentlist", "comment-list", "disqus", "respond", "reply", "replies",
     "discussion", "discuss", "talkback", "komentar", "kommentare", "commentaires", "comentarios",
-    "livefyre", "coral", "fb-comments", "responses"};
+    "livefyre", "coral", "fb-comments", "responses", "reviews", "customer-reviews",
+    "product-reviews", "jdgm", "yotpo", "okendo", "trustpilot"};
 
 // Calls fn(const ClassName&) for each class of `value`, in order.
 template <class Fn>

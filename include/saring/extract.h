@@ -70,8 +70,10 @@ struct Content {
 };
 
 // What the page says it is (its og:type or schema.org type), when the caller
-// has read it: an article is never read as a grid of cards or a landing page.
-enum class PageKind { unknown, article };
+// has read it: an article is never read as a grid of cards or a landing page;
+// a recipe is an article whose ingredients are part of its text wherever
+// they sit.
+enum class PageKind { unknown, article, recipe };
 
 // Extracts the main content of `doc`. Never fails: a page without text gives
 // an empty Content (stage body).

@@ -65,6 +65,8 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url,
 // Whether `page_type` (a Metadata::page_type: a schema.org @type or an
 // og:type) names an article: Article, NewsArticle, BlogPosting, "article", ...
 bool is_article_type(std::string_view page_type);
+// Whether `page_type` names a recipe (schema.org Recipe).
+bool is_recipe_type(std::string_view page_type);
 
 // Title without the site-name suffix/prefix: "Story - Site", "Site | Story",
 // "Story » Site" give "Story" when `sitename` (may be empty) or a

@@ -61,6 +61,14 @@ void append_collapsed(std::string& out, std::string_view s);
 // hashing (full case folding is not needed for either).
 std::string to_lower(std::string_view s);
 
+// Puts valid UTF-8 `s` in Unicode normalization form C in place (canonical
+// composition: "e" + U+0301 -> "é", Bengali U+09DF -> U+09AF U+09BC), so
+// that text which looks the same is the same bytes; returns whether it
+// changed. Text that cannot change (no code point at or above U+0300 that
+// combines, decomposes or is excluded from composition) is left untouched
+// without a copy.
+bool to_nfc(std::string& s);
+
 // Share of characters that are punctuation or symbols, over non-space chars.
 double punctuation_ratio(std::string_view s);
 

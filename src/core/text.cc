@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include "saring/simd.h"
 #include "saring/utf8.h"
 
@@ -294,6 +296,59 @@ std::string to_lower(std::string_view s) {
     utf8::append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
   }
   return out;
+}
+
+namespace {
+
+// Whether code point `cp` may change, or make its neighbour change, under
+// NFC: marks and combining classes, conjoining Hangul jamo, composition
+// exclusions, and decompositions that do not compose back (a singleton such
+// as U+212B ANGSTROM SIGN, or one that starts with a mark). Precomposed
+// letters ("é", "й", "ệ") are stable.
+bool may_change_under_nfc(char32_t cp) {
+  if (cp < 0x300) return false;
+  if (cp >= 0x1100 && cp <= 0x11FF) return true;
+  const auto code = static_cast<utf8proc_int32_t>(cp);
+  const utf8proc_property_t* p = utf8proc_get_property(code);
+  if (p->combining_class != 0 || p->comp_exclusion) return true;
+  if (p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
+      p->category == UTF8PROC_CATEGORY_ME) {
+    return true;
+  }
+  // No canonical decomposition: nothing to compose back.
+  if (p->decomp_type != 0 || p->decomp_seqindex == UINT16_MAX) return false;
+  utf8proc_int32_t parts[8];
+  int last = 0;
+  utf8proc_ssize_t n = utf8proc_decompose_char(code, parts, 8, UTF8PROC_DECOMPOSE, &last);
+  return n == 1 || n < 0 || n > 8 || utf8proc_get_property(parts[0])->combining_class != 0;
+}
+
+}  // namespace
+
+bool to_nfc(std::string& s) {
+  // Bytes below 0xCC start no code point at or above U+0300.
+  if (std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xCC; }))
+    return false;
+  bool maybe = false;
+  for (size_t pos = 0; pos < s.size() && !maybe;) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    maybe = may_change_under_nfc(utf8::next(s, pos));
+  }
+  if (!maybe) return false;
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &out,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  bool changed = false;
+  if (n >= 0 && (static_cast<size_t>(n) != s.size() || std::memcmp(out, s.data(), s.size()) != 0)) {
+    s.assign(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
+    changed = true;
+  }
+  std::free(out);
+  return changed;
 }
 
 double punctuation_ratio(std::string_view s) {

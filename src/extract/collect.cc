@@ -50,7 +50,9 @@ class Collector {
       }
       const NodeInfo& n = nodes_[i];
       if (skipped(n) && i != root) {
-        i = n.end;
+        // A recipe's ingredient list inside a pruned print area or sidebar
+        // is kept (see Page::prune): the walk goes on there.
+        i = next_ingredients(i, n.end);
         continue;
       }
       if (n.flags & kText) {
@@ -102,9 +104,23 @@ class Collector {
     return true;
   }
 
+  // The first ingredient list inside entry `i`'s subtree, else `end`.
+  int32_t next_ingredients(int32_t i, int32_t end) const {
+    const auto& list = page_.ingredients;
+    auto it = std::upper_bound(list.begin(), list.end(), i);
+    return it != list.end() && *it < end ? *it : end;
+  }
+
+  // An element named like a recipe's ingredient list (Page::ingredients).
+  bool is_ingredients(int32_t i) const {
+    const auto& list = page_.ingredients;
+    return !list.empty() && std::binary_search(list.begin(), list.end(), i);
+  }
+
   void enter(int32_t i) {
     const Node* e = nodes_[i].node;
     Tag t = e->tag;
+    if (is_ingredients(i)) ++ingredients_;
     if (is_heading(t)) {
       heading_ = static_cast<int>(t) - static_cast<int>(Tag::h1) + 1;
     } else if (t == Tag::ul || t == Tag::ol || t == Tag::menu) {
@@ -138,6 +154,7 @@ class Collector {
 
   void leave(int32_t i) {
     const Node* e = nodes_[i].node;
+    if (is_ingredients(i) && ingredients_ > 0) --ingredients_;
     Tag t = e->tag;
     const TagTable& tt = tags();
     if (t == Tag::a) {
@@ -285,6 +302,7 @@ class Collector {
     m.text_bytes = static_cast<uint32_t>(text_bytes_);
     m.link_bytes = static_cast<uint32_t>(link_bytes_);
     m.term = terms_ > 0;
+    m.ingredient = ingredients_ > 0;
     // Links and formatting add marks and URLs to the text; code keeps its own.
     m.words = static_cast<uint32_t>(words_);
     m.words_known = words_known_ && plain_ && pre_ == 0;
@@ -427,7 +445,7 @@ class Collector {
   size_t text_bytes_ = 0, link_bytes_ = 0;
   int heading_ = 0;
   std::vector<bool> lists_;
-  int items_ = 0, quotes_ = 0, pre_ = 0, links_ = 0, permalinks_ = 0, terms_ = 0;
+  int items_ = 0, quotes_ = 0, pre_ = 0, links_ = 0, permalinks_ = 0, terms_ = 0, ingredients_ = 0;
   std::vector<size_t> link_marks_, format_marks_;
 };
 

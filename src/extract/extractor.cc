@@ -107,6 +107,26 @@ void drop_title_heading(Content& content, std::string_view title) {
 
 namespace {
 
+bool is_article(PageKind kind) { return kind == PageKind::article || kind == PageKind::recipe; }
+
+// The main choice with a recipe's ingredient lists added: the choice, made
+// for prose, takes the method and leaves the list beside it. Roots in
+// document order, none inside another.
+std::vector<int32_t> with_ingredients(const Page& page, const std::vector<int32_t>& main) {
+  const auto& nodes = page.nodes;
+  std::vector<int32_t> roots = main;
+  for (int32_t i : page.ingredients) {
+    if (!(nodes[i].flags & kPruned)) roots.push_back(i);
+  }
+  std::sort(roots.begin(), roots.end());
+  std::vector<int32_t> out;
+  for (int32_t r : roots) {
+    if (!out.empty() && r < nodes[out.back()].end) continue;  // inside the previous root
+    out.push_back(r);
+  }
+  return out;
+}
+
 // Steps 3-5 on one flattened page: the kept blocks and the stage that gave
 // them. `keep_links`: the last resort of a page made of links may answer.
 Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind) {
@@ -116,7 +136,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
   stage = Stage::body;
 
   double want_share = main_share(options.focus, th);
-  if (kind != PageKind::article && options.focus != Focus::precision)
+  if (!is_article(kind) && options.focus != Focus::precision)
     want_share = std::max(want_share, th.min_main_share_not_article);
   auto enough = [&](size_t words) {
     return words >= th.min_main_words && words >= want_share * static_cast<double>(page.good_words);
@@ -124,7 +144,8 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
 
   std::vector<int32_t> main = choose_main(page);
   auto main_answer = [&] {
-    RawBlocks raw = collect(page, main, false);
+    RawBlocks raw =
+        collect(page, kind == PageKind::recipe ? with_ingredients(page, main) : main, false);
     // The standfirst, when pruned with the header around it, goes first.
     if (int32_t lead = find_lead(page, main); lead >= 0) {
       RawBlocks head = collect_whole(page, lead);
@@ -174,7 +195,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
   // left out; when the body's kept blocks hold many cards beyond the chosen
   // ones, they are the answer. The answer is let go while the body is read
   // and read again when the body loses: memory stays that of one reading.
-  if (kind != PageKind::article && stage != Stage::body && options.focus != Focus::precision &&
+  if (!is_article(kind) && stage != Stage::body && options.focus != Focus::precision &&
       nodes[0].link_words >= th.min_grid_cards) {
     const size_t answer_words = blocks.words, answer_cards = blocks.cards;
     blocks = Filtered{};
@@ -245,7 +266,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
     }
   }
   content.blocks = std::move(blocks.blocks);
-  drop_closing_furniture(content.blocks, kind == PageKind::article, vocabulary().thresholds());
+  drop_closing_furniture(content.blocks, is_article(kind), vocabulary().thresholds());
   return content;
 }
 

@@ -143,7 +143,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       if (words == 0) continue;
       bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
                         i < last_prose && opt.focus != Focus::precision;
-      if (density(m) > max_ld && !inner_list && !card_title[i]) continue;
+      if (density(m) > max_ld && !inner_list && !card_title[i] && !m.ingredient) continue;
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;
@@ -183,18 +183,19 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Thre
       i = std::max(j, i + 1);
     }
   }
+  // The share of the text is told in bytes: words are counted only for the
+  // notice itself.
   size_t total = 0;
-  std::vector<size_t> words(blocks.size());
   for (size_t i = 0; i < blocks.size(); ++i) {
-    if (!drop[i]) total += words[i] = block_words(blocks[i]);
+    if (!drop[i]) total += blocks[i].text.size();
   }
   size_t tail = 0;
   for (size_t i = blocks.size(); i-- > 0;) {
     if (drop[i]) continue;
-    tail += words[i];
+    tail += blocks[i].text.size();
     if (static_cast<double>(tail) > th.notice_tail_share * static_cast<double>(total)) break;
-    if (blocks[i].kind == BlockKind::paragraph && words[i] <= th.notice_tail_words &&
-        starts_copyright(blocks[i].text)) {
+    if (blocks[i].kind == BlockKind::paragraph && starts_copyright(blocks[i].text) &&
+        !text::has_words(blocks[i].text, th.notice_tail_words + 1)) {
       for (size_t k = i; k < blocks.size(); ++k) drop[k] = true;
       break;
     }

@@ -241,6 +241,7 @@ inline void Page::flatten(const Node* start) {
       v = cv;
       info.flags |= kByClass;
       if (facts.strong) info.flags |= kStrong;
+      info.weak_name = facts.weak;
     }
     if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
     // Table parts are judged by their content: "sticky-header" on a data
@@ -253,6 +254,7 @@ inline void Page::flatten(const Node* start) {
     const int8_t class_weight = facts.weight;
     if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;
     if (facts.lead) leads.push_back(static_cast<int32_t>(nodes.size()));
+    if (facts.ingredients && v != Verdict::hidden) ingredients.push_back(static_cast<int32_t>(nodes.size()));
     if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
     if (v == Verdict::comments) info.flags |= kInComments;
     if (n->tag == Tag::h1) h1s_.push_back(static_cast<int32_t>(nodes.size()));
@@ -415,7 +417,11 @@ inline void Page::prune() {
                        n.raw_words >= th_.prune_safeguard_prose_words &&
                        t.raw_links <= th_.prune_safeguard_prose_links * n.raw_words &&
                        t.long_count >= 2;
-    if (!carries_page && !holds_article && !holds_prose && !plain_prose) {
+    // A search box holds a few words; a subtree so named with more is the
+    // search's results.
+    bool shows_more = n.weak_name && n.verdict == Verdict::boilerplate &&
+                      n.raw_words > th_.weak_name_max_words;
+    if (!carries_page && !holds_article && !holds_prose && !plain_prose && !shows_more) {
       bool by_name = (n.flags & kByClass) && !(n.flags & kStrong);
       if (by_name) pruned_by_name = true;
       // Inside a <footer>, <nav>, ... that carries a nearly empty page, the
@@ -426,9 +432,16 @@ inline void Page::prune() {
 #ifdef SARING_EXTRACT_TRACE  // debugging aid: -DSARING_EXTRACT_TRACE, then TRACE_PRUNE=1
     if (getenv("TRACE_PRUNE") && (n.flags & kPruned)) fprintf(stderr, "prune %s.%s#%s v=%d raw=%u hint=%u\n", std::string(n.node->name()).c_str(), std::string(n.node->attr("class")).c_str(), std::string(n.node->attr("id")).c_str(), (int)n.verdict, n.raw_words, t.hint_words);
 #endif
-    // The whole subtree goes with it, marked in one sweep.
+    // The whole subtree goes with it, marked in one sweep, but for a
+    // recipe's ingredient lists: a print area or a sidebar may hold them.
     if (n.flags & kPruned) {
-      for (int32_t k = static_cast<int32_t>(i) + 1; k < n.end; ++k) nodes[k].flags |= kPruned;
+      for (int32_t k = static_cast<int32_t>(i) + 1; k < n.end; ++k) {
+        if (!ingredients.empty() && std::binary_search(ingredients.begin(), ingredients.end(), k)) {
+          k = nodes[k].end - 1;
+          continue;
+        }
+        nodes[k].flags |= kPruned;
+      }
     }
   }
 }

@@ -65,6 +65,7 @@ struct NodeInfo {
   uint8_t flags = 0;
   Verdict verdict = Verdict::none;
   bool scored = false;
+  bool weak_name = false;   // boilerplate by weak class tokens only (ClassFacts::weak)
   uint32_t raw_words = 0;   // all words in the subtree, pruned or not
   uint32_t words = 0;       // kept words
   uint32_t link_words = 0;  // kept words inside links
@@ -102,6 +103,9 @@ class Page {
   bool pruned_by_name = false;
   // Elements named like a standfirst (see find_lead), in document order.
   std::vector<int32_t> leads;
+  // Elements named like a recipe's ingredient list (ClassFacts::ingredients),
+  // in document order; the outermost of nested ones only.
+  std::vector<int32_t> ingredients;
 
  private:
   // The steps of the constructor are declared inline: they are defined in

@@ -28,6 +28,9 @@ struct BlockMeasure {
   // The block is a definition list's term (<dt>): in reference pages, a link
   // to the page of the name it defines.
   bool term = false;
+  // The block is part of a recipe's ingredient list, whose names often link
+  // to a glossary or a shop: they stay, links and all.
+  bool ingredient = false;
 };
 
 // Collected blocks and their measures, index by index. Apart rather than

@@ -41,6 +41,18 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
     "addtoany"};
 
+// Tokens of a recipe's ingredient list, in several languages. The list is
+// text, whatever the other words of its class say ("recipe-ingredients
+// print-links").
+constexpr std::string_view kIngredientTokens[] = {
+    "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
+    "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
+
+// Boilerplate tokens that name a control whose results, which hold text, go
+// by the same name ("search-form", "search-page-wrapper"). See
+// Thresholds::weak_name_max_words.
+constexpr std::string_view kWeakTokens[] = {"search"};
+
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.
 constexpr std::string_view kStrongTokens[] = {
@@ -165,6 +177,10 @@ constexpr std::string_view kBoilerplateLines[] = {
     "close", "toggle navigation", "log in", "login", "sign in", "show more", "view comments",
     "ad", "story continues below advertisement", "scroll to continue with content",
     "related topics", "topics", "share via", "copy link", "link copied",
+    // a forum poster's card and a thread's controls (XenForo, vBulletin, MyBB, phpBB, Discourse)
+    "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
+    "well-known member", "active member", "senior member", "junior member", "thread starter",
+    "not open for further replies", "reply", "quote", "report", "like", "find",
     // shop furniture
     "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
     "buy now", "size guide", "size chart", "select a size", "select size", "choose a size",
@@ -238,7 +254,8 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
     "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
     "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
-    "używamy plików cookie"};
+    "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
+    "messages:", "likes received:", "member since"};
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.
@@ -425,6 +442,8 @@ Vocabulary::Vocabulary() {
   tok(html::kFurnitureWords, kTokBoilerplate);
   tok(kBoilerplateTokens, kTokBoilerplate);
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
+  tok(kWeakTokens, kTokWeak);
+  tok(kIngredientTokens, kTokIngredients);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -475,9 +494,12 @@ bool is_slug(std::string_view id) {
 
 ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const {
   ClassPart part;
-  auto consider = [&](Verdict v) {
+  auto consider = [&](Verdict v, bool weak = false) {
     // comments < caption < boilerplate in strength.
-    if (v == Verdict::boilerplate) part.boilerplate = true;
+    if (v == Verdict::boilerplate) {
+      part.boilerplate = true;
+      if (!weak) part.firm = true;
+    }
     if (part.first == Verdict::none) part.first = v;
   };
   unsigned name_words = 0;  // kTokAuthor | kTokBox seen in the current class name
@@ -489,7 +511,8 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokStrong) part.strong = true;
     if (bits & kTokDisclosure) part.disclosure = true;
     if (bits & kTokLead) part.lead = true;
-    if (bits & kTokBoilerplate) return consider(Verdict::boilerplate);
+    if (bits & kTokIngredients) part.ingredients = true;
+    if (bits & kTokBoilerplate) return consider(Verdict::boilerplate, bits & kTokWeak);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
     if (t.size() < 5 || (bits & kTokSafe)) return;
@@ -540,6 +563,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.disclosure = cls.disclosure || id.disclosure;
   facts.hint = cls.hint || id.hint;
   facts.lead = cls.lead || id.lead;
+  facts.ingredients = cls.ingredients || id.ingredients;
   // Class tokens come before id tokens: the first verdict met stands unless
   // a later one says boilerplate.
   Verdict verdict = (cls.boilerplate || id.boilerplate)
@@ -550,11 +574,13 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.weight = static_cast<signed char>(weight);
   if (hidden) {
     facts.verdict = Verdict::hidden;
-  } else if (!cls.article) {
-    // An element that declares itself the article ("hentry", "type-post") is
-    // not judged by the other words of its class list.
+  } else if (!cls.article && !facts.ingredients) {
+    // An element that declares itself the article ("hentry", "type-post") or
+    // a recipe's ingredients is not judged by the other words of its class
+    // list.
     facts.verdict = verdict;
     facts.strong = strong && verdict == Verdict::boilerplate;
+    facts.weak = verdict == Verdict::boilerplate && !cls.firm && !id.firm;
   }
   return facts;
 }

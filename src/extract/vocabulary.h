@@ -158,6 +158,10 @@ struct Thresholds {
   // ... nor a subtree pruned by class name alone that is this long, with at
   // most this share of link words and two long paragraphs.
   size_t prune_safeguard_prose_words = 150;
+  // An element named by weak tokens only ("search") is a control (a search
+  // box) while it holds at most this many words; with more it is what the
+  // control shows: the search's results.
+  uint32_t weak_name_max_words = 50;
   double prune_safeguard_prose_links = 0.15;
   // Comment sections are the content (a forum thread) when they hold at
   // least this many long-paragraph words and the prose outside them is less
@@ -213,6 +217,8 @@ struct ClassFacts {
   bool strong = false;      // overlays, consent, sign-up: prose inside does not save it
   bool disclosure = false;  // tabs, accordions: hidden until clicked, still content
   bool lead = false;        // the standfirst under a headline ("lead", "abstract", "dek")
+  bool weak = false;        // boilerplate by weak tokens only ("search")
+  bool ingredients = false; // a recipe's ingredients ("recipe-ingredients", "zutaten")
 };
 
 // What one attribute value (class or id) says, before it is combined with
@@ -221,10 +227,12 @@ struct ClassFacts {
 // strings repeat across a page, so their parts can be cached.
 struct ClassPart {
   bool boilerplate = false;           // some token says boilerplate
+  bool firm = false;                  // one that is not a weak token says so
   Verdict first = Verdict::none;      // the first verdict any token gave
   bool positive = false, negative = false;
   bool strong = false, disclosure = false, hint = false, lead = false;
   bool article = false;               // class values only
+  bool ingredients = false;
   bool hidden = false;                // a hidden class other than plain "hidden"
   bool hidden_word = false;           // plain "hidden" (not hiding when responsive)
 };
@@ -268,7 +276,7 @@ class Vocabulary {
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
-    kTokLead = 1024,
+    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };

@@ -155,11 +155,21 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   return m;
 }
 
-bool is_article_type(std::string_view page_type) {
+namespace {
+
+// "schema:NewsArticle", "http://schema.org/Article" -> "newsarticle", "article".
+std::string bare_type(std::string_view page_type) {
   std::string t = text::to_lower(page_type);
-  // "schema:NewsArticle", "http://schema.org/Article"
   if (size_t cut = t.find_last_of(":/"); cut != std::string::npos) t.erase(0, cut + 1);
-  return meta_vocabulary().article_types.count(t) > 0;
+  return t;
 }
+
+}  // namespace
+
+bool is_article_type(std::string_view page_type) {
+  return meta_vocabulary().article_types.count(bare_type(page_type)) > 0;
+}
+
+bool is_recipe_type(std::string_view page_type) { return bare_type(page_type) == "recipe"; }
 
 }  // namespace saring::meta

@@ -34,10 +34,12 @@ std::string primary_subtag(std::string_view tag) {
 // 2026", "Sep 08, 2008 12:58PM") says when the page was written: the
 // record's `date`, not its text.
 constexpr size_t kDateLineWords = 10;   // longer lines are sentences
+constexpr size_t kDateLineBytes = 120;  // ... and so are longer texts: no need to count
 constexpr size_t kDateLabelWords = 2;   // "Updated:", "Veröffentlicht am"
 
 bool is_date_line(std::string_view line) {
-  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+  if (line.size() > kDateLineBytes ||
+      std::none_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
       text::has_words(line, kDateLineWords + 1)) {
     return false;
   }
@@ -52,6 +54,19 @@ void drop_date_lines(extract::Content& content) {
     return (b.kind == extract::BlockKind::paragraph || b.kind == extract::BlockKind::heading) &&
            is_date_line(b.text);
   });
+}
+
+// The record's text and the metadata it shows in NFC (text::to_nfc): the same
+// words are the same bytes, for readers, scorers and the exact-duplicate hash.
+void normalize_text(extract::Content& content, meta::Metadata& m) {
+  for (extract::Block& b : content.blocks) {
+    text::to_nfc(b.text);
+    for (auto& row : b.rows)
+      for (std::string& cell : row) text::to_nfc(cell);
+  }
+  for (extract::Block& b : content.comments) text::to_nfc(b.text);
+  for (auto* field : {&m.title, &m.author, &m.sitename, &m.description})
+    if (*field) text::to_nfc(**field);
 }
 
 Status check_size(std::string_view bytes, const PageOptions& options) {
@@ -74,12 +89,15 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   result.charset_source = decoded.source;
   result.metadata = meta::extract_metadata(doc.value(), url, options.meta);
   const auto& type = result.metadata.page_type;
-  auto kind = type && meta::is_article_type(*type) ? extract::PageKind::article
-                                                   : extract::PageKind::unknown;
+  auto kind = !type                          ? extract::PageKind::unknown
+              : meta::is_recipe_type(*type)  ? extract::PageKind::recipe
+              : meta::is_article_type(*type) ? extract::PageKind::article
+                                             : extract::PageKind::unknown;
   result.content = extract::extract_content(doc.value(), options.extract, kind);
   // The headline is the record's `title`, not the first line of its text.
   if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);
   drop_date_lines(result.content);
+  normalize_text(result.content, result.metadata);
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
   meta::add_credited_agencies(result.text, result.sources);

@@ -39,3 +39,25 @@ TEST(Text, PunctuationRatio) {
   EXPECT_DOUBLE_EQ(text::punctuation_ratio("ab!!"), 0.5);
   EXPECT_DOUBLE_EQ(text::punctuation_ratio(""), 0.0);
 }
+
+TEST(Text, NormalizesToNfc) {
+  std::string combining = "Cafe\xCC\x81 au lait";  // e + U+0301
+  EXPECT_TRUE(saring::text::to_nfc(combining));
+  EXPECT_EQ(combining, "Caf\xC3\xA9 au lait");
+  // U+09DF is excluded from composition: NFC spells it U+09AF U+09BC.
+  std::string bengali = "\xE0\xA7\x9F";
+  EXPECT_TRUE(saring::text::to_nfc(bengali));
+  EXPECT_EQ(bengali, "\xE0\xA6\xAF\xE0\xA6\xBC");
+  // Hangul jamo compose into a syllable.
+  std::string jamo = "\xE1\x84\x80\xE1\x85\xA1";  // U+1100 U+1161
+  EXPECT_TRUE(saring::text::to_nfc(jamo));
+  EXPECT_EQ(jamo, "\xEA\xB0\x80");  // U+AC00
+  // Already NFC: unchanged, whatever the script.
+  for (std::string s : {"plain ASCII", "Caf\xC3\xA9", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
+                        "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",
+                        "Vi\xE1\xBB\x87t Nam"}) {
+    std::string before = s;
+    EXPECT_FALSE(saring::text::to_nfc(s)) << before;
+    EXPECT_EQ(s, before);
+  }
+}

@@ -297,6 +297,83 @@ TEST(Options, CommentsOnlyWhenAsked) {
   EXPECT_TRUE(contains(saring::extract::render_text(with), "I disagree"));
 }
 
+TEST(Prune, CustomerReviewsAreCommentsOfAShop) {
+  // A product's description, then a review widget holding more prose than
+  // the description: the reviews are the shop's comments, not its text.
+  std::string reviews;
+  for (int i = 0; i < 4; ++i) {
+    reviews += "<div class='review'><b>Great value</b><p>I have bought this coffee for months now "
+               "and every bag has been fresh, with a fruity smell and a sweet finish that my whole "
+               "family enjoys in the morning, so I will order again. Review number " +
+               std::to_string(i) + ".</p></div>";
+  }
+  std::string html = page(
+      "<div class='product-description'><p>Hand-picked, washed and sun-dried beans from the "
+      "highlands, roasted slowly in small batches for a mild cup with notes of red berries and "
+      "citrus.</p><p>Every coffee we sell is certified organic and bought directly from the "
+      "farmers' cooperative at a fair price.</p></div>"
+      "<div id='product-reviews' class='customer-reviews'>" + reviews + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Hand-picked, washed and sun-dried beans"));
+  EXPECT_FALSE(contains(t, "Review number"));
+  ExtractOptions o;
+  o.include_comments = true;
+  EXPECT_TRUE(contains(saring::extract::render_text(extract(html, o)), "Review number 3"));
+}
+
+TEST(Prune, SearchResultsAreNotASearchBox) {
+  // "search" names a search box (pruned) and, on a shop's category page, the
+  // wrapper of the results grid, which holds the page's cards.
+  std::string cards;
+  for (int i = 0; i < 12; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<li><a href='/p/" + n + "'>Dome tent model " + n + "</a><div>$" + n +
+             "49.00, sleeps four, three-season, peak height 60 in.</div></li>";
+  }
+  // The buying advice beside the grid keeps the wrapper under the share of
+  // the page that would save any subtree.
+  std::string html = page(
+      "<div class='search-form'><label>Search the shop</label><a href='/s'>Go</a></div>"
+      "<div id='search-page-wrapper'><h1>Camping tents</h1><ul>" + cards + "</ul></div>"
+      "<div class='advice'>" + std::string(kArticle) + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Dome tent model 11"));
+  EXPECT_TRUE(contains(t, "sleeps four"));
+  EXPECT_FALSE(contains(t, "Search the shop"));
+  const auto& v = saring::extract::vocabulary();
+  EXPECT_TRUE(v.analyze("search-page-wrapper", "").weak);
+  EXPECT_FALSE(v.analyze("search-sidebar", "").weak);  // "sidebar" is furniture of its own
+}
+
+TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
+  // The method is the prose the choice takes; the ingredient list sits in
+  // another column, inside a print area, and its names link to a shop.
+  std::string items;
+  for (const char* item : {"150 g flour", "125 g sugar", "4 eggs", "2 tbsp cocoa"}) {
+    items += std::string("<li class='recipe-ingredients__item'><a href='/shop/x'>") + item +
+             "</a></li>";
+  }
+  std::string html = page(
+      "<div class='recipe'><div class='col-left print-area'><div class='recipe-ingredients "
+      "print-links'><h4>Ingredients</h4><ul>" + items + "</ul></div></div>"
+      "<div class='method'><p>Heat the oven to 180 degrees and grease a round tin with a little "
+      "butter so that the cake comes out easily once it is baked.</p><p>Mix the flour with the "
+      "cocoa, then beat in the sugar and the eggs until the batter is smooth and glossy, which "
+      "takes about two minutes with a mixer.</p><p>Bake for thirty-five minutes in the lower "
+      "third of the oven and let the cake cool on a rack before you cut it.</p></div></div>");
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  std::string recipe = saring::extract::render_text(
+      saring::extract::extract_content(*doc, {}, saring::extract::PageKind::recipe));
+  EXPECT_TRUE(contains(recipe, "Heat the oven to 180 degrees"));
+  EXPECT_TRUE(contains(recipe, "- 150 g flour"));
+  EXPECT_TRUE(contains(recipe, "- 2 tbsp cocoa"));
+  EXPECT_LT(recipe.find("150 g flour"), recipe.find("Heat the oven"));  // in page order
+  // Any other page keeps to the method.
+  std::string other = saring::extract::render_text(saring::extract::extract_content(*doc, {}));
+  EXPECT_FALSE(contains(other, "150 g flour"));
+}
+
 TEST(Options, StructureIsKept) {
   std::string html = page(
       "<div class='post'><h2>Key points</h2>" + std::string(kArticle) +
@@ -604,6 +681,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
   EXPECT_TRUE(bp("Lesezeit: 4 Minuten"));
   EXPECT_TRUE(bp("อ่านต่อ"));
+  // A forum poster's card.
+  EXPECT_TRUE(bp("Reaction score"));
+  EXPECT_TRUE(bp("Joined: Feb 2019"));
+  EXPECT_TRUE(bp("Posts: 116"));
+  EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
   // Appeals, disclosures and recommendation headers after the text.
   EXPECT_TRUE(bp("Schon gelesen?"));
   EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));

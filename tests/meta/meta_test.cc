@@ -525,4 +525,7 @@ TEST(PageType, ArticleTypesAreKnownWhateverTheirSpelling) {
   EXPECT_FALSE(sm::is_article_type("website"));
   EXPECT_FALSE(sm::is_article_type("CollectionPage"));
   EXPECT_FALSE(sm::is_article_type(""));
+  EXPECT_TRUE(sm::is_recipe_type("schema:Recipe"));
+  EXPECT_TRUE(sm::is_recipe_type("http://schema.org/Recipe"));
+  EXPECT_FALSE(sm::is_recipe_type("NewsArticle"));
 }

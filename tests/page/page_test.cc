@@ -68,4 +68,9 @@ TEST(Page, HeadingCutAtItsBarIsTheTitle) {
   EXPECT_TRUE(contains(result.value().text, "The committee met on Tuesday"));
 }
 
+TEST(Page, TextIsInNormalizationFormC) {
+  std::string t = text_of(std::string(kStory) + "<p>The caf\x65\xCC\x81 on the square was full.</p>");
+  EXPECT_TRUE(contains(t, "The caf\xC3\xA9 on the square was full."));
+}
+
 }  // namespace
