@@ -91,7 +91,11 @@ void drop_title_heading(Content& content, std::string_view title) {
   for (size_t i = 0; i < blocks.size() && i < kOpeningBlocks; ++i) {
     const Block& b = blocks[i];
     if (b.kind == BlockKind::heading) {
-      if (text::to_lower(b.text) == wanted) {
+      // The title may be the heading's text up to a bar ("Story | Tagline").
+      std::string heading = text::to_lower(b.text);
+      if (heading == wanted ||
+          (heading.size() > wanted.size() + 3 && heading.compare(0, wanted.size(), wanted) == 0 &&
+           heading.compare(wanted.size(), 3, " | ") == 0)) {
         blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i));
         return;
       }

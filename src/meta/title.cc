@@ -7,9 +7,13 @@
 // parts between separators, then an <h1> that shares enough words with a
 // metadata title (on landing, shop and section pages only one that begins
 // it); otherwise the metadata title is used with site-name segments (the
-// site name, the host or its domain, or short trailing segments) cut off.
+// site name, the host or its domain, a last segment that starts with the
+// domain's name, or short trailing segments) cut off. When one metadata
+// title holds another at one end ("Blog: Story" and "Story"), the rest names
+// the site and an <h1> of that name is not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
-// dropped when a metadata title gives the rest.
+// dropped when a metadata title gives the rest; an <h1> equal to a metadata
+// title but for punctuation it lost between words takes the title's.
 #include <algorithm>
 #include <unordered_set>
 
@@ -52,6 +56,13 @@ bool same_site(std::string_view part, std::string_view sitename) {
   return false;
 }
 
+// Whether the first word of `text` is `brand` (lowercase).
+bool starts_with_brand(std::string_view text, std::string_view brand) {
+  if (brand.empty()) return false;
+  auto w = text::words(text);
+  return !w.empty() && w.front() == brand;
+}
+
 // Title segments between separators, as byte ranges of `t`.
 std::vector<std::pair<size_t, size_t>> title_segments(const std::string& t, const MetaVocabulary& v) {
   std::vector<std::pair<size_t, size_t>> segs;
@@ -76,7 +87,7 @@ std::vector<std::pair<size_t, size_t>> title_segments(const std::string& t, cons
 // Drops site-name segments (any of `sites`) at either end, then, when
 // `heuristic`, up to two short trailing segments ("Story | Section | Site").
 std::string strip_site(std::string_view title, const std::vector<std::string_view>& sites,
-                       bool heuristic, const MetaVocabulary& v) {
+                       bool heuristic, const MetaVocabulary& v, std::string_view brand = {}) {
   std::string t = squash(title);
   auto segs = title_segments(t, v);
   if (segs.size() < 2) return t;
@@ -86,8 +97,10 @@ std::string strip_site(std::string_view title, const std::vector<std::string_vie
       if (!site.empty() && same_site(seg(k), site)) return true;
     return false;
   };
+  // A last segment that starts with the brand speaks for the site
+  // ("Story | Brand Official Site").
   size_t lo = 0, hi = segs.size() - 1;
-  while (hi > lo && is_site(hi)) --hi;
+  while (hi > lo && (is_site(hi) || starts_with_brand(seg(hi), brand))) --hi;
   while (lo < hi && is_site(lo)) ++lo;
   for (int round = 0; heuristic && round < 2 && hi > lo; ++round) {
     size_t last_words = text::count_words(seg(hi));
@@ -128,6 +141,72 @@ std::string_view domain_of(std::string_view host) {
     if (second == std::string_view::npos) return {};
   }
   return host.substr(second + 1);
+}
+
+// The name the domain gives the site: "shop.example.com" and
+// "example.com" -> "example"; empty for a bare host.
+std::string_view brand_of(std::string_view host) {
+  std::string_view d = domain_of(host);
+  if (d.empty() && host.find('.') != std::string_view::npos) d = host;
+  return d.substr(0, d.find('.'));
+}
+
+// What `whole` holds besides `part` when `part` is all of one end of it,
+// ends at a word boundary and is the longer: "blog name:" of
+// "blog name: story" and "story"; empty otherwise. Both come squashed and
+// lowercase.
+std::string rest_of_title(std::string_view whole, std::string_view part) {
+  if (part.empty() || part.size() >= whole.size()) return {};
+  std::string_view rest;
+  if (whole.substr(0, part.size()) == part) {
+    rest = whole.substr(part.size());
+    size_t pos = 0;
+    if (text::is_word_char(utf8::next(rest, pos))) return {};
+  } else if (whole.substr(whole.size() - part.size()) == part) {
+    rest = whole.substr(0, whole.size() - part.size());
+    size_t pos = rest.size() - 1;
+    while (pos > 0 && (static_cast<unsigned char>(rest[pos]) & 0xC0) == 0x80) --pos;
+    if (text::is_word_char(utf8::next(rest, pos))) return {};
+  } else {
+    return {};
+  }
+  // A site name is the shorter of the two ("Story | Site" and "Site").
+  if (text::count_words(rest) >= text::count_words(part)) return {};
+  return squash(rest);
+}
+
+// Runs of word characters and of the characters between them, in turn,
+// starting with a (maybe empty) run between.
+std::vector<std::string_view> runs_of(std::string_view s) {
+  std::vector<std::string_view> runs;
+  size_t start = 0, pos = 0;
+  bool word = false;
+  while (pos < s.size()) {
+    size_t at = pos;
+    bool w = text::is_word_char(utf8::next(s, pos));
+    if (w != word) {
+      runs.push_back(s.substr(start, at - start));
+      start = at;
+      word = w;
+    }
+  }
+  runs.push_back(s.substr(start));
+  return runs;
+}
+
+// Whether `title` is `heading` with punctuation the heading lost between its
+// words ("Full-Stack" for "Full Stack", "Info - Story" for "Info Story"):
+// the same words in the same case and the same ends, with white space in the
+// heading where the title has more.
+bool punctuates(std::string_view heading, std::string_view title) {
+  if (heading == title) return false;
+  auto h = runs_of(heading), t = runs_of(title);
+  if (h.size() != t.size() || h.front() != t.front() || h.back() != t.back()) return false;
+  for (size_t k = 1; k + 1 < h.size(); ++k) {
+    if (h[k] == t[k]) continue;
+    if (k % 2 == 1 || h[k].find_first_not_of(' ') != std::string_view::npos) return false;
+  }
+  return true;
 }
 
 // The text of the element a heading starts with, looking through wrappers
@@ -185,9 +264,19 @@ std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const Meta
   return out;
 }
 
-std::optional<std::string> pick_title(const Signals& s, const json* article,
-                                      const std::vector<Heading>& h1s, const std::string& sitename,
-                                      const std::string& host, const MetaVocabulary& v) {
+namespace {
+
+// A bar ends the page's name: what follows it is a tagline, a section or a
+// site the site-name rules did not know ("Story | More words on the story").
+std::string up_to_bar(std::string title) {
+  size_t bar = title.find(" | ");
+  if (bar != std::string::npos && bar > 0) title.resize(bar);
+  return title;
+}
+
+std::optional<std::string> choose_title(const Signals& s, const json* article,
+                                        const std::vector<Heading>& h1s, const std::string& sitename,
+                                        const std::string& host, const MetaVocabulary& v) {
   // Metadata title: JSON-LD headline, og:title, twitter:title, <title>.
   std::vector<std::string> meta_titles;
   if (article) {
@@ -197,10 +286,47 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
   for (const auto& k : v.title_keys)
     for (const auto& val : meta_values(s, k)) meta_titles.push_back(val);
   if (!s.title_tag.empty()) meta_titles.push_back(s.title_tag);
+  // A title that starts with a separator ("| Site") lost the page's name.
+  meta_titles.erase(std::remove_if(meta_titles.begin(), meta_titles.end(),
+                                   [&](const std::string& t) {
+                                     std::string padded = " " + squash(t);
+                                     for (const auto& sep : v.title_separators)
+                                       if (padded.compare(0, sep.size(), sep) == 0) return true;
+                                     return false;
+                                   }),
+                    meta_titles.end());
 
-  std::string site = sitename;
-  if (site.empty()) site = host;
   std::vector<std::string_view> sites = {sitename, host, domain_of(host)};
+  std::string brand = text::to_lower(brand_of(host));
+  // Names the titles give the site: the rest of a metadata title that holds
+  // another whole at one end ("Blog Name: Story" and "Story"), and a last
+  // part that starts with the brand.
+  std::vector<std::string> rests;
+  auto add_rest = [&](std::string rest) {
+    if (!rest.empty() && std::find(rests.begin(), rests.end(), rest) == rests.end())
+      rests.push_back(std::move(rest));
+  };
+  std::vector<std::string> lowered;  // the distinct metadata titles, squashed and lowercase
+  for (const auto& m : meta_titles) {
+    std::string l = text::to_lower(squash(m));
+    if (!l.empty() && std::find(lowered.begin(), lowered.end(), l) == lowered.end())
+      lowered.push_back(std::move(l));
+  }
+  for (const auto& a : lowered) {
+    for (const auto& b : lowered) add_rest(rest_of_title(a, b));
+    if (brand.empty() || a.find(brand) == std::string::npos) continue;
+    auto segs = title_segments(a, v);
+    std::string_view last = std::string_view(a).substr(segs.back().first);
+    if (segs.size() > 1 && starts_with_brand(last, brand)) add_rest(squash(last));
+  }
+  // Whether a heading names the site: the site name, the host, its domain or a rest.
+  auto names_site = [&](std::string_view text) {
+    for (auto name : sites)
+      if (!name.empty() && same_site(text, name)) return true;
+    for (const auto& r : rests)
+      if (same_site(text, r)) return true;
+    return false;
+  };
 
 
   // An <h1> that starts with a label of its own ("Blog:", "News", a date)
@@ -209,7 +335,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     std::string label;
     std::string lower = text::to_lower(h.text);
     for (const auto& m : meta_titles) {
-      std::string t = strip_site(m, sites, true, v);
+      std::string t = strip_site(m, sites, true, v, brand);
       std::string tail = text::to_lower(t);
       if (tail.empty() || tail.size() >= lower.size() ||
           lower.compare(lower.size() - tail.size(), tail.size(), tail) != 0 ||
@@ -220,7 +346,7 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     }
     return h.text;
   };
-  // 1. an <h1> that the metadata confirms (equal to a title or one of its parts)
+  // 1. an <h1> that the metadata confirms (equal to a title, else to one of its parts)
   //    (keys of the metadata titles and of their parts are worked out when
   //    first compared and kept for the next <h1>)
   struct TitleKeys {
@@ -228,22 +354,33 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     std::optional<std::vector<std::string>> parts;
   };
   std::vector<TitleKeys> title_keys(meta_titles.size());
+  // Of <h1>s that equal a part, the one of the earliest part: the page's
+  // name leads its title, later parts name sections and the site.
+  std::optional<Heading> by_part;
+  size_t by_part_at = 0;
   for (const auto& raw : h1s) {
-    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    Heading h{raw.node, strip_site(raw.text, sites, false, v, brand)};
     std::string hk = key_of(h.text);
     if (hk.empty()) continue;
     for (size_t k = 0; k < meta_titles.size(); ++k) {
       TitleKeys& tk = title_keys[k];
       if (!tk.key) tk.key = key_of(meta_titles[k]);
-      if (*tk.key == hk) return without_label(h);
+      if (*tk.key == hk) {
+        std::string t = without_label(h), whole = squash(meta_titles[k]);
+        return t == h.text && punctuates(t, whole) ? whole : t;
+      }
       if (!tk.parts) {
         tk.parts.emplace();
         for (const auto& part : split_title(meta_titles[k], v)) tk.parts->push_back(key_of(part));
       }
-      for (const auto& pk : *tk.parts)
-        if (pk == hk && !same_site(h.text, site)) return without_label(h);
+      for (size_t i = 0; i < tk.parts->size(); ++i)
+        if ((*tk.parts)[i] == hk && (!by_part || i < by_part_at) && !names_site(h.text)) {
+          by_part = h;
+          by_part_at = i;
+        }
     }
   }
+  if (by_part) return without_label(*by_part);
   // 2. the first plausible <h1> that is not the site name and, when the page
   //    has a metadata title, shares enough words with it (a heading with
   //    nothing in common with the title is a banner, a logo or a promo).
@@ -263,20 +400,20 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
     for (const auto& t : meta_values(s, "og:type"))
       if (v.landing_og_types.count(text::to_lower(t))) landing = true;
   for (const auto& raw : h1s) {
-    Heading h{raw.node, strip_site(raw.text, sites, false, v)};
+    Heading h{raw.node, strip_site(raw.text, sites, false, v, brand)};
     if (landing && !starts_a_title(h.text, meta_titles)) break;
     if (!meta_titles.empty()) {
       double best = 0;
       for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));
       if (best < v.min_h1_title_overlap) continue;
     }
-    if (same_site(h.text, site)) continue;
+    if (names_site(h.text)) continue;
     if (text::count_words(h.text) < 1) continue;
     return without_label(h);
   }
   // 3. the metadata title without the site name
   for (const auto& m : meta_titles) {
-    std::string t = strip_site(m, sites, true, v);
+    std::string t = strip_site(m, sites, true, v, brand);
     if (!t.empty() && t.size() <= v.max_title_chars) return t;
   }
   if (!s.itemprop_headline.empty()) {
@@ -286,10 +423,20 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::string> pick_title(const Signals& s, const json* article,
+                                      const std::vector<Heading>& h1s, const std::string& sitename,
+                                      const std::string& host, const MetaVocabulary& v) {
+  auto t = choose_title(s, article, h1s, sitename, host, v);
+  if (t) t = up_to_bar(*t);
+  return t;
+}
+
 }  // namespace detail
 
 std::string clean_title(std::string_view title, std::string_view sitename) {
-  return detail::strip_site(title, {sitename}, /*heuristic=*/true, detail::meta_vocabulary());
+  return detail::up_to_bar(detail::strip_site(title, {sitename}, /*heuristic=*/true, detail::meta_vocabulary()));
 }
 
 }  // namespace saring::meta

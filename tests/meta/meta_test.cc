@@ -194,11 +194,94 @@ TEST(MetaTitle, LandingPagesPreferTheirMetadataTitle) {
 }
 
 TEST(MetaTitle, SiteNameFromTheDomainOfASubdomain) {
-  std::string page = "<title>Camping Tents | Trailside</title><p>Text</p>";
+  std::string page = "<title>Camping Tents - Trailside</title><p>Text</p>";
   EXPECT_EQ(v(extract_html(page, "https://shop.trailside.com/tents").title), "Camping Tents");
   EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/tents").title), "Camping Tents");
+  // A logo <h1> naming the domain is not the title, even when the title mentions it.
+  EXPECT_EQ(v(extract_html("<title>Trailside or Campfire: which forum engine?</title><h1>Trailside</h1>",
+                           "https://community.trailside.com/t/1")
+                  .title),
+            "Trailside or Campfire: which forum engine?");
   // Without a matching host the short last part stays (too short a title to cut).
-  EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents | Trailside");
+  EXPECT_EQ(v(extract_html(page, "https://shop.example.com/tents").title), "Camping Tents - Trailside");
+}
+
+TEST(MetaTitle, LastPartNamedForTheBrandIsTheSite) {
+  std::string page = "<title>Trail shoes - Trailside Official Site</title><p>Text</p>";
+  EXPECT_EQ(v(extract_html(page, "https://www.trailside.com/shoes").title), "Trail shoes");
+  EXPECT_EQ(v(extract_html(page, "https://shop.trailside.co.uk/shoes").title), "Trail shoes");
+  // Another host's brand leaves it (too short a title to cut).
+  EXPECT_EQ(v(extract_html(page, "https://www.example.com/shoes").title),
+            "Trail shoes - Trailside Official Site");
+  // An <h1> of that last part is the site's too.
+  EXPECT_EQ(v(extract_html("<title>Trail shoes for rain - Trailside Outfitters</title>"
+                           "<h1>Trailside Outfitters</h1><p>Text</p>",
+                           "https://trailside.com/shoes")
+                  .title),
+            "Trail shoes for rain");
+  // Only the last part speaks for the site: a first part may be a product of the brand.
+  EXPECT_EQ(v(extract_html("<title>Trailside Tents - Camping Gear</title>", "https://trailside.com/t").title),
+            "Trailside Tents - Camping Gear");
+}
+
+TEST(MetaTitle, TitleAroundAnotherNamesTheSite) {
+  std::string og = "<meta property='og:title' content='Small adventures with small models'>";
+  std::string title = "<title>Garden Data Blog: Small adventures with small models</title>";
+  std::string h1 = "<h1>Garden Data Blog</h1><p>Text</p>";
+  // The <title> is the og:title behind the blog's name: an <h1> of that name is not the title.
+  EXPECT_EQ(v(extract_html(og + title + h1).title), "Small adventures with small models");
+  // Without the og:title nothing tells the name from the story.
+  EXPECT_EQ(v(extract_html(title + h1).title), "Garden Data Blog");
+  // A metadata title that is the site name leaves the story to the <h1>.
+  auto site = extract_html(
+      "<meta property='og:title' content='Trailside'>"
+      "<title>Which tent fits a family of four? | Trailside</title>"
+      "<h1>Which tent fits a family of four?</h1>");
+  EXPECT_EQ(v(site.title), "Which tent fits a family of four?");
+}
+
+TEST(MetaTitle, MetadataKeepsPunctuationTheHeadingLost) {
+  auto dash = extract_html("<title>Remote Full-Stack Jobs</title><h1>Remote Full Stack Jobs</h1>");
+  EXPECT_EQ(v(dash.title), "Remote Full-Stack Jobs");
+  auto prefix = extract_html(
+      "<meta property='og:title' content='Guide - Choosing a graphics card'>"
+      "<h1>Guide Choosing a graphics card</h1>");
+  EXPECT_EQ(v(prefix.title), "Guide - Choosing a graphics card");
+  // Other differences leave the heading as it is: case, marks at the ends.
+  auto upper = extract_html("<title>REMOTE FULL-STACK JOBS</title><h1>Remote Full Stack Jobs</h1>");
+  EXPECT_EQ(v(upper.title), "Remote Full Stack Jobs");
+  auto ends = extract_html("<title>Keep your teeth healthy ()</title><h1>Keep your teeth healthy</h1>");
+  EXPECT_EQ(v(ends.title), "Keep your teeth healthy");
+}
+
+TEST(MetaTitle, TitleWithoutThePageNameIsNoTitle) {
+  // "| Site" is what a template gives when the page's name is missing: the <h1> names the page.
+  auto page = extract_html("<title>| Circuits &amp; Volts</title><h1>Electronic Gadgets</h1><p>Text</p>");
+  EXPECT_EQ(v(page.title), "Electronic Gadgets");
+  // A whole title still beats an <h1> it shares no word with.
+  auto whole = extract_html("<title>Circuits &amp; Volts</title><h1>Electronic Gadgets</h1><p>Text</p>");
+  EXPECT_EQ(v(whole.title), "Circuits & Volts");
+}
+
+TEST(MetaTitle, HeadingOfTheEarliestTitlePartWins) {
+  // The docs' name heads the page, the page's own name follows.
+  auto docs = extract_html(
+      "<title>Quick Start - Toolkit 2.0 Documentation</title>"
+      "<h1>Toolkit 2.0 Documentation</h1><h1>Quick Start</h1><p>Text</p>");
+  EXPECT_EQ(v(docs.title), "Quick Start");
+}
+
+TEST(MetaTitle, ABarEndsThePageName) {
+  // What follows a bar is a tagline or a section, however long.
+  auto meta = extract_html("<title>Black Edition | Meal Replacement Protein Powder</title><p>Text</p>");
+  EXPECT_EQ(v(meta.title), "Black Edition");
+  auto h1 = extract_html(
+      "<title>Organic SEO Consultant | Hire an Independent SEO Expert | Jane Roe</title>"
+      "<h1>Organic SEO Consultant | Hire an Independent SEO Expert</h1>");
+  EXPECT_EQ(v(h1.title), "Organic SEO Consultant");
+  // Dashes may belong to the name.
+  auto dash = extract_html("<title>Electrical - Overview | Office of Workplace Safety</title><p>Text</p>");
+  EXPECT_EQ(v(dash.title), "Electrical - Overview");
 }
 
 TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
@@ -279,6 +362,10 @@ TEST(CleanTitle, SiteNames) {
   EXPECT_EQ(sm::clean_title("Cats - the complete guide to feeding older cats well", ""),
             "Cats - the complete guide to feeding older cats well");
   EXPECT_EQ(sm::clean_title("  Plain   title ", "Site"), "Plain title");
+  // A bar ends the name, after the site's name has gone from either end.
+  EXPECT_EQ(sm::clean_title("Story of the day | More words on the same story", ""), "Story of the day");
+  EXPECT_EQ(sm::clean_title("Example News | Story of the day | Tagline words here", "Example News"),
+            "Story of the day");
 }
 
 TEST(CleanAuthor, PrefixesInManyLanguages) {

@@ -52,6 +52,22 @@ TEST(Page, SentencesAndListItemsWithDatesStay) {
   EXPECT_TRUE(contains(n, "Score: 3-1"));
 }
 
+TEST(Page, HeadingCutAtItsBarIsTheTitle) {
+  std::string html =
+      "<html><head><title>Budget talks | Notes from the council</title>"
+      "<meta property='og:type' content='article'></head><body><article>"
+      "<h1>Budget talks | Notes from the council</h1>" +
+      std::string(kStory) + "</article></body></html>";
+  saring::page::PageOptions options;
+  options.identify_language = false;
+  auto result = saring::page::process_page({.bytes = html, .url = "https://example.org/"}, options);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.value().metadata.title.value_or(""), "Budget talks");
+  // The heading the title came from is not text.
+  EXPECT_FALSE(contains(result.value().text, "Notes from the council"));
+  EXPECT_TRUE(contains(result.value().text, "The committee met on Tuesday"));
+}
+
 TEST(Page, TextIsInNormalizationFormC) {
   std::string t = text_of(std::string(kStory) + "<p>The caf\x65\xCC\x81 on the square was full.</p>");
   EXPECT_TRUE(contains(t, "The caf\xC3\xA9 on the square was full."));
