@@ -176,7 +176,8 @@ constexpr std::string_view kBoilerplateLines[] = {
     "next", "previous", "next article", "previous article", "home", "menu", "search",
     "close", "toggle navigation", "log in", "login", "sign in", "show more", "view comments",
     "ad", "story continues below advertisement", "scroll to continue with content",
-    "related topics", "topics", "share via", "copy link", "link copied",
+    "related topics", "topics", "share via", "copy link", "link copied", "caption", "advert",
+    "don't miss", "don’t miss", "breaking news", "next prev",
     // a forum poster's card and a thread's controls (XenForo, vBulletin, MyBB, phpBB, Discourse)
     "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
     "well-known member", "active member", "senior member", "junior member", "thread starter",
@@ -246,16 +247,26 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "(editing by", "(writing by", "(additional reporting", "additional reporting by",
     "filed under", "reading time", "lesezeit", "temps de lecture", "tiempo de lectura",
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
-    "like this story", "síguenos en", "siguenos en", "follow us on", "subscribe now",
-    "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "this post contains affiliate",
-    "this post contains references", "unterstütze ", "unterstützen sie ", "if you enjoyed reading",
-    "if you enjoyed this", "bei fragen und anregungen", "gefällt dir unser", "gefällt ihnen unser",
+    "like this story", "subscribe now",
+    "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "unterstütze ",
+    "unterstützen sie ", "bei fragen und anregungen", "gefällt dir unser", "gefällt ihnen unser",
     "gefällt dir dieser", "gefällt ihnen dieser", "jetzt zum kostenlosen newsletter",
     "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
     "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
     "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
     "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
     "messages:", "likes received:", "member since"};
+
+// Prefixes of appeals and disclosures, which run longer than a label: a
+// line of at most Thresholds::appeal_line_words that starts with one is
+// boilerplate ("If you enjoyed this article, ...", "This post contains
+// references to products from ...", "Get the latest news straight to your
+// phone with our app.").
+constexpr std::string_view kAppealPrefixes[] = {
+    "if you enjoyed", "this post contains affiliate", "this post contains references",
+    "síguenos en", "siguenos en", "follow us on", "get the latest", "for the latest news",
+    "for the latest stories", "for the latest updates",
+    "these statements have not been evaluated by the food and drug administration"};
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.
@@ -470,6 +481,7 @@ Vocabulary::Vocabulary() {
   }
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
+  for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
   for (std::string_view p : kCreditPrefixes) credit_prefixes_.add(p);
   for (std::string_view p : kCreditInfixes) credit_infixes_.add(p);
@@ -658,6 +670,7 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
       return true;
     }
   }
+  if (words <= thresholds_.appeal_line_words && appeal_prefixes_.starts(line)) return true;
   if (words <= thresholds_.caption_credit_words) {
     if (notice_infixes_.inside(line)) return true;
   }

@@ -700,6 +700,22 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Jetzt zum kostenlosen Newsletter anmelden"));
   EXPECT_TRUE(bp("We use cookies to improve your experience."));
   EXPECT_TRUE(bp("This article is the copyrighted property of the Daily News."));
+  EXPECT_TRUE(bp("Caption"));
+  EXPECT_TRUE(bp("DON'T MISS"));
+  EXPECT_TRUE(bp("Breaking News"));
+  // Appeals and disclosures run longer than labels and still go.
+  EXPECT_TRUE(bp("If you enjoyed this article, we have a proposition for you: join our club and "
+                 "read every story without ads or meters."));
+  EXPECT_TRUE(bp("This post contains references to products from our advertisers. We may receive "
+                 "compensation when you click on links to those products."));
+  EXPECT_TRUE(bp("For the latest stories and breaking news updates download our apps for phones."));
+  EXPECT_TRUE(bp("*These statements have not been evaluated by the Food and Drug Administration. "
+                 "These products are not intended to diagnose or treat any disease."));
+  EXPECT_FALSE(bp("For the latest quarter the company reported a loss, its first in a decade, and "
+                  "cut its forecast."));
+  std::string long_appeal = "Get the latest";
+  for (int i = 0; i < 60; ++i) long_appeal += " word";
+  EXPECT_FALSE(bp(long_appeal));
   EXPECT_FALSE(bp("Unterstützer der Reform sprachen am Montag vor dem Landtag."));
   EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
   EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
