@@ -287,7 +287,9 @@ constexpr std::string_view kCreditPrefixes[] = {
     "pictures:", "bild:", "bildquelle", "fotos:", "(foto", "(photo", "(image", "(bild",
     "sumber foto", "sumber gambar", "ilustrasi", "gambar:", "illustration:", "写真：", "写真:",
     "图片来源", "图片：", "圖片來源", "ภาพ:", "ภาพ :", "ที่มาภาพ", "zdjęcie:", "фото:", "fotó:",
-    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo"};
+    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo",
+    // where the figures or the story came from
+    "quelle:", "quellen:", "source:", "sources:", "fuente:", "fonte:"};
 constexpr std::string_view kCreditInfixes[] = {
     "foto/", "foto:", "foto :", "photo:", "photo/", "photo credit", "(photo", "(foto",
     "getty images", "/ap photo", "ap photo/", "(ap photo", "/reuters", "/afp", "/antara",
