@@ -268,6 +268,13 @@ constexpr std::string_view kAppealPrefixes[] = {
     "for the latest stories", "for the latest updates",
     "these statements have not been evaluated by the food and drug administration"};
 
+// An appeal to follow the site elsewhere starts with "follow " and names one
+// of these ("Follow us on Instagram", "Follow our section on Facebook and
+// Twitter", "Follow our full coverage at ...").
+constexpr std::string_view kFollowPrefix = "follow ";
+constexpr std::string_view kFollowTargets[] = {"facebook", "twitter", "instagram", "linkedin",
+                                               "youtube", "tiktok", "coverage"};
+
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.
 constexpr std::string_view kNoticeInfixes[] = {
@@ -484,6 +491,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
+  for (std::string_view p : kFollowTargets) follow_targets_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
   for (std::string_view p : kCreditPrefixes) credit_prefixes_.add(p);
   for (std::string_view p : kCreditInfixes) credit_infixes_.add(p);
@@ -672,7 +680,11 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
       return true;
     }
   }
-  if (words <= thresholds_.appeal_line_words && appeal_prefixes_.starts(line)) return true;
+  if (words <= thresholds_.appeal_line_words &&
+      (appeal_prefixes_.starts(line) ||
+       (starts_with(line, kFollowPrefix) && follow_targets_.inside(line)))) {
+    return true;
+  }
   if (words <= thresholds_.caption_credit_words) {
     if (notice_infixes_.inside(line)) return true;
   }

@@ -300,6 +300,7 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_lines_;
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
+  PhraseIndex follow_targets_;
   PhraseIndex notice_infixes_;
   PhraseIndex credit_prefixes_;
   PhraseIndex credit_infixes_;

@@ -711,6 +711,9 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("For the latest stories and breaking news updates download our apps for phones."));
   EXPECT_TRUE(bp("*These statements have not been evaluated by the Food and Drug Administration. "
                  "These products are not intended to diagnose or treat any disease."));
+  EXPECT_TRUE(bp("Follow our opinion section on Facebook, Twitter (@example) and Instagram."));
+  EXPECT_TRUE(bp("*** Follow me on Instagram for a daily moment of inspiration ***"));
+  EXPECT_FALSE(bp("Follow the river upstream for two hours until you reach the old mill."));
   EXPECT_FALSE(bp("For the latest quarter the company reported a loss, its first in a decade, and "
                   "cut its forecast."));
   std::string long_appeal = "Get the latest";
