@@ -51,7 +51,11 @@ constexpr std::string_view kIngredientTokens[] = {
 // Boilerplate tokens that name a control whose results, which hold text, go
 // by the same name ("search-form", "search-page-wrapper"). See
 // Thresholds::weak_name_max_words.
-constexpr std::string_view kWeakTokens[] = {"search"};
+// "print" names a layout for printing ("tip-print-step") as often as the
+// print button. With a word of negation in the same name ("hide-on-print",
+// "d-print-none", "print-only": not shown on screen) a weak token is firm.
+constexpr std::string_view kWeakTokens[] = {"search", "print"};
+constexpr std::string_view kNegationWords[] = {"no", "not", "none", "hide", "hidden", "only", "off"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.
@@ -464,6 +468,7 @@ Vocabulary::Vocabulary() {
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kWeakTokens, kTokWeak);
   tok(kIngredientTokens, kTokIngredients);
+  tok(kNegationWords, kTokNegation);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -524,10 +529,11 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     }
     if (part.first == Verdict::none) part.first = v;
   };
-  unsigned name_words = 0;  // kTokAuthor | kTokBox seen in the current class name
+  // kTokAuthor | kTokBox | kTokWeak | kTokNegation seen in the current class name
+  unsigned name_words = 0;
   auto token = [&](std::string_view t) {
     unsigned bits = token_bits_.find(t);
-    name_words |= bits & (kTokAuthor | kTokBox);
+    name_words |= bits & (kTokAuthor | kTokBox | kTokWeak | kTokNegation);
     if (bits & kTokPositive) part.positive = true;
     if (bits & kTokNegative) part.negative = true;
     if (bits & kTokStrong) part.strong = true;
@@ -570,7 +576,8 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
       if (token_bits_.find(c)) token(c);
     }
     html::for_each_word(name, token);
-    if (name_words == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
+    if ((name_words & (kTokAuthor | kTokBox)) == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
+    if ((name_words & kTokWeak) && (name_words & kTokNegation)) consider(Verdict::boilerplate);
   });
   return part;
 }
