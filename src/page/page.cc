@@ -76,12 +76,22 @@ constexpr size_t kBylineDateWords = 8;   // what may follow the name: a date
 constexpr std::string_view kBylinePrefixes[] = {"by ", "von ", "par ", "por ", "door ", "di "};
 
 bool is_byline(std::string_view line, std::string_view author_lower) {
-  if (author_lower.empty() || text::has_words(line, kBylineWords + 1)) return false;
+  // The prefixes are ASCII: they are matched before any line is lowercased.
+  auto starts_ascii = [&](std::string_view p) {
+    if (line.size() < p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i) {
+      char c = line[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != p[i]) return false;
+    }
+    return true;
+  };
+  auto prefix = std::find_if(std::begin(kBylinePrefixes), std::end(kBylinePrefixes), starts_ascii);
+  if (author_lower.empty() || prefix == std::end(kBylinePrefixes) ||
+      text::has_words(line, kBylineWords + 1)) {
+    return false;
+  }
   std::string lower = text::to_lower(line);
   std::string_view rest = lower;
-  auto prefix = std::find_if(std::begin(kBylinePrefixes), std::end(kBylinePrefixes),
-                             [&](std::string_view p) { return rest.starts_with(p); });
-  if (prefix == std::end(kBylinePrefixes)) return false;
   rest.remove_prefix(prefix->size());
   if (!rest.starts_with(author_lower)) return false;
   rest.remove_prefix(author_lower.size());
