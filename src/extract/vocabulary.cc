@@ -253,7 +253,11 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
     "like this story", "subscribe now",
     "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "unterstütze ",
-    "unterstützen sie ", "bei fragen und anregungen", "gefällt dir unser", "gefällt ihnen unser",
+    "unterstützen sie ", "bei fragen und anregungen",
+    // labels of topic lists and share prompts
+    "verwandte themen", "themen:", "topics:", "erschienen in", "weitere beiträge",
+    "weitere artikel", "den artikel ", "möchten sie den artikel", "artikel teilen",
+    "teile diesen", "teilen sie diesen", "gefällt dir unser", "gefällt ihnen unser",
     "gefällt dir dieser", "gefällt ihnen dieser", "jetzt zum kostenlosen newsletter",
     "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
     "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
@@ -278,6 +282,12 @@ constexpr std::string_view kAppealPrefixes[] = {
 constexpr std::string_view kFollowPrefix = "follow ";
 constexpr std::string_view kFollowTargets[] = {"facebook", "twitter", "instagram", "linkedin",
                                                "youtube", "tiktok", "coverage"};
+
+// A PHP error printed into the page starts with its level and ends with
+// "... in /path/file.php on line 56".
+constexpr std::string_view kScriptErrorPrefixes[] = {
+    "warning: ", "notice: ", "deprecated: ", "strict standards: ", "fatal error: ", "parse error: "};
+constexpr std::string_view kScriptErrorInfix = " on line ";
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.
@@ -497,6 +507,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
   for (std::string_view p : kFollowTargets) follow_targets_.add(p);
+  for (std::string_view p : kScriptErrorPrefixes) script_error_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
   for (std::string_view p : kCreditPrefixes) credit_prefixes_.add(p);
   for (std::string_view p : kCreditInfixes) credit_infixes_.add(p);
@@ -692,6 +703,8 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
        (starts_with(line, kFollowPrefix) && follow_targets_.inside(line)))) {
     return true;
   }
+  if (script_error_prefixes_.starts(line) && line.find(kScriptErrorInfix) != std::string_view::npos)
+    return true;
   if (words <= thresholds_.caption_credit_words) {
     if (notice_infixes_.inside(line)) return true;
   }

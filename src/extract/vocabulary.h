@@ -301,6 +301,7 @@ class Vocabulary {
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex follow_targets_;
+  PhraseIndex script_error_prefixes_;
   PhraseIndex notice_infixes_;
   PhraseIndex credit_prefixes_;
   PhraseIndex credit_infixes_;

@@ -722,6 +722,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("We use cookies to improve your experience."));
   EXPECT_TRUE(bp("This article is the copyrighted property of the Daily News."));
   EXPECT_TRUE(bp("Caption"));
+  EXPECT_TRUE(bp("Verwandte Themen auf unserem Blog:"));
+  EXPECT_TRUE(bp("Möchten Sie den Artikel teilen?"));
+  EXPECT_TRUE(bp("Warning: Creating default object from empty value in /var/www/site/wp-includes/"
+                 "functions.php on line 4122"));
+  EXPECT_FALSE(bp("Warning: the bridge on the coast road is closed until the storm has passed."));
   EXPECT_TRUE(bp("DON'T MISS"));
   EXPECT_TRUE(bp("Breaking News"));
   // Appeals and disclosures run longer than labels and still go.
