@@ -315,7 +315,9 @@ constexpr std::string_view kCreditInfixes[] = {
     "foto/", "foto:", "foto :", "photo:", "photo/", "photo credit", "(photo", "(foto",
     "getty images", "/ap photo", "ap photo/", "(ap photo", "/reuters", "/afp", "/antara",
     "antara foto", "| foto", "| photo", "bild: ", "foto: ", "(bild:", "ภาพ:", "写真：",
-    "图片来源"};
+    "图片来源",
+    // the reporters who helped
+    "contributed to this report", "contributed to this story", "contributed reporting"};
 
 // Ids with this many hyphen-separated words are heading slugs.
 constexpr size_t kSlugIdWords = 4;

@@ -753,6 +753,7 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(credit("Photo: Jane Doe"));
   EXPECT_TRUE(credit("Crédits photos : Agence"));
   EXPECT_TRUE(credit("Quelle: Statistisches Landesamt"));
+  EXPECT_TRUE(credit("Associated Press writers Jane Doe and John Roe contributed to this report."));
   EXPECT_TRUE(credit("Source: Department of Public Health"));
   EXPECT_FALSE(credit("The source of the river lies high in the mountains, far from any road."));
   EXPECT_FALSE(credit("The photographer spent three weeks in the mountains waiting for the right light."));
