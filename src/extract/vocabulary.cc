@@ -51,7 +51,11 @@ constexpr std::string_view kIngredientTokens[] = {
 // Boilerplate tokens that name a control whose results, which hold text, go
 // by the same name ("search-form", "search-page-wrapper"). See
 // Thresholds::weak_name_max_words.
-constexpr std::string_view kWeakTokens[] = {"search"};
+// "print" names a layout for printing ("tip-print-step") as often as the
+// print button. With a word of negation in the same name ("hide-on-print",
+// "d-print-none", "print-only": not shown on screen) a weak token is firm.
+constexpr std::string_view kWeakTokens[] = {"search", "print"};
+constexpr std::string_view kNegationWords[] = {"no", "not", "none", "hide", "hidden", "only", "off"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.
@@ -176,7 +180,8 @@ constexpr std::string_view kBoilerplateLines[] = {
     "next", "previous", "next article", "previous article", "home", "menu", "search",
     "close", "toggle navigation", "log in", "login", "sign in", "show more", "view comments",
     "ad", "story continues below advertisement", "scroll to continue with content",
-    "related topics", "topics", "share via", "copy link", "link copied",
+    "related topics", "topics", "share via", "copy link", "link copied", "caption", "advert",
+    "don't miss", "don’t miss", "breaking news", "next prev",
     // a forum poster's card and a thread's controls (XenForo, vBulletin, MyBB, phpBB, Discourse)
     "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
     "well-known member", "active member", "senior member", "junior member", "thread starter",
@@ -246,16 +251,43 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "(editing by", "(writing by", "(additional reporting", "additional reporting by",
     "filed under", "reading time", "lesezeit", "temps de lecture", "tiempo de lectura",
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
-    "like this story", "síguenos en", "siguenos en", "follow us on", "subscribe now",
-    "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "this post contains affiliate",
-    "this post contains references", "unterstütze ", "unterstützen sie ", "if you enjoyed reading",
-    "if you enjoyed this", "bei fragen und anregungen", "gefällt dir unser", "gefällt ihnen unser",
+    "like this story", "subscribe now",
+    "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "unterstütze ",
+    "unterstützen sie ", "bei fragen und anregungen",
+    // labels of topic lists and share prompts
+    "verwandte themen", "themen:", "topics:", "erschienen in", "weitere beiträge",
+    "weitere artikel", "den artikel ", "möchten sie den artikel", "artikel teilen",
+    "teile diesen", "teilen sie diesen", "gefällt dir unser", "gefällt ihnen unser",
     "gefällt dir dieser", "gefällt ihnen dieser", "jetzt zum kostenlosen newsletter",
     "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
     "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
     "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
     "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
     "messages:", "likes received:", "member since"};
+
+// Prefixes of appeals and disclosures, which run longer than a label: a
+// line of at most Thresholds::appeal_line_words that starts with one is
+// boilerplate ("If you enjoyed this article, ...", "This post contains
+// references to products from ...", "Get the latest news straight to your
+// phone with our app.").
+constexpr std::string_view kAppealPrefixes[] = {
+    "if you enjoyed", "this post contains affiliate", "this post contains references",
+    "síguenos en", "siguenos en", "follow us on", "get the latest", "for the latest news",
+    "for the latest stories", "for the latest updates",
+    "these statements have not been evaluated by the food and drug administration"};
+
+// An appeal to follow the site elsewhere starts with "follow " and names one
+// of these ("Follow us on Instagram", "Follow our section on Facebook and
+// Twitter", "Follow our full coverage at ...").
+constexpr std::string_view kFollowPrefix = "follow ";
+constexpr std::string_view kFollowTargets[] = {"facebook", "twitter", "instagram", "linkedin",
+                                               "youtube", "tiktok", "coverage"};
+
+// A PHP error printed into the page starts with its level and ends with
+// "... in /path/file.php on line 56".
+constexpr std::string_view kScriptErrorPrefixes[] = {
+    "warning: ", "notice: ", "deprecated: ", "strict standards: ", "fatal error: ", "parse error: "};
+constexpr std::string_view kScriptErrorInfix = " on line ";
 
 // Infixes that mark a line of at most Thresholds::caption_credit_words as a
 // copyright notice or a render-time line.
@@ -276,12 +308,16 @@ constexpr std::string_view kCreditPrefixes[] = {
     "pictures:", "bild:", "bildquelle", "fotos:", "(foto", "(photo", "(image", "(bild",
     "sumber foto", "sumber gambar", "ilustrasi", "gambar:", "illustration:", "写真：", "写真:",
     "图片来源", "图片：", "圖片來源", "ภาพ:", "ภาพ :", "ที่มาภาพ", "zdjęcie:", "фото:", "fotó:",
-    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo"};
+    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo",
+    // where the figures or the story came from
+    "quelle:", "quellen:", "source:", "sources:", "fuente:", "fonte:"};
 constexpr std::string_view kCreditInfixes[] = {
     "foto/", "foto:", "foto :", "photo:", "photo/", "photo credit", "(photo", "(foto",
     "getty images", "/ap photo", "ap photo/", "(ap photo", "/reuters", "/afp", "/antara",
     "antara foto", "| foto", "| photo", "bild: ", "foto: ", "(bild:", "ภาพ:", "写真：",
-    "图片来源"};
+    "图片来源",
+    // the reporters who helped
+    "contributed to this report", "contributed to this story", "contributed reporting"};
 
 // Ids with this many hyphen-separated words are heading slugs.
 constexpr size_t kSlugIdWords = 4;
@@ -444,6 +480,7 @@ Vocabulary::Vocabulary() {
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kWeakTokens, kTokWeak);
   tok(kIngredientTokens, kTokIngredients);
+  tok(kNegationWords, kTokNegation);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -470,6 +507,9 @@ Vocabulary::Vocabulary() {
   }
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
+  for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
+  for (std::string_view p : kFollowTargets) follow_targets_.add(p);
+  for (std::string_view p : kScriptErrorPrefixes) script_error_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
   for (std::string_view p : kCreditPrefixes) credit_prefixes_.add(p);
   for (std::string_view p : kCreditInfixes) credit_infixes_.add(p);
@@ -502,10 +542,11 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     }
     if (part.first == Verdict::none) part.first = v;
   };
-  unsigned name_words = 0;  // kTokAuthor | kTokBox seen in the current class name
+  // kTokAuthor | kTokBox | kTokWeak | kTokNegation seen in the current class name
+  unsigned name_words = 0;
   auto token = [&](std::string_view t) {
     unsigned bits = token_bits_.find(t);
-    name_words |= bits & (kTokAuthor | kTokBox);
+    name_words |= bits & (kTokAuthor | kTokBox | kTokWeak | kTokNegation);
     if (bits & kTokPositive) part.positive = true;
     if (bits & kTokNegative) part.negative = true;
     if (bits & kTokStrong) part.strong = true;
@@ -548,7 +589,8 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
       if (token_bits_.find(c)) token(c);
     }
     html::for_each_word(name, token);
-    if (name_words == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
+    if ((name_words & (kTokAuthor | kTokBox)) == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
+    if ((name_words & kTokWeak) && (name_words & kTokNegation)) consider(Verdict::boilerplate);
   });
   return part;
 }
@@ -658,6 +700,13 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
       return true;
     }
   }
+  if (words <= thresholds_.appeal_line_words &&
+      (appeal_prefixes_.starts(line) ||
+       (starts_with(line, kFollowPrefix) && follow_targets_.inside(line)))) {
+    return true;
+  }
+  if (script_error_prefixes_.starts(line) && line.find(kScriptErrorInfix) != std::string_view::npos)
+    return true;
   if (words <= thresholds_.caption_credit_words) {
     if (notice_infixes_.inside(line)) return true;
   }

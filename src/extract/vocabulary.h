@@ -187,6 +187,7 @@ struct Thresholds {
   // more than twice those of the main choice, is a grid: its blocks answer.
   size_t min_grid_cards = 20;
   size_t caption_credit_words = 25;
+  size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes)
   // On an article, this many list items in a row that each end cut short
   // ("...", "…") are teasers of other stories.
   size_t min_teaser_items = 3;
@@ -276,7 +277,7 @@ class Vocabulary {
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
-    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096,
+    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096, kTokNegation = 8192,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };
@@ -298,6 +299,9 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   PhraseIndex boilerplate_prefixes_;
+  PhraseIndex appeal_prefixes_;
+  PhraseIndex follow_targets_;
+  PhraseIndex script_error_prefixes_;
   PhraseIndex notice_infixes_;
   PhraseIndex credit_prefixes_;
   PhraseIndex credit_infixes_;

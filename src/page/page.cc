@@ -69,6 +69,60 @@ void normalize_text(extract::Content& content, meta::Metadata& m) {
     if (*field) text::to_nfc(**field);
 }
 
+// A byline that repeats the record's author ("By Jane Doe", "Von Jane Doe",
+// "By Jane Doe - 11/18/19 11:04 PM EST") is the record's `author`, not text.
+constexpr size_t kBylineWords = 16;      // longer lines are sentences
+constexpr size_t kBylineDateWords = 8;   // what may follow the name: a date
+constexpr std::string_view kBylinePrefixes[] = {"by ", "von ", "par ", "por ", "door ", "di "};
+
+bool is_byline(std::string_view line, std::string_view author_lower) {
+  // The prefixes are ASCII: they are matched before any line is lowercased.
+  auto starts_ascii = [&](std::string_view p) {
+    if (line.size() < p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i) {
+      char c = line[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != p[i]) return false;
+    }
+    return true;
+  };
+  auto prefix = std::find_if(std::begin(kBylinePrefixes), std::end(kBylinePrefixes), starts_ascii);
+  if (author_lower.empty() || prefix == std::end(kBylinePrefixes) ||
+      text::has_words(line, kBylineWords + 1)) {
+    return false;
+  }
+  std::string lower = text::to_lower(line);
+  std::string_view rest = lower;
+  rest.remove_prefix(prefix->size());
+  if (!rest.starts_with(author_lower)) return false;
+  rest.remove_prefix(author_lower.size());
+  // The separator before a date: spaces, '-', '|', ',', '–', '—', '·', '•'.
+  constexpr std::string_view kDashes[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x80\xA2"};
+  for (bool stripped = true; stripped && !rest.empty();) {
+    stripped = false;
+    if (rest.front() == ' ' || rest.front() == '-' || rest.front() == '|' || rest.front() == ',') {
+      rest.remove_prefix(1);
+      stripped = true;
+    }
+    for (std::string_view d : kDashes) {
+      if (rest.starts_with(d)) {
+        rest.remove_prefix(d.size());
+        stripped = true;
+      }
+    }
+  }
+  if (rest.empty()) return true;
+  return std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         !text::has_words(rest, kBylineDateWords + 1);
+}
+
+void drop_byline_lines(extract::Content& content, const std::optional<std::string>& author) {
+  if (!author || author->empty()) return;
+  std::string author_lower = text::to_lower(*author);
+  std::erase_if(content.blocks, [&](const extract::Block& b) {
+    return b.kind == extract::BlockKind::paragraph && is_byline(b.text, author_lower);
+  });
+}
+
 Status check_size(std::string_view bytes, const PageOptions& options) {
   if (bytes.empty()) return make_error(ErrorCode::invalid_input, "empty input");
   if (bytes.size() > options.parse.max_bytes) {
@@ -98,6 +152,8 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);
   drop_date_lines(result.content);
   normalize_text(result.content, result.metadata);
+  // On a forum, each post's byline is part of the thread.
+  if (kind == extract::PageKind::article) drop_byline_lines(result.content, result.metadata.author);
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
   meta::add_credited_agencies(result.text, result.sources);

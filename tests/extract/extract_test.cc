@@ -374,6 +374,27 @@ TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   EXPECT_FALSE(contains(other, "150 g flour"));
 }
 
+TEST(Prune, StepsInAPrintLayoutAreText) {
+  // Each step of a how-to sits in a box named after its print layout; a box
+  // hidden from print, or shown only there, is still furniture.
+  const std::string step =
+      "Lay the tomato on its side before you cut it, so that the seeds stay in the flesh and "
+      "every slice keeps its shape on the plate, even when you cut it very thin. Cut the stalk "
+      "out first with the tip of the knife, then slice from one side to the other with long, "
+      "light strokes and without pressing down.";
+  std::string t = text_of(page(
+      "<div class='story'>" + std::string(kArticle) + "<div class='tip-print-step'><div>" + step +
+      "</div></div><div class='hide-on-print'><p>" + step + " Hidden from print.</p></div>"
+      "<div class='print-only'><p>" + step + " Shown in print only.</p></div></div>"));
+  EXPECT_TRUE(contains(t, "Lay the tomato on its side"));
+  EXPECT_FALSE(contains(t, "Hidden from print"));
+  EXPECT_FALSE(contains(t, "Shown in print only"));
+  const auto& v = saring::extract::vocabulary();
+  EXPECT_TRUE(v.analyze("tip-print-step", "").weak);
+  EXPECT_FALSE(v.analyze("d-print-none", "").weak);
+  EXPECT_EQ(v.classify("d-print-none", "", ""), saring::extract::Verdict::boilerplate);
+}
+
 TEST(Options, StructureIsKept) {
   std::string html = page(
       "<div class='post'><h2>Key points</h2>" + std::string(kArticle) +
@@ -700,6 +721,30 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Jetzt zum kostenlosen Newsletter anmelden"));
   EXPECT_TRUE(bp("We use cookies to improve your experience."));
   EXPECT_TRUE(bp("This article is the copyrighted property of the Daily News."));
+  EXPECT_TRUE(bp("Caption"));
+  EXPECT_TRUE(bp("Verwandte Themen auf unserem Blog:"));
+  EXPECT_TRUE(bp("Möchten Sie den Artikel teilen?"));
+  EXPECT_TRUE(bp("Warning: Creating default object from empty value in /var/www/site/wp-includes/"
+                 "functions.php on line 4122"));
+  EXPECT_FALSE(bp("Warning: the bridge on the coast road is closed until the storm has passed."));
+  EXPECT_TRUE(bp("DON'T MISS"));
+  EXPECT_TRUE(bp("Breaking News"));
+  // Appeals and disclosures run longer than labels and still go.
+  EXPECT_TRUE(bp("If you enjoyed this article, we have a proposition for you: join our club and "
+                 "read every story without ads or meters."));
+  EXPECT_TRUE(bp("This post contains references to products from our advertisers. We may receive "
+                 "compensation when you click on links to those products."));
+  EXPECT_TRUE(bp("For the latest stories and breaking news updates download our apps for phones."));
+  EXPECT_TRUE(bp("*These statements have not been evaluated by the Food and Drug Administration. "
+                 "These products are not intended to diagnose or treat any disease."));
+  EXPECT_TRUE(bp("Follow our opinion section on Facebook, Twitter (@example) and Instagram."));
+  EXPECT_TRUE(bp("*** Follow me on Instagram for a daily moment of inspiration ***"));
+  EXPECT_FALSE(bp("Follow the river upstream for two hours until you reach the old mill."));
+  EXPECT_FALSE(bp("For the latest quarter the company reported a loss, its first in a decade, and "
+                  "cut its forecast."));
+  std::string long_appeal = "Get the latest";
+  for (int i = 0; i < 60; ++i) long_appeal += " word";
+  EXPECT_FALSE(bp(long_appeal));
   EXPECT_FALSE(bp("Unterstützer der Reform sprachen am Montag vor dem Landtag."));
   EXPECT_FALSE(bp("Copyright law was reformed in the year after the election, the minister said."));
   EXPECT_FALSE(bp("Read more carefully, and you will find the error in the second paragraph of the report."));
@@ -707,6 +752,10 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(credit("Presiden berpidato di Jakarta. FOTO/ANTARA"));
   EXPECT_TRUE(credit("Photo: Jane Doe"));
   EXPECT_TRUE(credit("Crédits photos : Agence"));
+  EXPECT_TRUE(credit("Quelle: Statistisches Landesamt"));
+  EXPECT_TRUE(credit("Associated Press writers Jane Doe and John Roe contributed to this report."));
+  EXPECT_TRUE(credit("Source: Department of Public Health"));
+  EXPECT_FALSE(credit("The source of the river lies high in the mountains, far from any road."));
   EXPECT_FALSE(credit("The photographer spent three weeks in the mountains waiting for the right light."));
 }
 

@@ -16,10 +16,10 @@ const char* kStory =
     "<p>A final vote is expected next month, after a public hearing at which "
     "residents will be able to give their views on every part of the plan.</p>";
 
-std::string text_of(const std::string& body) {
+std::string text_of(const std::string& body, const std::string& head = "") {
   std::string html =
       "<html><head><title>Budget talks</title>"
-      "<meta property='og:type' content='article'></head><body><article>" +
+      "<meta property='og:type' content='article'>" + head + "</head><body><article>" +
       body + "</article></body></html>";
   saring::page::PageOptions options;
   options.identify_language = false;
@@ -71,6 +71,21 @@ TEST(Page, HeadingCutAtItsBarIsTheTitle) {
 TEST(Page, TextIsInNormalizationFormC) {
   std::string t = text_of(std::string(kStory) + "<p>The caf\x65\xCC\x81 on the square was full.</p>");
   EXPECT_TRUE(contains(t, "The caf\xC3\xA9 on the square was full."));
+}
+
+TEST(Page, BylinesOfTheRecordsAuthorAreMetadata) {
+  const std::string head = "<meta name='author' content='Jane Doe'>";
+  std::string t = text_of("<p>By JANE DOE - 11/18/19 11:04 PM EST</p>" + std::string(kStory) +
+                          "<p>Von Jane Doe</p>", head);
+  EXPECT_FALSE(contains(t, "11:04 PM"));
+  EXPECT_FALSE(contains(t, "Von Jane Doe"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  // Another writer's byline, and a sentence that starts with the name, stay.
+  std::string other = text_of("<p>By John Roe</p>" + std::string(kStory) +
+                              "<p>By Jane Doe and the editors of the weekly paper, who checked "
+                              "every figure in the budget before it went to print.</p>", head);
+  EXPECT_TRUE(contains(other, "By John Roe"));
+  EXPECT_TRUE(contains(other, "By Jane Doe and the editors"));
 }
 
 }  // namespace
