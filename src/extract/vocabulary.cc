@@ -51,11 +51,7 @@ constexpr std::string_view kIngredientTokens[] = {
 // Boilerplate tokens that name a control whose results, which hold text, go
 // by the same name ("search-form", "search-page-wrapper"). See
 // Thresholds::weak_name_max_words.
-// "print" names a layout for printing ("tip-print-step") as often as the
-// print button. With a word of negation in the same name ("hide-on-print",
-// "d-print-none", "print-only": not shown on screen) a weak token is firm.
-constexpr std::string_view kWeakTokens[] = {"search", "print"};
-constexpr std::string_view kNegationWords[] = {"no", "not", "none", "hide", "hidden", "only", "off"};
+constexpr std::string_view kWeakTokens[] = {"search"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.
@@ -480,7 +476,6 @@ Vocabulary::Vocabulary() {
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kWeakTokens, kTokWeak);
   tok(kIngredientTokens, kTokIngredients);
-  tok(kNegationWords, kTokNegation);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -542,11 +537,10 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     }
     if (part.first == Verdict::none) part.first = v;
   };
-  // kTokAuthor | kTokBox | kTokWeak | kTokNegation seen in the current class name
-  unsigned name_words = 0;
+  unsigned name_words = 0;  // kTokAuthor | kTokBox seen in the current class name
   auto token = [&](std::string_view t) {
     unsigned bits = token_bits_.find(t);
-    name_words |= bits & (kTokAuthor | kTokBox | kTokWeak | kTokNegation);
+    name_words |= bits & (kTokAuthor | kTokBox);
     if (bits & kTokPositive) part.positive = true;
     if (bits & kTokNegative) part.negative = true;
     if (bits & kTokStrong) part.strong = true;
@@ -589,8 +583,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
       if (token_bits_.find(c)) token(c);
     }
     html::for_each_word(name, token);
-    if ((name_words & (kTokAuthor | kTokBox)) == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
-    if ((name_words & kTokWeak) && (name_words & kTokNegation)) consider(Verdict::boilerplate);
+    if (name_words == (kTokAuthor | kTokBox)) consider(Verdict::boilerplate);
   });
   return part;
 }

@@ -277,7 +277,7 @@ class Vocabulary {
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
-    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096, kTokNegation = 8192,
+    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };

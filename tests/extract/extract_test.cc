@@ -374,27 +374,6 @@ TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   EXPECT_FALSE(contains(other, "150 g flour"));
 }
 
-TEST(Prune, StepsInAPrintLayoutAreText) {
-  // Each step of a how-to sits in a box named after its print layout; a box
-  // hidden from print, or shown only there, is still furniture.
-  const std::string step =
-      "Lay the tomato on its side before you cut it, so that the seeds stay in the flesh and "
-      "every slice keeps its shape on the plate, even when you cut it very thin. Cut the stalk "
-      "out first with the tip of the knife, then slice from one side to the other with long, "
-      "light strokes and without pressing down.";
-  std::string t = text_of(page(
-      "<div class='story'>" + std::string(kArticle) + "<div class='tip-print-step'><div>" + step +
-      "</div></div><div class='hide-on-print'><p>" + step + " Hidden from print.</p></div>"
-      "<div class='print-only'><p>" + step + " Shown in print only.</p></div></div>"));
-  EXPECT_TRUE(contains(t, "Lay the tomato on its side"));
-  EXPECT_FALSE(contains(t, "Hidden from print"));
-  EXPECT_FALSE(contains(t, "Shown in print only"));
-  const auto& v = saring::extract::vocabulary();
-  EXPECT_TRUE(v.analyze("tip-print-step", "").weak);
-  EXPECT_FALSE(v.analyze("d-print-none", "").weak);
-  EXPECT_EQ(v.classify("d-print-none", "", ""), saring::extract::Verdict::boilerplate);
-}
-
 TEST(Options, StructureIsKept) {
   std::string html = page(
       "<div class='post'><h2>Key points</h2>" + std::string(kArticle) +
