@@ -326,16 +326,33 @@ bool may_change_under_nfc(char32_t cp) {
 }  // namespace
 
 bool to_nfc(std::string& s) {
-  // Bytes below 0xCC start no code point at or above U+0300.
-  if (std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xCC; }))
-    return false;
+  // One pass over the bytes: ASCII and lead bytes below 0xCC start no code
+  // point at or above U+0300; lead bytes 0xE4-0xE9 (CJK ideographs, U+4000 to
+  // U+9FFF) and 0xEB-0xED (Hangul syllables and later jamo, U+B000 to U+D7FF)
+  // start stable ones; general punctuation and currency signs (curly quotes,
+  // dashes, the euro) are stable too.
   bool maybe = false;
   for (size_t pos = 0; pos < s.size() && !maybe;) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+    if (pos + 16 <= s.size()) {  // 16 bytes at a time to the next lead byte >= 0xCC
+      const uint32_t stop = ~simd::Bytes16::load(s.data() + pos).le(0xCB).mask() & 0xFFFFu;
+      if (stop == 0) {
+        pos += 16;
+        continue;
+      }
+      pos += simd::first_bit(stop);
+    }
+    const auto lead = static_cast<unsigned char>(s[pos]);
+    if (lead < 0xCC) {
       ++pos;
       continue;
     }
-    maybe = may_change_under_nfc(utf8::next(s, pos));
+    if ((lead >= 0xE4 && lead <= 0xE9) || (lead >= 0xEB && lead <= 0xED)) {
+      pos += 3;  // a truncated last sequence only ends the loop
+      continue;
+    }
+    char32_t cp = utf8::next(s, pos);
+    if (cp >= 0x2002 && cp <= 0x20CF) continue;
+    maybe = may_change_under_nfc(cp);
   }
   if (!maybe) return false;
   utf8proc_uint8_t* out = nullptr;

@@ -52,6 +52,10 @@ TEST(Text, NormalizesToNfc) {
   std::string jamo = "\xE1\x84\x80\xE1\x85\xA1";  // U+1100 U+1161
   EXPECT_TRUE(saring::text::to_nfc(jamo));
   EXPECT_EQ(jamo, "\xEA\xB0\x80");  // U+AC00
+  // A singleton decomposition: EN QUAD is EN SPACE; other punctuation stays.
+  std::string quad = "a\xE2\x80\x80" "b \xE2\x80\x9Cq\xE2\x80\x9D";
+  EXPECT_TRUE(saring::text::to_nfc(quad));
+  EXPECT_EQ(quad, "a\xE2\x80\x82" "b \xE2\x80\x9Cq\xE2\x80\x9D");
   // Already NFC: unchanged, whatever the script.
   for (std::string s : {"plain ASCII", "Caf\xC3\xA9", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
                         "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",
