@@ -48,10 +48,11 @@ constexpr std::string_view kIngredientTokens[] = {
     "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
     "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
 
-// Boilerplate tokens that name a control whose results, which hold text, go
-// by the same name ("search-form", "search-page-wrapper"). See
+// Boilerplate tokens that name a control whose targets, which hold text, go
+// by the same name: "search-form" and "search-page-wrapper", the "skip-link"
+// and the "skip-item" sections a guide's table of contents jumps to. See
 // Thresholds::weak_name_max_words.
-constexpr std::string_view kWeakTokens[] = {"search"};
+constexpr std::string_view kWeakTokens[] = {"search", "skip"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.

@@ -158,9 +158,9 @@ struct Thresholds {
   // ... nor a subtree pruned by class name alone that is this long, with at
   // most this share of link words and two long paragraphs.
   size_t prune_safeguard_prose_words = 150;
-  // An element named by weak tokens only ("search") is a control (a search
-  // box) while it holds at most this many words; with more it is what the
-  // control shows: the search's results.
+  // An element named by weak tokens only ("search", "skip") is a control (a
+  // search box, a skip link) while it holds at most this many words; with
+  // more it is what the control leads to: the results, the sections.
   uint32_t weak_name_max_words = 50;
   double prune_safeguard_prose_links = 0.15;
   // Comment sections are the content (a forum thread) when they hold at
@@ -218,7 +218,7 @@ struct ClassFacts {
   bool strong = false;      // overlays, consent, sign-up: prose inside does not save it
   bool disclosure = false;  // tabs, accordions: hidden until clicked, still content
   bool lead = false;        // the standfirst under a headline ("lead", "abstract", "dek")
-  bool weak = false;        // boilerplate by weak tokens only ("search")
+  bool weak = false;        // boilerplate by weak tokens only ("search", "skip")
   bool ingredients = false; // a recipe's ingredients ("recipe-ingredients", "zutaten")
 };
 

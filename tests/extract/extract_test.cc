@@ -345,6 +345,30 @@ TEST(Prune, SearchResultsAreNotASearchBox) {
   EXPECT_FALSE(v.analyze("search-sidebar", "").weak);  // "sidebar" is furniture of its own
 }
 
+TEST(Prune, JumpTargetsAreNotSkipLinks) {
+  // "skip" names the link that jumps past the menu (pruned) and, on a long
+  // guide, the sections that a table of contents jumps to.
+  std::string sections;
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    sections += "<div class='skip-item' id='topic" + n + "'><h2>Step " + n +
+                ": pitch the tent</h2><p>Clear the ground of stones and sticks, lay the "
+                "footprint flat with its shiny side up, and spread the tent over it so the "
+                "door faces away from the wind. Push each pole through its sleeve, bend it "
+                "into the grommets at the corners, and clip the body to the frame before you "
+                "stake the corners at an angle, pulling the floor tight. Marker " + n +
+                ".</p></div>";
+  }
+  std::string html = page("<a class='skip-link' href='#main'>Skip to main content</a>"
+                          "<div class='guide'>" + std::string(kArticle) + sections +
+                          std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Marker 0."));
+  EXPECT_TRUE(contains(t, "Marker 3."));
+  EXPECT_FALSE(contains(t, "Skip to main content"));
+  EXPECT_TRUE(saring::extract::vocabulary().analyze("skip-item", "").weak);
+}
+
 TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   // The method is the prose the choice takes; the ingredient list sits in
   // another column, inside a print area, and its names link to a shop.
