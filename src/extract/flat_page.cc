@@ -12,9 +12,11 @@
 #include "flat_page.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include "saring/class_words.h"
 #include "saring/simd.h"
 #include "saring/text.h"
 
@@ -73,6 +75,49 @@ const TagTable& tags() {
 }
 
 namespace {
+
+// An id that spells the heading its element opens with ("cookies" over
+// <h2>Cookies</h2>, "s-meta-options" over "Meta options") is that heading's
+// anchor: like the longer slugs is_slug() knows, it names the section's
+// topic, not the element's role.
+bool id_spells_heading(const Node* n, std::string_view id) {
+  const Node* heading = nullptr;
+  // The heading opens the element: among its first children, but for empty
+  // anchors (<span id="...">).
+  int before = 0;
+  for (const Node* c = n->first_child(); c && before < 3; c = c->next_sibling()) {
+    if (c->type != NodeType::element || !c->first_child()) continue;
+    if (is_heading(c->tag)) {
+      heading = c;
+      break;
+    }
+    ++before;
+  }
+  if (!heading) return false;
+  std::string title = html::inner_text(heading);
+  if (title.size() > 200) return false;
+  // Both as their words, lowercased, joined by one space.
+  std::string spelled;
+  for (size_t i = 0; i < title.size();) {
+    auto word_byte = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(title[k])); };
+    while (i < title.size() && !word_byte(i)) ++i;
+    size_t start = i;
+    while (i < title.size() && word_byte(i)) ++i;
+    if (i == start) break;
+    if (!spelled.empty()) spelled += ' ';
+    for (size_t k = start; k < i; ++k) spelled += static_cast<char>(std::tolower(static_cast<unsigned char>(title[k])));
+  }
+  if (spelled.empty()) return false;
+  std::string named;
+  html::for_each_word(id, [&](std::string_view w) {
+    if (!named.empty()) named += ' ';
+    named += w;
+  });
+  // The id may carry a prefix ("s-", "section-") before the heading's words.
+  return named.size() >= spelled.size() &&
+         named.compare(named.size() - spelled.size(), spelled.size(), spelled) == 0 &&
+         (named.size() == spelled.size() || named[named.size() - spelled.size() - 1] == ' ');
+}
 
 // Commas (',', U+FF0C) and ideographic commas and full stops (U+3001,
 // U+3002) in s. Runs over every kept paragraph's text, so 16 bytes are tested
@@ -226,7 +271,11 @@ inline void Page::flatten(const Node* start) {
       }
     }
     if (!style.empty() && hidden_style(style)) hidden = true;
-    const ClassFacts& facts = class_facts(cls, id);
+    const ClassFacts* named = &class_facts(cls, id);
+    if (named->verdict != Verdict::none && named->verdict != Verdict::hidden && !id.empty() &&
+        id_spells_heading(n, id))
+      named = &class_facts(cls, {});
+    const ClassFacts& facts = *named;
     Verdict cv = facts.verdict;
     if (cv == Verdict::none && !role.empty()) cv = vocab_.classify({}, {}, role);
     // Tab panels and accordions are hidden until clicked, not boilerplate.

@@ -369,6 +369,29 @@ TEST(Prune, JumpTargetsAreNotSkipLinks) {
   EXPECT_TRUE(saring::extract::vocabulary().analyze("skip-item", "").weak);
 }
 
+TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
+  // A manual's sections carry the slug of their heading as id: "cookies" over
+  // "Cookies", "s-about-responses" over "About Responses". The words name what
+  // the section explains, not a consent box or the comments.
+  auto section = [](const std::string& id, const std::string& heading,
+                    const std::string& marker) {
+    return "<section id='" + id + "'><span id='anchor-" + id + "'></span><h2>" + heading +
+           "<a class='headerlink' href='#" + id + "'>\u00b6</a></h2><p>The request object "
+           "carries what the client sent, and the framework turns the value a view returns "
+           "into the reply, setting its status and headers for you. " + marker + "</p></section>";
+  };
+  std::string html = page(
+      "<div id='cookies'><p>We use cookies to give you the best experience.</p></div>"
+      "<div class='document'><h1>Quickstart</h1>" + std::string(kArticle) +
+      section("cookies", "Cookies", "Marker one.") +
+      section("s-about-responses", "About Responses", "Marker two.") +
+      std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Marker one."));
+  EXPECT_TRUE(contains(t, "Marker two."));
+  EXPECT_FALSE(contains(t, "best experience"));  // no heading: a consent box
+}
+
 TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   // The method is the prose the choice takes; the ingredient list sits in
   // another column, inside a print area, and its names link to a shop.
