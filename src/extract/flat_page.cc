@@ -277,7 +277,13 @@ inline void Page::flatten(const Node* start) {
       named = &class_facts(cls, {});
     const ClassFacts& facts = *named;
     Verdict cv = facts.verdict;
-    if (cv == Verdict::none && !role.empty()) cv = vocab_.classify({}, {}, role);
+    // A tab bar holds its labels; an element marked "tablist" with more words
+    // holds the panels too (an accordion so marked up): a weak name.
+    bool weak_role = false;
+    if (cv == Verdict::none && !role.empty()) {
+      cv = vocab_.classify({}, {}, role);
+      weak_role = role == "tablist";
+    }
     // Tab panels and accordions are hidden until clicked, not boilerplate.
     bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id);
     if (disclosure && (cv == Verdict::hidden || hidden)) {
@@ -290,7 +296,7 @@ inline void Page::flatten(const Node* start) {
       v = cv;
       info.flags |= kByClass;
       if (facts.strong) info.flags |= kStrong;
-      info.weak_name = facts.weak;
+      info.weak_name = facts.weak || weak_role;
     }
     if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
     // Table parts are judged by their content: "sticky-header" on a data

@@ -392,6 +392,26 @@ TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
   EXPECT_FALSE(contains(t, "best experience"));  // no heading: a consent box
 }
 
+TEST(Prune, AnAccordionMarkedAsATabListKeepsItsPanels) {
+  // role="tablist" names a tab bar, a few labels (pruned); an accordion of
+  // questions so marked up holds its answers too.
+  std::string panels;
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    panels += "<div class='card'><h3>Question " + n + ": do I need any experience?</h3>"
+              "<p>No. The course starts from the basics and explains every term as it "
+              "comes. Answer " + n + ".</p></div>";
+  }
+  std::string html = page(
+      "<ul role='tablist'><li>Overview</li><li>Syllabus</li><li>Reviews</li></ul>"
+      "<div class='course'>" + std::string(kArticle) + "<div id='questions' role='tablist'>" +
+      panels + "</div>" + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Answer 0."));
+  EXPECT_TRUE(contains(t, "Answer 3."));
+  EXPECT_FALSE(contains(t, "Syllabus"));
+}
+
 TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   // The method is the prose the choice takes; the ingredient list sits in
   // another column, inside a print area, and its names link to a shop.
