@@ -272,9 +272,12 @@ inline void Page::flatten(const Node* start) {
     }
     if (!style.empty() && hidden_style(style)) hidden = true;
     const ClassFacts* named = &class_facts(cls, id);
+    ClassFacts class_only;  // rare: judged without the id, not worth a cache entry
     if (named->verdict != Verdict::none && named->verdict != Verdict::hidden && !id.empty() &&
-        id_spells_heading(n, id))
-      named = &class_facts(cls, {});
+        id_spells_heading(n, id)) {
+      class_only = vocab_.analyze(cls, {});
+      named = &class_only;
+    }
     const ClassFacts& facts = *named;
     Verdict cv = facts.verdict;
     // A tab bar holds its labels; an element marked "tablist" with more words
