@@ -194,6 +194,7 @@ Page::Page(const html::Document& doc, const ExtractOptions& options, bool trust_
   collect_titles(doc);
   std::vector<Tally>().swap(tally_);
   std::vector<int32_t>().swap(h1s_);
+  std::vector<std::string_view>().swap(controlled_);
 }
 
 inline const ClassFacts& Page::class_facts(std::string_view cls, std::string_view id) {
@@ -238,7 +239,14 @@ inline void Page::flatten(const Node* start) {
   // Appends the entry of an element; false when it is dropped (nothing added).
   auto add_element = [&](const Node* n, int32_t parent) -> bool {
     size_t t = ti(n->tag);
-    if (tt.drop[t]) return false;
+    if (tt.drop[t]) {
+      // A dropped button may still name the panel it opens.
+      if (n->tag == Tag::button) {
+        std::string_view panel = n->attr("aria-controls");
+        if (!panel.empty()) controlled_.push_back(panel);
+      }
+      return false;
+    }
     NodeInfo info;
     info.node = n;
     info.parent = parent;
@@ -267,6 +275,9 @@ inline void Page::flatten(const Node* start) {
         case 11:
           if (name_is(nm, "aria-hidden") && a.value == "true") hidden = true;
           break;
+        case 13:
+          if (name_is(nm, "aria-controls") && !a.value.empty()) controlled_.push_back(a.value);
+          break;
         default: break;
       }
     }
@@ -288,7 +299,10 @@ inline void Page::flatten(const Node* start) {
       weak_role = role == "tablist";
     }
     // Tab panels and accordions are hidden until clicked, not boilerplate.
-    bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id);
+    // So is a hidden panel that a button before it opens (aria-controls).
+    bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id) ||
+                      ((cv == Verdict::hidden || hidden) && !id.empty() &&
+                       std::find(controlled_.begin(), controlled_.end(), id) != controlled_.end());
     if (disclosure && (cv == Verdict::hidden || hidden)) {
       cv = Verdict::none;
       hidden = false;

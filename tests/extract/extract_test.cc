@@ -412,6 +412,23 @@ TEST(Prune, AnAccordionMarkedAsATabListKeepsItsPanels) {
   EXPECT_FALSE(contains(t, "Syllabus"));
 }
 
+TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
+  // The button names the panel it opens (aria-controls); the panel is hidden
+  // until then, as a tab or an accordion is. A hidden block no control opens
+  // stays out.
+  std::string html = page(
+      "<div class='guide'>" + std::string(kArticle) +
+      "<button aria-controls='q1-body' aria-expanded='false'>When can I retire?</button>"
+      "<div id='q1-body' aria-hidden='true'><p>Most plans let you draw from the age of "
+      "fifty-five, though the state pension comes later. Panel marker.</p></div>"
+      "<div id='promo-body' aria-hidden='true'><p>Open an account today and get a bonus "
+      "on every deposit you make this year.</p></div>" +
+      std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Panel marker."));
+  EXPECT_FALSE(contains(t, "Open an account today"));
+}
+
 TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   // The method is the prose the choice takes; the ingredient list sits in
   // another column, inside a print area, and its names link to a shop.
