@@ -372,11 +372,12 @@ std::string_view trim_line(std::string_view s) {
 }  // namespace
 
 // React's streamed server rendering parks content in <div hidden id="S:n">
-// until a script moves it into place: the content of the page.
+// until a script moves it into place: the content of the page. n counts in
+// hexadecimal ("S:9", "S:a", "S:1f").
 bool is_streamed_id(std::string_view id) {
   if (id.size() < 3 || id[0] != 'S' || id[1] != ':') return false;
   for (size_t i = 2; i < id.size(); ++i) {
-    if (id[i] < '0' || id[i] > '9') return false;
+    if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) return false;
   }
   return true;
 }

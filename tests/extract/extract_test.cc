@@ -120,6 +120,10 @@ TEST(Prune, TabPanelsAndStreamedContentAreKeptWhileHidden) {
   std::string streamed = page("<div id='shell'><a href='/'>Home</a></div><div hidden id='S:0'>" +
                               std::string(kArticle) + "</div>");
   EXPECT_TRUE(contains(text_of(streamed), "The committee met on Tuesday"));
+  // The eleventh segment and on count in hexadecimal.
+  std::string streamed_hex = page("<div id='shell'><a href='/'>Home</a></div><div hidden id='S:a'>" +
+                                  std::string(kArticle) + "</div>");
+  EXPECT_TRUE(contains(text_of(streamed_hex), "The committee met on Tuesday"));
   // Other hidden text stays out.
   std::string hidden = page("<div class='post'>" + std::string(kArticle) +
                             "<div style='display:none'><p>Hidden copy for search engines only, "
@@ -863,7 +867,9 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("", "how-to-reply-to-a-comment", ""), Verdict::none);
   EXPECT_EQ(v.classify("", "comments", ""), Verdict::comments);
   EXPECT_TRUE(saring::extract::is_streamed_id("S:12"));
-  EXPECT_FALSE(saring::extract::is_streamed_id("S:1a"));
+  EXPECT_TRUE(saring::extract::is_streamed_id("S:1f"));  // the count is hexadecimal
+  EXPECT_FALSE(saring::extract::is_streamed_id("S:1g"));
+  EXPECT_FALSE(saring::extract::is_streamed_id("S:main"));
   EXPECT_TRUE(v.is_content_class("entry-content clearfix", ""));
 }
 
