@@ -307,6 +307,8 @@ inline void Page::flatten(const Node* start) {
       cv = Verdict::none;
       hidden = false;
     }
+    // The page's opening block is text even as a <header>.
+    if (facts.hero && cv == Verdict::none) v = Verdict::none;
     if (cv == Verdict::hidden || hidden) {
       v = Verdict::hidden;
     } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {

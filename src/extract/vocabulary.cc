@@ -48,6 +48,10 @@ constexpr std::string_view kIngredientTokens[] = {
     "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
     "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
 
+// Tokens of a page's opening block ("hero", "hero-banner"): its headline and
+// introduction, text whatever "header" or "banner" beside them says.
+constexpr std::string_view kHeroTokens[] = {"hero"};
+
 // Boilerplate tokens that name a control whose targets, which hold text, go
 // by the same name: "search-form" and "search-page-wrapper", the "skip-link"
 // and the "skip-item" sections a guide's table of contents jumps to. See
@@ -478,6 +482,7 @@ Vocabulary::Vocabulary() {
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kWeakTokens, kTokWeak);
   tok(kIngredientTokens, kTokIngredients);
+  tok(kHeroTokens, kTokHero);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -549,6 +554,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokDisclosure) part.disclosure = true;
     if (bits & kTokLead) part.lead = true;
     if (bits & kTokIngredients) part.ingredients = true;
+    if (bits & kTokHero) part.hero = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate, bits & kTokWeak);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
@@ -601,6 +607,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.hint = cls.hint || id.hint;
   facts.lead = cls.lead || id.lead;
   facts.ingredients = cls.ingredients || id.ingredients;
+  facts.hero = (cls.hero || id.hero) && !strong;
   // Class tokens come before id tokens: the first verdict met stands unless
   // a later one says boilerplate.
   Verdict verdict = (cls.boilerplate || id.boilerplate)
@@ -611,10 +618,10 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.weight = static_cast<signed char>(weight);
   if (hidden) {
     facts.verdict = Verdict::hidden;
-  } else if (!cls.article && !facts.ingredients) {
-    // An element that declares itself the article ("hentry", "type-post") or
-    // a recipe's ingredients is not judged by the other words of its class
-    // list.
+  } else if (!cls.article && !facts.ingredients && !facts.hero) {
+    // An element that declares itself the article ("hentry", "type-post"),
+    // a recipe's ingredients or the page's opening block is not judged by
+    // the other words of its class list.
     facts.verdict = verdict;
     facts.strong = strong && verdict == Verdict::boilerplate;
     facts.weak = verdict == Verdict::boilerplate && !cls.firm && !id.firm;

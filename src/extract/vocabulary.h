@@ -220,6 +220,7 @@ struct ClassFacts {
   bool lead = false;        // the standfirst under a headline ("lead", "abstract", "dek")
   bool weak = false;        // boilerplate by weak tokens only ("search", "skip")
   bool ingredients = false; // a recipe's ingredients ("recipe-ingredients", "zutaten")
+  bool hero = false;        // the page's opening block ("hero"), not under an overlay's name
 };
 
 // What one attribute value (class or id) says, before it is combined with
@@ -234,6 +235,7 @@ struct ClassPart {
   bool strong = false, disclosure = false, hint = false, lead = false;
   bool article = false;               // class values only
   bool ingredients = false;
+  bool hero = false;
   bool hidden = false;                // a hidden class other than plain "hidden"
   bool hidden_word = false;           // plain "hidden" (not hiding when responsive)
 };
@@ -277,7 +279,7 @@ class Vocabulary {
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
-    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096,
+    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096, kTokHero = 8192,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };

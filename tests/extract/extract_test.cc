@@ -433,6 +433,25 @@ TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
   EXPECT_FALSE(contains(t, "Open an account today"));
 }
 
+TEST(Prune, TheHeroIsThePagesOpening) {
+  // A service page opens with a "hero": its headline and introduction, in a
+  // <header> or a block named a banner. The site's header and a sign-up
+  // overlay named a hero too stay out.
+  std::string html = page(
+      "<header class='site-header'><a href='/'>Home</a> <a href='/about'>About us</a></header>"
+      "<main><header class='page-hero'><h1>Garden design</h1><p>We plan and plant gardens that "
+      "look after themselves. Hero marker one.</p></header>"
+      "<div class='hero-banner__text'><p>Free visit and quote within the week. Hero marker "
+      "two.</p></div>"
+      "<div class='modal hero'><p>Sign up for our newsletter today.</p></div>"
+      "<div class='services'>" + std::string(kArticle) + "</div></main>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Hero marker one."));
+  EXPECT_TRUE(contains(t, "Hero marker two."));
+  EXPECT_FALSE(contains(t, "About us"));
+  EXPECT_FALSE(contains(t, "Sign up for our newsletter"));
+}
+
 TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   // The method is the prose the choice takes; the ingredient list sits in
   // another column, inside a print area, and its names link to a shop.
