@@ -12,9 +12,11 @@
 #include "flat_page.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include "saring/class_words.h"
 #include "saring/simd.h"
 #include "saring/text.h"
 
@@ -73,6 +75,49 @@ const TagTable& tags() {
 }
 
 namespace {
+
+// An id that spells the heading its element opens with ("cookies" over
+// <h2>Cookies</h2>, "s-meta-options" over "Meta options") is that heading's
+// anchor: like the longer slugs is_slug() knows, it names the section's
+// topic, not the element's role.
+bool id_spells_heading(const Node* n, std::string_view id) {
+  const Node* heading = nullptr;
+  // The heading opens the element: among its first children, but for empty
+  // anchors (<span id="...">).
+  int before = 0;
+  for (const Node* c = n->first_child(); c && before < 3; c = c->next_sibling()) {
+    if (c->type != NodeType::element || !c->first_child()) continue;
+    if (is_heading(c->tag)) {
+      heading = c;
+      break;
+    }
+    ++before;
+  }
+  if (!heading) return false;
+  std::string title = html::inner_text(heading);
+  if (title.size() > 200) return false;
+  // Both as their words, lowercased, joined by one space.
+  std::string spelled;
+  for (size_t i = 0; i < title.size();) {
+    auto word_byte = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(title[k])); };
+    while (i < title.size() && !word_byte(i)) ++i;
+    size_t start = i;
+    while (i < title.size() && word_byte(i)) ++i;
+    if (i == start) break;
+    if (!spelled.empty()) spelled += ' ';
+    for (size_t k = start; k < i; ++k) spelled += static_cast<char>(std::tolower(static_cast<unsigned char>(title[k])));
+  }
+  if (spelled.empty()) return false;
+  std::string named;
+  html::for_each_word(id, [&](std::string_view w) {
+    if (!named.empty()) named += ' ';
+    named += w;
+  });
+  // The id may carry a prefix ("s-", "section-") before the heading's words.
+  return named.size() >= spelled.size() &&
+         named.compare(named.size() - spelled.size(), spelled.size(), spelled) == 0 &&
+         (named.size() == spelled.size() || named[named.size() - spelled.size() - 1] == ' ');
+}
 
 // Commas (',', U+FF0C) and ideographic commas and full stops (U+3001,
 // U+3002) in s. Runs over every kept paragraph's text, so 16 bytes are tested
@@ -149,6 +194,7 @@ Page::Page(const html::Document& doc, const ExtractOptions& options, bool trust_
   collect_titles(doc);
   std::vector<Tally>().swap(tally_);
   std::vector<int32_t>().swap(h1s_);
+  std::vector<std::string_view>().swap(controlled_);
 }
 
 inline const ClassFacts& Page::class_facts(std::string_view cls, std::string_view id) {
@@ -193,7 +239,14 @@ inline void Page::flatten(const Node* start) {
   // Appends the entry of an element; false when it is dropped (nothing added).
   auto add_element = [&](const Node* n, int32_t parent) -> bool {
     size_t t = ti(n->tag);
-    if (tt.drop[t]) return false;
+    if (tt.drop[t]) {
+      // A dropped button may still name the panel it opens.
+      if (n->tag == Tag::button) {
+        std::string_view panel = n->attr("aria-controls");
+        if (!panel.empty()) controlled_.push_back(panel);
+      }
+      return false;
+    }
     NodeInfo info;
     info.node = n;
     info.parent = parent;
@@ -222,26 +275,47 @@ inline void Page::flatten(const Node* start) {
         case 11:
           if (name_is(nm, "aria-hidden") && a.value == "true") hidden = true;
           break;
+        case 13:
+          if (name_is(nm, "aria-controls") && !a.value.empty()) controlled_.push_back(a.value);
+          break;
         default: break;
       }
     }
     if (!style.empty() && hidden_style(style)) hidden = true;
-    const ClassFacts& facts = class_facts(cls, id);
+    const ClassFacts* named = &class_facts(cls, id);
+    ClassFacts class_only;  // rare: judged without the id, not worth a cache entry
+    if (named->verdict != Verdict::none && named->verdict != Verdict::hidden && !id.empty() &&
+        id_spells_heading(n, id)) {
+      class_only = vocab_.analyze(cls, {});
+      named = &class_only;
+    }
+    const ClassFacts& facts = *named;
     Verdict cv = facts.verdict;
-    if (cv == Verdict::none && !role.empty()) cv = vocab_.classify({}, {}, role);
+    // A tab bar holds its labels; an element marked "tablist" with more words
+    // holds the panels too (an accordion so marked up): a weak name.
+    bool weak_role = false;
+    if (cv == Verdict::none && !role.empty()) {
+      cv = vocab_.classify({}, {}, role);
+      weak_role = role == "tablist";
+    }
     // Tab panels and accordions are hidden until clicked, not boilerplate.
-    bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id);
+    // So is a hidden panel that a button before it opens (aria-controls).
+    bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id) ||
+                      ((cv == Verdict::hidden || hidden) && !id.empty() &&
+                       std::find(controlled_.begin(), controlled_.end(), id) != controlled_.end());
     if (disclosure && (cv == Verdict::hidden || hidden)) {
       cv = Verdict::none;
       hidden = false;
     }
+    // The page's opening block is text even as a <header>.
+    if (facts.hero && cv == Verdict::none) v = Verdict::none;
     if (cv == Verdict::hidden || hidden) {
       v = Verdict::hidden;
     } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {
       v = cv;
       info.flags |= kByClass;
       if (facts.strong) info.flags |= kStrong;
-      info.weak_name = facts.weak;
+      info.weak_name = facts.weak || weak_role;
     }
     if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
     // Table parts are judged by their content: "sticky-header" on a data

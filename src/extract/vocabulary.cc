@@ -48,10 +48,15 @@ constexpr std::string_view kIngredientTokens[] = {
     "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
     "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
 
-// Boilerplate tokens that name a control whose results, which hold text, go
-// by the same name ("search-form", "search-page-wrapper"). See
+// Tokens of a page's opening block ("hero", "hero-banner"): its headline and
+// introduction, text whatever "header" or "banner" beside them says.
+constexpr std::string_view kHeroTokens[] = {"hero"};
+
+// Boilerplate tokens that name a control whose targets, which hold text, go
+// by the same name: "search-form" and "search-page-wrapper", the "skip-link"
+// and the "skip-item" sections a guide's table of contents jumps to. See
 // Thresholds::weak_name_max_words.
-constexpr std::string_view kWeakTokens[] = {"search"};
+constexpr std::string_view kWeakTokens[] = {"search", "skip"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.
@@ -371,11 +376,12 @@ std::string_view trim_line(std::string_view s) {
 }  // namespace
 
 // React's streamed server rendering parks content in <div hidden id="S:n">
-// until a script moves it into place: the content of the page.
+// until a script moves it into place: the content of the page. n counts in
+// hexadecimal ("S:9", "S:a", "S:1f").
 bool is_streamed_id(std::string_view id) {
   if (id.size() < 3 || id[0] != 'S' || id[1] != ':') return false;
   for (size_t i = 2; i < id.size(); ++i) {
-    if (id[i] < '0' || id[i] > '9') return false;
+    if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) return false;
   }
   return true;
 }
@@ -476,6 +482,7 @@ Vocabulary::Vocabulary() {
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kWeakTokens, kTokWeak);
   tok(kIngredientTokens, kTokIngredients);
+  tok(kHeroTokens, kTokHero);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
@@ -547,6 +554,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokDisclosure) part.disclosure = true;
     if (bits & kTokLead) part.lead = true;
     if (bits & kTokIngredients) part.ingredients = true;
+    if (bits & kTokHero) part.hero = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate, bits & kTokWeak);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
@@ -599,6 +607,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.hint = cls.hint || id.hint;
   facts.lead = cls.lead || id.lead;
   facts.ingredients = cls.ingredients || id.ingredients;
+  facts.hero = (cls.hero || id.hero) && !strong;
   // Class tokens come before id tokens: the first verdict met stands unless
   // a later one says boilerplate.
   Verdict verdict = (cls.boilerplate || id.boilerplate)
@@ -609,10 +618,10 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.weight = static_cast<signed char>(weight);
   if (hidden) {
     facts.verdict = Verdict::hidden;
-  } else if (!cls.article && !facts.ingredients) {
-    // An element that declares itself the article ("hentry", "type-post") or
-    // a recipe's ingredients is not judged by the other words of its class
-    // list.
+  } else if (!cls.article && !facts.ingredients && !facts.hero) {
+    // An element that declares itself the article ("hentry", "type-post"),
+    // a recipe's ingredients or the page's opening block is not judged by
+    // the other words of its class list.
     facts.verdict = verdict;
     facts.strong = strong && verdict == Verdict::boilerplate;
     facts.weak = verdict == Verdict::boilerplate && !cls.firm && !id.firm;

@@ -158,9 +158,9 @@ struct Thresholds {
   // ... nor a subtree pruned by class name alone that is this long, with at
   // most this share of link words and two long paragraphs.
   size_t prune_safeguard_prose_words = 150;
-  // An element named by weak tokens only ("search") is a control (a search
-  // box) while it holds at most this many words; with more it is what the
-  // control shows: the search's results.
+  // An element named by weak tokens only ("search", "skip") is a control (a
+  // search box, a skip link) while it holds at most this many words; with
+  // more it is what the control leads to: the results, the sections.
   uint32_t weak_name_max_words = 50;
   double prune_safeguard_prose_links = 0.15;
   // Comment sections are the content (a forum thread) when they hold at
@@ -218,8 +218,9 @@ struct ClassFacts {
   bool strong = false;      // overlays, consent, sign-up: prose inside does not save it
   bool disclosure = false;  // tabs, accordions: hidden until clicked, still content
   bool lead = false;        // the standfirst under a headline ("lead", "abstract", "dek")
-  bool weak = false;        // boilerplate by weak tokens only ("search")
+  bool weak = false;        // boilerplate by weak tokens only ("search", "skip")
   bool ingredients = false; // a recipe's ingredients ("recipe-ingredients", "zutaten")
+  bool hero = false;        // the page's opening block ("hero"), not under an overlay's name
 };
 
 // What one attribute value (class or id) says, before it is combined with
@@ -234,6 +235,7 @@ struct ClassPart {
   bool strong = false, disclosure = false, hint = false, lead = false;
   bool article = false;               // class values only
   bool ingredients = false;
+  bool hero = false;
   bool hidden = false;                // a hidden class other than plain "hidden"
   bool hidden_word = false;           // plain "hidden" (not hiding when responsive)
 };
@@ -277,7 +279,7 @@ class Vocabulary {
   enum : unsigned {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
-    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096,
+    kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096, kTokHero = 8192,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2 };

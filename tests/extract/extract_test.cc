@@ -120,6 +120,10 @@ TEST(Prune, TabPanelsAndStreamedContentAreKeptWhileHidden) {
   std::string streamed = page("<div id='shell'><a href='/'>Home</a></div><div hidden id='S:0'>" +
                               std::string(kArticle) + "</div>");
   EXPECT_TRUE(contains(text_of(streamed), "The committee met on Tuesday"));
+  // The eleventh segment and on count in hexadecimal.
+  std::string streamed_hex = page("<div id='shell'><a href='/'>Home</a></div><div hidden id='S:a'>" +
+                                  std::string(kArticle) + "</div>");
+  EXPECT_TRUE(contains(text_of(streamed_hex), "The committee met on Tuesday"));
   // Other hidden text stays out.
   std::string hidden = page("<div class='post'>" + std::string(kArticle) +
                             "<div style='display:none'><p>Hidden copy for search engines only, "
@@ -343,6 +347,109 @@ TEST(Prune, SearchResultsAreNotASearchBox) {
   const auto& v = saring::extract::vocabulary();
   EXPECT_TRUE(v.analyze("search-page-wrapper", "").weak);
   EXPECT_FALSE(v.analyze("search-sidebar", "").weak);  // "sidebar" is furniture of its own
+}
+
+TEST(Prune, JumpTargetsAreNotSkipLinks) {
+  // "skip" names the link that jumps past the menu (pruned) and, on a long
+  // guide, the sections that a table of contents jumps to.
+  std::string sections;
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    sections += "<div class='skip-item' id='topic" + n + "'><h2>Step " + n +
+                ": pitch the tent</h2><p>Clear the ground of stones and sticks, lay the "
+                "footprint flat with its shiny side up, and spread the tent over it so the "
+                "door faces away from the wind. Push each pole through its sleeve, bend it "
+                "into the grommets at the corners, and clip the body to the frame before you "
+                "stake the corners at an angle, pulling the floor tight. Marker " + n +
+                ".</p></div>";
+  }
+  std::string html = page("<a class='skip-link' href='#main'>Skip to main content</a>"
+                          "<div class='guide'>" + std::string(kArticle) + sections +
+                          std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Marker 0."));
+  EXPECT_TRUE(contains(t, "Marker 3."));
+  EXPECT_FALSE(contains(t, "Skip to main content"));
+  EXPECT_TRUE(saring::extract::vocabulary().analyze("skip-item", "").weak);
+}
+
+TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
+  // A manual's sections carry the slug of their heading as id: "cookies" over
+  // "Cookies", "s-about-responses" over "About Responses". The words name what
+  // the section explains, not a consent box or the comments.
+  auto section = [](const std::string& id, const std::string& heading,
+                    const std::string& marker) {
+    return "<section id='" + id + "'><span id='anchor-" + id + "'></span><h2>" + heading +
+           "<a class='headerlink' href='#" + id + "'>\u00b6</a></h2><p>The request object "
+           "carries what the client sent, and the framework turns the value a view returns "
+           "into the reply, setting its status and headers for you. " + marker + "</p></section>";
+  };
+  std::string html = page(
+      "<div id='cookies'><p>We use cookies to give you the best experience.</p></div>"
+      "<div class='document'><h1>Quickstart</h1>" + std::string(kArticle) +
+      section("cookies", "Cookies", "Marker one.") +
+      section("s-about-responses", "About Responses", "Marker two.") +
+      std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Marker one."));
+  EXPECT_TRUE(contains(t, "Marker two."));
+  EXPECT_FALSE(contains(t, "best experience"));  // no heading: a consent box
+}
+
+TEST(Prune, AnAccordionMarkedAsATabListKeepsItsPanels) {
+  // role="tablist" names a tab bar, a few labels (pruned); an accordion of
+  // questions so marked up holds its answers too.
+  std::string panels;
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    panels += "<div class='card'><h3>Question " + n + ": do I need any experience?</h3>"
+              "<p>No. The course starts from the basics and explains every term as it "
+              "comes. Answer " + n + ".</p></div>";
+  }
+  std::string html = page(
+      "<ul role='tablist'><li>Overview</li><li>Syllabus</li><li>Reviews</li></ul>"
+      "<div class='course'>" + std::string(kArticle) + "<div id='questions' role='tablist'>" +
+      panels + "</div>" + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Answer 0."));
+  EXPECT_TRUE(contains(t, "Answer 3."));
+  EXPECT_FALSE(contains(t, "Syllabus"));
+}
+
+TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
+  // The button names the panel it opens (aria-controls); the panel is hidden
+  // until then, as a tab or an accordion is. A hidden block no control opens
+  // stays out.
+  std::string html = page(
+      "<div class='guide'>" + std::string(kArticle) +
+      "<button aria-controls='q1-body' aria-expanded='false'>When can I retire?</button>"
+      "<div id='q1-body' aria-hidden='true'><p>Most plans let you draw from the age of "
+      "fifty-five, though the state pension comes later. Panel marker.</p></div>"
+      "<div id='promo-body' aria-hidden='true'><p>Open an account today and get a bonus "
+      "on every deposit you make this year.</p></div>" +
+      std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Panel marker."));
+  EXPECT_FALSE(contains(t, "Open an account today"));
+}
+
+TEST(Prune, TheHeroIsThePagesOpening) {
+  // A service page opens with a "hero": its headline and introduction, in a
+  // <header> or a block named a banner. The site's header and a sign-up
+  // overlay named a hero too stay out.
+  std::string html = page(
+      "<header class='site-header'><a href='/'>Home</a> <a href='/about'>About us</a></header>"
+      "<main><header class='page-hero'><h1>Garden design</h1><p>We plan and plant gardens that "
+      "look after themselves. Hero marker one.</p></header>"
+      "<div class='hero-banner__text'><p>Free visit and quote within the week. Hero marker "
+      "two.</p></div>"
+      "<div class='modal hero'><p>Sign up for our newsletter today.</p></div>"
+      "<div class='services'>" + std::string(kArticle) + "</div></main>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Hero marker one."));
+  EXPECT_TRUE(contains(t, "Hero marker two."));
+  EXPECT_FALSE(contains(t, "About us"));
+  EXPECT_FALSE(contains(t, "Sign up for our newsletter"));
 }
 
 TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
@@ -779,7 +886,9 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("", "how-to-reply-to-a-comment", ""), Verdict::none);
   EXPECT_EQ(v.classify("", "comments", ""), Verdict::comments);
   EXPECT_TRUE(saring::extract::is_streamed_id("S:12"));
-  EXPECT_FALSE(saring::extract::is_streamed_id("S:1a"));
+  EXPECT_TRUE(saring::extract::is_streamed_id("S:1f"));  // the count is hexadecimal
+  EXPECT_FALSE(saring::extract::is_streamed_id("S:1g"));
+  EXPECT_FALSE(saring::extract::is_streamed_id("S:main"));
   EXPECT_TRUE(v.is_content_class("entry-content clearfix", ""));
 }
 
