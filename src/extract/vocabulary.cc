@@ -270,7 +270,21 @@ constexpr std::string_view kAppealPrefixes[] = {
     "if you enjoyed", "this post contains affiliate", "this post contains references",
     "síguenos en", "siguenos en", "follow us on", "get the latest", "for the latest news",
     "for the latest stories", "for the latest updates",
-    "these statements have not been evaluated by the food and drug administration"};
+    "these statements have not been evaluated by the food and drug administration",
+    // invitations to more of the same, and the notes on who pays for a review
+    "lust auf mehr?", "a word to our", "wenn dir der artikel gefallen",
+    "wenn ihnen der artikel gefallen", "wenn dir dieser artikel gefallen",
+    "wenn ihnen dieser artikel gefallen", "we recommend the best products",
+    "we may receive compensation", "we may earn a commission", "we may earn commission"};
+
+// Appeals for money or membership may open with anything ("Five Books
+// interviews are expensive to produce. ... please support us by donating"):
+// a line of at most Thresholds::appeal_line_words that holds one of these is
+// boilerplate.
+constexpr std::string_view kAppealInfixes[] = {
+    "support us by", "support us with", "make a donation", "donate now", "become a member",
+    "become a patron", "buy me a coffee", "without a paywall", "wesprzyj nas", "hazte miembro",
+    "apóyanos", "soutenez-nous", "kaffee ausgeben", "keine bezahlschranke"};
 
 // An appeal to follow the site elsewhere starts with "follow " and names one
 // of these ("Follow us on Instagram", "Follow our section on Facebook and
@@ -503,6 +517,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
+  for (std::string_view p : kAppealInfixes) appeal_infixes_.add(p);
   for (std::string_view p : kFollowTargets) follow_targets_.add(p);
   for (std::string_view p : kScriptErrorPrefixes) script_error_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
@@ -694,7 +709,7 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     }
   }
   if (words <= thresholds_.appeal_line_words &&
-      (appeal_prefixes_.starts(line) ||
+      (appeal_prefixes_.starts(line) || appeal_infixes_.inside(line) ||
        (starts_with(line, kFollowPrefix) && follow_targets_.inside(line)))) {
     return true;
   }

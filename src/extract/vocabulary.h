@@ -187,7 +187,7 @@ struct Thresholds {
   // more than twice those of the main choice, is a grid: its blocks answer.
   size_t min_grid_cards = 20;
   size_t caption_credit_words = 25;
-  size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes)
+  size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes, kAppealInfixes)
   // On an article, this many list items in a row that each end cut short
   // ("...", "…") are teasers of other stories.
   size_t min_teaser_items = 3;
@@ -300,6 +300,7 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_lines_;
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
+  PhraseIndex appeal_infixes_;
   PhraseIndex follow_targets_;
   PhraseIndex script_error_prefixes_;
   PhraseIndex notice_infixes_;

@@ -721,6 +721,20 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("Follow the river upstream for two hours until you reach the old mill."));
   EXPECT_FALSE(bp("For the latest quarter the company reported a loss, its first in a decade, and "
                   "cut its forecast."));
+  // Appeals for money or membership, wherever the plea sits in the line.
+  EXPECT_TRUE(bp("Our interviews are expensive to produce. If you liked this one, please support us "
+                 "by donating a small amount."));
+  EXPECT_TRUE(bp("Wir haben uns gegen eine Bezahlschranke entschieden, es gibt keine Bezahlschranke "
+                 "und das bleibt so."));
+  EXPECT_TRUE(bp("Lust auf mehr? Die besten Geschichten jede Woche in deinem Postfach."));
+  EXPECT_TRUE(bp("We recommend the best products through an independent process. We may receive "
+                 "compensation if you buy through our links."));
+  EXPECT_FALSE(bp("The app offers offline access and native support using the system's own widgets."));
+  EXPECT_FALSE(bp("Members of the club voted to make a donation policy part of the statutes, with "
+                  "a long list of other proposals for the next season and the years after it, "
+                  "because the treasurer wanted rules for gifts that had grown larger every year "
+                  "since the club was founded in the old harbour district of the city by sailors "
+                  "and fishermen from the coast."));
   std::string long_appeal = "Get the latest";
   for (int i = 0; i < 60; ++i) long_appeal += " word";
   EXPECT_FALSE(bp(long_appeal));
