@@ -277,10 +277,10 @@ constexpr std::string_view kAppealPrefixes[] = {
     "wenn ihnen dieser artikel gefallen", "we recommend the best products",
     "we may receive compensation", "we may earn a commission", "we may earn commission"};
 
-// Appeals for money or membership may open with anything ("Five Books
-// interviews are expensive to produce. ... please support us by donating"):
-// a line of at most Thresholds::appeal_line_words that holds one of these is
-// boilerplate.
+// Appeals for money or membership may open with anything ("Our interviews
+// are expensive to produce. ... please support us by donating"): a line of at
+// most Thresholds::appeal_line_words that holds one of these is boilerplate.
+// Searched inside the line, they are looked for in the chosen blocks only.
 constexpr std::string_view kAppealInfixes[] = {
     "support us by", "support us with", "make a donation", "donate now", "become a member",
     "become a patron", "buy me a coffee", "without a paywall", "wesprzyj nas", "hazte miembro",
@@ -419,6 +419,16 @@ void PhraseIndex::add(std::string_view phrase) {
   if (pair_bits_.empty()) pair_bits_.assign(512, 0);
   pair_bits_[pair_slot(c, static_cast<unsigned char>(phrase[1]))] |= 1ull << phrases_.size();
   phrases_.push_back(phrase);
+  // How far inside() may skip on each pair of bytes: as far as the pair's
+  // last place in the first shortest-phrase bytes of any phrase allows.
+  shortest_ = std::min<size_t>({shortest_, phrase.size(), 255});
+  shift_.assign(512, static_cast<uint8_t>(shortest_ - 1));
+  for (std::string_view p : phrases_) {
+    for (size_t j = 0; j + 1 < shortest_; ++j) {
+      uint8_t& s = shift_[pair_slot(static_cast<unsigned char>(p[j]), static_cast<unsigned char>(p[j + 1]))];
+      s = std::min(s, static_cast<uint8_t>(shortest_ - 2 - j));
+    }
+  }
 }
 
 bool PhraseIndex::match_at(std::string_view line, size_t i) const {
@@ -449,14 +459,23 @@ bool PhraseIndex::inside(std::string_view line) const {
       if (may_start(static_cast<unsigned char>(line[i])) && match_at(line, i)) return true;
     return false;
   }
-  if (phrases_.empty()) return false;
+  if (phrases_.empty() || line.size() < shortest_) return false;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-  for (size_t i = 0; i + 1 < line.size(); ++i) {
+  // The pair at the end of a window of the shortest phrase's length: while
+  // it ends no phrase's first bytes there, the window moves on by more than one.
+  const size_t last = shortest_ - 2;
+  for (size_t end = last; end + 1 < line.size();) {
+    if (size_t s = shift_[pair_slot(p[end], p[end + 1])]) {
+      end += s;
+      continue;
+    }
+    size_t i = end - last;
     for (uint64_t m = pair_bits_[pair_slot(p[i], p[i + 1])]; m; m &= m - 1) {
       std::string_view phrase = phrases_[static_cast<size_t>(__builtin_ctzll(m))];
       if (phrase.size() <= line.size() - i && std::memcmp(p + i, phrase.data(), phrase.size()) == 0)
         return true;
     }
+    ++end;
   }
   return false;
 }
@@ -709,7 +728,7 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     }
   }
   if (words <= thresholds_.appeal_line_words &&
-      (appeal_prefixes_.starts(line) || appeal_infixes_.inside(line) ||
+      (appeal_prefixes_.starts(line) ||
        (starts_with(line, kFollowPrefix) && follow_targets_.inside(line)))) {
     return true;
   }
@@ -719,6 +738,14 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     if (notice_infixes_.inside(line)) return true;
   }
   return false;
+}
+
+bool Vocabulary::is_money_appeal(std::string_view text) const {
+  constexpr size_t kMaxBytes = 600;
+  if (text.size() > kMaxBytes) return false;
+  char buf[kMaxBytes];
+  return appeal_infixes_.inside(lower_into(text, buf, sizeof buf)) &&
+         !text::has_words(text, thresholds_.appeal_line_words + 1);
 }
 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {

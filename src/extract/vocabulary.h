@@ -87,13 +87,16 @@ class PhraseIndex {
  private:
   bool match_at(std::string_view line, size_t i) const;
   bool may_start(unsigned char c) const { return firsts_[c >> 6] & (1ull << (c & 63)); }
-  // inside() looks at every position of a line, and first bytes are common
-  // letters: the first two bytes, hashed to a slot, pick the candidates.
+  // inside() looks along a line, and first bytes are common letters: the
+  // first two bytes, hashed to a slot, pick the candidates; a pair that
+  // starts no phrase near it lets the search skip ahead (shift_).
   static size_t pair_slot(unsigned char a, unsigned char b) { return (a * 37u + b) & 511u; }
   std::vector<std::string_view> by_first_[256];
   uint64_t firsts_[4] = {};  // bit c: some phrase starts with byte c
   std::vector<std::string_view> phrases_;  // in the order added
   std::vector<uint64_t> pair_bits_;  // bit k of [pair_slot(p[0], p[1])]: phrases_[k] is p
+  std::vector<uint8_t> shift_;  // [pair_slot(a, b)]: how far inside() may skip (see add)
+  size_t shortest_ = 255;       // bytes of the shortest phrase (at most 255)
   bool by_pairs_ = true;  // every phrase has 2 bytes or more and there are at most 64
 };
 
@@ -267,6 +270,9 @@ class Vocabulary {
   // True when a short line is a photo credit or caption source ("FOTO/Reuters",
   // "Photo: AP", "(Foto: dpa)").
   bool is_credit_line(std::string_view text, size_t words) const;
+  // True when a line of at most Thresholds::appeal_line_words asks for money
+  // or membership anywhere in it ("... please support us by donating").
+  bool is_money_appeal(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
 
