@@ -286,6 +286,14 @@ constexpr std::string_view kAppealInfixes[] = {
     "become a patron", "buy me a coffee", "without a paywall", "wesprzyj nas", "hazte miembro",
     "apóyanos", "soutenez-nous", "kaffee ausgeben", "keine bezahlschranke"};
 
+// A newsletter's sign-up may sit anywhere in a line too ("... Sign up for the
+// free daily newsletter."): a line that names a newsletter and holds one of
+// these is an appeal.
+constexpr std::string_view kNewsletterWord = "newsletter";
+constexpr std::string_view kSignUpInfixes[] = {
+    "sign up", "subscribe to our", "subscribe now", "abonnieren", "anmelden", "melde dich",
+    "melden sie sich", "inscríbete", "suscríbete", "inscrivez-vous", "abonnez-vous", "zapisz się"};
+
 // An appeal to follow the site elsewhere starts with "follow " and names one
 // of these ("Follow us on Instagram", "Follow our section on Facebook and
 // Twitter", "Follow our full coverage at ...").
@@ -537,6 +545,8 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
   for (std::string_view p : kAppealInfixes) appeal_infixes_.add(p);
+  newsletter_word_.add(kNewsletterWord);
+  for (std::string_view p : kSignUpInfixes) sign_up_infixes_.add(p);
   for (std::string_view p : kFollowTargets) follow_targets_.add(p);
   for (std::string_view p : kScriptErrorPrefixes) script_error_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
@@ -740,11 +750,13 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
   return false;
 }
 
-bool Vocabulary::is_money_appeal(std::string_view text) const {
+bool Vocabulary::is_embedded_appeal(std::string_view text) const {
   constexpr size_t kMaxBytes = 600;
   if (text.size() > kMaxBytes) return false;
   char buf[kMaxBytes];
-  return appeal_infixes_.inside(lower_into(text, buf, sizeof buf)) &&
+  std::string_view line = lower_into(text, buf, sizeof buf);
+  return (appeal_infixes_.inside(line) ||
+          (newsletter_word_.inside(line) && sign_up_infixes_.inside(line))) &&
          !text::has_words(text, thresholds_.appeal_line_words + 1);
 }
 

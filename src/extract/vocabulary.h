@@ -190,7 +190,7 @@ struct Thresholds {
   // more than twice those of the main choice, is a grid: its blocks answer.
   size_t min_grid_cards = 20;
   size_t caption_credit_words = 25;
-  size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes, kAppealInfixes)
+  size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes, kAppealInfixes, kSignUpInfixes)
   // On an article, this many list items in a row that each end cut short
   // ("...", "…") are teasers of other stories.
   size_t min_teaser_items = 3;
@@ -270,9 +270,10 @@ class Vocabulary {
   // True when a short line is a photo credit or caption source ("FOTO/Reuters",
   // "Photo: AP", "(Foto: dpa)").
   bool is_credit_line(std::string_view text, size_t words) const;
-  // True when a line of at most Thresholds::appeal_line_words asks for money
-  // or membership anywhere in it ("... please support us by donating").
-  bool is_money_appeal(std::string_view text) const;
+  // True when a line of at most Thresholds::appeal_line_words asks for money,
+  // membership or a newsletter sign-up anywhere in it ("... please support us
+  // by donating", "... Sign up for the free daily newsletter.").
+  bool is_embedded_appeal(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
 
@@ -307,6 +308,8 @@ class Vocabulary {
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex appeal_infixes_;
+  PhraseIndex newsletter_word_;
+  PhraseIndex sign_up_infixes_;
   PhraseIndex follow_targets_;
   PhraseIndex script_error_prefixes_;
   PhraseIndex notice_infixes_;
