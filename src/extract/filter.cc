@@ -175,7 +175,7 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
   std::vector<bool> drop(blocks.size(), false);
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (blocks[i].kind == BlockKind::paragraph || blocks[i].kind == BlockKind::list_item)
-      drop[i] = vocab.is_embedded_appeal(blocks[i].text);
+      drop[i] = vocab.is_embedded_boilerplate(blocks[i].text);
   }
   if (article) {
     for (size_t i = 0; i < blocks.size();) {

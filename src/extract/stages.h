@@ -66,7 +66,7 @@ struct Filtered {
 Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links = false);
 
 // Furniture left in the blocks the cascade chose: appeals for money,
-// membership or a newsletter's sign-up go; on an article, runs of teasers of other stories (with the
+// membership or a newsletter's sign-up and a comment section's rules go; on an article, runs of teasers of other stories (with the
 // heading above them) go; a copyright notice near the end goes with all that
 // follows it.
 void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Vocabulary& vocab);

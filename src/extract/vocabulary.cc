@@ -286,6 +286,13 @@ constexpr std::string_view kAppealInfixes[] = {
     "become a patron", "buy me a coffee", "without a paywall", "wesprzyj nas", "hazte miembro",
     "apóyanos", "soutenez-nous", "kaffee ausgeben", "keine bezahlschranke"};
 
+// So may the rules of a comment section ("Note: we are temporarily moderating
+// all comments ...", "Kommentare und Pings sind derzeit nicht erlaubt.").
+constexpr std::string_view kCommentRuleInfixes[] = {
+    "moderating all comments", "comments are moderated", "comments are closed",
+    "comments and pings are", "kommentare der user", "kommentare sind geschlossen",
+    "kommentare und pings", "los comentarios están", "commentaires sont fermés"};
+
 // A newsletter's sign-up may sit anywhere in a line too ("... Sign up for the
 // free daily newsletter."): a line that names a newsletter and holds one of
 // these is an appeal.
@@ -544,7 +551,8 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
-  for (std::string_view p : kAppealInfixes) appeal_infixes_.add(p);
+  for (std::string_view p : kAppealInfixes) embedded_infixes_.add(p);
+  for (std::string_view p : kCommentRuleInfixes) embedded_infixes_.add(p);
   newsletter_word_.add(kNewsletterWord);
   for (std::string_view p : kSignUpInfixes) sign_up_infixes_.add(p);
   for (std::string_view p : kFollowTargets) follow_targets_.add(p);
@@ -750,12 +758,12 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
   return false;
 }
 
-bool Vocabulary::is_embedded_appeal(std::string_view text) const {
+bool Vocabulary::is_embedded_boilerplate(std::string_view text) const {
   constexpr size_t kMaxBytes = 600;
   if (text.size() > kMaxBytes) return false;
   char buf[kMaxBytes];
   std::string_view line = lower_into(text, buf, sizeof buf);
-  return (appeal_infixes_.inside(line) ||
+  return (embedded_infixes_.inside(line) ||
           (newsletter_word_.inside(line) && sign_up_infixes_.inside(line))) &&
          !text::has_words(text, thresholds_.appeal_line_words + 1);
 }

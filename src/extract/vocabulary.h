@@ -271,9 +271,10 @@ class Vocabulary {
   // "Photo: AP", "(Foto: dpa)").
   bool is_credit_line(std::string_view text, size_t words) const;
   // True when a line of at most Thresholds::appeal_line_words asks for money,
-  // membership or a newsletter sign-up anywhere in it ("... please support us
-  // by donating", "... Sign up for the free daily newsletter.").
-  bool is_embedded_appeal(std::string_view text) const;
+  // membership or a newsletter sign-up, or tells a comment section's rules,
+  // anywhere in it ("... please support us by donating", "... Sign up for the
+  // free daily newsletter.", "Note: we are moderating all comments ...").
+  bool is_embedded_boilerplate(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
 
@@ -307,7 +308,7 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_lines_;
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
-  PhraseIndex appeal_infixes_;
+  PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes
   PhraseIndex newsletter_word_;
   PhraseIndex sign_up_infixes_;
   PhraseIndex follow_targets_;

@@ -754,12 +754,13 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("We recommend the best products through an independent process. We may receive "
                  "compensation if you buy through our links."));
   // Appeals for money or membership, wherever the plea sits in the line.
-  auto appeal = [&](const std::string& s) { return v.is_embedded_appeal(s); };
+  auto appeal = [&](const std::string& s) { return v.is_embedded_boilerplate(s); };
   EXPECT_TRUE(appeal("Our interviews are expensive to produce. If you liked this one, please "
                      "Support Us By donating a small amount."));
   EXPECT_TRUE(appeal("Wir haben uns gegen eine Bezahlschranke entschieden, es gibt keine "
                      "Bezahlschranke und das bleibt so."));
   EXPECT_TRUE(appeal("Start your day with our briefing. Sign up for the free daily newsletter."));
+  EXPECT_TRUE(appeal("Note: we are temporarily moderating all comments to deal with spam."));
   EXPECT_FALSE(appeal("The newsletter has 1,200 subscribers and a growing revenue."));
   EXPECT_FALSE(appeal("The app offers offline access and native support using the system's own "
                       "widgets."));
