@@ -259,7 +259,11 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
     "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
     "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
-    "messages:", "likes received:", "member since"};
+    "messages:", "likes received:", "member since",
+    // pointers to more information elsewhere
+    "weitere informationen zu", "weitere informationen unter", "weitere informationen hierzu",
+    "weitere infos unter", "mehr informationen unter", "more information is available at",
+    "for more information, visit"};
 
 // Prefixes of appeals and disclosures, which run longer than a label: a
 // line of at most Thresholds::appeal_line_words that starts with one is
@@ -275,7 +279,10 @@ constexpr std::string_view kAppealPrefixes[] = {
     "lust auf mehr?", "a word to our", "wenn dir der artikel gefallen",
     "wenn ihnen der artikel gefallen", "wenn dir dieser artikel gefallen",
     "wenn ihnen dieser artikel gefallen", "we recommend the best products",
-    "we may receive compensation", "we may earn a commission", "we may earn commission"};
+    "we may receive compensation", "we may earn a commission", "we may earn commission",
+    // how to cite the piece
+    "suggested citation", "zitiervorschlag", "zitierweise", "how to cite", "cite this article",
+    "citation:", "pour citer cet article"};
 
 // Appeals for money or membership may open with anything ("Our interviews
 // are expensive to produce. ... please support us by donating"): a line of at
@@ -287,11 +294,16 @@ constexpr std::string_view kAppealInfixes[] = {
     "apóyanos", "soutenez-nous", "kaffee ausgeben", "keine bezahlschranke"};
 
 // So may the rules of a comment section ("Note: we are temporarily moderating
-// all comments ...", "Kommentare und Pings sind derzeit nicht erlaubt.").
+// all comments ...", "Kommentare und Pings sind derzeit nicht erlaubt.") and
+// the line a blog files its post with.
 constexpr std::string_view kCommentRuleInfixes[] = {
     "moderating all comments", "comments are moderated", "comments are closed",
     "comments and pings are", "kommentare der user", "kommentare sind geschlossen",
-    "kommentare und pings", "los comentarios están", "commentaires sont fermés"};
+    "kommentare und pings", "los comentarios están", "commentaires sont fermés",
+    // and the line that files a blog post ("This entry was posted in ...")
+    "this entry was posted", "bookmark the permalink", "und abgelegt unter",
+    "dieser eintrag wurde", "kommentare zu diesem eintrag", "kommentare zu diesen eintrag",
+    "rss 2.0 feed"};
 
 // A newsletter's sign-up may sit anywhere in a line too ("... Sign up for the
 // free daily newsletter."): a line that names a newsletter and holds one of

@@ -750,6 +750,10 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("For the latest quarter the company reported a loss, its first in a decade, and "
                   "cut its forecast."));
   // Invitations to more and notes on who pays for a review.
+  EXPECT_TRUE(bp("Suggested citation: Doe, Jane: The budget in the crisis, The Blog, 2020/4/09."));
+  EXPECT_TRUE(bp("Weitere Infos unter www.example.org."));
+  EXPECT_FALSE(bp("Weitere Infos unter dem Dach des Vereins gab es nicht, sagte die Vorsitzende am "
+                  "Montag vor den Mitgliedern."));
   EXPECT_TRUE(bp("Lust auf mehr? Die besten Geschichten jede Woche in deinem Postfach."));
   EXPECT_TRUE(bp("We recommend the best products through an independent process. We may receive "
                  "compensation if you buy through our links."));
@@ -761,6 +765,8 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
                      "Bezahlschranke und das bleibt so."));
   EXPECT_TRUE(appeal("Start your day with our briefing. Sign up for the free daily newsletter."));
   EXPECT_TRUE(appeal("Note: we are temporarily moderating all comments to deal with spam."));
+  EXPECT_TRUE(appeal("Erstellt am 6. Mai 2014 und abgelegt unter Linux, Tutorials."));
+  EXPECT_TRUE(appeal("This entry was posted in Garden. Bookmark the permalink."));
   EXPECT_FALSE(appeal("The newsletter has 1,200 subscribers and a growing revenue."));
   EXPECT_FALSE(appeal("The app offers offline access and native support using the system's own "
                       "widgets."));
