@@ -294,8 +294,8 @@ constexpr std::string_view kAppealInfixes[] = {
     "apóyanos", "soutenez-nous", "kaffee ausgeben", "keine bezahlschranke"};
 
 // So may the rules of a comment section ("Note: we are temporarily moderating
-// all comments ...", "Kommentare und Pings sind derzeit nicht erlaubt.") and
-// the line a blog files its post with.
+// all comments ...", "Kommentare und Pings sind derzeit nicht erlaubt."), the
+// line a blog files its post with and its likes ("%d Bloggern gefällt das:").
 constexpr std::string_view kCommentRuleInfixes[] = {
     "moderating all comments", "comments are moderated", "comments are closed",
     "comments and pings are", "kommentare der user", "kommentare sind geschlossen",
@@ -303,7 +303,9 @@ constexpr std::string_view kCommentRuleInfixes[] = {
     // and the line that files a blog post ("This entry was posted in ...")
     "this entry was posted", "bookmark the permalink", "und abgelegt unter",
     "dieser eintrag wurde", "kommentare zu diesem eintrag", "kommentare zu diesen eintrag",
-    "rss 2.0 feed"};
+    "rss 2.0 feed",
+    // and what a blog's likes widget prints
+    "bloggern gefällt das", "bloggers like this", "blogueurs aiment"};
 
 // A newsletter's sign-up may sit anywhere in a line too ("... Sign up for the
 // free daily newsletter."): a line that names a newsletter and holds one of
@@ -345,7 +347,8 @@ constexpr std::string_view kCreditPrefixes[] = {
     "pictures:", "bild:", "bildquelle", "fotos:", "(foto", "(photo", "(image", "(bild",
     "sumber foto", "sumber gambar", "ilustrasi", "gambar:", "illustration:", "写真：", "写真:",
     "图片来源", "图片：", "圖片來源", "ภาพ:", "ภาพ :", "ที่มาภาพ", "zdjęcie:", "фото:", "fotó:",
-    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo",
+    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo", "copyright:",
+    "copyright :",
     // where the figures or the story came from
     "quelle:", "quellen:", "source:", "sources:", "fuente:", "fonte:"};
 constexpr std::string_view kCreditInfixes[] = {

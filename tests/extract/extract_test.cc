@@ -767,6 +767,7 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(appeal("Note: we are temporarily moderating all comments to deal with spam."));
   EXPECT_TRUE(appeal("Erstellt am 6. Mai 2014 und abgelegt unter Linux, Tutorials."));
   EXPECT_TRUE(appeal("This entry was posted in Garden. Bookmark the permalink."));
+  EXPECT_TRUE(appeal("%d Bloggern gefällt das:"));
   EXPECT_FALSE(appeal("The newsletter has 1,200 subscribers and a growing revenue."));
   EXPECT_FALSE(appeal("The app offers offline access and native support using the system's own "
                       "widgets."));
@@ -788,6 +789,7 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(credit("Quelle: Statistisches Landesamt"));
   EXPECT_TRUE(credit("Associated Press writers Jane Doe and John Roe contributed to this report."));
   EXPECT_TRUE(credit("Source: Department of Public Health"));
+  EXPECT_TRUE(credit("Copyright: Jane Doe"));
   EXPECT_FALSE(credit("The source of the river lies high in the mountains, far from any road."));
   EXPECT_FALSE(credit("The photographer spent three weeks in the mountains waiting for the right light."));
 }
