@@ -266,7 +266,7 @@ Content extract_content(const html::Document& doc, const ExtractOptions& options
     }
   }
   content.blocks = std::move(blocks.blocks);
-  drop_closing_furniture(content.blocks, is_article(kind), vocabulary().thresholds());
+  drop_closing_furniture(content.blocks, is_article(kind), vocabulary());
   return content;
 }
 

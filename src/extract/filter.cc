@@ -170,8 +170,13 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   return result;
 }
 
-void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Thresholds& th) {
+void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Vocabulary& vocab) {
+  const Thresholds& th = vocab.thresholds();
   std::vector<bool> drop(blocks.size(), false);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].kind == BlockKind::paragraph || blocks[i].kind == BlockKind::list_item)
+      drop[i] = vocab.is_embedded_boilerplate(blocks[i].text);
+  }
   if (article) {
     for (size_t i = 0; i < blocks.size();) {
       size_t j = i;

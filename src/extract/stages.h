@@ -65,9 +65,12 @@ struct Filtered {
 // With `keep_links`, link-heavy blocks stay (the last resort of the cascade).
 Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links = false);
 
-// Furniture left in the blocks the cascade chose: on an article, runs of
-// teasers of other stories (with the heading above them) go; a copyright
-// notice near the end goes with all that follows it.
-void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Thresholds& th);
+// Furniture left in the blocks the cascade chose: lines that are boilerplate
+// wherever their phrase sits (Vocabulary::is_embedded_boilerplate: appeals
+// for money, membership or a newsletter's sign-up, a comment section's rules,
+// a blog post's filing line) go; on an article, runs of teasers of other
+// stories (with the heading above them) go; a copyright notice near the end
+// goes with all that follows it.
+void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Vocabulary& vocab);
 
 }  // namespace saring::extract::detail

@@ -264,7 +264,11 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
     "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
     "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
-    "messages:", "likes received:", "member since"};
+    "messages:", "likes received:", "member since",
+    // pointers to more information elsewhere
+    "weitere informationen zu", "weitere informationen unter", "weitere informationen hierzu",
+    "weitere infos unter", "mehr informationen unter", "more information is available at",
+    "for more information, visit"};
 
 // Prefixes of appeals and disclosures, which run longer than a label: a
 // line of at most Thresholds::appeal_line_words that starts with one is
@@ -275,7 +279,46 @@ constexpr std::string_view kAppealPrefixes[] = {
     "if you enjoyed", "this post contains affiliate", "this post contains references",
     "síguenos en", "siguenos en", "follow us on", "get the latest", "for the latest news",
     "for the latest stories", "for the latest updates",
-    "these statements have not been evaluated by the food and drug administration"};
+    "these statements have not been evaluated by the food and drug administration",
+    // invitations to more of the same, and the notes on who pays for a review
+    "lust auf mehr?", "a word to our", "wenn dir der artikel gefallen",
+    "wenn ihnen der artikel gefallen", "wenn dir dieser artikel gefallen",
+    "wenn ihnen dieser artikel gefallen", "we recommend the best products",
+    "we may receive compensation", "we may earn a commission", "we may earn commission",
+    // how to cite the piece
+    "suggested citation", "zitiervorschlag", "zitierweise", "how to cite", "cite this article",
+    "citation:", "pour citer cet article"};
+
+// Appeals for money or membership may open with anything ("Our interviews
+// are expensive to produce. ... please support us by donating"): a line of at
+// most Thresholds::appeal_line_words that holds one of these is boilerplate.
+// Searched inside the line, they are looked for in the chosen blocks only.
+constexpr std::string_view kAppealInfixes[] = {
+    "support us by", "support us with", "make a donation", "donate now", "become a member",
+    "become a patron", "buy me a coffee", "without a paywall", "wesprzyj nas", "hazte miembro",
+    "apóyanos", "soutenez-nous", "kaffee ausgeben", "keine bezahlschranke"};
+
+// So may the rules of a comment section ("Note: we are temporarily moderating
+// all comments ...", "Kommentare und Pings sind derzeit nicht erlaubt."), the
+// line a blog files its post with and its likes ("%d Bloggern gefällt das:").
+constexpr std::string_view kCommentRuleInfixes[] = {
+    "moderating all comments", "comments are moderated", "comments are closed",
+    "comments and pings are", "kommentare der user", "kommentare sind geschlossen",
+    "kommentare und pings", "los comentarios están", "commentaires sont fermés",
+    // and the line that files a blog post ("This entry was posted in ...")
+    "this entry was posted", "bookmark the permalink", "und abgelegt unter",
+    "dieser eintrag wurde", "kommentare zu diesem eintrag", "kommentare zu diesen eintrag",
+    "rss 2.0 feed",
+    // and what a blog's likes widget prints
+    "bloggern gefällt das", "bloggers like this", "blogueurs aiment"};
+
+// A newsletter's sign-up may sit anywhere in a line too ("... Sign up for the
+// free daily newsletter."): a line that names a newsletter and holds one of
+// these is an appeal.
+constexpr std::string_view kNewsletterWord = "newsletter";
+constexpr std::string_view kSignUpInfixes[] = {
+    "sign up", "subscribe to our", "subscribe now", "abonnieren", "anmelden", "melde dich",
+    "melden sie sich", "inscríbete", "suscríbete", "inscrivez-vous", "abonnez-vous", "zapisz się"};
 
 // An appeal to follow the site elsewhere starts with "follow " and names one
 // of these ("Follow us on Instagram", "Follow our section on Facebook and
@@ -309,7 +352,8 @@ constexpr std::string_view kCreditPrefixes[] = {
     "pictures:", "bild:", "bildquelle", "fotos:", "(foto", "(photo", "(image", "(bild",
     "sumber foto", "sumber gambar", "ilustrasi", "gambar:", "illustration:", "写真：", "写真:",
     "图片来源", "图片：", "圖片來源", "ภาพ:", "ภาพ :", "ที่มาภาพ", "zdjęcie:", "фото:", "fotó:",
-    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo",
+    "getty images", "via getty", "shutterstock", "crédits photos", "crédit photo", "copyright:",
+    "copyright :",
     // where the figures or the story came from
     "quelle:", "quellen:", "source:", "sources:", "fuente:", "fonte:"};
 constexpr std::string_view kCreditInfixes[] = {
@@ -411,6 +455,16 @@ void PhraseIndex::add(std::string_view phrase) {
   if (pair_bits_.empty()) pair_bits_.assign(512, 0);
   pair_bits_[pair_slot(c, static_cast<unsigned char>(phrase[1]))] |= 1ull << phrases_.size();
   phrases_.push_back(phrase);
+  // How far inside() may skip on each pair of bytes: as far as the pair's
+  // last place in the first shortest-phrase bytes of any phrase allows.
+  shortest_ = std::min<size_t>({shortest_, phrase.size(), 255});
+  shift_.assign(512, static_cast<uint8_t>(shortest_ - 1));
+  for (std::string_view p : phrases_) {
+    for (size_t j = 0; j + 1 < shortest_; ++j) {
+      uint8_t& s = shift_[pair_slot(static_cast<unsigned char>(p[j]), static_cast<unsigned char>(p[j + 1]))];
+      s = std::min(s, static_cast<uint8_t>(shortest_ - 2 - j));
+    }
+  }
 }
 
 bool PhraseIndex::match_at(std::string_view line, size_t i) const {
@@ -441,14 +495,23 @@ bool PhraseIndex::inside(std::string_view line) const {
       if (may_start(static_cast<unsigned char>(line[i])) && match_at(line, i)) return true;
     return false;
   }
-  if (phrases_.empty()) return false;
+  if (phrases_.empty() || line.size() < shortest_) return false;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
-  for (size_t i = 0; i + 1 < line.size(); ++i) {
+  // The pair at the end of a window of the shortest phrase's length: while
+  // it ends no phrase's first bytes there, the window moves on by more than one.
+  const size_t last = shortest_ - 2;
+  for (size_t end = last; end + 1 < line.size();) {
+    if (size_t s = shift_[pair_slot(p[end], p[end + 1])]) {
+      end += s;
+      continue;
+    }
+    size_t i = end - last;
     for (uint64_t m = pair_bits_[pair_slot(p[i], p[i + 1])]; m; m &= m - 1) {
       std::string_view phrase = phrases_[static_cast<size_t>(__builtin_ctzll(m))];
       if (phrase.size() <= line.size() - i && std::memcmp(p + i, phrase.data(), phrase.size()) == 0)
         return true;
     }
+    ++end;
   }
   return false;
 }
@@ -510,6 +573,10 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
+  for (std::string_view p : kAppealInfixes) embedded_infixes_.add(p);
+  for (std::string_view p : kCommentRuleInfixes) embedded_infixes_.add(p);
+  newsletter_word_.add(kNewsletterWord);
+  for (std::string_view p : kSignUpInfixes) sign_up_infixes_.add(p);
   for (std::string_view p : kFollowTargets) follow_targets_.add(p);
   for (std::string_view p : kScriptErrorPrefixes) script_error_prefixes_.add(p);
   for (std::string_view p : kNoticeInfixes) notice_infixes_.add(p);
@@ -713,6 +780,16 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     if (notice_infixes_.inside(line)) return true;
   }
   return false;
+}
+
+bool Vocabulary::is_embedded_boilerplate(std::string_view text) const {
+  constexpr size_t kMaxBytes = 600;
+  if (text.size() > kMaxBytes) return false;
+  char buf[kMaxBytes];
+  std::string_view line = lower_into(text, buf, sizeof buf);
+  return (embedded_infixes_.inside(line) ||
+          (newsletter_word_.inside(line) && sign_up_infixes_.inside(line))) &&
+         !text::has_words(text, thresholds_.appeal_line_words + 1);
 }
 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {

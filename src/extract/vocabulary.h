@@ -87,13 +87,16 @@ class PhraseIndex {
  private:
   bool match_at(std::string_view line, size_t i) const;
   bool may_start(unsigned char c) const { return firsts_[c >> 6] & (1ull << (c & 63)); }
-  // inside() looks at every position of a line, and first bytes are common
-  // letters: the first two bytes, hashed to a slot, pick the candidates.
+  // inside() looks along a line, and first bytes are common letters: the
+  // first two bytes, hashed to a slot, pick the candidates; a pair that
+  // starts no phrase near it lets the search skip ahead (shift_).
   static size_t pair_slot(unsigned char a, unsigned char b) { return (a * 37u + b) & 511u; }
   std::vector<std::string_view> by_first_[256];
   uint64_t firsts_[4] = {};  // bit c: some phrase starts with byte c
   std::vector<std::string_view> phrases_;  // in the order added
   std::vector<uint64_t> pair_bits_;  // bit k of [pair_slot(p[0], p[1])]: phrases_[k] is p
+  std::vector<uint8_t> shift_;  // [pair_slot(a, b)]: how far inside() may skip (see add)
+  size_t shortest_ = 255;       // bytes of the shortest phrase (at most 255)
   bool by_pairs_ = true;  // every phrase has 2 bytes or more and there are at most 64
 };
 
@@ -187,7 +190,7 @@ struct Thresholds {
   // more than twice those of the main choice, is a grid: its blocks answer.
   size_t min_grid_cards = 20;
   size_t caption_credit_words = 25;
-  size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes)
+  size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes, kAppealInfixes, kSignUpInfixes)
   // On an article, this many list items in a row that each end cut short
   // ("...", "…") are teasers of other stories.
   size_t min_teaser_items = 3;
@@ -269,6 +272,11 @@ class Vocabulary {
   // True when a short line is a photo credit or caption source ("FOTO/Reuters",
   // "Photo: AP", "(Foto: dpa)").
   bool is_credit_line(std::string_view text, size_t words) const;
+  // True when a line of at most Thresholds::appeal_line_words asks for money,
+  // membership or a newsletter sign-up, or tells a comment section's rules,
+  // anywhere in it ("... please support us by donating", "... Sign up for the
+  // free daily newsletter.", "Note: we are moderating all comments ...").
+  bool is_embedded_boilerplate(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
 
@@ -302,6 +310,9 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_lines_;
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
+  PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes
+  PhraseIndex newsletter_word_;
+  PhraseIndex sign_up_infixes_;
   PhraseIndex follow_targets_;
   PhraseIndex script_error_prefixes_;
   PhraseIndex notice_infixes_;

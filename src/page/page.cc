@@ -123,6 +123,28 @@ void drop_byline_lines(extract::Content& content, const std::optional<std::strin
   });
 }
 
+// A closing note on the record's author ("Jane Doe is a reporter who covers
+// ...", "Jane Doe ist Redakteurin ...") is the author's box, not the story:
+// only as the last paragraph, and only while it is short.
+constexpr size_t kAuthorBioWords = 80;  // longer: the story goes on about them
+constexpr std::string_view kAuthorBioVerbs[] = {" is ",  " was ", " ist ", " war ",
+                                                " es ",  " est ", " \xC3\xA8 ", " \xC3\xA9 "};
+
+bool is_author_bio(std::string_view line, std::string_view author) {
+  if (!line.starts_with(author)) return false;
+  std::string_view rest = line.substr(author.size());
+  return std::any_of(std::begin(kAuthorBioVerbs), std::end(kAuthorBioVerbs),
+                     [&](std::string_view v) { return rest.starts_with(v); }) &&
+         !text::has_words(line, kAuthorBioWords + 1);
+}
+
+void drop_author_bio(extract::Content& content, const std::optional<std::string>& author) {
+  if (!author || author->empty() || content.blocks.empty()) return;
+  const extract::Block& last = content.blocks.back();
+  if (last.kind == extract::BlockKind::paragraph && is_author_bio(last.text, *author))
+    content.blocks.pop_back();
+}
+
 Status check_size(std::string_view bytes, const PageOptions& options) {
   if (bytes.empty()) return make_error(ErrorCode::invalid_input, "empty input");
   if (bytes.size() > options.parse.max_bytes) {
@@ -152,8 +174,11 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
   if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);
   drop_date_lines(result.content);
   normalize_text(result.content, result.metadata);
-  // On a forum, each post's byline is part of the thread.
-  if (kind == extract::PageKind::article) drop_byline_lines(result.content, result.metadata.author);
+  // On a forum, each post's byline and signature are part of the thread.
+  if (kind == extract::PageKind::article) {
+    drop_byline_lines(result.content, result.metadata.author);
+    drop_author_bio(result.content, result.metadata.author);
+  }
   result.text = options.output == OutputText::markdown ? extract::render_markdown(result.content)
                                                        : extract::render_text(result.content);
   meta::add_credited_agencies(result.text, result.sources);

@@ -44,6 +44,25 @@ std::string page(const std::string& body) {
   return "<html><head><title>Budget talks</title></head><body>" + body + "</body></html>";
 }
 
+TEST(PhraseIndex, FindsPhrasesAnywhereWhileSkippingAhead) {
+  saring::extract::PhraseIndex index;
+  for (const char* p : {"keine bezahlschranke", "donate now", "ab"}) index.add(p);
+  EXPECT_TRUE(index.inside("ab"));
+  EXPECT_TRUE(index.inside("xxxxxxxxab"));
+  EXPECT_TRUE(index.inside("please donate now"));
+  EXPECT_TRUE(index.inside("donate now, please"));
+  EXPECT_TRUE(index.inside("es gibt keine bezahlschranke."));
+  EXPECT_FALSE(index.inside("a"));
+  EXPECT_FALSE(index.inside("please donate later, and there is no paywall"));
+  saring::extract::PhraseIndex longer;
+  for (const char* p : {"donate now", "keine bezahlschranke"}) longer.add(p);
+  EXPECT_TRUE(longer.inside("we ask: donate now"));
+  EXPECT_TRUE(longer.inside("keine bezahlschranke"));
+  EXPECT_FALSE(longer.inside("keine bezahlschrank"));
+  EXPECT_FALSE(longer.inside("donate no"));
+  EXPECT_FALSE(longer.inside("a b donatenow keine"));
+}
+
 TEST(Prune, NavigationFootersWidgetsAndBannersAreDropped) {
   std::string html = page(
       "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
@@ -191,6 +210,15 @@ TEST(Cascade, ShortMainResultFallsBackToAWiderStage) {
   EXPECT_TRUE(contains(t, "Short notice about the fair"));
   EXPECT_TRUE(contains(t, "Line 0 here"));
   EXPECT_TRUE(contains(t, "Line 29 here"));
+}
+
+TEST(Cascade, AppealsForMoneyLeaveTheChosenText) {
+  std::string html = std::string("<html><body><article>") + kArticle +
+                     "<p>Our reporting is expensive to produce. If it helped you, please support us "
+                     "by donating a small amount.</p></article></body></html>";
+  std::string t = text_of(html);
+  EXPECT_EQ(t.find("support us"), std::string::npos);
+  EXPECT_NE(t.find("The committee met on Tuesday"), std::string::npos);
 }
 
 TEST(Cascade, StageNames) {
@@ -828,6 +856,33 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("Follow the river upstream for two hours until you reach the old mill."));
   EXPECT_FALSE(bp("For the latest quarter the company reported a loss, its first in a decade, and "
                   "cut its forecast."));
+  // Invitations to more and notes on who pays for a review.
+  EXPECT_TRUE(bp("Suggested citation: Doe, Jane: The budget in the crisis, The Blog, 2020/4/09."));
+  EXPECT_TRUE(bp("Weitere Infos unter www.example.org."));
+  EXPECT_FALSE(bp("Weitere Infos unter dem Dach des Vereins gab es nicht, sagte die Vorsitzende am "
+                  "Montag vor den Mitgliedern."));
+  EXPECT_TRUE(bp("Lust auf mehr? Die besten Geschichten jede Woche in deinem Postfach."));
+  EXPECT_TRUE(bp("We recommend the best products through an independent process. We may receive "
+                 "compensation if you buy through our links."));
+  // Appeals for money or membership, wherever the plea sits in the line.
+  auto appeal = [&](const std::string& s) { return v.is_embedded_boilerplate(s); };
+  EXPECT_TRUE(appeal("Our interviews are expensive to produce. If you liked this one, please "
+                     "Support Us By donating a small amount."));
+  EXPECT_TRUE(appeal("Wir haben uns gegen eine Bezahlschranke entschieden, es gibt keine "
+                     "Bezahlschranke und das bleibt so."));
+  EXPECT_TRUE(appeal("Start your day with our briefing. Sign up for the free daily newsletter."));
+  EXPECT_TRUE(appeal("Note: we are temporarily moderating all comments to deal with spam."));
+  EXPECT_TRUE(appeal("Erstellt am 6. Mai 2014 und abgelegt unter Linux, Tutorials."));
+  EXPECT_TRUE(appeal("This entry was posted in Garden. Bookmark the permalink."));
+  EXPECT_TRUE(appeal("%d Bloggern gefällt das:"));
+  EXPECT_FALSE(appeal("The newsletter has 1,200 subscribers and a growing revenue."));
+  EXPECT_FALSE(appeal("The app offers offline access and native support using the system's own "
+                      "widgets."));
+  EXPECT_FALSE(appeal("Members of the club voted to make a donation policy part of the statutes, "
+                      "with a long list of other proposals for the next season and the years after "
+                      "it, because the treasurer wanted rules for gifts that had grown larger every "
+                      "year since the club was founded in the old harbour district of the city by "
+                      "sailors and fishermen from the coast."));
   std::string long_appeal = "Get the latest";
   for (int i = 0; i < 60; ++i) long_appeal += " word";
   EXPECT_FALSE(bp(long_appeal));
@@ -841,6 +896,7 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(credit("Quelle: Statistisches Landesamt"));
   EXPECT_TRUE(credit("Associated Press writers Jane Doe and John Roe contributed to this report."));
   EXPECT_TRUE(credit("Source: Department of Public Health"));
+  EXPECT_TRUE(credit("Copyright: Jane Doe"));
   EXPECT_FALSE(credit("The source of the river lies high in the mountains, far from any road."));
   EXPECT_FALSE(credit("The photographer spent three weeks in the mountains waiting for the right light."));
 }

@@ -88,4 +88,20 @@ TEST(Page, BylinesOfTheRecordsAuthorAreMetadata) {
   EXPECT_TRUE(contains(other, "By Jane Doe and the editors"));
 }
 
+TEST(Page, AClosingNoteOnTheRecordsAuthorIsNotText) {
+  const std::string head = "<meta name='author' content='Jane Doe'>";
+  std::string t = text_of(std::string(kStory) +
+                          "<p>Jane Doe is a reporter who covers city hall and the county budget.</p>",
+                          head);
+  EXPECT_FALSE(contains(t, "covers city hall"));
+  EXPECT_TRUE(contains(t, "A final vote is expected"));
+  // The same sentence inside the story, or about another person, stays.
+  std::string inside = text_of("<p>Jane Doe is a reporter who covers city hall.</p>" +
+                               std::string(kStory), head);
+  EXPECT_TRUE(contains(inside, "covers city hall"));
+  std::string other = text_of(std::string(kStory) +
+                              "<p>John Roe is a reporter who covers city hall.</p>", head);
+  EXPECT_TRUE(contains(other, "covers city hall"));
+}
+
 }  // namespace
