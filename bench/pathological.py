@@ -98,6 +98,10 @@ PAGES: dict[str, tuple] = {
                   lambda s: "<!doctype html><title>t</title><body>" +
                   repeated(int(500000 * s),
                            "<div><a href=\"/i{i}\">Item {i}</a><p>Paragraph {i} of the page.</p></div>\n")),
+    "aria-panels": ("200,000 buttons naming panels (aria-controls), then 200,000 hidden panels",
+                    lambda s: "<!doctype html><title>t</title><body><p>text</p>" +
+                    repeated(int(200000 * s), "<button aria-controls=\"p{i}\">open</button>") +
+                    repeated(int(200000 * s), "<div id=\"p{i}\" hidden>panel {i}</div>")),
     # Text dumps for saring clean: one document, a line record each.
     "clean-lines-1m": ("1,000,000 lines `line N of it` (clean)",
                        lambda s: numbered_lines(int(1000000 * s), "line {i} of it\n"), "clean"),

@@ -194,7 +194,7 @@ Page::Page(const html::Document& doc, const ExtractOptions& options, bool trust_
   collect_titles(doc);
   std::vector<Tally>().swap(tally_);
   std::vector<int32_t>().swap(h1s_);
-  std::vector<std::string_view>().swap(controlled_);
+  std::unordered_set<std::string_view>().swap(controlled_);
 }
 
 inline const ClassFacts& Page::class_facts(std::string_view cls, std::string_view id) {
@@ -243,7 +243,7 @@ inline void Page::flatten(const Node* start) {
       // A dropped button may still name the panel it opens.
       if (n->tag == Tag::button) {
         std::string_view panel = n->attr("aria-controls");
-        if (!panel.empty()) controlled_.push_back(panel);
+        if (!panel.empty()) controlled_.insert(panel);
       }
       return false;
     }
@@ -276,7 +276,7 @@ inline void Page::flatten(const Node* start) {
           if (name_is(nm, "aria-hidden") && a.value == "true") hidden = true;
           break;
         case 13:
-          if (name_is(nm, "aria-controls") && !a.value.empty()) controlled_.push_back(a.value);
+          if (name_is(nm, "aria-controls") && !a.value.empty()) controlled_.insert(a.value);
           break;
         default: break;
       }
@@ -302,7 +302,7 @@ inline void Page::flatten(const Node* start) {
     // So is a hidden panel that a button before it opens (aria-controls).
     bool disclosure = facts.disclosure || role == "tabpanel" || is_streamed_id(id) ||
                       ((cv == Verdict::hidden || hidden) && !id.empty() &&
-                       std::find(controlled_.begin(), controlled_.end(), id) != controlled_.end());
+                       controlled_.count(id) != 0);
     if (disclosure && (cv == Verdict::hidden || hidden)) {
       cv = Verdict::none;
       hidden = false;

@@ -139,7 +139,8 @@ class Page {
   std::vector<Tally> tally_;  // parallel to nodes
   std::vector<int32_t> h1s_;  // entries of <h1> elements
   // Ids that a control so far names in aria-controls: the panels it opens.
-  std::vector<std::string_view> controlled_;
+  // A set: a page may hold thousands of controls and of hidden panels.
+  std::unordered_set<std::string_view> controlled_;
 
   // Appends the entry of a text node (a leaf; half of all entries, so
   // written straight into place rather than through add_element's checks).
