@@ -480,7 +480,9 @@ inline void Page::prune() {
     bool holds_article = structured && t.hint_words >= th_.prune_safeguard_hint_words;
     // Nor is one made of several long paragraphs holding much of the page's
     // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
-    bool holds_prose = !(n.flags & kStrong) &&
+    // A <footer>'s long paragraphs are its fine print (financing terms, legal
+    // notes): the tag says what they are.
+    bool holds_prose = !(n.flags & kStrong) && !n.node->is(Tag::footer) &&
                        (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
                        t.long_count >= th_.prune_safeguard_long_paragraphs &&
                        t.long_words >= th_.prune_safeguard_prose_share * total_long;

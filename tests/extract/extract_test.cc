@@ -444,6 +444,31 @@ TEST(Prune, AnAccordionMarkedAsATabListKeepsItsPanels) {
   EXPECT_FALSE(contains(t, "Syllabus"));
 }
 
+TEST(Prune, AFootersLegalNotesAreNotTheText) {
+  // A shop's <footer> may hold long paragraphs of fine print (financing
+  // terms, trade-in conditions) rivalling the product's own prose; its tag
+  // says what it is, and no amount of prose inside it makes it the text.
+  std::string description;
+  std::string notes;
+  for (int i = 0; i < 3; ++i) {
+    std::string n = std::to_string(i);
+    description += "<p>The desk rises from sitting to standing height in a few seconds, its "
+                   "two quiet motors lifting a full load of monitors and books while the frame "
+                   "stays steady on any floor. Description " + n + ".</p>";
+    notes += "<p>Financing is available to qualified customers, subject to credit approval "
+             "and a credit limit; terms vary by product, and taxes and shipping are charged "
+             "at the card's own rate of interest. Note " + n + ".</p>";
+  }
+  std::string html = page("<div class='product'><h1>Standing desk</h1>" + description +
+                          "</div><footer class='globalfooter'>" + notes +
+                          "<a href='/contact'>Contact</a></footer>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Description 0."));
+  EXPECT_TRUE(contains(t, "Description 2."));
+  EXPECT_FALSE(contains(t, "Note 0."));
+  EXPECT_FALSE(contains(t, "Note 2."));
+}
+
 TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
   // The button names the panel it opens (aria-controls); the panel is hidden
   // until then, as a tab or an accordion is. A hidden block no control opens
