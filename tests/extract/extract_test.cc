@@ -602,6 +602,23 @@ TEST(Filter, CardNamesThatAreLinksStay) {
   EXPECT_TRUE(contains(t, "$799.00"));
 }
 
+TEST(Filter, CardsWithManyLinesAreStillAGrid) {
+  // Each card of a clothing shop's grid has its name, a link, then five short
+  // lines of its own (a badge, the fit, the colour, the price, a discount):
+  // its names are a sixth of the blocks, yet the cards are all of them.
+  std::string cards;
+  for (int i = 0; i < 10; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<article class='product-card'><a href='/p/" + n + "'><h4>Training shirt model " +
+             n + "</h4></a><p>new</p><p>slim fit " + n + "</p><p>colour " + n +
+             "</p><p>$3" + n + "</p><p>" + n + "0% off</p></article>";
+  }
+  std::string t = text_of(page("<div class='grid'>" + cards + "</div>"));
+  EXPECT_TRUE(contains(t, "Training shirt model 0"));
+  EXPECT_TRUE(contains(t, "Training shirt model 9"));
+  EXPECT_TRUE(contains(t, "slim fit 9"));
+}
+
 TEST(Filter, AFewTeasersAfterAnArticleAreNotCards) {
   // The same pattern, a few times after a long text, is a "recommended" box.
   std::string teasers;
