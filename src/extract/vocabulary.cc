@@ -310,7 +310,11 @@ constexpr std::string_view kCommentRuleInfixes[] = {
     "dieser eintrag wurde", "kommentare zu diesem eintrag", "kommentare zu diesen eintrag",
     "rss 2.0 feed",
     // and what a blog's likes widget prints
-    "bloggern gefällt das", "bloggers like this", "blogueurs aiment"};
+    "bloggern gefällt das", "bloggers like this", "blogueurs aiment",
+    // and the note a page prints for readers without scripts
+    "javascript is turned off", "javascript is disabled", "javascript is currently disabled",
+    "javascript is not enabled", "javascript must be enabled", "enable javascript",
+    "requires javascript", "turn on javascript"};
 
 // A newsletter's sign-up may sit anywhere in a line too ("... Sign up for the
 // free daily newsletter."): a line that names a newsletter and holds one of

@@ -221,6 +221,19 @@ TEST(Cascade, AppealsForMoneyLeaveTheChosenText) {
   EXPECT_NE(t.find("The committee met on Tuesday"), std::string::npos);
 }
 
+TEST(Cascade, ANoteForReadersWithoutScriptsLeavesTheChosenText) {
+  // A page tells readers whose browser runs no scripts how to turn them on;
+  // the note lands in the chosen text when the page prints it there.
+  std::string html = std::string("<html><body><div class='page'><p>Please note that "
+                                 "JavaScript is turned off in your web browser. To use this site, "
+                                 "turn it on and refresh the page.</p>") +
+                     kArticle + "<p>This slideshow requires JavaScript.</p></div></body></html>";
+  std::string t = text_of(html);
+  EXPECT_FALSE(contains(t, "turned off"));
+  EXPECT_FALSE(contains(t, "slideshow"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+}
+
 TEST(Cascade, StageNames) {
   EXPECT_EQ(saring::extract::to_string(Stage::main), "main");
   EXPECT_EQ(saring::extract::to_string(Stage::wider), "wider");
