@@ -54,9 +54,11 @@ constexpr std::string_view kHeroTokens[] = {"hero"};
 
 // Boilerplate tokens that name a control whose targets, which hold text, go
 // by the same name: "search-form" and "search-page-wrapper", the "skip-link"
-// and the "skip-item" sections a guide's table of contents jumps to. See
+// and the "skip-item" sections a guide's table of contents jumps to; a
+// site's "header" bar holds a logo and a few links, a section's
+// "browse-header" or "article-header" its title and introduction. See
 // Thresholds::weak_name_max_words.
-constexpr std::string_view kWeakTokens[] = {"search", "skip"};
+constexpr std::string_view kWeakTokens[] = {"search", "skip", "header"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
 // overlays and consent, sign-up and legal boxes.

@@ -414,6 +414,22 @@ TEST(Prune, JumpTargetsAreNotSkipLinks) {
   EXPECT_TRUE(saring::extract::vocabulary().analyze("skip-item", "").weak);
 }
 
+TEST(Prune, ASectionHeaderWithItsIntroductionIsText) {
+  // A site's "header" bar holds a few words (pruned); a category page's
+  // "browse-header" holds its title and the introduction under it.
+  std::string html = page(
+      "<div class='site-header'><a href='/'>Outdoor Shop</a> <a href='/cart'>Cart</a></div>"
+      "<div class='catalog'><div class='browse-header'><h1>Tents</h1><p>A good tent keeps you "
+      "dry and warm through a night of wind and rain, packs small enough to carry for a week, "
+      "and goes up in minutes when you arrive late at camp. Our buyers test every model we sell "
+      "in the hills before it reaches the shop, and their notes on weight, space and weather "
+      "are beside each one. Intro marker.</p></div>" + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Intro marker."));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Outdoor Shop"));
+}
+
 TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
   // A manual's sections carry the slug of their heading as id: "cookies" over
   // "Cookies", "s-about-responses" over "About Responses". The words name what
