@@ -262,10 +262,7 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "weitere artikel", "den artikel ", "möchten sie den artikel", "artikel teilen",
     "teile diesen", "teilen sie diesen", "gefällt dir unser", "gefällt ihnen unser",
     "gefällt dir dieser", "gefällt ihnen dieser", "jetzt zum kostenlosen newsletter",
-    "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
-    "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
-    "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
-    "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
+    "jetzt zum newsletter", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
     "messages:", "likes received:", "member since",
     // pointers to more information elsewhere
     "weitere informationen zu", "weitere informationen unter", "weitere informationen hierzu",
@@ -287,6 +284,11 @@ constexpr std::string_view kAppealPrefixes[] = {
     "wenn ihnen der artikel gefallen", "wenn dir dieser artikel gefallen",
     "wenn ihnen dieser artikel gefallen", "we recommend the best products",
     "we may receive compensation", "we may earn a commission", "we may earn commission",
+    // a consent banner's opening, however long it goes on
+    "we use cookies", "this site uses cookies", "this website uses cookies",
+    "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
+    "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
+    "używamy plików cookie",
     // how to cite the piece
     "suggested citation", "zitiervorschlag", "zitierweise", "how to cite", "cite this article",
     "citation:", "pour citer cet article"};

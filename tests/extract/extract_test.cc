@@ -234,6 +234,18 @@ TEST(Cascade, ANoteForReadersWithoutScriptsLeavesTheChosenText) {
   EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
 }
 
+TEST(Cascade, AConsentBannersOpeningMarksItWhateverItsLength) {
+  // A consent banner printed inside the page's text, under no telling class,
+  // is known by how it opens, even when it goes on for a few sentences.
+  std::string html = std::string("<html><body><div class='page'>") + kArticle +
+                     "<p>We use cookies on our website to give you the most relevant experience by "
+                     "remembering your preferences and repeat visits. By clicking Accept, you "
+                     "consent to the use of all the cookies.</p></div></body></html>";
+  std::string t = text_of(html);
+  EXPECT_FALSE(contains(t, "relevant experience"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+}
+
 TEST(Cascade, StageNames) {
   EXPECT_EQ(saring::extract::to_string(Stage::main), "main");
   EXPECT_EQ(saring::extract::to_string(Stage::wider), "wider");
