@@ -510,6 +510,26 @@ TEST(Prune, AFootersLegalNotesAreNotTheText) {
   EXPECT_FALSE(contains(t, "Note 2."));
 }
 
+TEST(Prune, ADialogIsNotThePageHoweverLong) {
+  // A shop prints its terms of service into a dialog that a footer link
+  // opens: the dialog holds most of the page's words, yet it is a box over
+  // the page, not its text.
+  std::string terms;
+  for (int i = 0; i < 8; ++i) {
+    terms += "<p>These terms govern your use of the platform and the products you buy from "
+             "it; by placing an order you accept them, and we may change them at any time by "
+             "posting a new version here. Clause " + std::to_string(i) + ".</p>";
+  }
+  std::string html = page("<div class='collection'><h1>Everyday shoes</h1>" +
+                          std::string(kArticle) + "</div><div id='modal-terms-of-service' "
+                          "role='dialog' aria-modal='true'><h2>Terms of service</h2>" + terms +
+                          "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Clause 0."));
+  EXPECT_FALSE(contains(t, "Clause 7."));
+}
+
 TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
   // The button names the panel it opens (aria-controls); the panel is hidden
   // until then, as a tab or an accordion is. A hidden block no control opens
