@@ -477,18 +477,19 @@ inline void Page::prune() {
                       t.long_count >= th_.prune_safeguard_long_paragraphs;
     double share = n.verdict == Verdict::comments ? th_.prune_safeguard_share_comments
                                                   : th_.prune_safeguard_share;
-    // A dialog (terms of service, cookie settings) is a box over the page,
-    // however many of its words it holds.
-    bool carries_page = !n.dialog && n.raw_words >= th_.prune_safeguard_min_words &&
+    // A dialog (terms of service, cookie settings) is a box over the page and
+    // a <footer> its foot, however many of its words they hold: a shop's
+    // footer prints its financing terms and legal notes in long paragraphs.
+    const bool footer = n.node->is(Tag::footer);
+    bool carries_page = !n.dialog && !footer && n.raw_words >= th_.prune_safeguard_min_words &&
                         n.raw_words >= share * total;
     // A subtree holding the marked article body is not boilerplate, whatever
     // its class says ("widget Blog", "l-sidebar-fixed", "article modal").
     bool holds_article = structured && t.hint_words >= th_.prune_safeguard_hint_words;
     // Nor is one made of several long paragraphs holding much of the page's
     // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
-    // A <footer>'s long paragraphs are its fine print (financing terms, legal
-    // notes): the tag says what they are.
-    bool holds_prose = !(n.flags & kStrong) && !n.node->is(Tag::footer) &&
+    // A <footer>'s long paragraphs are its fine print.
+    bool holds_prose = !(n.flags & kStrong) && !footer &&
                        (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
                        t.long_count >= th_.prune_safeguard_long_paragraphs &&
                        t.long_words >= th_.prune_safeguard_prose_share * total_long;

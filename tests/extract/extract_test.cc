@@ -508,6 +508,12 @@ TEST(Prune, AFootersLegalNotesAreNotTheText) {
   EXPECT_TRUE(contains(t, "Description 2."));
   EXPECT_FALSE(contains(t, "Note 0."));
   EXPECT_FALSE(contains(t, "Note 2."));
+  // Nor when the fine print is most of the page's words.
+  std::string more_notes = notes + notes + notes;
+  t = text_of(page("<div class='product'><h1>Standing desk</h1>" + description +
+                   "</div><footer class='globalfooter'>" + more_notes + "</footer>"));
+  EXPECT_TRUE(contains(t, "Description 0."));
+  EXPECT_FALSE(contains(t, "Note 0."));
 }
 
 TEST(Prune, ADialogIsNotThePageHoweverLong) {
