@@ -61,10 +61,11 @@ constexpr std::string_view kHeroTokens[] = {"hero"};
 constexpr std::string_view kWeakTokens[] = {"search", "skip", "header"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
-// overlays and consent, sign-up and legal boxes.
+// overlays and consent, sign-up and legal boxes (a disclaimer's fine print
+// runs to long paragraphs).
 constexpr std::string_view kStrongTokens[] = {
     "modal", "popup", "overlay", "lightbox", "dialog", "cookie", "cookies", "consent", "gdpr",
-    "signup", "login", "signin", "interstitial", "toast"};
+    "signup", "login", "signin", "interstitial", "toast", "disclaimer"};
 
 // Tokens of disclosure widgets (tabs, accordions, FAQ answers): hidden until a
 // click, yet part of the page's content.

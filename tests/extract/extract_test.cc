@@ -536,6 +536,24 @@ TEST(Prune, ADialogIsNotThePageHoweverLong) {
   EXPECT_FALSE(contains(t, "Clause 7."));
 }
 
+TEST(Prune, ADisclaimerIsFinePrintHoweverMuchProseItHolds) {
+  // A bank's offer page closes with a disclaimer of several long paragraphs:
+  // prose by its shape, fine print by its name.
+  std::string fine;
+  for (int i = 0; i < 4; ++i) {
+    fine += "<p>Investing involves risk, including the possible loss of the money you put in; "
+            "past performance does not guarantee future results, and the fee waiver applies "
+            "only to accounts opened with the offer code during the promotional period. "
+            "Fine print " + std::to_string(i) + ".</p>";
+  }
+  std::string html = page("<div class='offer'>" + std::string(kArticle) + kArticle +
+                          "</div><div class='disclaimer'>" + fine + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Fine print 0."));
+  EXPECT_FALSE(contains(t, "Fine print 3."));
+}
+
 TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
   // The button names the panel it opens (aria-controls); the panel is hidden
   // until then, as a tab or an accordion is. A hidden block no control opens
