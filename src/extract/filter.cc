@@ -114,8 +114,24 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
         ++pairs;
       }
     }
+    // A card's own lines: the short link-light blocks after its name (fit,
+    // colour, price, "20% off"). Cards with many lines are few of the blocks,
+    // yet a grid of them is nearly all of them. Each block is passed once:
+    // the next name ends the run.
+    size_t card_blocks = 0;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (!card_title[i]) continue;
+      ++card_blocks;
+      for (size_t j = i + 1; j < blocks.size() && density(raw.measures[j]) <= max_ld &&
+                             raw.measures[j].text_bytes <= th.card_line_bytes &&
+                             blocks[j].kind != BlockKind::heading;
+           ++j)
+        ++card_blocks;
+    }
+    const double n = static_cast<double>(blocks.size());
     bool cards = pairs >= th.min_cards &&
-                 static_cast<double>(pairs) >= th.min_card_share * static_cast<double>(blocks.size());
+                 (static_cast<double>(pairs) >= th.min_card_share * n ||
+                  static_cast<double>(card_blocks) >= th.min_card_block_share * n);
     if (!cards || opt.focus == Focus::precision) card_title.assign(blocks.size(), false);
     else card_pairs = pairs;
   }

@@ -294,9 +294,12 @@ inline void Page::flatten(const Node* start) {
     // A tab bar holds its labels; an element marked "tablist" with more words
     // holds the panels too (an accordion so marked up): a weak name.
     bool weak_role = false;
+    // role="dialog" is as sure a marker as a "modal" class (see carries_page).
+    bool dialog_role = false;
     if (cv == Verdict::none && !role.empty()) {
       cv = vocab_.classify({}, {}, role);
       weak_role = role == "tablist";
+      dialog_role = role == "dialog" || role == "alertdialog";
     }
     // Tab panels and accordions are hidden until clicked, not boilerplate.
     // So is a hidden panel that a button before it opens (aria-controls).
@@ -314,8 +317,9 @@ inline void Page::flatten(const Node* start) {
     } else if (cv != Verdict::none && (v == Verdict::none || cv == Verdict::comments)) {
       v = cv;
       info.flags |= kByClass;
-      if (facts.strong) info.flags |= kStrong;
+      if (facts.strong || dialog_role) info.flags |= kStrong;
       info.weak_name = facts.weak || weak_role;
+      info.dialog = dialog_role;
     }
     if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
     // Table parts are judged by their content: "sticky-header" on a data
@@ -473,14 +477,19 @@ inline void Page::prune() {
                       t.long_count >= th_.prune_safeguard_long_paragraphs;
     double share = n.verdict == Verdict::comments ? th_.prune_safeguard_share_comments
                                                   : th_.prune_safeguard_share;
-    bool carries_page = n.raw_words >= th_.prune_safeguard_min_words &&
+    // A dialog (terms of service, cookie settings) is a box over the page and
+    // a <footer> its foot, however many of its words they hold: a shop's
+    // footer prints its financing terms and legal notes in long paragraphs.
+    const bool footer = n.node->is(Tag::footer);
+    bool carries_page = !n.dialog && !footer && n.raw_words >= th_.prune_safeguard_min_words &&
                         n.raw_words >= share * total;
     // A subtree holding the marked article body is not boilerplate, whatever
     // its class says ("widget Blog", "l-sidebar-fixed", "article modal").
     bool holds_article = structured && t.hint_words >= th_.prune_safeguard_hint_words;
     // Nor is one made of several long paragraphs holding much of the page's
     // prose: a layout class ("sidebar-first-only", "has-widgets") said too much.
-    bool holds_prose = !(n.flags & kStrong) &&
+    // A <footer>'s long paragraphs are its fine print.
+    bool holds_prose = !(n.flags & kStrong) && !footer &&
                        (n.verdict == Verdict::boilerplate || n.verdict == Verdict::hidden) &&
                        t.long_count >= th_.prune_safeguard_long_paragraphs &&
                        t.long_words >= th_.prune_safeguard_prose_share * total_long;

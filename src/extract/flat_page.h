@@ -65,7 +65,8 @@ struct NodeInfo {
   uint8_t flags = 0;
   Verdict verdict = Verdict::none;
   bool scored = false;
-  bool weak_name = false;   // boilerplate by weak class tokens only (ClassFacts::weak)
+  bool weak_name : 1 = false;  // boilerplate by weak class tokens only (ClassFacts::weak)
+  bool dialog : 1 = false;     // role="dialog": a box over the page, whatever it holds
   uint32_t raw_words = 0;   // all words in the subtree, pruned or not
   uint32_t words = 0;       // kept words
   uint32_t link_words = 0;  // kept words inside links

@@ -54,15 +54,18 @@ constexpr std::string_view kHeroTokens[] = {"hero"};
 
 // Boilerplate tokens that name a control whose targets, which hold text, go
 // by the same name: "search-form" and "search-page-wrapper", the "skip-link"
-// and the "skip-item" sections a guide's table of contents jumps to. See
+// and the "skip-item" sections a guide's table of contents jumps to; a
+// site's "header" bar holds a logo and a few links, a section's
+// "browse-header" or "article-header" its title and introduction. See
 // Thresholds::weak_name_max_words.
-constexpr std::string_view kWeakTokens[] = {"search", "skip"};
+constexpr std::string_view kWeakTokens[] = {"search", "skip", "header"};
 
 // Boilerplate tokens so sure that no amount of prose inside overrides them:
-// overlays and consent, sign-up and legal boxes.
+// overlays and consent, sign-up and legal boxes (a disclaimer's fine print
+// runs to long paragraphs).
 constexpr std::string_view kStrongTokens[] = {
     "modal", "popup", "overlay", "lightbox", "dialog", "cookie", "cookies", "consent", "gdpr",
-    "signup", "login", "signin", "interstitial", "toast"};
+    "signup", "login", "signin", "interstitial", "toast", "disclaimer"};
 
 // Tokens of disclosure widgets (tabs, accordions, FAQ answers): hidden until a
 // click, yet part of the page's content.
@@ -260,10 +263,7 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "weitere artikel", "den artikel ", "möchten sie den artikel", "artikel teilen",
     "teile diesen", "teilen sie diesen", "gefällt dir unser", "gefällt ihnen unser",
     "gefällt dir dieser", "gefällt ihnen dieser", "jetzt zum kostenlosen newsletter",
-    "jetzt zum newsletter", "we use cookies", "this site uses cookies", "this website uses cookies",
-    "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
-    "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
-    "używamy plików cookie", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
+    "jetzt zum newsletter", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
     "messages:", "likes received:", "member since",
     // pointers to more information elsewhere
     "weitere informationen zu", "weitere informationen unter", "weitere informationen hierzu",
@@ -285,6 +285,11 @@ constexpr std::string_view kAppealPrefixes[] = {
     "wenn ihnen der artikel gefallen", "wenn dir dieser artikel gefallen",
     "wenn ihnen dieser artikel gefallen", "we recommend the best products",
     "we may receive compensation", "we may earn a commission", "we may earn commission",
+    // a consent banner's opening, however long it goes on
+    "we use cookies", "this site uses cookies", "this website uses cookies",
+    "wir verwenden cookies", "diese website verwendet cookies", "nous utilisons des cookies",
+    "utilizamos cookies", "korzystamy z cookies", "korzystamy z plików cookie",
+    "używamy plików cookie",
     // how to cite the piece
     "suggested citation", "zitiervorschlag", "zitierweise", "how to cite", "cite this article",
     "citation:", "pour citer cet article"};
@@ -310,7 +315,11 @@ constexpr std::string_view kCommentRuleInfixes[] = {
     "dieser eintrag wurde", "kommentare zu diesem eintrag", "kommentare zu diesen eintrag",
     "rss 2.0 feed",
     // and what a blog's likes widget prints
-    "bloggern gefällt das", "bloggers like this", "blogueurs aiment"};
+    "bloggern gefällt das", "bloggers like this", "blogueurs aiment",
+    // and the note a page prints for readers without scripts
+    "javascript is turned off", "javascript is disabled", "javascript is currently disabled",
+    "javascript is not enabled", "javascript must be enabled", "enable javascript",
+    "requires javascript", "turn on javascript"};
 
 // A newsletter's sign-up may sit anywhere in a line too ("... Sign up for the
 // free daily newsletter."): a line that names a newsletter and holds one of

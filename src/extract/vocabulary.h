@@ -186,6 +186,10 @@ struct Thresholds {
   // and stay.
   size_t min_cards = 4;
   double min_card_share = 0.2;
+  // Or when the cards' names and their own short lines (at most
+  // card_line_bytes each) make this share of the chosen blocks.
+  double min_card_block_share = 0.75;
+  size_t card_line_bytes = 80;
   // A page that is not an article with this many cards in its kept blocks,
   // more than twice those of the main choice, is a grid: its blocks answer.
   size_t min_grid_cards = 20;

@@ -221,6 +221,31 @@ TEST(Cascade, AppealsForMoneyLeaveTheChosenText) {
   EXPECT_NE(t.find("The committee met on Tuesday"), std::string::npos);
 }
 
+TEST(Cascade, ANoteForReadersWithoutScriptsLeavesTheChosenText) {
+  // A page tells readers whose browser runs no scripts how to turn them on;
+  // the note lands in the chosen text when the page prints it there.
+  std::string html = std::string("<html><body><div class='page'><p>Please note that "
+                                 "JavaScript is turned off in your web browser. To use this site, "
+                                 "turn it on and refresh the page.</p>") +
+                     kArticle + "<p>This slideshow requires JavaScript.</p></div></body></html>";
+  std::string t = text_of(html);
+  EXPECT_FALSE(contains(t, "turned off"));
+  EXPECT_FALSE(contains(t, "slideshow"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+}
+
+TEST(Cascade, AConsentBannersOpeningMarksItWhateverItsLength) {
+  // A consent banner printed inside the page's text, under no telling class,
+  // is known by how it opens, even when it goes on for a few sentences.
+  std::string html = std::string("<html><body><div class='page'>") + kArticle +
+                     "<p>We use cookies on our website to give you the most relevant experience by "
+                     "remembering your preferences and repeat visits. By clicking Accept, you "
+                     "consent to the use of all the cookies.</p></div></body></html>";
+  std::string t = text_of(html);
+  EXPECT_FALSE(contains(t, "relevant experience"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+}
+
 TEST(Cascade, StageNames) {
   EXPECT_EQ(saring::extract::to_string(Stage::main), "main");
   EXPECT_EQ(saring::extract::to_string(Stage::wider), "wider");
@@ -401,6 +426,22 @@ TEST(Prune, JumpTargetsAreNotSkipLinks) {
   EXPECT_TRUE(saring::extract::vocabulary().analyze("skip-item", "").weak);
 }
 
+TEST(Prune, ASectionHeaderWithItsIntroductionIsText) {
+  // A site's "header" bar holds a few words (pruned); a category page's
+  // "browse-header" holds its title and the introduction under it.
+  std::string html = page(
+      "<div class='site-header'><a href='/'>Outdoor Shop</a> <a href='/cart'>Cart</a></div>"
+      "<div class='catalog'><div class='browse-header'><h1>Tents</h1><p>A good tent keeps you "
+      "dry and warm through a night of wind and rain, packs small enough to carry for a week, "
+      "and goes up in minutes when you arrive late at camp. Our buyers test every model we sell "
+      "in the hills before it reaches the shop, and their notes on weight, space and weather "
+      "are beside each one. Intro marker.</p></div>" + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Intro marker."));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Outdoor Shop"));
+}
+
 TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
   // A manual's sections carry the slug of their heading as id: "cookies" over
   // "Cookies", "s-about-responses" over "About Responses". The words name what
@@ -442,6 +483,75 @@ TEST(Prune, AnAccordionMarkedAsATabListKeepsItsPanels) {
   EXPECT_TRUE(contains(t, "Answer 0."));
   EXPECT_TRUE(contains(t, "Answer 3."));
   EXPECT_FALSE(contains(t, "Syllabus"));
+}
+
+TEST(Prune, AFootersLegalNotesAreNotTheText) {
+  // A shop's <footer> may hold long paragraphs of fine print (financing
+  // terms, trade-in conditions) rivalling the product's own prose; its tag
+  // says what it is, and no amount of prose inside it makes it the text.
+  std::string description;
+  std::string notes;
+  for (int i = 0; i < 3; ++i) {
+    std::string n = std::to_string(i);
+    description += "<p>The desk rises from sitting to standing height in a few seconds, its "
+                   "two quiet motors lifting a full load of monitors and books while the frame "
+                   "stays steady on any floor. Description " + n + ".</p>";
+    notes += "<p>Financing is available to qualified customers, subject to credit approval "
+             "and a credit limit; terms vary by product, and taxes and shipping are charged "
+             "at the card's own rate of interest. Note " + n + ".</p>";
+  }
+  std::string html = page("<div class='product'><h1>Standing desk</h1>" + description +
+                          "</div><footer class='globalfooter'>" + notes +
+                          "<a href='/contact'>Contact</a></footer>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Description 0."));
+  EXPECT_TRUE(contains(t, "Description 2."));
+  EXPECT_FALSE(contains(t, "Note 0."));
+  EXPECT_FALSE(contains(t, "Note 2."));
+  // Nor when the fine print is most of the page's words.
+  std::string more_notes = notes + notes + notes;
+  t = text_of(page("<div class='product'><h1>Standing desk</h1>" + description +
+                   "</div><footer class='globalfooter'>" + more_notes + "</footer>"));
+  EXPECT_TRUE(contains(t, "Description 0."));
+  EXPECT_FALSE(contains(t, "Note 0."));
+}
+
+TEST(Prune, ADialogIsNotThePageHoweverLong) {
+  // A shop prints its terms of service into a dialog that a footer link
+  // opens: the dialog holds most of the page's words, yet it is a box over
+  // the page, not its text.
+  std::string terms;
+  for (int i = 0; i < 8; ++i) {
+    terms += "<p>These terms govern your use of the platform and the products you buy from "
+             "it; by placing an order you accept them, and we may change them at any time by "
+             "posting a new version here. Clause " + std::to_string(i) + ".</p>";
+  }
+  std::string html = page("<div class='collection'><h1>Everyday shoes</h1>" +
+                          std::string(kArticle) + "</div><div id='modal-terms-of-service' "
+                          "role='dialog' aria-modal='true'><h2>Terms of service</h2>" + terms +
+                          "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Clause 0."));
+  EXPECT_FALSE(contains(t, "Clause 7."));
+}
+
+TEST(Prune, ADisclaimerIsFinePrintHoweverMuchProseItHolds) {
+  // A bank's offer page closes with a disclaimer of several long paragraphs:
+  // prose by its shape, fine print by its name.
+  std::string fine;
+  for (int i = 0; i < 4; ++i) {
+    fine += "<p>Investing involves risk, including the possible loss of the money you put in; "
+            "past performance does not guarantee future results, and the fee waiver applies "
+            "only to accounts opened with the offer code during the promotional period. "
+            "Fine print " + std::to_string(i) + ".</p>";
+  }
+  std::string html = page("<div class='offer'>" + std::string(kArticle) + kArticle +
+                          "</div><div class='disclaimer'>" + fine + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Fine print 0."));
+  EXPECT_FALSE(contains(t, "Fine print 3."));
 }
 
 TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
@@ -575,6 +685,23 @@ TEST(Filter, CardNamesThatAreLinksStay) {
   EXPECT_TRUE(contains(t, "Trail tent model 0"));
   EXPECT_TRUE(contains(t, "Trail tent model 7"));
   EXPECT_TRUE(contains(t, "$799.00"));
+}
+
+TEST(Filter, CardsWithManyLinesAreStillAGrid) {
+  // Each card of a clothing shop's grid has its name, a link, then five short
+  // lines of its own (a badge, the fit, the colour, the price, a discount):
+  // its names are a sixth of the blocks, yet the cards are all of them.
+  std::string cards;
+  for (int i = 0; i < 10; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<article class='product-card'><a href='/p/" + n + "'><h4>Training shirt model " +
+             n + "</h4></a><p>new</p><p>slim fit " + n + "</p><p>colour " + n +
+             "</p><p>$3" + n + "</p><p>" + n + "0% off</p></article>";
+  }
+  std::string t = text_of(page("<div class='grid'>" + cards + "</div>"));
+  EXPECT_TRUE(contains(t, "Training shirt model 0"));
+  EXPECT_TRUE(contains(t, "Training shirt model 9"));
+  EXPECT_TRUE(contains(t, "slim fit 9"));
 }
 
 TEST(Filter, AFewTeasersAfterAnArticleAreNotCards) {
