@@ -405,6 +405,30 @@ inline void Page::collect_titles(const html::Document& doc) {
   }
 }
 
+// A <header> inside an article or a section, without the page's headline
+// (<h1>), heads that part of the text: a section's title and introduction,
+// an accordion item's question. Judged by its tag alone.
+inline bool Page::is_section_header(size_t i) const {
+  const NodeInfo& n = nodes[i];
+  if (n.node->tag != Tag::header || n.verdict != Verdict::boilerplate || (n.flags & kByClass))
+    return false;
+  // Without a heading, a header made of links is a post's author, date and
+  // permalink.
+  if (2 * tally_[i].raw_links >= n.raw_words) {
+    bool titled = false;
+    for (int32_t k = static_cast<int32_t>(i) + 1; k < n.end && !titled; ++k)
+      titled = is_heading(nodes[k].node->tag);
+    if (!titled) return false;
+  }
+  auto h1 = std::lower_bound(h1s_.begin(), h1s_.end(), static_cast<int32_t>(i));
+  if (h1 != h1s_.end() && *h1 < n.end) return false;
+  for (int32_t a = n.parent; a > 0; a = nodes[a].parent) {
+    Tag t = nodes[a].node->tag;
+    if (t == Tag::article || t == Tag::section) return true;
+  }
+  return false;
+}
+
 inline void Page::prune() {
   if (nodes.empty()) return;
   // Forum threads and Q&A pages: their content is a list of posts marked up
@@ -469,6 +493,7 @@ inline void Page::prune() {
     }
     if (n.verdict == Verdict::none) continue;
     if (comments_are_content && n.verdict == Verdict::comments) continue;
+    if (is_section_header(i)) continue;
     const Tally& t = tally_[i];
     // Hidden subtrees are kept only with real paragraph structure (the
     // streamed HTML of script-rendered pages); a hidden one-blob copy of

@@ -156,6 +156,7 @@ class Page {
   // top-down that prunes and, for kept text, credits its unit (measure()
   // continues from there).
   inline void prune();
+  inline bool is_section_header(size_t i) const;
 
   // Kept words, link words and paragraph units (own_words, own_commas and
   // own_segments were counted by prune()).

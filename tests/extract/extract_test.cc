@@ -590,6 +590,29 @@ TEST(Prune, TheHeroIsThePagesOpening) {
   EXPECT_FALSE(contains(t, "Sign up for our newsletter"));
 }
 
+TEST(Prune, ASectionsHeaderIsText) {
+  // Inside an article, a <header> without the page's headline heads a part
+  // of the text: an accordion item's question, a section's introduction. The
+  // article's own header (with the <h1>) and a post header made of links
+  // (author, date, permalink) stay out.
+  std::string html = page(
+      "<article><header><h1>Leasing a car</h1><p>By Jane Roe, 3 May</p></header>"
+      "<section><header><p>Most leases run for three years and end with the car going back "
+      "to the dealer. Section marker.</p></header>" + std::string(kArticle) + "</section>"
+      "<ul class='faq'><li><header><h3>What happens at the end of the lease?</h3></header>"
+      "<p>You hand the car back, or buy it at the price the contract names.</p></li></ul>"
+      "<article><header><ul><li><a href='#r2'>Tuesday at 10:07 AM</a></li>"
+      "<li><a href='#r2'>#2</a></li></ul></header><p>Thanks for the overview, it answered "
+      "the questions I had about the mileage limit and about the fees at the end.</p></article>"
+      "<p>The dealer may also charge for damage beyond normal wear, so have the car checked "
+      "before you hand it back to avoid surprises on the final bill.</p></article>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Section marker."));
+  EXPECT_TRUE(contains(t, "What happens at the end of the lease?"));
+  EXPECT_FALSE(contains(t, "By Jane Roe"));
+  EXPECT_FALSE(contains(t, "Tuesday at 10:07 AM"));
+}
+
 TEST(Cascade, ARecipeKeepsItsIngredientsBesideTheMethod) {
   // The method is the prose the choice takes; the ingredient list sits in
   // another column, inside a print area, and its names link to a shop.
