@@ -5,10 +5,11 @@
 // <h1> usually does not, but pages also have <h1>s for logos, banners and
 // widgets. So an <h1> wins when it equals a metadata title or one of its
 // parts between separators, then an <h1> that shares enough words with a
-// metadata title (on landing, shop and section pages only one that begins
-// it); otherwise the metadata title is used with site-name segments (the
-// site name, the host or its domain, a last segment that starts with the
-// domain's name, or short trailing segments) cut off. When one metadata
+// metadata title and is more than a word of a long one (on landing, shop
+// and section pages only one that begins it); otherwise the metadata title
+// is used with site-name segments (the site name, the host or its domain, a
+// last segment that starts with the domain's name, or short trailing
+// segments) cut off. When one metadata
 // title holds another at one end ("Blog: Story" and "Story"), the rest names
 // the site and an <h1> of that name is not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
@@ -403,9 +404,14 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     Heading h{raw.node, strip_site(raw.text, sites, false, v, brand)};
     if (landing && !starts_a_title(h.text, meta_titles)) break;
     if (!meta_titles.empty()) {
-      double best = 0;
-      for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));
-      if (best < v.min_h1_title_overlap) continue;
+      // The heading's words must be in a title, and be more than a word of
+      // a long one (a name the title mentions).
+      double best = 0, covers = 0;
+      for (const auto& m : meta_titles) {
+        best = std::max(best, overlap(h.text, m));
+        covers = std::max(covers, overlap(m, h.text));
+      }
+      if (best < v.min_h1_title_overlap || covers < v.min_h1_title_cover) continue;
     }
     if (names_site(h.text)) continue;
     if (text::count_words(h.text) < 1) continue;

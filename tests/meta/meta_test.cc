@@ -153,6 +153,18 @@ TEST(MetaTitle, HeadingRules) {
             "Why is my build slow");
 }
 
+TEST(MetaTitle, OneWordOfALongTitleIsNotTheTitle) {
+  // The <h1> names one of the things a long title lists: a tab or a brand, not the page.
+  std::string og =
+      "<meta property='og:title' content='How we moved Acme, Birch, Cobalt, Delta and forty other "
+      "teams to one build system'>";
+  auto one = extract_html(og + "<h1>Cobalt</h1><p>Text</p>");
+  EXPECT_EQ(v(one.title), "How we moved Acme, Birch, Cobalt, Delta and forty other teams to one build system");
+  // One word of a short title is still the page's own name for itself.
+  auto shelf = extract_html("<title>Latest Cloud Computing News</title><h1>Cloud</h1><p>Text</p>");
+  EXPECT_EQ(v(shelf.title), "Cloud");
+}
+
 TEST(MetaTitle, FaqQuestionsAreNotTheSubject) {
   auto question = [](const char* q) {
     return std::string("{\"@type\":\"Question\",\"name\":\"") + q +
