@@ -210,6 +210,23 @@ bool punctuates(std::string_view heading, std::string_view title) {
   return true;
 }
 
+// The last segment of a URL's path without its file extension: "how-to-x"
+// of "https://site.org/blog/how-to-x.html?ref=1"; empty for a home page.
+std::string_view url_slug(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p + 3);
+  url = url.substr(0, url.find_first_of("?#"));
+  size_t slash = url.find('/');
+  if (slash == std::string_view::npos) return {};
+  url.remove_prefix(slash);
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  std::string_view slug = url.substr(url.rfind('/') + 1);
+  size_t dot = slug.rfind('.');
+  if (dot != std::string_view::npos && slug.size() - dot <= 5) slug = slug.substr(0, dot);
+  return slug;
+}
+
 // The text of the element a heading starts with, looking through wrappers
 // that hold the whole heading: the label of <h1><span>Blog:</span> Story</h1>
 // (a kicker, a forum prefix, a date); empty when the heading starts with
@@ -277,7 +294,8 @@ std::string up_to_bar(std::string title) {
 
 std::optional<std::string> choose_title(const Signals& s, const json* article,
                                         const std::vector<Heading>& h1s, const std::string& sitename,
-                                        const std::string& host, const MetaVocabulary& v) {
+                                        const std::string& host, std::string_view page_url,
+                                        const MetaVocabulary& v) {
   // Metadata title: JSON-LD headline, og:title, twitter:title, <title>.
   std::vector<std::string> meta_titles;
   if (article) {
@@ -382,7 +400,21 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     }
   }
   if (by_part) return without_label(*by_part);
-  // 2. the first plausible <h1> that is not the site name and, when the page
+  // 2. an <h1> of two words or more that the URL spells
+  //    ("/blog/why-my-tomatoes-split"): the address was made from the
+  //    page's name, whatever the metadata titles say.
+  //    (Keys without '_', which slugs put between words.)
+  auto slug_key = [](std::string_view text) {
+    std::string k = key_of(text);
+    k.erase(std::remove(k.begin(), k.end(), '_'), k.end());
+    return k;
+  };
+  std::string slug = slug_key(url_slug(page_url));
+  if (!slug.empty())
+    for (const auto& raw : h1s)
+      if (slug_key(raw.text) == slug && text::count_words(raw.text) >= 2)
+        return without_label({raw.node, squash(raw.text)});
+  // 3. the first plausible <h1> that is not the site name and, when the page
   //    has a metadata title, shares enough words with it (a heading with
   //    nothing in common with the title is a banner, a logo or a promo).
   //    A page that calls itself a website and states no article is a landing,
@@ -417,7 +449,7 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     if (text::count_words(h.text) < 1) continue;
     return without_label(h);
   }
-  // 3. the metadata title without the site name
+  // 4. the metadata title without the site name
   for (const auto& m : meta_titles) {
     std::string t = strip_site(m, sites, true, v, brand);
     if (!t.empty() && t.size() <= v.max_title_chars) return t;
@@ -433,8 +465,8 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
 
 std::optional<std::string> pick_title(const Signals& s, const json* article,
                                       const std::vector<Heading>& h1s, const std::string& sitename,
-                                      const std::string& host, const MetaVocabulary& v) {
-  auto t = choose_title(s, article, h1s, sitename, host, v);
+                                      std::string_view page_url, const MetaVocabulary& v) {
+  auto t = choose_title(s, article, h1s, sitename, host_of(page_url), page_url, v);
   if (t) t = up_to_bar(*t);
   return t;
 }

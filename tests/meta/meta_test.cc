@@ -165,6 +165,22 @@ TEST(MetaTitle, OneWordOfALongTitleIsNotTheTitle) {
   EXPECT_EQ(v(shelf.title), "Cloud");
 }
 
+TEST(MetaTitle, AnH1TheUrlSpellsIsTheTitle) {
+  // On a website page a slogan <h1> loses to the metadata title...
+  std::string head = "<meta property='og:type' content='website'>"
+                     "<title>Tomato Care: Watering Guide | Green Acre</title>";
+  std::string h1 = "<h1>Why Do My Tomatoes Split?</h1><p>Text</p>";
+  EXPECT_EQ(v(extract_html(head + h1, "https://greenacre.example/grow/other-page").title), "Tomato Care: Watering Guide");
+  // ...but the address was made from the <h1>: it names the page.
+  EXPECT_EQ(v(extract_html(head + h1, "https://greenacre.example/grow/why-do-my-tomatoes-split.html?ref=1").title),
+            "Why Do My Tomatoes Split?");
+  EXPECT_EQ(v(extract_html(head + h1, "https://greenacre.example/why_do_my_tomatoes_split/").title),
+            "Why Do My Tomatoes Split?");
+  // A one-word <h1> is a section's name, not the page's, whatever the address.
+  std::string one = "<h1>Tomatoes</h1><p>Text</p>";
+  EXPECT_EQ(v(extract_html(head + one, "https://greenacre.example/tomatoes").title), "Tomato Care: Watering Guide");
+}
+
 TEST(MetaTitle, FaqQuestionsAreNotTheSubject) {
   auto question = [](const char* q) {
     return std::string("{\"@type\":\"Question\",\"name\":\"") + q +
