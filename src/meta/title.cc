@@ -4,14 +4,15 @@
 // carry the site name ("Story | Site") and sometimes a section; the visible
 // <h1> usually does not, but pages also have <h1>s for logos, banners and
 // widgets. So an <h1> wins when it equals a metadata title or one of its
-// parts between separators, then an <h1> that shares enough words with a
-// metadata title and is more than a word of a long one (on landing, shop
-// and section pages only one that begins it); otherwise the metadata title
-// is used with site-name segments (the site name, the host or its domain, a
-// last segment that starts with the domain's name, or short trailing
-// segments) cut off. When one metadata
-// title holds another at one end ("Blog: Story" and "Story"), the rest names
-// the site and an <h1> of that name is not the title.
+// parts between separators, then an <h1> the URL's last segment spells,
+// then an <h1> that shares enough words with a metadata title and is more
+// than a word of a long one (on landing, shop and section pages only one
+// that begins it); otherwise the metadata title is used with site-name
+// segments (the site name, the host or its domain, a last segment that
+// starts with the domain's name, or short trailing segments) and a leading
+// host cut off. When one metadata title holds another at one end ("Blog:
+// Story" and "Story"), the rest names the site and an <h1> of that name is
+// not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
 // dropped when a metadata title gives the rest; an <h1> equal to a metadata
 // title but for punctuation it lost between words takes the title's.
@@ -449,9 +450,16 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     if (text::count_words(h.text) < 1) continue;
     return without_label(h);
   }
-  // 4. the metadata title without the site name
+  // 4. the metadata title without the site name, also where the host leads
+  //    it without a separator ("example.com Story")
   for (const auto& m : meta_titles) {
     std::string t = strip_site(m, sites, true, v, brand);
+    for (std::string_view name : {std::string_view(host), domain_of(host)})
+      if (!name.empty() && t.size() > name.size() + 1 && t[name.size()] == ' ' &&
+          text::to_lower(t.substr(0, name.size())) == name) {
+        t = squash(t.substr(name.size()));
+        break;
+      }
     if (!t.empty() && t.size() <= v.max_title_chars) return t;
   }
   if (!s.itemprop_headline.empty()) {

@@ -181,6 +181,17 @@ TEST(MetaTitle, AnH1TheUrlSpellsIsTheTitle) {
   EXPECT_EQ(v(extract_html(head + one, "https://greenacre.example/tomatoes").title), "Tomato Care: Watering Guide");
 }
 
+TEST(MetaTitle, HostLeadingTheTitleIsTheSite) {
+  // A personal site puts its address before the story, with no separator.
+  std::string page = "<title>quietgarden.example Notes on Compost</title><h1>quietgarden.example</h1><p>Text</p>";
+  EXPECT_EQ(v(extract_html(page, "https://www.quietgarden.example/2025/notes").title), "Notes on Compost");
+  // Another site's address in the title is part of the story.
+  EXPECT_EQ(v(extract_html("<title>quietgarden.example Notes on Compost</title><p>Text</p>",
+                           "https://other.example/2025/notes")
+                  .title),
+            "quietgarden.example Notes on Compost");
+}
+
 TEST(MetaTitle, FaqQuestionsAreNotTheSubject) {
   auto question = [](const char* q) {
     return std::string("{\"@type\":\"Question\",\"name\":\"") + q +
