@@ -31,7 +31,7 @@ std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const Meta
 // metadata title without the site name.
 std::optional<std::string> pick_title(const Signals& s, const json* article,
                                       const std::vector<Heading>& h1s, const std::string& sitename,
-                                      const std::string& host, const MetaVocabulary& v);
+                                      std::string_view page_url, const MetaVocabulary& v);
 
 // The lowercase host of a URL without "www.", empty when it has none.
 std::string host_of(std::string_view url);

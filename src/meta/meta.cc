@@ -97,12 +97,11 @@ Metadata extract_metadata(const html::Document& doc, std::string_view url, const
   if (!m.sitename)
     if (auto n = first_meta(s, v.sitename_keys); n && (*n)[0] != '@' && !is_url_like(*n)) m.sitename = *n;
 
-  std::string host = host_of(page_url);
   Furniture furn(class_flags);
   std::vector<Heading> h1s = h1_candidates(s, furn, v);
   const Node* heading = h1s.empty() ? nullptr : h1s.front().node;
   if (heading) furn.set_anchor(heading);
-  m.title = pick_title(s, article, h1s, m.sitename.value_or(""), host, v);
+  m.title = pick_title(s, article, h1s, m.sitename.value_or(""), page_url, v);
 
   m.author = pick_author(s, classed, ld, article, page, heading, furn, v);
 

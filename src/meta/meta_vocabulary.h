@@ -110,6 +110,9 @@ struct MetaVocabulary {
   // Share of an unconfirmed <h1>'s words that must appear in some metadata
   // title for the <h1> to be taken as the title.
   double min_h1_title_overlap = 0.35;
+  // Share of a metadata title's words that such an <h1> must hold: one word
+  // of a long title is a name the title mentions, not the page's name.
+  double min_h1_title_cover = 0.1;
   size_t max_author_chars = 120;
   size_t max_author_words = 12;
   size_t max_candidates = 500;      // elements per kind looked at

@@ -4,13 +4,15 @@
 // carry the site name ("Story | Site") and sometimes a section; the visible
 // <h1> usually does not, but pages also have <h1>s for logos, banners and
 // widgets. So an <h1> wins when it equals a metadata title or one of its
-// parts between separators, then an <h1> that shares enough words with a
-// metadata title (on landing, shop and section pages only one that begins
-// it); otherwise the metadata title is used with site-name segments (the
-// site name, the host or its domain, a last segment that starts with the
-// domain's name, or short trailing segments) cut off. When one metadata
-// title holds another at one end ("Blog: Story" and "Story"), the rest names
-// the site and an <h1> of that name is not the title.
+// parts between separators, then an <h1> the URL's last segment spells,
+// then an <h1> that shares enough words with a metadata title and is more
+// than a word of a long one (on landing, shop and section pages only one
+// that begins it); otherwise the metadata title is used with site-name
+// segments (the site name, the host or its domain, a last segment that
+// starts with the domain's name, or short trailing segments) and a leading
+// host cut off. When one metadata title holds another at one end ("Blog:
+// Story" and "Story"), the rest names the site and an <h1> of that name is
+// not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
 // dropped when a metadata title gives the rest; an <h1> equal to a metadata
 // title but for punctuation it lost between words takes the title's.
@@ -209,6 +211,23 @@ bool punctuates(std::string_view heading, std::string_view title) {
   return true;
 }
 
+// The last segment of a URL's path without its file extension: "how-to-x"
+// of "https://site.org/blog/how-to-x.html?ref=1"; empty for a home page.
+std::string_view url_slug(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  url.remove_prefix(p + 3);
+  url = url.substr(0, url.find_first_of("?#"));
+  size_t slash = url.find('/');
+  if (slash == std::string_view::npos) return {};
+  url.remove_prefix(slash);
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  std::string_view slug = url.substr(url.rfind('/') + 1);
+  size_t dot = slug.rfind('.');
+  if (dot != std::string_view::npos && slug.size() - dot <= 5) slug = slug.substr(0, dot);
+  return slug;
+}
+
 // The text of the element a heading starts with, looking through wrappers
 // that hold the whole heading: the label of <h1><span>Blog:</span> Story</h1>
 // (a kicker, a forum prefix, a date); empty when the heading starts with
@@ -276,7 +295,8 @@ std::string up_to_bar(std::string title) {
 
 std::optional<std::string> choose_title(const Signals& s, const json* article,
                                         const std::vector<Heading>& h1s, const std::string& sitename,
-                                        const std::string& host, const MetaVocabulary& v) {
+                                        const std::string& host, std::string_view page_url,
+                                        const MetaVocabulary& v) {
   // Metadata title: JSON-LD headline, og:title, twitter:title, <title>.
   std::vector<std::string> meta_titles;
   if (article) {
@@ -381,7 +401,21 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     }
   }
   if (by_part) return without_label(*by_part);
-  // 2. the first plausible <h1> that is not the site name and, when the page
+  // 2. an <h1> of two words or more that the URL spells
+  //    ("/blog/why-my-tomatoes-split"): the address was made from the
+  //    page's name, whatever the metadata titles say.
+  //    (Keys without '_', which slugs put between words.)
+  auto slug_key = [](std::string_view text) {
+    std::string k = key_of(text);
+    k.erase(std::remove(k.begin(), k.end(), '_'), k.end());
+    return k;
+  };
+  std::string slug = slug_key(url_slug(page_url));
+  if (!slug.empty())
+    for (const auto& raw : h1s)
+      if (slug_key(raw.text) == slug && text::count_words(raw.text) >= 2)
+        return without_label({raw.node, squash(raw.text)});
+  // 3. the first plausible <h1> that is not the site name and, when the page
   //    has a metadata title, shares enough words with it (a heading with
   //    nothing in common with the title is a banner, a logo or a promo).
   //    A page that calls itself a website and states no article is a landing,
@@ -403,17 +437,29 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     Heading h{raw.node, strip_site(raw.text, sites, false, v, brand)};
     if (landing && !starts_a_title(h.text, meta_titles)) break;
     if (!meta_titles.empty()) {
-      double best = 0;
-      for (const auto& m : meta_titles) best = std::max(best, overlap(h.text, m));
-      if (best < v.min_h1_title_overlap) continue;
+      // The heading's words must be in a title, and be more than a word of
+      // a long one (a name the title mentions).
+      double best = 0, covers = 0;
+      for (const auto& m : meta_titles) {
+        best = std::max(best, overlap(h.text, m));
+        covers = std::max(covers, overlap(m, h.text));
+      }
+      if (best < v.min_h1_title_overlap || covers < v.min_h1_title_cover) continue;
     }
     if (names_site(h.text)) continue;
     if (text::count_words(h.text) < 1) continue;
     return without_label(h);
   }
-  // 3. the metadata title without the site name
+  // 4. the metadata title without the site name, also where the host leads
+  //    it without a separator ("example.com Story")
   for (const auto& m : meta_titles) {
     std::string t = strip_site(m, sites, true, v, brand);
+    for (std::string_view name : {std::string_view(host), domain_of(host)})
+      if (!name.empty() && t.size() > name.size() + 1 && t[name.size()] == ' ' &&
+          text::to_lower(t.substr(0, name.size())) == name) {
+        t = squash(t.substr(name.size()));
+        break;
+      }
     if (!t.empty() && t.size() <= v.max_title_chars) return t;
   }
   if (!s.itemprop_headline.empty()) {
@@ -427,8 +473,8 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
 
 std::optional<std::string> pick_title(const Signals& s, const json* article,
                                       const std::vector<Heading>& h1s, const std::string& sitename,
-                                      const std::string& host, const MetaVocabulary& v) {
-  auto t = choose_title(s, article, h1s, sitename, host, v);
+                                      std::string_view page_url, const MetaVocabulary& v) {
+  auto t = choose_title(s, article, h1s, sitename, host_of(page_url), page_url, v);
   if (t) t = up_to_bar(*t);
   return t;
 }

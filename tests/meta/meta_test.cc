@@ -153,6 +153,45 @@ TEST(MetaTitle, HeadingRules) {
             "Why is my build slow");
 }
 
+TEST(MetaTitle, OneWordOfALongTitleIsNotTheTitle) {
+  // The <h1> names one of the things a long title lists: a tab or a brand, not the page.
+  std::string og =
+      "<meta property='og:title' content='How we moved Acme, Birch, Cobalt, Delta and forty other "
+      "teams to one build system'>";
+  auto one = extract_html(og + "<h1>Cobalt</h1><p>Text</p>");
+  EXPECT_EQ(v(one.title), "How we moved Acme, Birch, Cobalt, Delta and forty other teams to one build system");
+  // One word of a short title is still the page's own name for itself.
+  auto shelf = extract_html("<title>Latest Cloud Computing News</title><h1>Cloud</h1><p>Text</p>");
+  EXPECT_EQ(v(shelf.title), "Cloud");
+}
+
+TEST(MetaTitle, AnH1TheUrlSpellsIsTheTitle) {
+  // On a website page a slogan <h1> loses to the metadata title...
+  std::string head = "<meta property='og:type' content='website'>"
+                     "<title>Tomato Care: Watering Guide | Green Acre</title>";
+  std::string h1 = "<h1>Why Do My Tomatoes Split?</h1><p>Text</p>";
+  EXPECT_EQ(v(extract_html(head + h1, "https://greenacre.example/grow/other-page").title), "Tomato Care: Watering Guide");
+  // ...but the address was made from the <h1>: it names the page.
+  EXPECT_EQ(v(extract_html(head + h1, "https://greenacre.example/grow/why-do-my-tomatoes-split.html?ref=1").title),
+            "Why Do My Tomatoes Split?");
+  EXPECT_EQ(v(extract_html(head + h1, "https://greenacre.example/why_do_my_tomatoes_split/").title),
+            "Why Do My Tomatoes Split?");
+  // A one-word <h1> is a section's name, not the page's, whatever the address.
+  std::string one = "<h1>Tomatoes</h1><p>Text</p>";
+  EXPECT_EQ(v(extract_html(head + one, "https://greenacre.example/tomatoes").title), "Tomato Care: Watering Guide");
+}
+
+TEST(MetaTitle, HostLeadingTheTitleIsTheSite) {
+  // A personal site puts its address before the story, with no separator.
+  std::string page = "<title>quietgarden.example Notes on Compost</title><h1>quietgarden.example</h1><p>Text</p>";
+  EXPECT_EQ(v(extract_html(page, "https://www.quietgarden.example/2025/notes").title), "Notes on Compost");
+  // Another site's address in the title is part of the story.
+  EXPECT_EQ(v(extract_html("<title>quietgarden.example Notes on Compost</title><p>Text</p>",
+                           "https://other.example/2025/notes")
+                  .title),
+            "quietgarden.example Notes on Compost");
+}
+
 TEST(MetaTitle, FaqQuestionsAreNotTheSubject) {
   auto question = [](const char* q) {
     return std::string("{\"@type\":\"Question\",\"name\":\"") + q +
