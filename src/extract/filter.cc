@@ -122,7 +122,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
     for (size_t i = 0; i < blocks.size(); ++i) {
       if (!card_title[i]) continue;
       ++card_blocks;
-      for (size_t j = i + 1; j < blocks.size() && density(raw.measures[j]) <= max_ld &&
+      for (size_t j = i + 1; j < blocks.size() && !card_title[j] && density(raw.measures[j]) <= max_ld &&
                              raw.measures[j].text_bytes <= th.card_line_bytes &&
                              blocks[j].kind != BlockKind::heading;
            ++j)
