@@ -24,6 +24,7 @@
 #include "saring/clean.h"
 #include "saring/line_counts.h"
 #include "saring/text.h"
+#include "saring/url.h"
 #include "saring/utf8.h"
 #include "vocabulary.h"
 
@@ -118,19 +119,10 @@ uint32_t CorpusStats::count(std::string_view site, std::string_view line) const 
 }
 
 std::string site_key(std::string_view url) {
-  size_t scheme = url.find("://");
-  std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
-  if (scheme == std::string_view::npos && (url.empty() || url.front() == '/')) return {};
-  size_t end = rest.find_first_of("/?#");
-  std::string_view host = rest.substr(0, end);
-  if (size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
-  if (size_t colon = host.rfind(':'); colon != std::string_view::npos && host.find(']') == std::string_view::npos) {
-    host = host.substr(0, colon);
-  }
-  std::string out = text::to_lower(host);
-  if (out.rfind("www.", 0) == 0) out.erase(0, 4);
-  while (!out.empty() && out.back() == '.') out.pop_back();
-  return out;
+  if (url.find("://") != std::string_view::npos) return url::host(url);
+  // A URL without its scheme ("example.com/a"); a bare path names no site.
+  if (url.empty() || url.front() == '/') return {};
+  return url::host("http://" + std::string(url));
 }
 
 }  // namespace saring::clean

@@ -31,6 +31,7 @@
 
 #include "date_vocabulary.h"
 #include "saring/text.h"
+#include "saring/url.h"
 #include "saring/utf8.h"
 
 namespace saring::date {
@@ -618,12 +619,8 @@ std::optional<Found> find(std::string_view text, const DateOptions& options) {
 
 std::optional<std::string> from_url(std::string_view url, const DateOptions& options) {
   // Only the path: drop scheme+host, query and fragment.
-  size_t start = url.find("://");
-  start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
-  if (start == std::string_view::npos) return std::nullopt;
-  std::string_view path = url.substr(start);
-  size_t q = path.find_first_of("?#");
-  if (q != std::string_view::npos) path = path.substr(0, q);
+  std::string_view path = url::path(url);
+  if (path.empty()) return std::nullopt;
   std::string lower = text::to_lower(path);
 
   static const RE2 kSlashed(R"(/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$|[-_.]|[a-z]))");

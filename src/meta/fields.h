@@ -33,9 +33,6 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
                                       const std::vector<Heading>& h1s, const std::string& sitename,
                                       std::string_view page_url, const MetaVocabulary& v);
 
-// The lowercase host of a URL without "www.", empty when it has none.
-std::string host_of(std::string_view url);
-
 // ---- author (author.cc) --------------------------------------------------------
 
 // The author: JSON-LD people, <meta> names, itemprop and rel=author

@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "fields.h"
+#include "saring/url.h"
 #include "saring/utf8.h"
 
 namespace saring::meta {
@@ -213,16 +214,11 @@ bool punctuates(std::string_view heading, std::string_view title) {
 
 // The last segment of a URL's path without its file extension: "how-to-x"
 // of "https://site.org/blog/how-to-x.html?ref=1"; empty for a home page.
-std::string_view url_slug(std::string_view url) {
-  size_t p = url.find("://");
-  if (p == std::string_view::npos) return {};
-  url.remove_prefix(p + 3);
-  url = url.substr(0, url.find_first_of("?#"));
-  size_t slash = url.find('/');
-  if (slash == std::string_view::npos) return {};
-  url.remove_prefix(slash);
-  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-  std::string_view slug = url.substr(url.rfind('/') + 1);
+std::string_view url_slug(std::string_view page_url) {
+  if (page_url.find("://") == std::string_view::npos) return {};
+  std::string_view path = url::path(page_url);
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string_view slug = path.substr(path.rfind('/') + 1);
   size_t dot = slug.rfind('.');
   if (dot != std::string_view::npos && slug.size() - dot <= 5) slug = slug.substr(0, dot);
   return slug;
@@ -246,16 +242,6 @@ std::string leading_label(const Node* heading) {
 }
 
 }  // namespace
-
-std::string host_of(std::string_view url) {
-  size_t p = url.find("://");
-  if (p == std::string_view::npos) return {};
-  url.remove_prefix(p + 3);
-  size_t end = url.find_first_of("/?#:");
-  std::string host = text::to_lower(url.substr(0, end));
-  if (host.rfind("www.", 0) == 0) host = host.substr(4);
-  return host;
-}
 
 std::vector<Heading> h1_candidates(const Signals& s, Furniture& furn, const MetaVocabulary& v) {
   std::vector<Heading> in_main, plain, furniture;
@@ -474,7 +460,7 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
 std::optional<std::string> pick_title(const Signals& s, const json* article,
                                       const std::vector<Heading>& h1s, const std::string& sitename,
                                       std::string_view page_url, const MetaVocabulary& v) {
-  auto t = choose_title(s, article, h1s, sitename, host_of(page_url), page_url, v);
+  auto t = choose_title(s, article, h1s, sitename, url::host(page_url), page_url, v);
   if (t) t = up_to_bar(*t);
   return t;
 }

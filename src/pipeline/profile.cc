@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "saring/url.h"
+
 namespace saring::pipeline {
 
 namespace {
@@ -49,22 +51,6 @@ Bins bins_of_figure(std::string_view name) {
   if (ends_with(name, "_frac") || ends_with(name, "_ratio")) return {50, 50};
   if (ends_with(name, "mean_word_length")) return {2, 40};
   return {};
-}
-
-// "example.com" of "https://www.Example.com:8080/a": lower case, no port,
-// no leading "www.".
-std::string domain_of(std::string_view url) {
-  auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-  if (!rest.empty() && rest.front() != '[') rest = rest.substr(0, rest.find(':'));
-  std::string host(rest);
-  for (char& c : host)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  return host;
 }
 
 // The first lines of a text, cut at a character boundary.
@@ -183,7 +169,7 @@ void Profile::add(const Work& w, std::string_view stage, std::string_view reason
   const bool reached_lang = stage != kStageExtract && stage != kStageClean;
   std::string language(r.metadata.get_string("language"));
   if (reached_lang) ++languages[language][outcome];
-  if (std::string domain = domain_of(r.url); !domain.empty()) {
+  if (std::string domain = url::host(r.url); !domain.empty()) {
     ++domains[domain][outcome];
     if (domains.size() >= 2 * kMaxDomains) prune();
   }
