@@ -7,10 +7,11 @@
 // parts between separators, then an <h1> the URL's last segment spells,
 // then an <h1> that shares enough words with a metadata title and is more
 // than a word of a long one (on landing, shop and section pages only one
-// that begins it); otherwise the metadata title is used with site-name
-// segments (the site name, the host or its domain, a last segment that
-// starts with the domain's name, or short trailing segments) and a leading
-// host cut off. When one metadata title holds another at one end ("Blog:
+// that begins it; one that runs a lead-in into a title's first part gives
+// that part); otherwise the metadata title is used with site-name segments
+// (the site name, the host or its domain, a last segment that starts with
+// the domain's name, or short trailing segments) and a leading host cut
+// off, unless that leaves only a furniture word ("Home"). When one metadata title holds another at one end ("Blog:
 // Story" and "Story"), the rest names the site and an <h1> of that name is
 // not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
@@ -279,6 +280,32 @@ std::string up_to_bar(std::string title) {
   return title;
 }
 
+// The metadata title's name that `heading` ends with after two words or
+// more of its own, run into it with no punctuation ("Our Programs in the
+// News" of "In The News | Site", "Minimalist Sandals Nörd Zero" of "Nörd
+// Zero"): a lead-in, a collection or a product line before the page's name;
+// empty otherwise. The name is a title's first part, of two words or more
+// ("Welcome to the Acme Store" of "Acme Store | Shoes" is the caller's to
+// refuse: that part names the site).
+std::string name_after_lead_in(std::string_view heading, const std::vector<std::string>& titles,
+                               const MetaVocabulary& v) {
+  std::string h = text::to_lower(up_to_bar(std::string(heading)));
+  size_t heading_words = text::count_words(h);
+  for (const auto& m : titles) {
+    auto parts = split_title(m, v);
+    if (parts.empty()) continue;
+    std::string name = text::to_lower(parts.front());
+    size_t words = text::count_words(name);
+    if (words < 2 || heading_words < words + 2 || h.size() <= name.size() + 1) continue;
+    size_t at = h.size() - name.size();
+    if (h.compare(at, name.size(), name) != 0 || h[at - 1] != ' ') continue;
+    size_t pos = at - 2;
+    while (pos > 0 && (static_cast<unsigned char>(h[pos]) & 0xC0) == 0x80) --pos;
+    if (text::is_word_char(utf8::next(h, pos))) return parts.front();
+  }
+  return {};
+}
+
 std::optional<std::string> choose_title(const Signals& s, const json* article,
                                         const std::vector<Heading>& h1s, const std::string& sitename,
                                         const std::string& host, std::string_view page_url,
@@ -434,12 +461,16 @@ std::optional<std::string> choose_title(const Signals& s, const json* article,
     }
     if (names_site(h.text)) continue;
     if (text::count_words(h.text) < 1) continue;
+    std::string name = name_after_lead_in(h.text, meta_titles, v);
+    if (!name.empty() && !names_site(name)) return name;
     return without_label(h);
   }
   // 4. the metadata title without the site name, also where the host leads
-  //    it without a separator ("example.com Story")
+  //    it without a separator ("example.com Story"); a name that is a
+  //    furniture word ("Home - Site") names no page, so the whole title does
   for (const auto& m : meta_titles) {
     std::string t = strip_site(m, sites, true, v, brand);
+    if (v.furniture_titles.count(text::to_lower(t))) t = squash(m);
     for (std::string_view name : {std::string_view(host), domain_of(host)})
       if (!name.empty() && t.size() > name.size() + 1 && t[name.size()] == ' ' &&
           text::to_lower(t.substr(0, name.size())) == name) {
@@ -461,7 +492,10 @@ std::optional<std::string> pick_title(const Signals& s, const json* article,
                                       const std::vector<Heading>& h1s, const std::string& sitename,
                                       std::string_view page_url, const MetaVocabulary& v) {
   auto t = choose_title(s, article, h1s, sitename, url::host(page_url), page_url, v);
-  if (t) t = up_to_bar(*t);
+  if (!t) return t;
+  // ("Home | Site" keeps its bar: "Home" alone names no page.)
+  std::string name = up_to_bar(*t);
+  if (!v.furniture_titles.count(text::to_lower(name))) t = std::move(name);
   return t;
 }
 

@@ -336,6 +336,45 @@ TEST(MetaTitle, HeadingLabelsAreNotPartOfTheTitle) {
   EXPECT_EQ(v(plain.title), "Finally: Why my tomatoes split");
 }
 
+TEST(MetaTitle, LeadInBeforeTheMetadataNameIsNotTheTitle) {
+  // Words the heading runs into the page's name are a collection or a lead-in.
+  auto shoe = extract_html(
+      "<title>Trail Runner | Northfield Shoes</title><h1>Lightweight Sneakers Trail Runner</h1><p>Text</p>");
+  EXPECT_EQ(v(shoe.title), "Trail Runner");
+  auto news = extract_html(
+      "<meta property='og:title' content='In The News - Riverside Tutors'>"
+      "<h1>Our Programs in the News</h1><p>Text</p>");
+  EXPECT_EQ(v(news.title), "In The News");
+  // Punctuation ends a kicker that is part of the heading.
+  auto kicker = extract_html(
+      "<title>Why tomatoes split | Green Acre</title><h1>Garden mailbag, part two: Why tomatoes split</h1>");
+  EXPECT_EQ(v(kicker.title), "Garden mailbag, part two: Why tomatoes split");
+  // A first part that names the site is not the page's name.
+  auto store = extract_html(
+      "<meta property='og:site_name' content='Acme Store'><title>Acme Store | Running Shoes</title>"
+      "<h1>Welcome to the Acme Store</h1><p>Text</p>");
+  EXPECT_EQ(v(store.title), "Welcome to the Acme Store");
+  // One word before the name is not a lead-in, and a one-word name is too short to tell.
+  auto one = extract_html("<title>Best Garden Hoses of 2026</title><h1>The Best Garden Hoses of 2026</h1>");
+  EXPECT_EQ(v(one.title), "The Best Garden Hoses of 2026");
+  auto short_name = extract_html(
+      "<title>Kayaks | Touring and Sea Kayaks for Hire | Paddle Shop</title>"
+      "<h1>Our Touring and Sea Kayaks</h1><p>Text</p>");
+  EXPECT_EQ(v(short_name.title), "Our Touring and Sea Kayaks");
+}
+
+TEST(MetaTitle, AFurnitureWordNamesNoPage) {
+  // "Home" alone says nothing: the title keeps the site's name.
+  std::string site = "<meta property='og:site_name' content='Maple Street Bakery'>";
+  auto dash = extract_html(site + "<title>Home - Maple Street Bakery</title><h1>Fresh bread every morning</h1>");
+  EXPECT_EQ(v(dash.title), "Home - Maple Street Bakery");
+  auto bar = extract_html(site + "<title>Home | Maple Street Bakery</title><p>Text</p>");
+  EXPECT_EQ(v(bar.title), "Home | Maple Street Bakery");
+  // Any other name still drops the site.
+  auto breads = extract_html(site + "<title>Breads - Maple Street Bakery</title><p>Text</p>");
+  EXPECT_EQ(v(breads.title), "Breads");
+}
+
 TEST(MetaDate, ArticleFooterIsNotFurniture) {
   // An <article>'s own footer holds its date; the page footer does not count.
   auto m = extract_html(
