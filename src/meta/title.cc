@@ -11,9 +11,9 @@
 // that part); otherwise the metadata title is used with site-name segments
 // (the site name, the host or its domain, a last segment that starts with
 // the domain's name, or short trailing segments) and a leading host cut
-// off, unless that leaves only a furniture word ("Home"). When one metadata title holds another at one end ("Blog:
-// Story" and "Story"), the rest names the site and an <h1> of that name is
-// not the title.
+// off, unless that leaves only a furniture word ("Home"). When one
+// metadata title holds another at one end ("Blog: Story" and "Story"), the
+// rest names the site and an <h1> of that name is not the title.
 // A label element that starts the <h1> ("Blog:", a forum prefix, a date) is
 // dropped when a metadata title gives the rest; an <h1> equal to a metadata
 // title but for punctuation it lost between words takes the title's.
