@@ -119,6 +119,16 @@ TEST(Prune, CaptionsCreditsAndEditorInitialsAreDropped) {
   EXPECT_FALSE(contains(t, "Baca juga"));
 }
 
+TEST(Prune, ACaptionNamedByAGluedClassIsDropped) {
+  std::string html = page(
+      "<div class='content'><p><img src='a.jpg'></p><span class='storyCaption'>Residents "
+      "queue outside the town hall before the hearing</span>" +
+      std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "Residents queue"));
+}
+
 TEST(Prune, LinkListsAreDropped) {
   std::string html = page(
       "<div class='story'>" + std::string(kArticle) +
@@ -1070,6 +1080,8 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("sharex", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("usercommentlist", "", ""), Verdict::comments);
   EXPECT_EQ(v.classify("commentary", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("newsCaption", "", ""), Verdict::caption);
+  EXPECT_EQ(v.classify("embedded_photocaption", "", ""), Verdict::caption);
   EXPECT_EQ(v.classify("commentary_relatedbox", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("mostreadlist sharecomments", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("tag-sharebar category-sidebar", "", ""), Verdict::none);
