@@ -119,6 +119,19 @@ TEST(Prune, CaptionsCreditsAndEditorInitialsAreDropped) {
   EXPECT_FALSE(contains(t, "Baca juga"));
 }
 
+TEST(Prune, ThePreviousAndNextPostsAreDropped) {
+  std::string html = page(
+      "<div class='content'>" + std::string(kArticle) +
+      "<div class='grid next-prev'><div class='cell'><a href='/a'>Older</a><p>The council "
+      "approves a new bridge over the river after two years of debate</p></div>"
+      "<div class='cell'><a href='/b'>Newer</a><p>Library opening hours change for the summer "
+      "as the building closes for repairs</p></div></div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "new bridge"));
+  EXPECT_FALSE(contains(t, "opening hours"));
+}
+
 TEST(Prune, ACaptionNamedByAGluedClassIsDropped) {
   std::string html = page(
       "<div class='content'><p><img src='a.jpg'></p><span class='storyCaption'>Residents "
@@ -1081,6 +1094,8 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("usercommentlist", "", ""), Verdict::comments);
   EXPECT_EQ(v.classify("commentary", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("newsCaption", "", ""), Verdict::caption);
+  EXPECT_EQ(v.classify("post-prev", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("prevNext", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("embedded_photocaption", "", ""), Verdict::caption);
   EXPECT_EQ(v.classify("commentary_relatedbox", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("mostreadlist sharecomments", "", ""), Verdict::boilerplate);
