@@ -39,7 +39,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "audio-player", "player", "tools", "utility", "actions", "syndication", "partner", "partners",
     "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
-    "addtoany"};
+    "addtoany", "prev", "prevnext", "nextprev", "tooltip", "popover", "rollover", "hovercard"};
 
 // Tokens of a recipe's ingredient list, in several languages. The list is
 // text, whatever the other words of its class say ("recipe-ingredients
@@ -537,6 +537,7 @@ unsigned Vocabulary::glued_words(std::string_view t) const {
       if (t.size() - i < w.size() || std::memcmp(t.data() + i + 2, w.data() + 2, w.size() - 2) != 0)
         continue;
       if (k == comment_glued_) found |= kGluedComment;
+      else if (k == caption_glued_) found |= kGluedCaption;
       else if (t.size() > w.size()) found |= kGluedStem;
     }
   }
@@ -573,6 +574,8 @@ Vocabulary::Vocabulary() {
   glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   comment_glued_ = glued_.size();
   glued_.push_back("comment");
+  caption_glued_ = glued_.size();
+  glued_.push_back("caption");
   static_assert(std::size(kBoilerplateStems) < 32, "glued_pairs_ holds 32 bits");
   shortest_glued_ = glued_[0].size();
   for (size_t k = 0; k < glued_.size(); ++k) {
@@ -638,6 +641,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     unsigned glued = glued_words(t);
     if ((glued & kGluedComment) && !starts_with(t, "commentar")) return consider(Verdict::comments);
     if (glued & kGluedStem) return consider(Verdict::boilerplate);
+    if (glued & kGluedCaption) return consider(Verdict::caption);
   };
   html::for_each_class(value, [&](const html::ClassName& name) {
     const std::string_view c = name.text;

@@ -294,19 +294,21 @@ class Vocabulary {
     kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096, kTokHero = 8192,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
-  enum : unsigned { kGluedStem = 1, kGluedComment = 2 };
+  enum : unsigned { kGluedStem = 1, kGluedComment = 2, kGluedCaption = 4 };
   // What is glued inside token `t`: kGluedStem when a boilerplate stem
-  // shorter than `t` occurs in it, kGluedComment when "comment" does.
+  // shorter than `t` occurs in it, kGluedComment when "comment" does,
+  // kGluedCaption when "caption" does.
   unsigned glued_words(std::string_view t) const;
 
   WordBits token_bits_;  // class/id tokens
   WordBits class_bits_;  // whole class values
-  // The boilerplate stems, then "comment" (comment_glued_), indexed by their
+  // The boilerplate stems, then "comment" and "caption", indexed by their
   // first two letters: bit k of glued_pairs_[a][b] says glued_[k] starts
   // with letters 'a' + a, 'a' + b. One table load per position of a token
   // rejects nearly every position, where a first-byte index matched often.
   std::vector<std::string_view> glued_;
   size_t comment_glued_ = 0;  // index of "comment" in glued_
+  size_t caption_glued_ = 0;  // index of "caption" in glued_
   size_t shortest_glued_ = 0;  // bytes of the shortest word of glued_
   uint32_t glued_pairs_[27][27] = {};  // row and column 26: no letter
   PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts

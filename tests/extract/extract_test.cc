@@ -119,6 +119,45 @@ TEST(Prune, CaptionsCreditsAndEditorInitialsAreDropped) {
   EXPECT_FALSE(contains(t, "Baca juga"));
 }
 
+TEST(Prune, ThePreviousAndNextPostsAreDropped) {
+  std::string html = page(
+      "<div class='content'>" + std::string(kArticle) +
+      "<div class='grid next-prev'><div class='cell'><a href='/a'>Older</a><p>The council "
+      "approves a new bridge over the river after two years of debate</p></div>"
+      "<div class='cell'><a href='/b'>Newer</a><p>Library opening hours change for the summer "
+      "as the building closes for repairs</p></div></div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "new bridge"));
+  EXPECT_FALSE(contains(t, "opening hours"));
+}
+
+TEST(Prune, BoxesShownOnHoverAreDroppedFromTheirParagraph) {
+  std::string html = page(
+      "<div class='content'><p>The mayor <span class='person-rollover'><a href='/p/1'>Jane "
+      "Roe</a><span class='rollover-block'><a href='/s/1'>Roe opens the new harbour museum</a> "
+      "<a href='/s/2'>Roe answers questions on the city's water supply</a> <a href='/s/3'>"
+      "Council elects Roe as its chair for a second term</a></span></span> said on Monday "
+      "that the budget would be balanced within two years, without cuts to the library.</p>" +
+      std::string(kArticle) +
+      "<p>The plan also funds <span class='tooltip'>Tooltip: the district's two bus lines "
+      "that run at night</span> night buses.</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "said on Monday that the budget would be balanced"));
+  EXPECT_FALSE(contains(t, "harbour museum"));
+  EXPECT_FALSE(contains(t, "Tooltip:"));
+}
+
+TEST(Prune, ACaptionNamedByAGluedClassIsDropped) {
+  std::string html = page(
+      "<div class='content'><p><img src='a.jpg'></p><span class='storyCaption'>Residents "
+      "queue outside the town hall before the hearing</span>" +
+      std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "committee"));
+  EXPECT_FALSE(contains(t, "Residents queue"));
+}
+
 TEST(Prune, LinkListsAreDropped) {
   std::string html = page(
       "<div class='story'>" + std::string(kArticle) +
@@ -1070,6 +1109,12 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("sharex", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("usercommentlist", "", ""), Verdict::comments);
   EXPECT_EQ(v.classify("commentary", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("newsCaption", "", ""), Verdict::caption);
+  EXPECT_EQ(v.classify("post-prev", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("prevNext", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("rollover-people-block", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("c-popover", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("embedded_photocaption", "", ""), Verdict::caption);
   EXPECT_EQ(v.classify("commentary_relatedbox", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("mostreadlist sharecomments", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("tag-sharebar category-sidebar", "", ""), Verdict::none);
