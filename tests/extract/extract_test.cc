@@ -442,6 +442,30 @@ TEST(Prune, ASectionHeaderWithItsIntroductionIsText) {
   EXPECT_FALSE(contains(t, "Outdoor Shop"));
 }
 
+TEST(Prune, ACardsHeaderHoldsItsTitle) {
+  // A job board: every card opens with a "listing__header" holding the
+  // job's title and its age. A class that many elements share names a part
+  // of each card, not the site's header; a card header of plain labels
+  // (no heading, no link) still goes.
+  std::string cards;
+  for (int i = 0; i < 6; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<li class='listing'><div class='listing__header'><h3>Night nurse post " + n +
+             "</h3><span>" + n + "d</span></div><p>Full time, ward " + n + "</p></li>";
+  }
+  std::string labels;
+  for (int i = 0; i < 4; ++i)
+    labels += "<div class='badge-header'><span>Since 19" + std::to_string(i) + "0</span></div>";
+  std::string html = page("<div class='site-header'><a href='/'>Care Jobs</a></div>"
+                          "<div class='board'>" + std::string(kArticle) + "<ul>" + cards + "</ul>" +
+                          labels + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Night nurse post 0"));
+  EXPECT_TRUE(contains(t, "Night nurse post 5"));
+  EXPECT_FALSE(contains(t, "Care Jobs"));
+  EXPECT_FALSE(contains(t, "Since 1930"));
+}
+
 TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
   // A manual's sections carry the slug of their heading as id: "cookies" over
   // "Cookies", "s-about-responses" over "About Responses". The words name what
