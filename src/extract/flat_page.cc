@@ -81,11 +81,12 @@ namespace {
 // anchor: like the longer slugs is_slug() knows, it names the section's
 // topic, not the element's role.
 bool id_spells_heading(const Node* n, std::string_view id) {
-  const Node* heading = nullptr;
+  // A heading's own id spells it too (<h3 id="h-social-benefits">).
+  const Node* heading = is_heading(n->tag) ? n : nullptr;
   // The heading opens the element: among its first children, but for empty
   // anchors (<span id="...">).
   int before = 0;
-  for (const Node* c = n->first_child(); c && before < 3; c = c->next_sibling()) {
+  for (const Node* c = n->first_child(); c && before < 3 && !heading; c = c->next_sibling()) {
     if (c->type != NodeType::element || !c->first_child()) continue;
     if (is_heading(c->tag)) {
       heading = c;

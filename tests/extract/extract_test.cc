@@ -489,6 +489,19 @@ TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
   EXPECT_FALSE(contains(t, "best experience"));  // no heading: a consent box
 }
 
+TEST(Prune, AHeadingsOwnIdSpellsIt) {
+  // A heading carries its own slug: "h-social-benefits" on "Social Benefits"
+  // names the topic, not the share buttons.
+  std::string html = page("<article><h1>Why we garden</h1>" + std::string(kArticle) +
+                          "<h3 id='h-social-benefits'>Social Benefits</h3><p>Neighbours who "
+                          "share a plot meet every week, swap seeds and advice, and look after "
+                          "each other's beds through the summer holidays.</p></article>"
+                          "<div id='social'><h3>Social links</h3></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Social Benefits"));
+  EXPECT_FALSE(contains(t, "Social links"));
+}
+
 TEST(Prune, AnAccordionMarkedAsATabListKeepsItsPanels) {
   // role="tablist" names a tab bar, a few labels (pruned); an accordion of
   // questions so marked up holds its answers too.
