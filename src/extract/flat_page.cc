@@ -241,7 +241,11 @@ inline void Page::flatten(const Node* start) {
   // Appends the entry of an element; false when it is dropped (nothing added).
   auto add_element = [&](const Node* n, int32_t parent) -> bool {
     size_t t = ti(n->tag);
-    if (tt.drop[t]) {
+    // An accordion's question is a button inside a heading: its words are the
+    // heading's.
+    const bool heading_button =
+        n->tag == Tag::button && parent >= 0 && is_heading(nodes[parent].node->tag);
+    if (tt.drop[t] && !heading_button) {
       // A dropped button may still name the panel it opens.
       if (n->tag == Tag::button) {
         std::string_view panel = n->attr("aria-controls");

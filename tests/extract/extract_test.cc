@@ -608,6 +608,22 @@ TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
   EXPECT_FALSE(contains(t, "Open an account today"));
 }
 
+TEST(Prune, AnAccordionsQuestionIsAButtonInAHeading) {
+  // The question of an accordion item is the button that opens its answer,
+  // inside a heading: its words are the heading's. A button elsewhere is a
+  // control, and goes.
+  std::string html = page(
+      "<div class='guide'>" + std::string(kArticle) +
+      "<h3><button aria-controls='q1-body'>When can I retire?</button></h3>"
+      "<div id='q1-body' hidden><p>Most plans let you draw from the age of fifty-five, though "
+      "the state pension comes later, and each year you wait adds to it.</p></div>"
+      "<button>Show all questions</button>" + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "When can I retire?"));
+  EXPECT_TRUE(contains(t, "state pension comes later"));
+  EXPECT_FALSE(contains(t, "Show all questions"));
+}
+
 TEST(Prune, TheHeroIsThePagesOpening) {
   // A service page opens with a "hero": its headline and introduction, in a
   // <header> or a block named a banner. The site's header and a sign-up
