@@ -624,6 +624,18 @@ TEST(Prune, AnAccordionsQuestionIsAButtonInAHeading) {
   EXPECT_FALSE(contains(t, "Show all questions"));
 }
 
+TEST(Prune, APopoverIsNotThePage) {
+  // A shop preloads the boxes that open over its product page: a quick view
+  // repeating the description, a form to report a lower price.
+  std::string html = page(
+      "<div class='product'><h1>Trail tent</h1>" + std::string(kArticle) +
+      "<div class='popover-preload'><h3>Found a lower price?</h3><p>Let us know where you "
+      "saw it, and we will look at it and match it if we can.</p></div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Found a lower price?"));
+}
+
 TEST(Prune, TheHeroIsThePagesOpening) {
   // A service page opens with a "hero": its headline and introduction, in a
   // <header> or a block named a banner. The site's header and a sign-up
@@ -1132,6 +1144,8 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("shariff shariff-align-center", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("dialog-off-canvas-main-canvas", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("dialog-box", "", ""), Verdict::boilerplate);
+  // A popover (a product's quick view, a wish list's error) opens over the page.
+  EXPECT_EQ(v.classify("a-popover-preload", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("bmg-content-box bmg-author-box", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
