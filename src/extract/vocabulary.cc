@@ -98,7 +98,7 @@ constexpr std::string_view kCaptionTokens[] = {
 // Stems found glued inside tokens ("sharebar", "relatedposts", "sitefooter").
 constexpr std::string_view kBoilerplateStems[] = {
     "share", "social", "cookie", "newsletter", "breadcrumb", "sidebar", "advert", "sponsor",
-    "footer", "navbar", "related", "recommend", "subscri", "outbrain", "taboola", "popup",
+    "footer", "navbar", "related", "recommend", "subscri", "outbrain", "taboola", "popup", "popover",
     "banner", "promo", "trending", "mostpopular", "mostread", "fontsize"};
 
 // Tokens that contain a stem but are not boilerplate.

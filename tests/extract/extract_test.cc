@@ -1146,6 +1146,7 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("dialog-box", "", ""), Verdict::boilerplate);
   // A popover (a product's quick view, a wish list's error) opens over the page.
   EXPECT_EQ(v.classify("a-popover-preload", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("appInstallPopover__title", "", ""), Verdict::boilerplate);  // glued
   EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("bmg-content-box bmg-author-box", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
