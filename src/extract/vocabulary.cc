@@ -38,7 +38,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "readmore", "readalso", "bacajuga", "terkait", "berita-terkait", "lainnya", "tts",
     "audio-player", "player", "tools", "utility", "actions", "syndication", "partner", "partners",
     "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
-    "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
+    "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis", "signature",
     "addtoany"};
 
 // Tokens of a recipe's ingredient list, in several languages. The list is

@@ -636,6 +636,17 @@ TEST(Prune, APopoverIsNotThePage) {
   EXPECT_FALSE(contains(t, "Found a lower price?"));
 }
 
+TEST(Prune, APostersSignatureIsNotThePost) {
+  // A forum poster's signature follows every post they write.
+  std::string html = page(
+      "<div class='thread'><div class='post'>" + std::string(kArticle) +
+      "<div class='post-signature'><p>Design should be simple, and so should a signature "
+      "that runs under every post.</p></div></div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Design should be simple"));
+}
+
 TEST(Prune, TheHeroIsThePagesOpening) {
   // A service page opens with a "hero": its headline and introduction, in a
   // <header> or a block named a banner. The site's header and a sign-up
@@ -1147,6 +1158,8 @@ TEST(Vocabulary, ClassTokens) {
   // A popover (a product's quick view, a wish list's error) opens over the page.
   EXPECT_EQ(v.classify("a-popover-preload", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("appInstallPopover__title", "", ""), Verdict::boilerplate);  // glued
+  // The lines a forum poster signs every post with.
+  EXPECT_EQ(v.classify("ipsEntry__signature", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("bmg-content-box bmg-author-box", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
