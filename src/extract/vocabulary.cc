@@ -148,7 +148,7 @@ constexpr std::string_view kLayoutClasses[] = {"dialog-off-canvas-main-canvas"};
 // Whole class values that hide an element from readers.
 constexpr std::string_view kHiddenClasses[] = {
     "hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "is-hidden",
-    "visuallyhidden", "element-invisible"};
+    "visuallyhidden", "element-invisible", "show-for-sr"};
 
 // Readability-style positive and negative class tokens.
 constexpr std::string_view kPositiveTokens[] = {

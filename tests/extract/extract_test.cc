@@ -1136,6 +1136,7 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("wp-caption-text", "", ""), Verdict::caption);
   EXPECT_EQ(v.classify("", "", "navigation"), Verdict::boilerplate);
   EXPECT_EQ(v.classify("hidden md:flex", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("field__label show-for-sr", "", ""), Verdict::hidden);  // screen readers only
   EXPECT_EQ(v.classify("post hentry tag-social-media", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("entry-content", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("shareholder-letter", "", ""), Verdict::none);
