@@ -48,9 +48,10 @@ constexpr std::string_view kIngredientTokens[] = {
     "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
     "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
 
-// Tokens of a page's opening block ("hero", "hero-banner"): its headline and
-// introduction, text whatever "header" or "banner" beside them says.
-constexpr std::string_view kHeroTokens[] = {"hero"};
+// Tokens of a page's opening block ("hero", "hero-banner", "heroBanner"):
+// its headline and introduction, text whatever "header" or "banner" beside
+// them says.
+constexpr std::string_view kHeroTokens[] = {"hero", "herobanner"};
 
 // Boilerplate tokens that name a control whose targets, which hold text, go
 // by the same name: "search-form" and "search-page-wrapper", the "skip-link"

@@ -658,10 +658,12 @@ TEST(Prune, TheHeroIsThePagesOpening) {
       "<div class='hero-banner__text'><p>Free visit and quote within the week. Hero marker "
       "two.</p></div>"
       "<div class='modal hero'><p>Sign up for our newsletter today.</p></div>"
+      "<div class='assets-heroBanner'><p>A legacy of bold design. Hero marker three.</p></div>"
       "<div class='services'>" + std::string(kArticle) + "</div></main>");
   std::string t = text_of(html);
   EXPECT_TRUE(contains(t, "Hero marker one."));
   EXPECT_TRUE(contains(t, "Hero marker two."));
+  EXPECT_TRUE(contains(t, "Hero marker three."));  // the two words glued
   EXPECT_FALSE(contains(t, "About us"));
   EXPECT_FALSE(contains(t, "Sign up for our newsletter"));
 }
