@@ -31,7 +31,7 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "adsense", "adslot", "adunit", "dfp", "sponsor", "sponsored", "promotion", "promoted",
     "recommendations", "recirculation", "subscribe", "subscription", "signup", "crumbs",
     "pagination", "pager", "toolbar", "tags", "tagcloud", "taglist", "byline", "meta", "postmeta",
-    "popup", "popover", "modal", "overlay", "lightbox", "login", "signin", "register", "search", "skip",
+    "popup", "popover", "tooltip", "modal", "overlay", "lightbox", "login", "signin", "register", "search", "skip",
     "skiplink", "copyright", "disclaimer", "mostread", "outbrain", "taboola", "zergnet", "rss",
     "print", "fontsize", "textsize", "resizer", "fontresize", "rating", "ratings", "vote",
     "voting", "author-bio", "authorbox", "bio", "about-author", "jumplink", "backtotop",

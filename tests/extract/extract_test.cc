@@ -1161,6 +1161,7 @@ TEST(Vocabulary, ClassTokens) {
   // A popover (a product's quick view, a wish list's error) opens over the page.
   EXPECT_EQ(v.classify("a-popover-preload", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("appInstallPopover__title", "", ""), Verdict::boilerplate);  // glued
+  EXPECT_EQ(v.classify("tooltip-content", "", ""), Verdict::boilerplate);  // a box over a word
   // The lines a forum poster signs every post with.
   EXPECT_EQ(v.classify("ipsEntry__signature", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
