@@ -241,11 +241,10 @@ inline void Page::flatten(const Node* start) {
   // Appends the entry of an element; false when it is dropped (nothing added).
   auto add_element = [&](const Node* n, int32_t parent) -> bool {
     size_t t = ti(n->tag);
-    // An accordion's question is a button inside a heading: its words are the
-    // heading's.
-    const bool heading_button =
-        n->tag == Tag::button && parent >= 0 && is_heading(nodes[parent].node->tag);
-    if (tt.drop[t] && !heading_button) {
+    // An accordion's question is a button inside a heading (<button> or
+    // role="button"): its words are the heading's.
+    const bool in_heading = parent >= 0 && is_heading(nodes[parent].node->tag);
+    if (tt.drop[t] && !(n->tag == Tag::button && in_heading)) {
       // A dropped button may still name the panel it opens.
       if (n->tag == Tag::button) {
         std::string_view panel = n->attr("aria-controls");
@@ -302,7 +301,7 @@ inline void Page::flatten(const Node* start) {
     bool weak_role = false;
     // role="dialog" is as sure a marker as a "modal" class (see carries_page).
     bool dialog_role = false;
-    if (cv == Verdict::none && !role.empty()) {
+    if (cv == Verdict::none && !role.empty() && !(in_heading && role == "button")) {
       cv = vocab_.classify({}, {}, role);
       weak_role = role == "tablist";
       dialog_role = role == "dialog" || role == "alertdialog";

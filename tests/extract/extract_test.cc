@@ -609,17 +609,21 @@ TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
 }
 
 TEST(Prune, AnAccordionsQuestionIsAButtonInAHeading) {
-  // The question of an accordion item is the button that opens its answer,
-  // inside a heading: its words are the heading's. A button elsewhere is a
-  // control, and goes.
+  // The question of an accordion item is the button that opens its answer
+  // (<button> or role="button"), inside a heading: its words are the
+  // heading's. A button elsewhere is a control, and goes.
   std::string html = page(
       "<div class='guide'>" + std::string(kArticle) +
       "<h3><button aria-controls='q1-body'>When can I retire?</button></h3>"
       "<div id='q1-body' hidden><p>Most plans let you draw from the age of fifty-five, though "
       "the state pension comes later, and each year you wait adds to it.</p></div>"
+      "<h3><a role='button' href='#q2-body'>Can I work while retired?</a></h3>"
+      "<div id='q2-body'><p>You can, and the pension is paid whatever you earn, though the "
+      "tax on both together may be higher than you expect.</p></div>"
       "<button>Show all questions</button>" + std::string(kArticle) + "</div>");
   std::string t = text_of(html);
   EXPECT_TRUE(contains(t, "When can I retire?"));
+  EXPECT_TRUE(contains(t, "Can I work while retired?"));
   EXPECT_TRUE(contains(t, "state pension comes later"));
   EXPECT_FALSE(contains(t, "Show all questions"));
 }
