@@ -81,11 +81,12 @@ namespace {
 // anchor: like the longer slugs is_slug() knows, it names the section's
 // topic, not the element's role.
 bool id_spells_heading(const Node* n, std::string_view id) {
-  const Node* heading = nullptr;
+  // A heading's own id spells it too (<h3 id="h-social-benefits">).
+  const Node* heading = is_heading(n->tag) ? n : nullptr;
   // The heading opens the element: among its first children, but for empty
   // anchors (<span id="...">).
   int before = 0;
-  for (const Node* c = n->first_child(); c && before < 3; c = c->next_sibling()) {
+  for (const Node* c = n->first_child(); c && before < 3 && !heading; c = c->next_sibling()) {
     if (c->type != NodeType::element || !c->first_child()) continue;
     if (is_heading(c->tag)) {
       heading = c;
@@ -194,6 +195,7 @@ Page::Page(const html::Document& doc, const ExtractOptions& options, bool trust_
   collect_titles(doc);
   std::vector<Tally>().swap(tally_);
   std::vector<int32_t>().swap(h1s_);
+  std::vector<int32_t>().swap(weak_named_);
   std::unordered_set<std::string_view>().swap(controlled_);
 }
 
@@ -239,7 +241,10 @@ inline void Page::flatten(const Node* start) {
   // Appends the entry of an element; false when it is dropped (nothing added).
   auto add_element = [&](const Node* n, int32_t parent) -> bool {
     size_t t = ti(n->tag);
-    if (tt.drop[t]) {
+    // An accordion's question is a button inside a heading (<button> or
+    // role="button"): its words are the heading's.
+    const bool in_heading = parent >= 0 && is_heading(nodes[parent].node->tag);
+    if (tt.drop[t] && !(n->tag == Tag::button && in_heading)) {
       // A dropped button may still name the panel it opens.
       if (n->tag == Tag::button) {
         std::string_view panel = n->attr("aria-controls");
@@ -296,7 +301,7 @@ inline void Page::flatten(const Node* start) {
     bool weak_role = false;
     // role="dialog" is as sure a marker as a "modal" class (see carries_page).
     bool dialog_role = false;
-    if (cv == Verdict::none && !role.empty()) {
+    if (cv == Verdict::none && !role.empty() && !(in_heading && role == "button")) {
       cv = vocab_.classify({}, {}, role);
       weak_role = role == "tablist";
       dialog_role = role == "dialog" || role == "alertdialog";
@@ -319,6 +324,7 @@ inline void Page::flatten(const Node* start) {
       info.flags |= kByClass;
       if (facts.strong || dialog_role) info.flags |= kStrong;
       info.weak_name = facts.weak || weak_role;
+      if (facts.weak && !cls.empty()) weak_named_.push_back(static_cast<int32_t>(nodes.size()));
       info.dialog = dialog_role;
     }
     if (n->tag == Tag::body || n->tag == Tag::html) v = Verdict::none;
@@ -429,6 +435,28 @@ inline bool Page::is_section_header(size_t i) const {
   return false;
 }
 
+// A class of weak tokens that many elements share ("listing__header" on
+// every card) names a part of each item of a list, not the site's one
+// header or search box: where it holds a heading or a link, that is the
+// item's title (a card's header of plain spans is its label).
+inline void Page::mark_repeated() {
+  if (weak_named_.size() < th_.min_cards) return;
+  auto cls = [&](int32_t i) { return nodes[i].node->attr("class"); };
+  std::vector<int32_t> by_class = weak_named_;
+  std::stable_sort(by_class.begin(), by_class.end(),
+                   [&](int32_t a, int32_t b) { return cls(a) < cls(b); });
+  for (size_t a = 0, b; a < by_class.size(); a = b) {
+    for (b = a + 1; b < by_class.size() && cls(by_class[b]) == cls(by_class[a]); ++b) {}
+    if (b - a < th_.min_cards) continue;
+    for (size_t k = a; k < b; ++k) {
+      const int32_t i = by_class[k];
+      bool titled = tally_[i].raw_links > 0;
+      for (int32_t d = i; d < nodes[i].end && !titled; ++d) titled = is_heading(nodes[d].node->tag);
+      nodes[i].repeated = titled;
+    }
+  }
+}
+
 inline void Page::prune() {
   if (nodes.empty()) return;
   // Forum threads and Q&A pages: their content is a list of posts marked up
@@ -462,6 +490,7 @@ inline void Page::prune() {
       pt.long_words += t.long_words;
     }
   }
+  mark_repeated();
   double total = nodes[0].raw_words;
   double total_long = tally_[0].long_words;
   double outside = total_long - static_cast<double>(comment_prose);
@@ -526,9 +555,9 @@ inline void Page::prune() {
                        t.raw_links <= th_.prune_safeguard_prose_links * n.raw_words &&
                        t.long_count >= 2;
     // A search box holds a few words; a subtree so named with more is the
-    // search's results.
+    // search's results. Nor is a part of every card so named (mark_repeated).
     bool shows_more = n.weak_name && n.verdict == Verdict::boilerplate &&
-                      n.raw_words > th_.weak_name_max_words;
+                      (n.raw_words > th_.weak_name_max_words || n.repeated);
     if (!carries_page && !holds_article && !holds_prose && !plain_prose && !shows_more) {
       bool by_name = (n.flags & kByClass) && !(n.flags & kStrong);
       if (by_name) pruned_by_name = true;

@@ -67,6 +67,7 @@ struct NodeInfo {
   bool scored = false;
   bool weak_name : 1 = false;  // boilerplate by weak class tokens only (ClassFacts::weak)
   bool dialog : 1 = false;     // role="dialog": a box over the page, whatever it holds
+  bool repeated : 1 = false;   // weak_name, with a class that min_cards elements share
   uint32_t raw_words = 0;   // all words in the subtree, pruned or not
   uint32_t words = 0;       // kept words
   uint32_t link_words = 0;  // kept words inside links
@@ -139,6 +140,7 @@ class Page {
   };
   std::vector<Tally> tally_;  // parallel to nodes
   std::vector<int32_t> h1s_;  // entries of <h1> elements
+  std::vector<int32_t> weak_named_;  // entries with weak_name and a class
   // Ids that a control so far names in aria-controls: the panels it opens.
   // A set: a page may hold thousands of controls and of hidden panels.
   std::unordered_set<std::string_view> controlled_;
@@ -157,6 +159,7 @@ class Page {
   // continues from there).
   inline void prune();
   inline bool is_section_header(size_t i) const;
+  inline void mark_repeated();
 
   // Kept words, link words and paragraph units (own_words, own_commas and
   // own_segments were counted by prune()).

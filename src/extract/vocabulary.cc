@@ -31,15 +31,16 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "adsense", "adslot", "adunit", "dfp", "sponsor", "sponsored", "promotion", "promoted",
     "recommendations", "recirculation", "subscribe", "subscription", "signup", "crumbs",
     "pagination", "pager", "toolbar", "tags", "tagcloud", "taglist", "byline", "meta", "postmeta",
-    "popup", "modal", "overlay", "lightbox", "login", "signin", "register", "search", "skip",
-    "skiplink", "copyright", "disclaimer", "mostread", "outbrain", "taboola", "zergnet", "rss",
-    "print", "fontsize", "textsize", "resizer", "fontresize", "rating", "ratings", "vote",
+    "popup", "popover", "tooltip", "modal", "overlay", "lightbox", "login", "signin", "register",
+    "search", "skip", "skiplink", "copyright", "disclaimer", "mostread", "outbrain", "taboola",
+    "zergnet", "rss", "print", "fontsize", "textsize", "resizer", "fontresize", "rating", "ratings",
+    "vote",
     "voting", "author-bio", "authorbox", "bio", "about-author", "jumplink", "backtotop",
     "readmore", "readalso", "bacajuga", "terkait", "berita-terkait", "lainnya", "tts",
     "audio-player", "player", "tools", "utility", "actions", "syndication", "partner", "partners",
     "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
-    "addtoany", "prev", "prevnext", "nextprev", "tooltip", "popover", "rollover", "hovercard"};
+    "addtoany", "prev", "prevnext", "nextprev", "rollover", "hovercard", "signature"};
 
 // Tokens of a recipe's ingredient list, in several languages. The list is
 // text, whatever the other words of its class say ("recipe-ingredients
@@ -48,9 +49,10 @@ constexpr std::string_view kIngredientTokens[] = {
     "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
     "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
 
-// Tokens of a page's opening block ("hero", "hero-banner"): its headline and
-// introduction, text whatever "header" or "banner" beside them says.
-constexpr std::string_view kHeroTokens[] = {"hero"};
+// Tokens of a page's opening block ("hero", "hero-banner", "heroBanner"):
+// its headline and introduction, text whatever "header" or "banner" beside
+// them says.
+constexpr std::string_view kHeroTokens[] = {"hero", "herobanner"};
 
 // Boilerplate tokens that name a control whose targets, which hold text, go
 // by the same name: "search-form" and "search-page-wrapper", the "skip-link"
@@ -98,7 +100,7 @@ constexpr std::string_view kCaptionTokens[] = {
 // Stems found glued inside tokens ("sharebar", "relatedposts", "sitefooter").
 constexpr std::string_view kBoilerplateStems[] = {
     "share", "social", "cookie", "newsletter", "breadcrumb", "sidebar", "advert", "sponsor",
-    "footer", "navbar", "related", "recommend", "subscri", "outbrain", "taboola", "popup",
+    "footer", "navbar", "related", "recommend", "subscri", "outbrain", "taboola", "popup", "popover",
     "banner", "promo", "trending", "mostpopular", "mostread", "fontsize"};
 
 // Tokens that contain a stem but are not boilerplate.
@@ -148,7 +150,7 @@ constexpr std::string_view kLayoutClasses[] = {"dialog-off-canvas-main-canvas"};
 // Whole class values that hide an element from readers.
 constexpr std::string_view kHiddenClasses[] = {
     "hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "is-hidden",
-    "visuallyhidden", "element-invisible"};
+    "visuallyhidden", "element-invisible", "show-for-sr"};
 
 // Readability-style positive and negative class tokens.
 constexpr std::string_view kPositiveTokens[] = {

@@ -481,6 +481,30 @@ TEST(Prune, ASectionHeaderWithItsIntroductionIsText) {
   EXPECT_FALSE(contains(t, "Outdoor Shop"));
 }
 
+TEST(Prune, ACardsHeaderHoldsItsTitle) {
+  // A job board: every card opens with a "listing__header" holding the
+  // job's title and its age. A class that many elements share names a part
+  // of each card, not the site's header; a card header of plain labels
+  // (no heading, no link) still goes.
+  std::string cards;
+  for (int i = 0; i < 6; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<li class='listing'><div class='listing__header'><h3>Night nurse post " + n +
+             "</h3><span>" + n + "d</span></div><p>Full time, ward " + n + "</p></li>";
+  }
+  std::string labels;
+  for (int i = 0; i < 4; ++i)
+    labels += "<div class='badge-header'><span>Since 19" + std::to_string(i) + "0</span></div>";
+  std::string html = page("<div class='site-header'><a href='/'>Care Jobs</a></div>"
+                          "<div class='board'>" + std::string(kArticle) + "<ul>" + cards + "</ul>" +
+                          labels + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Night nurse post 0"));
+  EXPECT_TRUE(contains(t, "Night nurse post 5"));
+  EXPECT_FALSE(contains(t, "Care Jobs"));
+  EXPECT_FALSE(contains(t, "Since 1930"));
+}
+
 TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
   // A manual's sections carry the slug of their heading as id: "cookies" over
   // "Cookies", "s-about-responses" over "About Responses". The words name what
@@ -502,6 +526,19 @@ TEST(Prune, AnIdThatSpellsItsHeadingNamesTheTopic) {
   EXPECT_TRUE(contains(t, "Marker one."));
   EXPECT_TRUE(contains(t, "Marker two."));
   EXPECT_FALSE(contains(t, "best experience"));  // no heading: a consent box
+}
+
+TEST(Prune, AHeadingsOwnIdSpellsIt) {
+  // A heading carries its own slug: "h-social-benefits" on "Social Benefits"
+  // names the topic, not the share buttons.
+  std::string html = page("<article><h1>Why we garden</h1>" + std::string(kArticle) +
+                          "<h3 id='h-social-benefits'>Social Benefits</h3><p>Neighbours who "
+                          "share a plot meet every week, swap seeds and advice, and look after "
+                          "each other's beds through the summer holidays.</p></article>"
+                          "<div id='social'><h3>Social links</h3></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Social Benefits"));
+  EXPECT_FALSE(contains(t, "Social links"));
 }
 
 TEST(Prune, AnAccordionMarkedAsATabListKeepsItsPanels) {
@@ -610,6 +647,49 @@ TEST(Prune, AHiddenPanelThatAButtonOpensIsContent) {
   EXPECT_FALSE(contains(t, "Open an account today"));
 }
 
+TEST(Prune, AnAccordionsQuestionIsAButtonInAHeading) {
+  // The question of an accordion item is the button that opens its answer
+  // (<button> or role="button"), inside a heading: its words are the
+  // heading's. A button elsewhere is a control, and goes.
+  std::string html = page(
+      "<div class='guide'>" + std::string(kArticle) +
+      "<h3><button aria-controls='q1-body'>When can I retire?</button></h3>"
+      "<div id='q1-body' hidden><p>Most plans let you draw from the age of fifty-five, though "
+      "the state pension comes later, and each year you wait adds to it.</p></div>"
+      "<h3><a role='button' href='#q2-body'>Can I work while retired?</a></h3>"
+      "<div id='q2-body'><p>You can, and the pension is paid whatever you earn, though the "
+      "tax on both together may be higher than you expect.</p></div>"
+      "<button>Show all questions</button>" + std::string(kArticle) + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "When can I retire?"));
+  EXPECT_TRUE(contains(t, "Can I work while retired?"));
+  EXPECT_TRUE(contains(t, "state pension comes later"));
+  EXPECT_FALSE(contains(t, "Show all questions"));
+}
+
+TEST(Prune, APopoverIsNotThePage) {
+  // A shop preloads the boxes that open over its product page: a quick view
+  // repeating the description, a form to report a lower price.
+  std::string html = page(
+      "<div class='product'><h1>Trail tent</h1>" + std::string(kArticle) +
+      "<div class='popover-preload'><h3>Found a lower price?</h3><p>Let us know where you "
+      "saw it, and we will look at it and match it if we can.</p></div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Found a lower price?"));
+}
+
+TEST(Prune, APostersSignatureIsNotThePost) {
+  // A forum poster's signature follows every post they write.
+  std::string html = page(
+      "<div class='thread'><div class='post'>" + std::string(kArticle) +
+      "<div class='post-signature'><p>Design should be simple, and so should a signature "
+      "that runs under every post.</p></div></div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Design should be simple"));
+}
+
 TEST(Prune, TheHeroIsThePagesOpening) {
   // A service page opens with a "hero": its headline and introduction, in a
   // <header> or a block named a banner. The site's header and a sign-up
@@ -621,10 +701,12 @@ TEST(Prune, TheHeroIsThePagesOpening) {
       "<div class='hero-banner__text'><p>Free visit and quote within the week. Hero marker "
       "two.</p></div>"
       "<div class='modal hero'><p>Sign up for our newsletter today.</p></div>"
+      "<div class='assets-heroBanner'><p>A legacy of bold design. Hero marker three.</p></div>"
       "<div class='services'>" + std::string(kArticle) + "</div></main>");
   std::string t = text_of(html);
   EXPECT_TRUE(contains(t, "Hero marker one."));
   EXPECT_TRUE(contains(t, "Hero marker two."));
+  EXPECT_TRUE(contains(t, "Hero marker three."));  // the two words glued
   EXPECT_FALSE(contains(t, "About us"));
   EXPECT_FALSE(contains(t, "Sign up for our newsletter"));
 }
@@ -1099,6 +1181,7 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("wp-caption-text", "", ""), Verdict::caption);
   EXPECT_EQ(v.classify("", "", "navigation"), Verdict::boilerplate);
   EXPECT_EQ(v.classify("hidden md:flex", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("field__label show-for-sr", "", ""), Verdict::hidden);  // screen readers only
   EXPECT_EQ(v.classify("post hentry tag-social-media", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("entry-content", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("shareholder-letter", "", ""), Verdict::none);
@@ -1124,6 +1207,12 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("shariff shariff-align-center", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("dialog-off-canvas-main-canvas", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("dialog-box", "", ""), Verdict::boilerplate);
+  // A popover (a product's quick view, a wish list's error) opens over the page.
+  EXPECT_EQ(v.classify("a-popover-preload", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("appInstallPopover__title", "", ""), Verdict::boilerplate);  // glued
+  EXPECT_EQ(v.classify("tooltip-content", "", ""), Verdict::boilerplate);  // a box over a word
+  // The lines a forum poster signs every post with.
+  EXPECT_EQ(v.classify("ipsEntry__signature", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-box--content", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("bmg-content-box bmg-author-box", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
