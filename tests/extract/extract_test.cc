@@ -175,6 +175,22 @@ TEST(Prune, ForumPostsMarkedAsCommentsAreTheContent) {
   EXPECT_TRUE(contains(t, "Post 3:"));
 }
 
+TEST(Prune, ForumSignaturesAreNotThePost) {
+  std::string posts;
+  for (int i = 0; i < 3; ++i) {
+    posts += "<div class='post'><div class='post-text'><p>Reply " + std::to_string(i) +
+             ": the firmware update fixed the dropped connections on my router, but only after "
+             "a full reset and a new channel in the wireless settings.</p></div>"
+             "<div class='message-signature'><p>Running three routers and a mesh at home, all on "
+             "the latest firmware, with a spare switch in the cupboard for testing.</p></div></div>";
+  }
+  std::string html = page("<h1>Router drops connection</h1><div class='thread'>" + posts + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Reply 0:"));
+  EXPECT_TRUE(contains(t, "Reply 2:"));
+  EXPECT_FALSE(contains(t, "spare switch"));
+}
+
 TEST(Prune, ListingPagesKeepTheirLinks) {
   std::string items;
   for (int i = 0; i < 12; ++i) {
