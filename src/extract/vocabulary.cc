@@ -99,7 +99,7 @@ constexpr std::string_view kCaptionTokens[] = {
 constexpr std::string_view kBoilerplateStems[] = {
     "share", "social", "cookie", "newsletter", "breadcrumb", "sidebar", "advert", "sponsor",
     "footer", "navbar", "related", "recommend", "subscri", "outbrain", "taboola", "popup",
-    "banner", "promo", "trending", "mostpopular", "mostread", "fontsize"};
+    "banner", "promo", "trending", "mostpopular", "mostread", "fontsize", "popover"};
 
 // Tokens that contain a stem but are not boilerplate.
 constexpr std::string_view kSafeTokens[] = {

@@ -191,6 +191,16 @@ TEST(Prune, ForumSignaturesAreNotThePost) {
   EXPECT_FALSE(contains(t, "spare switch"));
 }
 
+TEST(Prune, PopoversAreNotTheText) {
+  std::string html = page(
+      "<div class='appInstallPopover'><p>Install this site as an app on your phone: tap the share "
+      "icon in the browser, scroll the menu, choose Add to Home Screen and confirm.</p></div>" +
+      std::string(kArticle));
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Add to Home Screen"));
+}
+
 TEST(Prune, ListingPagesKeepTheirLinks) {
   std::string items;
   for (int i = 0; i < 12; ++i) {
