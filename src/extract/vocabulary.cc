@@ -75,14 +75,15 @@ constexpr std::string_view kDisclosureTokens[] = {
 
 // A class name with a word of each list is the box about the writer at the
 // end of a post ("author-box", "post-author__bio", "about-the-author") or
-// the card of a forum poster ("user-info", "user-details"): a profile, not
-// the text. "author-" alone starts a taxonomy class ("author-jdoe"), so the
-// pair is what tells.
+// the card of a forum poster ("user-info", "user-details", glued into one
+// word: "userDetails", "userExtras"): a profile, not the text. "author-"
+// alone starts a taxonomy class ("author-jdoe"), so the pair is what tells.
 constexpr std::string_view kAuthorWords[] = {"author", "authors", "autor", "autorin", "autoren",
                                              "auteur", "autore", "writer", "user", "poster"};
 constexpr std::string_view kAuthorBoxWords[] = {
     "box", "bio", "bios", "biography", "info", "description", "container", "profile",
-    "details", "card", "about", "wrap", "wrapper", "block", "section", "widget", "avatar"};
+    "details", "card", "about", "wrap", "wrapper", "block", "section", "widget", "avatar",
+    "extras"};
 
 // Tokens of the standfirst: the paragraph under the headline that sums the
 // story up, often inside the article's header, which is pruned as a whole.
@@ -543,6 +544,15 @@ unsigned Vocabulary::glued_words(std::string_view t) const {
   return found;
 }
 
+unsigned Vocabulary::glued_author_box(std::string_view t) const {
+  for (std::string_view a : kAuthorWords) {
+    if (t.size() > a.size() && t.compare(0, a.size(), a) == 0 &&
+        (token_bits_.find(t.substr(a.size())) & kTokBox))
+      return kTokAuthor | kTokBox;
+  }
+  return 0;
+}
+
 Vocabulary::Vocabulary() {
   auto tok = [&](auto& items, unsigned bits) {
     for (std::string_view t : items) {
@@ -635,6 +645,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
     if (t.size() < 5 || (bits & kTokSafe)) return;
+    if (!bits) name_words |= glued_author_box(t);
     unsigned glued = glued_words(t);
     if ((glued & kGluedComment) && !starts_with(t, "commentar")) return consider(Verdict::comments);
     if (glued & kGluedStem) return consider(Verdict::boilerplate);

@@ -298,6 +298,9 @@ class Vocabulary {
   // What is glued inside token `t`: kGluedStem when a boilerplate stem
   // shorter than `t` occurs in it, kGluedComment when "comment" does.
   unsigned glued_words(std::string_view t) const;
+  // kTokAuthor | kTokBox when token `t` glues an author word to a box word
+  // ("userdetails", "authorinfo"): the profile box in one word; else 0.
+  unsigned glued_author_box(std::string_view t) const;
 
   WordBits token_bits_;  // class/id tokens
   WordBits class_bits_;  // whole class values

@@ -1112,6 +1112,13 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("author-jdoe", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("user-info user-hover", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("user-content", "", ""), Verdict::none);
+  // The two words glued into one ("userDetails", "authorInfo") say the same;
+  // a glued author word alone does not ("usercontent", "authorname").
+  EXPECT_EQ(v.classify("message-userDetails", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("message-userExtras", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("authorInfo", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("usercontent", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("authorname", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("author", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("author-name box", "", ""), Verdict::none);
   // A heading slug as id says nothing about the element's role.
