@@ -545,8 +545,11 @@ unsigned Vocabulary::glued_words(std::string_view t) const {
 }
 
 unsigned Vocabulary::glued_author_box(std::string_view t) const {
+  // Most tokens start with a letter no author word starts with.
+  if (!author_first_[static_cast<unsigned char>(t[0])]) return 0;
   for (std::string_view a : kAuthorWords) {
-    if (t.size() > a.size() && t.compare(0, a.size(), a) == 0 &&
+    if (t.size() > a.size() && t[0] == a[0] && t[1] == a[1] &&
+        std::memcmp(t.data() + 2, a.data() + 2, a.size() - 2) == 0 &&
         (token_bits_.find(t.substr(a.size())) & kTokBox))
       return kTokAuthor | kTokBox;
   }
@@ -569,6 +572,7 @@ Vocabulary::Vocabulary() {
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
   tok(kAuthorWords, kTokAuthor);
+  for (std::string_view a : kAuthorWords) author_first_[static_cast<unsigned char>(a[0])] = true;
   tok(kLeadTokens, kTokLead);
   tok(kAuthorBoxWords, kTokBox);
   tok(kSafeTokens, kTokSafe);

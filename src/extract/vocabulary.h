@@ -311,6 +311,7 @@ class Vocabulary {
   std::vector<std::string_view> glued_;
   size_t comment_glued_ = 0;  // index of "comment" in glued_
   size_t shortest_glued_ = 0;  // bytes of the shortest word of glued_
+  bool author_first_[256] = {};  // first bytes of the author words
   uint32_t glued_pairs_[27][27] = {};  // row and column 26: no letter
   PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts
   std::unordered_set<std::string_view> boilerplate_roles_;
