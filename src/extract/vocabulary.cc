@@ -271,6 +271,12 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "weitere infos unter", "mehr informationen unter", "more information is available at",
     "for more information, visit"};
 
+// Labels a number goes with on a post's or a thread's counters ("1 Like",
+// "12 Replies", "24 Views"): a line made of the two is a control.
+constexpr std::string_view kCountLabels[] = {"like",  "likes",    "reply",     "replies",
+                                             "view",  "views",    "vote",      "votes",
+                                             "point", "points",   "reaction",  "reactions"};
+
 // Prefixes of appeals and disclosures, which run longer than a label: a
 // line of at most Thresholds::appeal_line_words that starts with one is
 // boilerplate ("If you enjoyed this article, ...", "This post contains
@@ -584,6 +590,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view c : kLayoutClasses) class_bits_.add(c, kClsLayout);
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
+  fill(count_labels_, kCountLabels);
   glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   comment_glued_ = glued_.size();
   glued_.push_back("comment");
@@ -784,6 +791,10 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
   while (!bare.empty() && (bare.back() == '.' || bare.back() == ' ')) bare.remove_suffix(1);
   if (bare.size() >= 3 && bare.substr(bare.size() - 3) == "\xE2\x80\xA6") bare.remove_suffix(3);
   if (bare != line && boilerplate_lines_.count(bare)) return true;
+  if (words == 2 && line[0] >= '0' && line[0] <= '9') {
+    size_t k = line.find_first_not_of("0123456789");
+    if (k < line.size() && line[k] == ' ' && count_labels_.count(line.substr(k + 1))) return true;
+  }
   if (words <= thresholds_.short_line_words) {
     if (boilerplate_prefixes_.starts(line)) return true;
     // Copyright notices: "© 2021 ...", "Copyright 2021 ...".

@@ -316,6 +316,7 @@ class Vocabulary {
   PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
+  std::unordered_set<std::string_view> count_labels_;  // "likes" of "2 Likes"
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes

@@ -997,6 +997,13 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Joined: Feb 2019"));
   EXPECT_TRUE(bp("Posts: 116"));
   EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
+  // A post's or a thread's counters; a count of comments may head a section.
+  EXPECT_TRUE(bp("1 Like"));
+  EXPECT_TRUE(bp("12 Replies"));
+  EXPECT_TRUE(bp("24 Views"));
+  EXPECT_FALSE(bp("9 Comments"));
+  EXPECT_FALSE(bp("2 cups"));
+  EXPECT_FALSE(bp("1 like this one best"));
   // Appeals, disclosures and recommendation headers after the text.
   EXPECT_TRUE(bp("Schon gelesen?"));
   EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));
