@@ -201,6 +201,19 @@ TEST(Prune, PopoversAreNotTheText) {
   EXPECT_FALSE(contains(t, "Add to Home Screen"));
 }
 
+TEST(Prune, ADialogNamedABannerIsNotTheText) {
+  std::string banner = "<div class='privacy-banner' role='dialog'>";
+  for (int i = 0; i < 3; ++i) {
+    banner += "<p>Storage or access of type " + std::to_string(i) +
+              " is used for the purpose of measuring visits to the site, so that we can count "
+              "them and improve what the site offers to everyone who reads it.</p>";
+  }
+  banner += "</div>";
+  std::string t = text_of(page(std::string(kArticle) + banner));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Storage or access"));
+}
+
 TEST(Prune, ListingPagesKeepTheirLinks) {
   std::string items;
   for (int i = 0; i < 12; ++i) {
