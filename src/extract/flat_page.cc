@@ -299,12 +299,12 @@ inline void Page::flatten(const Node* start) {
     // A tab bar holds its labels; an element marked "tablist" with more words
     // holds the panels too (an accordion so marked up): a weak name.
     bool weak_role = false;
-    // role="dialog" is as sure a marker as a "modal" class (see carries_page).
-    bool dialog_role = false;
+    // role="dialog" is as sure a marker as a "modal" class (see carries_page),
+    // also beside a class that names the box less surely ("cookie-banner").
+    const bool dialog_role = role == "dialog" || role == "alertdialog";
     if (cv == Verdict::none && !role.empty() && !(in_heading && role == "button")) {
       cv = vocab_.classify({}, {}, role);
       weak_role = role == "tablist";
-      dialog_role = role == "dialog" || role == "alertdialog";
     }
     // Tab panels and accordions are hidden until clicked, not boilerplate.
     // So is a hidden panel that a button before it opens (aria-controls).

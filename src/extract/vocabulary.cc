@@ -40,7 +40,8 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "audio-player", "player", "tools", "utility", "actions", "syndication", "partner", "partners",
     "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
-    "addtoany", "prev", "prevnext", "nextprev", "rollover", "hovercard", "signature"};
+    "addtoany", "prev", "prevnext", "nextprev", "rollover", "hovercard", "signature",
+    "signatures", "postsignature"};
 
 // Tokens of a recipe's ingredient list, in several languages. The list is
 // text, whatever the other words of its class say ("recipe-ingredients
@@ -77,14 +78,15 @@ constexpr std::string_view kDisclosureTokens[] = {
 
 // A class name with a word of each list is the box about the writer at the
 // end of a post ("author-box", "post-author__bio", "about-the-author") or
-// the card of a forum poster ("user-info", "user-details"): a profile, not
-// the text. "author-" alone starts a taxonomy class ("author-jdoe"), so the
-// pair is what tells.
+// the card of a forum poster ("user-info", "user-details", glued into one
+// word: "userDetails", "userExtras"): a profile, not the text. "author-"
+// alone starts a taxonomy class ("author-jdoe"), so the pair is what tells.
 constexpr std::string_view kAuthorWords[] = {"author", "authors", "autor", "autorin", "autoren",
                                              "auteur", "autore", "writer", "user", "poster"};
 constexpr std::string_view kAuthorBoxWords[] = {
     "box", "bio", "bios", "biography", "info", "description", "container", "profile",
-    "details", "card", "about", "wrap", "wrapper", "block", "section", "widget", "avatar"};
+    "details", "card", "about", "wrap", "wrapper", "block", "section", "widget", "avatar",
+    "extras"};
 
 // Tokens of the standfirst: the paragraph under the headline that sums the
 // story up, often inside the article's header, which is pruned as a whole.
@@ -271,6 +273,12 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "weitere informationen zu", "weitere informationen unter", "weitere informationen hierzu",
     "weitere infos unter", "mehr informationen unter", "more information is available at",
     "for more information, visit"};
+
+// Labels a number goes with on a post's or a thread's counters ("1 Like",
+// "12 Replies", "24 Views"): a line made of the two is a control.
+constexpr std::string_view kCountLabels[] = {"like",  "likes",    "reply",     "replies",
+                                             "view",  "views",    "vote",      "votes",
+                                             "point", "points",   "reaction",  "reactions"};
 
 // Prefixes of appeals and disclosures, which run longer than a label: a
 // line of at most Thresholds::appeal_line_words that starts with one is
@@ -546,6 +554,18 @@ unsigned Vocabulary::glued_words(std::string_view t) const {
   return found;
 }
 
+unsigned Vocabulary::glued_author_box(std::string_view t) const {
+  // Most tokens start with a letter no author word starts with.
+  if (!author_first_[static_cast<unsigned char>(t[0])]) return 0;
+  for (std::string_view a : kAuthorWords) {
+    if (t.size() > a.size() && t[0] == a[0] && t[1] == a[1] &&
+        std::memcmp(t.data() + 2, a.data() + 2, a.size() - 2) == 0 &&
+        (token_bits_.find(t.substr(a.size())) & kTokBox))
+      return kTokAuthor | kTokBox;
+  }
+  return 0;
+}
+
 Vocabulary::Vocabulary() {
   auto tok = [&](auto& items, unsigned bits) {
     for (std::string_view t : items) {
@@ -562,6 +582,7 @@ Vocabulary::Vocabulary() {
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
   tok(kAuthorWords, kTokAuthor);
+  for (std::string_view a : kAuthorWords) author_first_[static_cast<unsigned char>(a[0])] = true;
   tok(kLeadTokens, kTokLead);
   tok(kAuthorBoxWords, kTokBox);
   tok(kSafeTokens, kTokSafe);
@@ -573,6 +594,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view c : kLayoutClasses) class_bits_.add(c, kClsLayout);
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
+  fill(count_labels_, kCountLabels);
   glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   comment_glued_ = glued_.size();
   glued_.push_back("comment");
@@ -640,6 +662,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
     if (t.size() < 5 || (bits & kTokSafe)) return;
+    if (!bits) name_words |= glued_author_box(t);
     unsigned glued = glued_words(t);
     if ((glued & kGluedComment) && !starts_with(t, "commentar")) return consider(Verdict::comments);
     if (glued & kGluedStem) return consider(Verdict::boilerplate);
@@ -775,6 +798,10 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
   while (!bare.empty() && (bare.back() == '.' || bare.back() == ' ')) bare.remove_suffix(1);
   if (bare.size() >= 3 && bare.substr(bare.size() - 3) == "\xE2\x80\xA6") bare.remove_suffix(3);
   if (bare != line && boilerplate_lines_.count(bare)) return true;
+  if (words == 2 && line[0] >= '0' && line[0] <= '9') {
+    size_t k = line.find_first_not_of("0123456789");
+    if (k < line.size() && line[k] == ' ' && count_labels_.count(line.substr(k + 1))) return true;
+  }
   if (words <= thresholds_.short_line_words) {
     if (boilerplate_prefixes_.starts(line)) return true;
     // Copyright notices: "© 2021 ...", "Copyright 2021 ...".

@@ -299,6 +299,9 @@ class Vocabulary {
   // shorter than `t` occurs in it, kGluedComment when "comment" does,
   // kGluedCaption when "caption" does.
   unsigned glued_words(std::string_view t) const;
+  // kTokAuthor | kTokBox when token `t` glues an author word to a box word
+  // ("userdetails", "authorinfo"): the profile box in one word; else 0.
+  unsigned glued_author_box(std::string_view t) const;
 
   WordBits token_bits_;  // class/id tokens
   WordBits class_bits_;  // whole class values
@@ -310,10 +313,12 @@ class Vocabulary {
   size_t comment_glued_ = 0;  // index of "comment" in glued_
   size_t caption_glued_ = 0;  // index of "caption" in glued_
   size_t shortest_glued_ = 0;  // bytes of the shortest word of glued_
+  bool author_first_[256] = {};  // first bytes of the author words
   uint32_t glued_pairs_[27][27] = {};  // row and column 26: no letter
   PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
+  std::unordered_set<std::string_view> count_labels_;  // "likes" of "2 Likes"
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes

@@ -214,6 +214,45 @@ TEST(Prune, ForumPostsMarkedAsCommentsAreTheContent) {
   EXPECT_TRUE(contains(t, "Post 3:"));
 }
 
+TEST(Prune, ForumSignaturesAreNotThePost) {
+  std::string posts;
+  for (int i = 0; i < 3; ++i) {
+    posts += "<div class='post'><div class='post-text'><p>Reply " + std::to_string(i) +
+             ": the firmware update fixed the dropped connections on my router, but only after "
+             "a full reset and a new channel in the wireless settings.</p></div>"
+             "<div class='message-signature'><p>Running three routers and a mesh at home, all on "
+             "the latest firmware, with a spare switch in the cupboard for testing.</p></div></div>";
+  }
+  std::string html = page("<h1>Router drops connection</h1><div class='thread'>" + posts + "</div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Reply 0:"));
+  EXPECT_TRUE(contains(t, "Reply 2:"));
+  EXPECT_FALSE(contains(t, "spare switch"));
+}
+
+TEST(Prune, PopoversAreNotTheText) {
+  std::string html = page(
+      "<div class='appInstallPopover'><p>Install this site as an app on your phone: tap the share "
+      "icon in the browser, scroll the menu, choose Add to Home Screen and confirm.</p></div>" +
+      std::string(kArticle));
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Add to Home Screen"));
+}
+
+TEST(Prune, ADialogNamedABannerIsNotTheText) {
+  std::string banner = "<div class='privacy-banner' role='dialog'>";
+  for (int i = 0; i < 3; ++i) {
+    banner += "<p>Storage or access of type " + std::to_string(i) +
+              " is used for the purpose of measuring visits to the site, so that we can count "
+              "them and improve what the site offers to everyone who reads it.</p>";
+  }
+  banner += "</div>";
+  std::string t = text_of(page(std::string(kArticle) + banner));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Storage or access"));
+}
+
 TEST(Prune, ListingPagesKeepTheirLinks) {
   std::string items;
   for (int i = 0; i < 12; ++i) {
@@ -1092,6 +1131,13 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Joined: Feb 2019"));
   EXPECT_TRUE(bp("Posts: 116"));
   EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
+  // A post's or a thread's counters; a count of comments may head a section.
+  EXPECT_TRUE(bp("1 Like"));
+  EXPECT_TRUE(bp("12 Replies"));
+  EXPECT_TRUE(bp("24 Views"));
+  EXPECT_FALSE(bp("9 Comments"));
+  EXPECT_FALSE(bp("2 cups"));
+  EXPECT_FALSE(bp("1 like this one best"));
   // Appeals, disclosures and recommendation headers after the text.
   EXPECT_TRUE(bp("Schon gelesen?"));
   EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));
@@ -1220,6 +1266,13 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("author-jdoe", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("user-info user-hover", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("user-content", "", ""), Verdict::none);
+  // The two words glued into one ("userDetails", "authorInfo") say the same;
+  // a glued author word alone does not ("usercontent", "authorname").
+  EXPECT_EQ(v.classify("message-userDetails", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("message-userExtras", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("authorInfo", "", ""), Verdict::boilerplate);
+  EXPECT_EQ(v.classify("usercontent", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("authorname", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("author", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("author-name box", "", ""), Verdict::none);
   // A heading slug as id says nothing about the element's role.
