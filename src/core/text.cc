@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -323,14 +324,26 @@ bool may_change_under_nfc(char32_t cp) {
   return n == 1 || n < 0 || n > 8 || utf8proc_get_property(parts[0])->combining_class != 0;
 }
 
+// may_change_under_nfc() for the two-byte range U+0300 to U+07FF (marks,
+// Greek, Cyrillic, Armenian, Hebrew, Arabic, ...), looked up once per
+// process: most text in those scripts is stable letters.
+bool may_change_two_byte(char32_t cp) {
+  static const auto table = [] {
+    std::array<bool, 0x800 - 0x300> t{};
+    for (char32_t c = 0x300; c < 0x800; ++c) t[c - 0x300] = may_change_under_nfc(c);
+    return t;
+  }();
+  return table[cp - 0x300];
+}
+
 }  // namespace
 
 bool to_nfc(std::string& s) {
   // One pass over the bytes: ASCII and lead bytes below 0xCC start no code
   // point at or above U+0300; lead bytes 0xE4-0xE9 (CJK ideographs, U+4000 to
   // U+9FFF) and 0xEB-0xED (Hangul syllables and later jamo, U+B000 to U+D7FF)
-  // start stable ones; general punctuation and currency signs (curly quotes,
-  // dashes, the euro) are stable too.
+  // start stable ones, and so do U+2002 to U+20BF (general punctuation and
+  // currency signs: curly quotes, dashes, the euro).
   bool maybe = false;
   for (size_t pos = 0; pos < s.size() && !maybe;) {
     if (pos + 16 <= s.size()) {  // 16 bytes at a time to the next lead byte >= 0xCC
@@ -350,9 +363,17 @@ bool to_nfc(std::string& s) {
       pos += 3;  // a truncated last sequence only ends the loop
       continue;
     }
+    if (lead == 0xE2 && pos + 2 < s.size()) {
+      const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+      const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+      // Not U+2000 and U+2001, which NFC maps to U+2002 and U+2003.
+      if (b1 >= 0x80 && b1 <= 0x82 && b2 >= 0x80 && b2 <= 0xBF && !(b1 == 0x80 && b2 <= 0x81)) {
+        pos += 3;
+        continue;
+      }
+    }
     char32_t cp = utf8::next(s, pos);
-    if (cp >= 0x2002 && cp <= 0x20CF) continue;
-    maybe = may_change_under_nfc(cp);
+    maybe = cp >= 0x300 && cp < 0x800 ? may_change_two_byte(cp) : may_change_under_nfc(cp);
   }
   if (!maybe) return false;
   utf8proc_uint8_t* out = nullptr;

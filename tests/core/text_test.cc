@@ -56,10 +56,19 @@ TEST(Text, NormalizesToNfc) {
   std::string quad = "a\xE2\x80\x80" "b \xE2\x80\x9Cq\xE2\x80\x9D";
   EXPECT_TRUE(saring::text::to_nfc(quad));
   EXPECT_EQ(quad, "a\xE2\x80\x82" "b \xE2\x80\x9Cq\xE2\x80\x9D");
+  // Two-byte scripts (their table): a Cyrillic letter and its breve
+  // compose; the Greek numeral sign U+0374 is a singleton for U+02B9.
+  std::string cyrillic = "\xD0\xB8\xCC\x86";  // U+0438 U+0306
+  EXPECT_TRUE(saring::text::to_nfc(cyrillic));
+  EXPECT_EQ(cyrillic, "\xD0\xB9");  // U+0439
+  std::string numeral = "\xCE\xB1\xCD\xB4";  // U+03B1 U+0374
+  EXPECT_TRUE(saring::text::to_nfc(numeral));
+  EXPECT_EQ(numeral, "\xCE\xB1\xCA\xB9");
   // Already NFC: unchanged, whatever the script.
   for (std::string s : {"plain ASCII", "Caf\xC3\xA9", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
                         "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",
-                        "Vi\xE1\xBB\x87t Nam"}) {
+                        "Vi\xE1\xBB\x87t Nam", "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1",
+                        "\xE2\x80\x94 \xE2\x82\xAC" "5 \xE2\x80\xA6"}) {
     std::string before = s;
     EXPECT_FALSE(saring::text::to_nfc(s)) << before;
     EXPECT_EQ(s, before);
