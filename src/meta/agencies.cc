@@ -112,7 +112,6 @@ constexpr unsigned char lower_byte(unsigned char c) { return c >= 'A' && c <= 'Z
 struct Tables {
   std::unordered_map<std::string_view, const Agency*> by_form;
   std::unordered_set<std::string_view> first_words, cue_before, cue_after;
-  RE2 cjk{kCjkCredit};
   // A word can start an agency name only if some first word has its byte
   // length and (ASCII) its first two letters: bit L of starts[slot of the two
   // letters] says length L occurs; words starting outside ASCII are looked up
@@ -150,6 +149,12 @@ struct Tables {
 const Tables& tables() {
   static const Tables t;
   return t;
+}
+
+// Compiled on the first text with ideographs or kana: most runs see none.
+const RE2& cjk_credit() {
+  static const RE2 re{kCjkCredit};
+  return re;
 }
 
 bool has_ascii_lower(std::string_view s) {
@@ -381,7 +386,7 @@ void add_credited_agencies(std::string_view s, std::vector<std::string>& sources
   if (!cjk) return;
   re2::StringPiece input(s.data(), s.size());
   std::string ja, zh, dateline;
-  while (RE2::FindAndConsume(&input, t.cjk, &ja, &zh, &dateline)) {
+  while (RE2::FindAndConsume(&input, cjk_credit(), &ja, &zh, &dateline)) {
     for (const std::string* g : {&ja, &zh, &dateline}) {
       if (g->empty()) continue;
       if (auto a = lookup(text::to_lower(*g), *g)) add_unique(sources, *a);
