@@ -8,9 +8,10 @@
 //     copyright marks on short lines, photo credits ("FOTO/ANTARA/...",
 //     "Photo: ... / Reuters"), editor initials "(nng)", bylines, credit lines,
 //     counters ("12 comments"), rows made only of share/widget/pagination
-//     words, breadcrumbs, lines that are only a date, exact widget labels
-//     from the phrase table, and lines that repeat across documents of the
-//     same site (corpus mode).
+//     words, breadcrumbs, menu links run together without spaces
+//     ("SavedNewslettersProfile"), lines that are only a date, exact widget
+//     labels from the phrase table, and lines that repeat across documents of
+//     the same site (corpus mode).
 //  2. Phrase hits on lines that are not body paragraphs (strong too: a short
 //     unpunctuated "Baca juga: ..." is furniture wherever it stands), and
 //     subscription prompts short enough to be one ("Sign up for our
@@ -21,11 +22,11 @@
 //     heaviest block and every block of comparable weight form the body
 //     span. Before the span come menus, the headline, the date and captions;
 //     after it, related links and footers. Lines that are not paragraphs
-//     before the headline and short unpunctuated lines after the span are
-//     navigation, and inside the span so are menu entries (short list items
-//     without figures) and labels between two lines of furniture; phrase
-//     hits on body paragraphs count only outside the span (conservative),
-//     anywhere with options.aggressive.
+//     before the headline and short unpunctuated lines, questions and
+//     exclamations after the span are navigation, and inside the span so are
+//     menu entries (short list items without figures) and labels between two
+//     lines of furniture; phrase hits on body paragraphs count only outside
+//     the span (conservative), anywhere with options.aggressive.
 //  4. Context: the lines following a related-links header belong to its list;
 //     the headline is the last heading-like line before the body (a repeated
 //     line wins), its other copies are duplicate-title.
@@ -357,6 +358,27 @@ size_t nav_segments(std::string_view s, size_t short_words) {
     ++segments;
   }
   return segments;
+}
+
+// Distinct places where a lowercase run of three letters or more goes
+// straight into a capitalised word ("SavedNewsletters", "StoreGet"): link
+// texts a dump glued together. Shorter runs are left alone, they start brand
+// names ("iPhone", "eBay"), and a repeated join is one brand name said twice
+// ("WhatsApp ... WhatsApp"); lines with code punctuation are source code
+// ("setUpClass()").
+size_t glued_joins(std::string_view s) {
+  if (s.find_first_of("_(){}=;<>") != std::string_view::npos) return 0;
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::vector<std::string_view> joins;
+  size_t run = 0;
+  for (size_t k = 0; k + 1 < s.size(); ++k) {
+    if (run >= 3 && s[k] >= 'A' && s[k] <= 'Z' && lower(s[k + 1])) {
+      auto join = s.substr(k - 3, 5);
+      if (std::find(joins.begin(), joins.end(), join) == joins.end()) joins.push_back(join);
+    }
+    run = lower(s[k]) ? run + 1 : 0;
+  }
+  return joins.size();
 }
 
 // Editor initials: every '/'-separated part has 2..6 letters.
@@ -730,6 +752,10 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
       remove(l, Reason::navigation);
       continue;
     }
+    if (!l.terminal && glued_joins(l.text) >= lim.glued_min_joins) {
+      remove(l, Reason::navigation);
+      continue;
+    }
 
     if ((has_digit || l.unspaced) && (!l.body || l.words <= lim.title_max_words)) {
       if (auto found = date::find(l.text)) {
@@ -948,8 +974,12 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       remove(l, Reason::navigation);
       continue;
     }
+    // After the span, a short question or exclamation is a prompt or a call
+    // to action ("Why trust us?", "Don't miss any news!"), not the article's
+    // closing sentence.
     bool short_line = l.words <= lim.short_words * (l.unspaced ? lim.unspaced_factor : 1);
-    if (after && short_line && !l.terminal) {
+    bool prompt = l.text.back() == '?' || l.text.back() == '!';
+    if (after && short_line && (!l.terminal || prompt)) {
       remove(l, Reason::navigation);
       continue;
     }

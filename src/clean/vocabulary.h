@@ -107,6 +107,9 @@ struct Limits {
   // Breadcrumb/menu rows: at least this many segments between separators,
   // each at most short_words words.
   size_t nav_min_segments = 3;
+  // Menu links glued without spaces ("SavedNewslettersProfile"): at least
+  // this many places where a word runs straight into a capitalised one.
+  size_t glued_min_joins = 2;
 };
 const Limits& limits();
 
