@@ -7,11 +7,11 @@
 //     letter or digit, "[image]", the font widget "A A A", server timings,
 //     copyright marks on short lines, photo credits ("FOTO/ANTARA/...",
 //     "Photo: ... / Reuters"), editor initials "(nng)", bylines, credit lines,
-//     counters ("12 comments"), rows made only of share/widget/pagination
-//     words, breadcrumbs, menu links run together without spaces
-//     ("SavedNewslettersProfile"), lines that are only a date, exact widget
-//     labels from the phrase table, and lines that repeat across documents of
-//     the same site (corpus mode).
+//     counters ("12 comments", "Posts: 116"), rows made only of
+//     share/widget/pagination words, breadcrumbs, menu links run together
+//     without spaces ("SavedNewslettersProfile"), lines that are only a date,
+//     exact widget labels from the phrase table, and lines that repeat across
+//     documents of the same site (corpus mode).
 //  2. Phrase hits on lines that are not body paragraphs (strong too: a short
 //     unpunctuated "Baca juga: ..." is furniture wherever it stands), and
 //     subscription prompts short enough to be one ("Sign up for our
@@ -107,7 +107,7 @@ struct Compiled {
   RE2::Options opts;
   std::unique_ptr<RE2> caption_lead, caption_trailer, caption_agency, copyright, render_time,
       initials_line, initials_trailer, byline, source_line, dateline, dateline_cjk, counter,
-      font_widget, bracket_only, date_author, form_widget, comment_header, time_only;
+      member_stat, font_widget, bracket_only, date_author, form_widget, comment_header, time_only;
 
   Compiled() {
     opts.set_log_errors(true);
@@ -148,6 +148,7 @@ struct Compiled {
     dateline = make(p.dateline);
     dateline_cjk = make(p.dateline_cjk);
     counter = make(p.counter);
+    member_stat = make(p.member_stat);
     font_widget = make(p.font_widget);
     bracket_only = make(p.bracket_only);
     date_author = make(p.date_remainder_author);
@@ -367,7 +368,6 @@ size_t nav_segments(std::string_view s, size_t short_words) {
 // ("WhatsApp ... WhatsApp"); lines with code punctuation are source code
 // ("setUpClass()").
 size_t glued_joins(std::string_view s) {
-  if (s.find_first_of("_(){}=;<>") != std::string_view::npos) return 0;
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   std::vector<std::string_view> joins;
   size_t run = 0;
@@ -378,6 +378,7 @@ size_t glued_joins(std::string_view s) {
     }
     run = lower(s[k]) ? run + 1 : 0;
   }
+  if (!joins.empty() && s.find_first_of("_(){}=;<>") != std::string_view::npos) return 0;
   return joins.size();
 }
 
@@ -722,6 +723,10 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
       remove(l, l.key.find("comment") != std::string::npos || l.key.find("koment") != std::string::npos
                     ? Reason::comments
                     : Reason::share_widget);
+      continue;
+    }
+    if (has_digit && !starts_digit && l.words <= 3 && RE2::FullMatch(t, *cc.member_stat)) {
+      remove(l, Reason::comments);
       continue;
     }
     if (repeated[i]) { remove(l, Reason::cross_document_boilerplate); continue; }

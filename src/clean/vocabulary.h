@@ -48,6 +48,7 @@ struct Patterns {
   std::string_view dateline;           // "MOSKOW - ", "WASHINGTON (Reuters) - "
   std::string_view dateline_cjk;       // "【ワシントン=共同】"
   std::string_view counter;            // "12 Comments", "1.2K shares"
+  std::string_view member_stat;        // "Posts: 116", "Reputation: 7"
   std::string_view font_widget;        // "A A A", "A- A+"
   std::string_view bracket_only;       // "[image]", "[IMG]"
   std::string_view date_remainder_author;  // author in the rest of a date line

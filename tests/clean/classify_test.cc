@@ -271,6 +271,16 @@ TEST(CleanClassify, GluedMenuLinksAreNavigation) {
   EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
 }
 
+TEST(CleanClassify, ForumMemberStatisticsAreComments) {
+  // A member's post count or reputation beside a forum post goes; a short
+  // line of another label with a figure stays.
+  std::string doc = std::string(kBody) + "Posts: 1,571\nReputation: 7\nSeats: 42\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Posts: 1,571"), Reason::comments);
+  EXPECT_EQ(reason_of(r, "Reputation: 7"), Reason::comments);
+  EXPECT_NE(r.text.find("Seats: 42"), std::string::npos);
+}
+
 TEST(CleanClassify, ShortQuestionsAfterTheBodyAreNavigation) {
   // After the body span a short question or exclamation is a prompt; a
   // longer one closes the article, and inside the span a short one stays.
