@@ -7,10 +7,11 @@
 //     letter or digit, "[image]", the font widget "A A A", server timings,
 //     copyright marks on short lines, photo credits ("FOTO/ANTARA/...",
 //     "Photo: ... / Reuters"), editor initials "(nng)", bylines, credit lines,
-//     counters ("12 comments"), rows made only of share/widget/pagination
-//     words, breadcrumbs, lines that are only a date, exact widget labels
-//     from the phrase table, and lines that repeat across documents of the
-//     same site (corpus mode).
+//     counters ("12 comments", "Posts: 116"), rows made only of
+//     share/widget/pagination words, breadcrumbs, menu links run together
+//     without spaces ("SavedNewslettersProfile"), lines that are only a date,
+//     exact widget labels from the phrase table, and lines that repeat across
+//     documents of the same site (corpus mode).
 //  2. Phrase hits on lines that are not body paragraphs (strong too: a short
 //     unpunctuated "Baca juga: ..." is furniture wherever it stands), and
 //     subscription prompts short enough to be one ("Sign up for our
@@ -21,11 +22,11 @@
 //     heaviest block and every block of comparable weight form the body
 //     span. Before the span come menus, the headline, the date and captions;
 //     after it, related links and footers. Lines that are not paragraphs
-//     before the headline and short unpunctuated lines after the span are
-//     navigation, and inside the span so are menu entries (short list items
-//     without figures) and labels between two lines of furniture; phrase
-//     hits on body paragraphs count only outside the span (conservative),
-//     anywhere with options.aggressive.
+//     before the headline and short unpunctuated lines, questions and
+//     exclamations after the span are navigation, and inside the span so are
+//     menu entries (short list items without figures) and labels between two
+//     lines of furniture; phrase hits on body paragraphs count only outside
+//     the span (conservative), anywhere with options.aggressive.
 //  4. Context: the lines following a related-links header belong to its list;
 //     the headline is the last heading-like line before the body (a repeated
 //     line wins), its other copies are duplicate-title.
@@ -106,7 +107,7 @@ struct Compiled {
   RE2::Options opts;
   std::unique_ptr<RE2> caption_lead, caption_trailer, caption_agency, copyright, render_time,
       initials_line, initials_trailer, byline, source_line, dateline, dateline_cjk, counter,
-      font_widget, bracket_only, date_author, form_widget, comment_header, time_only;
+      member_stat, font_widget, bracket_only, date_author, form_widget, comment_header, time_only;
 
   Compiled() {
     opts.set_log_errors(true);
@@ -147,6 +148,7 @@ struct Compiled {
     dateline = make(p.dateline);
     dateline_cjk = make(p.dateline_cjk);
     counter = make(p.counter);
+    member_stat = make(p.member_stat);
     font_widget = make(p.font_widget);
     bracket_only = make(p.bracket_only);
     date_author = make(p.date_remainder_author);
@@ -357,6 +359,27 @@ size_t nav_segments(std::string_view s, size_t short_words) {
     ++segments;
   }
   return segments;
+}
+
+// Distinct places where a lowercase run of three letters or more goes
+// straight into a capitalised word ("SavedNewsletters", "StoreGet"): link
+// texts a dump glued together. Shorter runs are left alone, they start brand
+// names ("iPhone", "eBay"), and a repeated join is one brand name said twice
+// ("WhatsApp ... WhatsApp"); lines with code punctuation are source code
+// ("setUpClass()").
+size_t glued_joins(std::string_view s) {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::vector<std::string_view> joins;
+  size_t run = 0;
+  for (size_t k = 0; k + 1 < s.size(); ++k) {
+    if (run >= 3 && s[k] >= 'A' && s[k] <= 'Z' && lower(s[k + 1])) {
+      auto join = s.substr(k - 3, 5);
+      if (std::find(joins.begin(), joins.end(), join) == joins.end()) joins.push_back(join);
+    }
+    run = lower(s[k]) ? run + 1 : 0;
+  }
+  if (!joins.empty() && s.find_first_of("_(){}=;<>") != std::string_view::npos) return 0;
+  return joins.size();
 }
 
 // Editor initials: every '/'-separated part has 2..6 letters.
@@ -702,6 +725,10 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
                     : Reason::share_widget);
       continue;
     }
+    if (has_digit && !starts_digit && l.words <= 3 && RE2::FullMatch(t, *cc.member_stat)) {
+      remove(l, Reason::comments);
+      continue;
+    }
     if (repeated[i]) { remove(l, Reason::cross_document_boilerplate); continue; }
 
     // Rows of widget words.
@@ -727,6 +754,10 @@ void classify_strong(Context& ctx, const CorpusStats* stats, std::string_view si
       }
     }
     if (!l.terminal && nav_segments(l.text, lim.short_words) >= lim.nav_min_segments) {
+      remove(l, Reason::navigation);
+      continue;
+    }
+    if (!l.terminal && glued_joins(l.text) >= lim.glued_min_joins) {
       remove(l, Reason::navigation);
       continue;
     }
@@ -948,8 +979,12 @@ void apply_layout(Context& ctx, size_t span_first, size_t span_last, size_t titl
       remove(l, Reason::navigation);
       continue;
     }
+    // After the span, a short question or exclamation is a prompt or a call
+    // to action ("Why trust us?", "Don't miss any news!"), not the article's
+    // closing sentence.
     bool short_line = l.words <= lim.short_words * (l.unspaced ? lim.unspaced_factor : 1);
-    if (after && short_line && !l.terminal) {
+    bool prompt = l.text.back() == '?' || l.text.back() == '!';
+    if (after && short_line && (!l.terminal || prompt)) {
       remove(l, Reason::navigation);
       continue;
     }

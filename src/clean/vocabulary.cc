@@ -556,6 +556,12 @@ constexpr Patterns kPatterns{
         R"re(komentar|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|)re"
         R"re(komentarzy|комментари[йяев]|yorum|kali dibaca|dibaca|views|aufrufe|vues|visitas|)re"
         R"re(visualizações|visualizzazioni|weergaven|wyświetle[ńn]|просмотр(?:ов|а)?)$)re",
+    // Forum member and thread statistics, the label first: "Posts: 116",
+    // "Threads: 23", "Reputation: 7", "Views 1.9k".
+    .member_stat =
+        R"re((?i)^(?:posts?|threads?|messages?|replies|views|reputation|reaction score|)re"
+        R"re(beiträge|themen|antworten|réponses|respuestas|mensajes)\s*:?\s*)re"
+        R"re(\d+(?:[.,]\d+)*\s*[km]?$)re",
     // Font-size rows: "A A A", "A- A+", "A | A | A".
     .font_widget = R"re(^(?:[Aa][+\-−]?[\s|/]*){2,4}$)re",
     // Whole line in brackets: lynx's "[IMG]", "[image]", "[logo.png]".

@@ -48,6 +48,7 @@ struct Patterns {
   std::string_view dateline;           // "MOSKOW - ", "WASHINGTON (Reuters) - "
   std::string_view dateline_cjk;       // "【ワシントン=共同】"
   std::string_view counter;            // "12 Comments", "1.2K shares"
+  std::string_view member_stat;        // "Posts: 116", "Reputation: 7"
   std::string_view font_widget;        // "A A A", "A- A+"
   std::string_view bracket_only;       // "[image]", "[IMG]"
   std::string_view date_remainder_author;  // author in the rest of a date line
@@ -107,6 +108,9 @@ struct Limits {
   // Breadcrumb/menu rows: at least this many segments between separators,
   // each at most short_words words.
   size_t nav_min_segments = 3;
+  // Menu links glued without spaces ("SavedNewslettersProfile"): at least
+  // this many places where a word runs straight into a capitalised one.
+  size_t glued_min_joins = 2;
 };
 const Limits& limits();
 

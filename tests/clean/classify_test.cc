@@ -255,6 +255,45 @@ TEST(CleanClassify, MenuItemsInTheBodyAreNavigation) {
   EXPECT_NE(r.text.find("* Take the night bus"), std::string::npos);
 }
 
+TEST(CleanClassify, GluedMenuLinksAreNavigation) {
+  // Link texts a dump ran together ("SavedNewsletters") are a menu wherever
+  // they stand; one capital inside a word (a brand name, even twice) and
+  // code stay.
+  std::string doc = std::string(kBody) + "Dashboard SavedNewslettersProfile\n" +
+                    "WordPress tips for iPhone owners\n" + "Chat with us on WhatsApp or WhatsApp Web\n" +
+                    kBody +
+                    "    self.assertEqual(StaticServerTestCase)\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "SavedNewsletters"), Reason::navigation);
+  EXPECT_NE(r.text.find("WordPress tips for iPhone owners"), std::string::npos);
+  EXPECT_NE(r.text.find("on WhatsApp or WhatsApp Web"), std::string::npos);
+  EXPECT_NE(r.text.find("StaticServerTestCase"), std::string::npos);
+  EXPECT_NE(r.text.find("Opponents argued"), std::string::npos);
+}
+
+TEST(CleanClassify, ForumMemberStatisticsAreComments) {
+  // A member's post count or reputation beside a forum post goes; a short
+  // line of another label with a figure stays.
+  std::string doc = std::string(kBody) + "Posts: 1,571\nReputation: 7\nSeats: 42\n" + kBody;
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Posts: 1,571"), Reason::comments);
+  EXPECT_EQ(reason_of(r, "Reputation: 7"), Reason::comments);
+  EXPECT_NE(r.text.find("Seats: 42"), std::string::npos);
+}
+
+TEST(CleanClassify, ShortQuestionsAfterTheBodyAreNavigation) {
+  // After the body span a short question or exclamation is a prompt; a
+  // longer one closes the article, and inside the span a short one stays.
+  std::string closing = "What will the council decide when the budget comes to a vote next spring?\n";
+  std::string doc = std::string(kBody) + "What happens next?\n" + kBody + closing +
+                    "Why trust our reviews?\nDon't miss any news!\n";
+  auto r = clean(doc);
+  EXPECT_EQ(reason_of(r, "Why trust"), Reason::navigation);
+  EXPECT_EQ(reason_of(r, "miss any news"), Reason::navigation);
+  EXPECT_NE(r.text.find("What will the council decide"), std::string::npos);
+  EXPECT_NE(r.text.find("What happens next?"), std::string::npos);
+}
+
 TEST(CleanClassify, FormMessagesAndListControlsInTheBody) {
   // The messages of a sign-up form, the controls of a list and a shop's
   // stock and purchase labels go wherever they stand.
