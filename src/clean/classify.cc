@@ -365,15 +365,12 @@ size_t nav_segments(std::string_view s, size_t short_words) {
 // straight into a capitalised word ("SavedNewsletters", "StoreGet"): link
 // texts a dump glued together. Shorter runs are left alone, they start brand
 // names ("iPhone", "eBay"), and a repeated join is one brand name said twice
-// ("WhatsApp ... WhatsApp"); German's inner "In" of both genders is one
+// ("WhatsApp ... WhatsApp"); German's inner "Innen" of both genders is one
 // word ("LehrerInnen und SchülerInnen"); lines with code punctuation are
 // source code ("setUpClass()").
 size_t glued_joins(std::string_view s) {
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  auto gender_in = [&](size_t k) {
-    return s.compare(k, 2, "In") == 0 &&
-           (k + 2 == s.size() || !lower(s[k + 2]) || s.compare(k, 5, "Innen") == 0);
-  };
+  auto gender_in = [&](size_t k) { return s.compare(k, 5, "Innen") == 0; };
   std::vector<std::string_view> joins;
   size_t run = 0;
   for (size_t k = 0; k + 1 < s.size(); ++k) {
