@@ -1020,10 +1020,10 @@ TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
 
 TEST(Choose, ALandingPageIsGatheredThroughDeepWrappers) {
   // A page builder wraps the long section in ten boxes (each with a spacer,
-  // so none is an only child); the feature boxes
-  // beside it hold headings and short paragraphs. A page that does not say
-  // it is an article is gathered from that far up; an article stops at eight
-  // levels and keeps its text alone.
+  // so none is an only child); the feature boxes beside it hold headings and
+  // short paragraphs. A page that does not say it is an article is gathered
+  // from that far up; an article stops at eight levels and keeps its text
+  // alone.
   std::string open, close;
   for (int i = 0; i < 10; ++i) {
     open += "<div class='wrap-" + std::to_string(i) + "'><div class='spacer'></div>";
