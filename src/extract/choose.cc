@@ -15,7 +15,7 @@
 namespace saring::extract::detail {
 
 // The readability-style choice of the main container and its siblings.
-std::vector<int32_t> choose_main(const Page& page) {
+std::vector<int32_t> choose_main(const Page& page, bool article) {
   const auto& nodes = page.nodes;
   const Thresholds& th = page.th_;
   auto final_score = [&](int32_t i) {
@@ -177,8 +177,11 @@ std::vector<int32_t> choose_main(const Page& page) {
       in_prose += nodes[c].prose_words;
       in_units += nodes[c].unit_words;
     }
+    // A page builder nests each section in many wrappers: a page that does
+    // not say it is an article may be gathered from further up.
+    const int levels = article ? th.expand_levels : th.expand_levels_not_article;
     int32_t a = nodes[top].parent;
-    for (int level = 0; a > 0 && level < th.expand_levels; ++level, a = nodes[a].parent) {
+    for (int level = 0; a > 0 && level < levels; ++level, a = nodes[a].parent) {
       const NodeInfo& an = nodes[a];
       double out_words = static_cast<double>(an.words) - in_words;
       double out_links = static_cast<double>(an.link_words) - in_links;

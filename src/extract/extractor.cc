@@ -142,7 +142,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
     return words >= th.min_main_words && words >= want_share * static_cast<double>(page.good_words);
   };
 
-  std::vector<int32_t> main = choose_main(page);
+  std::vector<int32_t> main = choose_main(page, is_article(kind));
   auto main_answer = [&] {
     RawBlocks raw =
         collect(page, kind == PageKind::recipe ? with_ingredients(page, main) : main, false);

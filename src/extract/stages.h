@@ -14,7 +14,8 @@ namespace saring::extract::detail {
 
 // The readability-style choice of the main container and its siblings, as
 // entries of the page, in document order; empty when nothing scored.
-std::vector<int32_t> choose_main(const Page& page);
+// `article`: the page says it is one (see PageKind).
+std::vector<int32_t> choose_main(const Page& page, bool article);
 
 // What the filters need to know of a block besides its text (the page is
 // at most 2 GiB, so 32 bits hold every count).

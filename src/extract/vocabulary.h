@@ -139,6 +139,7 @@ struct Thresholds {
   // are at least this share prose (long link-light paragraphs), at least this
   // many, and at most this share links.
   int expand_levels = 8;
+  int expand_levels_not_article = 16;  // ... on a page that does not say it is an article
   double expand_prose_share = 0.6;
   double expand_min_prose_words = 20;
   double expand_max_link_density = 0.2;

@@ -1018,6 +1018,47 @@ TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
   EXPECT_FALSE(contains(a, "The library money matters most"));
 }
 
+TEST(Choose, ALandingPageIsGatheredThroughDeepWrappers) {
+  // A page builder wraps the long section in ten boxes (each with a spacer,
+  // so none is an only child); the feature boxes beside it hold headings and
+  // short paragraphs. A page that does not say it is an article is gathered
+  // from that far up; an article stops at eight levels and keeps its text
+  // alone.
+  std::string open, close;
+  for (int i = 0; i < 10; ++i) {
+    open += "<div class='wrap-" + std::to_string(i) + "'><div class='spacer'></div>";
+    close += "</div>";
+  }
+  std::string story = std::string(kArticle) +
+      "<p>We have cleaned gutters, roofs and chimneys in this town for thirty years, and most of "
+      "our customers call us back every autumn before the first storms arrive.</p>"
+      "<p>Every visit starts with a short inspection, after which we explain what needs doing, "
+      "what can wait until spring and what it will cost, with no surprises on the bill.</p>"
+      "<p>Our crews carry their own ladders, tarps and waste bags, so the garden stays clean and "
+      "nothing is left behind on the lawn or in the flower beds when we drive away.</p>";
+  std::string features =
+      "<div class='feature'><h3>Fast setup</h3><p>Book online in two minutes and pick a morning "
+      "or an afternoon slot that suits you.</p></div>"
+      "<div class='feature'><h3>Fair prices</h3><p>The price we quote after the inspection is "
+      "the price you pay, whatever we find up there.</p></div>"
+      "<div class='feature'><h3>Friendly help</h3><p>Call our office any weekday and a person, "
+      "not a machine, answers your questions.</p></div>";
+  std::string html = page("<div class='builder'>" + open + story + close +
+                          "<div class='features'>" + features + "</div></div>");
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  Content other = saring::extract::extract_content(*doc, {});
+  std::string t = saring::extract::render_text(other);
+  EXPECT_EQ(other.stage, Stage::main);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(t, "Friendly help"));
+  EXPECT_TRUE(contains(t, "a person, not a machine"));
+  Content article = saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article);
+  std::string a = saring::extract::render_text(article);
+  EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(a, "a person, not a machine"));
+}
+
 TEST(Cascade, TextUnderAMisleadingNameIsFoundWhenNothingElseIs) {
   // The whole article sits in a box named like a sidebar; names alone
   // leave nothing, so the page is read again trusting only its tags.
