@@ -113,14 +113,8 @@ inline std::vector<Item> read_items(RecordReader& reader, size_t limit = 10000) 
   return items;
 }
 
-// A fresh empty directory under the test temp dir.
 inline std::string temp_dir(const std::string& name) {
-  std::string base = ::testing::TempDir();
-  while (base.size() > 1 && base.back() == '/') base.pop_back();
-  std::string dir = base + "/saring-io-" + name + "-" + std::to_string(::getpid());
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return saring::test_support::scratch_dir("io", name);
 }
 
 inline void write_file(const std::string& path, const std::string& content) {

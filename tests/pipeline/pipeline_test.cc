@@ -28,12 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string temp_dir(const std::string& name) {
-  std::string base = ::testing::TempDir();
-  while (base.size() > 1 && base.back() == '/') base.pop_back();
-  std::string dir = base + "/saring-pipeline-" + name + "-" + std::to_string(::getpid());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return saring::test_support::scratch_dir("pipeline", name);
 }
 
 void write_file(const std::string& path, const std::string& content) {

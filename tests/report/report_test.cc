@@ -16,6 +16,7 @@
 #include "saring/pipeline.h"
 #include "saring/report.h"
 #include "summary.h"
+#include "support/test_support.h"
 
 namespace saring::report {
 namespace {
@@ -24,12 +25,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string temp_dir(const std::string& name) {
-  std::string base = ::testing::TempDir();
-  while (base.size() > 1 && base.back() == '/') base.pop_back();
-  std::string dir = base + "/saring-report-" + name + "-" + std::to_string(::getpid());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return saring::test_support::scratch_dir("report", name);
 }
 
 std::string read_file(const std::string& path) {

@@ -1,4 +1,4 @@
-// Helpers shared by the test executables: a per-test scratch folder, gzip
+// Helpers shared by the test executables: scratch folders, gzip
 // members made in memory, running a command and capturing what it printed,
 // and JSON Lines parsing. Header-only; tests/CMakeLists.txt puts tests/ on
 // every test's include path.
@@ -11,9 +11,11 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -23,6 +25,42 @@
 namespace saring::test_support {
 
 namespace fs = std::filesystem;
+
+// Scratch folders made by scratch_dir(), removed when the test process ends
+// so repeated runs do not fill the temp folder. Set SARING_KEEP_TEST_DIRS to
+// keep them for a look after a failure.
+class ScratchRegistry {
+ public:
+  static ScratchRegistry& instance() {
+    static ScratchRegistry registry;
+    return registry;
+  }
+  void add(const fs::path& dir) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    dirs_.push_back(dir);
+  }
+  ~ScratchRegistry() {
+    if (std::getenv("SARING_KEEP_TEST_DIRS")) return;
+    std::error_code ec;
+    for (const auto& d : dirs_) fs::remove_all(d, ec);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<fs::path> dirs_;
+};
+
+// A fresh empty folder "<test temp dir>/saring-<area>-<name>-<pid>", removed
+// at the end of the test process.
+inline std::string scratch_dir(const std::string& area, const std::string& name) {
+  std::string base = ::testing::TempDir();
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  std::string dir = base + "/saring-" + area + "-" + name + "-" + std::to_string(::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  ScratchRegistry::instance().add(dir);
+  return dir;
+}
 
 // A gzip member (or, with other window bits, a zlib or raw deflate stream).
 inline std::string gzip(const std::string& data, int window_bits = 16 + MAX_WBITS) {
