@@ -457,6 +457,41 @@ inline void Page::mark_repeated() {
   }
 }
 
+// A box whose words sit in a row of children of one class (reviews,
+// questions and answers, related stories, author cards) repeats a widget:
+// its paragraphs are items, not the page's prose. Single wrappers are
+// stepped through to reach the row.
+inline bool Page::is_repeated_widget(size_t i) const {
+  constexpr int kWrappers = 4;
+  constexpr size_t kMinItems = 3;
+  int32_t box = static_cast<int32_t>(i);
+  for (int level = 0; level <= kWrappers; ++level) {
+    std::vector<std::pair<std::string_view, uint32_t>> items;  // class, words
+    int32_t only = -1;
+    size_t elements = 0;
+    for (int32_t c = box + 1; c < nodes[box].end; c = nodes[c].end) {
+      const NodeInfo& cn = nodes[c];
+      if ((cn.flags & kText) || cn.raw_words == 0) continue;
+      ++elements;
+      only = c;
+      std::string_view cls = cn.node->attr("class");
+      if (!cls.empty()) items.emplace_back(cls, cn.raw_words);
+    }
+    if (elements == 1) {
+      box = only;
+      continue;
+    }
+    std::sort(items.begin(), items.end());
+    for (size_t a = 0, b; a < items.size(); a = b) {
+      uint64_t words = 0;
+      for (b = a; b < items.size() && items[b].first == items[a].first; ++b) words += items[b].second;
+      if (b - a >= kMinItems && 2 * words >= nodes[box].raw_words) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 inline void Page::prune() {
   if (nodes.empty()) return;
   // Forum threads and Q&A pages: their content is a list of posts marked up
@@ -553,7 +588,7 @@ inline void Page::prune() {
                        n.verdict == Verdict::boilerplate &&
                        n.raw_words >= th_.prune_safeguard_prose_words &&
                        t.raw_links <= th_.prune_safeguard_prose_links * n.raw_words &&
-                       t.long_count >= 2;
+                       t.long_count >= 2 && !is_repeated_widget(i);
     // A search box holds a few words; a subtree so named with more is the
     // search's results. Nor is a part of every card so named (mark_repeated).
     bool shows_more = n.weak_name && n.verdict == Verdict::boilerplate &&

@@ -158,6 +158,7 @@ class Page {
   // top-down that prunes and, for kept text, credits its unit (measure()
   // continues from there).
   inline void prune();
+  inline bool is_repeated_widget(size_t i) const;
   inline bool is_section_header(size_t i) const;
   inline void mark_repeated();
 

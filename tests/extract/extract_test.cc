@@ -520,6 +520,41 @@ TEST(Prune, ASectionHeaderWithItsIntroductionIsText) {
   EXPECT_FALSE(contains(t, "Outdoor Shop"));
 }
 
+TEST(Prune, ARowOfCardsInABoilerplateBoxIsNotProse) {
+  // Link-free prose keeps a box however it is named, unless the prose is a
+  // row of items of one class: three story cards in a sidebar.
+  std::string article;
+  for (int i = 0; i < 6; ++i) {
+    article +=
+        "<p>The committee met on Tuesday to discuss the new budget, which includes funding "
+        "for schools, roads and the public library system.</p><p>Several members argued that "
+        "the proposed tax increase would fall hardest on small businesses, while others said "
+        "it was overdue and that the schools had waited long enough for the repairs they were "
+        "promised.</p><p>A final vote is expected next month, after a public hearing at which "
+        "residents will be able to give their views on every part of the plan.</p>";
+  }
+  const std::string teaser =
+      "A long teaser that sums up another story of the site in a couple of sentences, about "
+      "the harbour, the ferries and the people who run them through the winter months, when "
+      "the storms close the roads and the town waits for the morning boat to bring the post.";
+  std::string cards;
+  for (int i = 0; i < 3; ++i) {
+    cards += "<div class='story-card'><h3>Story " + std::to_string(i) + "</h3><p>" + teaser +
+             " Card marker " + std::to_string(i) + ".</p></div>";
+  }
+  std::string t = text_of(page("<div class='story'>" + article +
+                               "</div><div class='sidebar'><div class='inner'>" + cards +
+                               "</div></div>"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Card marker"));
+  // The same words as paragraphs of one box stay text.
+  std::string prose = "<p>" + teaser + "</p><p>" + teaser + "</p><p>" + teaser +
+                      "</p><p>Prose marker: " + teaser + "</p>";
+  t = text_of(page("<div class='story'>" + article +
+                   "</div><div class='sidebar'><div class='inner'>" + prose + "</div></div>"));
+  EXPECT_TRUE(contains(t, "Prose marker"));
+}
+
 TEST(Prune, ACardsHeaderHoldsItsTitle) {
   // A job board: every card opens with a "listing__header" holding the
   // job's title and its age. A class that many elements share names a part
