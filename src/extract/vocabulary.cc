@@ -260,7 +260,8 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "filed under", "reading time", "lesezeit", "temps de lecture", "tiempo de lectura",
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
     "like this story", "subscribe now",
-    "anzeige, enthält", "*werbung", "dieser beitrag enthält werbung", "unterstütze ",
+    // ("*Werbung. ...": the line's leading "*" is trimmed before the match)
+    "anzeige, enthält", "werbung.", "dieser beitrag enthält werbung", "unterstütze ",
     "unterstützen sie ", "bei fragen und anregungen",
     // labels of topic lists and share prompts
     "verwandte themen", "themen:", "topics:", "erschienen in", "weitere beiträge",

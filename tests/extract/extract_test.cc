@@ -1218,6 +1218,8 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Schon gelesen?"));
   EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));
   EXPECT_TRUE(bp("Anzeige, enthält Affiliate Links"));
+  EXPECT_TRUE(bp("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
+  EXPECT_FALSE(bp("Werbungskosten richtig absetzen"));
   EXPECT_TRUE(bp("This post contains affiliate links."));
   EXPECT_TRUE(bp("Síguenos en Telegram, Instagram y Twitter"));
   EXPECT_TRUE(bp("Unterstütze unser Magazin"));
