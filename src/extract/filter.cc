@@ -96,9 +96,10 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
     }
   }
   // An index: headings each over nothing but a list, at least a few of its
-  // items links ("A", "B", ... over the names an encyclopedia lists). Where
-  // such sections repeat, the links are the entries; one or two are a
-  // "See also" or a footer's column.
+  // items links ("A", "B", ... over the names an encyclopedia lists; a job's
+  // linked title over its company and place). Where such sections repeat,
+  // the headings and the links are the entries; one or two are a "See also"
+  // or a footer's column.
   std::vector<bool> index_entry(blocks.size(), false);
   if (opt.focus != Focus::precision) {
     size_t sections = 0;
@@ -117,6 +118,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
         if (density(raw.measures[j]) > max_ld) ++links;
       }
       if (links >= th.index_section_items && (j == blocks.size() || blocks[j].kind == BlockKind::heading)) {
+        index_entry[i] = true;
         for (size_t k = first; k < j; ++k) index_entry[k] = true;
         ++sections;
       }

@@ -201,7 +201,8 @@ struct Thresholds {
   size_t min_teaser_items = 3;
   // An index: at least index_sections headings in the chosen text, each over
   // nothing but a list (up to the next heading) with at least
-  // index_section_items links. Its links are the entries (see filter_blocks).
+  // index_section_items links. Its headings and links are the entries (see
+  // filter_blocks).
   // A heading's own controls ("[edit]", links of at most index_control_bytes)
   // may stand between it and its list.
   size_t index_sections = 4;
