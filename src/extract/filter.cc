@@ -110,14 +110,15 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       }
       size_t j = i + 1, links = 0;
       // The heading's own controls ("[edit]") go before its list.
-      while (j < blocks.size() && blocks[j].kind == BlockKind::paragraph && raw.measures[j].link_bytes > 0 &&
-             raw.measures[j].text_bytes <= th.index_control_bytes)
+      while (j < blocks.size() && blocks[j].kind == BlockKind::paragraph &&
+             raw.measures[j].link_bytes > 0 && raw.measures[j].text_bytes <= th.index_control_bytes)
         ++j;
       const size_t first = j;
       for (; j < blocks.size() && blocks[j].kind == BlockKind::list_item; ++j) {
         if (density(raw.measures[j]) > max_ld) ++links;
       }
-      if (links >= th.index_section_items && (j == blocks.size() || blocks[j].kind == BlockKind::heading)) {
+      if (links >= th.index_section_items &&
+          (j == blocks.size() || blocks[j].kind == BlockKind::heading)) {
         index_entry[i] = true;
         for (size_t k = first; k < j; ++k) index_entry[k] = true;
         ++sections;
