@@ -95,6 +95,38 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       last_prose = i;
     }
   }
+  // An index: headings each over nothing but a list, at least a few of its
+  // items links ("A", "B", ... over the names an encyclopedia lists; a job's
+  // linked title over its company and place). Where such sections repeat,
+  // the headings and the links are the entries; one or two are a "See also"
+  // or a footer's column.
+  std::vector<bool> index_entry(blocks.size(), false);
+  if (opt.focus != Focus::precision) {
+    size_t sections = 0;
+    for (size_t i = 0; i < blocks.size();) {
+      if (blocks[i].kind != BlockKind::heading) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1, links = 0;
+      // The heading's own controls ("[edit]") go before its list.
+      while (j < blocks.size() && blocks[j].kind == BlockKind::paragraph &&
+             raw.measures[j].link_bytes > 0 && raw.measures[j].text_bytes <= th.index_control_bytes)
+        ++j;
+      const size_t first = j;
+      for (; j < blocks.size() && blocks[j].kind == BlockKind::list_item; ++j) {
+        if (density(raw.measures[j]) > max_ld) ++links;
+      }
+      if (links >= th.index_section_items &&
+          (j == blocks.size() || blocks[j].kind == BlockKind::heading)) {
+        index_entry[i] = true;
+        for (size_t k = first; k < j; ++k) index_entry[k] = true;
+        ++sections;
+      }
+      i = j;
+    }
+    if (sections < th.index_sections) index_entry.assign(blocks.size(), false);
+  }
   // Cards: a link followed by its own text (a product's name, then its price
   // and rating; a job's title, then its company). Where the pair repeats and
   // makes much of the text, the links are the items' names, not navigation; a
@@ -159,7 +191,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       if (words == 0) continue;
       bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
                         i < last_prose && opt.focus != Focus::precision;
-      if (density(m) > max_ld && !inner_list && !card_title[i] && !m.ingredient) continue;
+      if (density(m) > max_ld && !inner_list && !card_title[i] && !index_entry[i] && !m.ingredient)
+        continue;
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;

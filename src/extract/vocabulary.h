@@ -199,6 +199,15 @@ struct Thresholds {
   // On an article, this many list items in a row that each end cut short
   // ("...", "…") are teasers of other stories.
   size_t min_teaser_items = 3;
+  // An index: at least index_sections headings in the chosen text, each over
+  // nothing but a list (up to the next heading) with at least
+  // index_section_items links. Its headings and links are the entries (see
+  // filter_blocks).
+  // A heading's own controls ("[edit]", links of at most index_control_bytes)
+  // may stand between it and its list.
+  size_t index_sections = 4;
+  size_t index_section_items = 3;
+  size_t index_control_bytes = 16;
   // A copyright notice of at most this many words, with no more than this
   // share of the text from it to the end, closes the text: it and what
   // follows are the page's footer.

@@ -267,6 +267,50 @@ TEST(Prune, ListingPagesKeepTheirLinks) {
   EXPECT_FALSE(contains(t, "Home"));
 }
 
+// An index: a heading per letter, each over a list of links (a few with a
+// note after the name), and an "[edit]" link between heading and list.
+std::string index_sections(int sections, bool linked_headings = false) {
+  std::string html;
+  for (int s = 0; s < sections; ++s) {
+    std::string letter(1, static_cast<char>('A' + s));
+    std::string name = "Group " + letter;
+    if (linked_headings) name = "<a href='/group/" + letter + "'>" + name + "</a>";
+    html += "<h2>" + name + "</h2><span><a href='/edit/" + letter + "'>[edit]</a></span><ul>";
+    for (int i = 0; i < 5; ++i) {
+      std::string n = letter + std::to_string(i);
+      html += "<li><a href='/wiki/" + n + "'>Language " + n + "</a>" +
+              (i == 0 ? " (a dialect of Language " + letter + "9)" : "") + "</li>";
+    }
+    html += "</ul>";
+  }
+  return html;
+}
+
+TEST(Filter, TheEntriesOfAnIndexStay) {
+  std::string t = text_of(page("<div class='content'><p>This is an index of notable programming "
+                               "languages, in current or historical use.</p>" +
+                               index_sections(5) + "</div>"));
+  EXPECT_TRUE(contains(t, "Language A1"));
+  EXPECT_TRUE(contains(t, "Language E4"));
+  EXPECT_FALSE(contains(t, "[edit]"));
+}
+
+TEST(Filter, TheLinkedHeadingsOfAnIndexStay) {
+  std::string t = text_of(page("<div class='content'><p>Open positions this week, by team.</p>" +
+                               index_sections(5, true) + "</div>"));
+  EXPECT_TRUE(contains(t, "Group A"));
+  EXPECT_TRUE(contains(t, "Group E"));
+  EXPECT_TRUE(contains(t, "Language C2"));
+}
+
+TEST(Filter, AFewLinkSectionsAfterAnArticleGo) {
+  std::string t = text_of(page("<div class='content'>" + std::string(kArticle) +
+                               index_sections(2) + "</div>"));
+  EXPECT_TRUE(contains(t, "A final vote is expected"));
+  EXPECT_FALSE(contains(t, "Language A1"));
+  EXPECT_FALSE(contains(t, "Language B4"));
+}
+
 TEST(Cascade, EmptyDocumentGivesEmptyContent) {
   Content c = extract("");
   EXPECT_TRUE(c.blocks.empty());
