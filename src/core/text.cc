@@ -6,7 +6,7 @@
 // page, so both have ASCII fast paths that give the same answers as the
 // per-code-point definitions: count_words() classifies 16 ASCII bytes at once
 // (a simd::Bytes16 block) and counts word starts as bits of a mask; collapse_whitespace()
-// copies runs of non-space bytes whole and decodes only the few lead bytes
+// copies runs of non-space bytes whole (found 16 bytes at a time) and decodes only the few lead bytes
 // that can begin a Unicode space (U+00A0, U+1680, U+2000-U+200B, U+2028,
 // U+2029, U+202F, U+205F, U+3000, U+FEFF: the Zs category plus the extras of
 // is_space()).
@@ -156,6 +156,25 @@ inline unsigned ascii_word_mask(simd::Bytes16 v) {
   return (folded.in_range('a', 'z') | v.in_range('0', '9') | v.eq('_')).mask();
 }
 
+// Bit k set when byte k of the block is an ASCII space (kSpace).
+inline unsigned ascii_space_mask(simd::Bytes16 v) { return (v.eq(' ') | v.in_range('\t', '\r')).mask(); }
+
+// Bit k set when byte k of the block is a lead byte of kMaybeSpace.
+inline unsigned maybe_space_mask(simd::Bytes16 v) {
+  return (v.eq('\xC2') | v.eq('\xE1') | v.eq('\xE2') | v.eq('\xE3') | v.eq('\xEF')).mask();
+}
+
+// For append_collapsed's runs: bit k set when byte k of the 16 at p may end
+// a run of non-space bytes, as its byte loop decides: a space other than ' ',
+// a byte that may begin a non-ASCII space or soft hyphen, or a ' ' followed
+// by either kind (p[16] is read too).
+inline unsigned run_stop_mask(const unsigned char* p) {
+  const simd::Bytes16 v = simd::Bytes16::load(p), next = simd::Bytes16::load(p + 1);
+  const unsigned blank = v.eq(' ').mask();
+  return (ascii_space_mask(v) & ~blank) | maybe_space_mask(v) |
+         (blank & (ascii_space_mask(next) | maybe_space_mask(next)));
+}
+
 }  // namespace
 
 size_t count_words(std::string_view sv) {
@@ -253,6 +272,14 @@ void append_collapsed(std::string& out, std::string_view sv) {
     // the run: one append per stretch of ordinary text, not per word.
     size_t j = i + 1;
     while (j < n) {
+      if (j + 17 <= n) {  // whole blocks while none of their bytes can end the run
+        const unsigned stop = run_stop_mask(s + j);
+        if (!stop) {
+          j += 16;
+          continue;
+        }
+        j += simd::first_bit(stop);
+      }
       uint8_t k = kBytes.c[s[j]];
       if (k == kSpace) {
         if (s[j] == ' ' && j + 1 < n) {

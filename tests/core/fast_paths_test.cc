@@ -112,6 +112,20 @@ TEST(FastPaths, RandomBytesMatchTheDefinitions) {
   }
 }
 
+TEST(FastPaths, EverySpaceAtEveryOffsetOfARun) {
+  // Runs are scanned 16 bytes at a time: each kind of space, and the bytes
+  // that only look like one, at every offset of a long run and its end.
+  for (std::string_view piece : {" ", "  ", "\t", " \n", "\xC2\xA0", "\xC2\xAD", "\xE2\x80\x83",
+                                 "\xE2\x80\x99", " \xE2\x80\x99", " \xE3\x80\x80", "\xEF\xBB\xBF"}) {
+    for (size_t at = 0; at <= 40; ++at) {
+      std::string s = std::string(at, 'w') + std::string(piece) + std::string(40 - at, 'v');
+      ASSERT_EQ(text::collapse_whitespace(s), reference_collapse(s)) << at;
+      s.resize(at + piece.size());
+      ASSERT_EQ(text::collapse_whitespace(s), reference_collapse(s)) << at;
+    }
+  }
+}
+
 TEST(FastPaths, LongTextsAcrossBlocks) {
   std::mt19937 rng(7);
   for (int round = 0; round < 200; ++round) {
