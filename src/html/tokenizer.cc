@@ -39,7 +39,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "saring/open_table.h"
 #include "saring/simd.h"
+#include "saring/view_map.h"
 
 namespace saring::html::detail {
 namespace {
@@ -64,30 +66,26 @@ constexpr uint16_t kWindows1252[32] = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-// kEntities is sorted bytewise: the entries starting with byte c are
-// [kFirstByte.at[c], kFirstByte.at[c + 1]), so a lookup binary-searches
-// only its first letter's few dozen names.
-struct FirstByteIndex {
-  uint16_t at[257] = {};
-  constexpr FirstByteIndex() {
-    size_t i = 0;
-    for (int c = 0; c < 256; ++c) {
-      at[c] = static_cast<uint16_t>(i);
-      while (i < std::size(kEntities) && static_cast<unsigned char>(kEntities[i].name[0]) == c) ++i;
-    }
-    at[256] = static_cast<uint16_t>(i);
-  }
+// kEntities in a hash table built once: a reference costs one hash of its
+// few bytes and, usually, one compare, where a binary search over the names
+// of its first letter made several.
+struct EntityKeys : OpenTableTraits<std::string_view> {
+  static uint64_t hash(std::string_view name) { return view_hash(name); }
 };
-constexpr FirstByteIndex kFirstByte;
-static_assert(kFirstByte.at[256] == std::size(kEntities), "kEntities must be sorted bytewise");
+using EntityTable = OpenTable<std::string_view, const Entity*, EntityKeys>;
+
+const EntityTable& entity_table() {
+  static const EntityTable table = [] {
+    EntityTable t(2 * std::size(kEntities));
+    for (const Entity& e : kEntities) *t.try_emplace(e.name).first = &e;
+    return t;
+  }();
+  return table;
+}
 
 const Entity* find_entity(std::string_view name) {
-  const unsigned char c = static_cast<unsigned char>(name[0]);
-  const Entity* first = kEntities + kFirstByte.at[c];
-  const Entity* last = kEntities + kFirstByte.at[c + 1];
-  auto it = std::lower_bound(first, last, name,
-                             [](const Entity& e, std::string_view n) { return e.name < n; });
-  return it != last && it->name == name ? it : nullptr;
+  const Entity* const* e = entity_table().find(name);
+  return e ? *e : nullptr;
 }
 
 inline bool is_space(char c) {
