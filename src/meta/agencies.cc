@@ -185,8 +185,10 @@ bool ends_sentence(char32_t cp) {
 }
 
 // ASCII bytes that are word characters, and those that end a sentence.
+// (word[] spans all 256 bytes, false from 0x80 on, so a run of ASCII word
+// characters is one lookup a byte.)
 struct AsciiBytes {
-  bool word[128] = {}, stop[128] = {};
+  bool word[256] = {}, stop[128] = {};
   constexpr AsciiBytes() {
     for (int c = 0; c < 128; ++c)
       word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -237,9 +239,11 @@ class WordReader {
     }
     w = Word{pos, pos, sentence_, line_word_++};
     while (pos < n) {
+      while (pos < n && kAscii.word[static_cast<unsigned char>(d[pos])]) ++pos;
+      if (pos >= n) break;
       auto c = static_cast<unsigned char>(d[pos]);
       if (c < 0x80) {
-        if (kAscii.word[c] || ((c == '-' || c == '.') && word_char_at(pos + 1))) {
+        if ((c == '-' || c == '.') && word_char_at(pos + 1)) {
           ++pos;
           continue;
         }
