@@ -156,23 +156,18 @@ inline unsigned ascii_word_mask(simd::Bytes16 v) {
   return (folded.in_range('a', 'z') | v.in_range('0', '9') | v.eq('_')).mask();
 }
 
-// Bit k set when byte k of the block is an ASCII space (kSpace).
-inline unsigned ascii_space_mask(simd::Bytes16 v) { return (v.eq(' ') | v.in_range('\t', '\r')).mask(); }
-
-// Bit k set when byte k of the block is a lead byte of kMaybeSpace.
-inline unsigned maybe_space_mask(simd::Bytes16 v) {
-  return (v.eq('\xC2') | v.eq('\xE1') | v.eq('\xE2') | v.eq('\xE3') | v.eq('\xEF')).mask();
-}
-
 // For append_collapsed's runs: bit k set when byte k of the 16 at p may end
 // a run of non-space bytes, as its byte loop decides: a space other than ' ',
-// a byte that may begin a non-ASCII space or soft hyphen, or a ' ' followed
-// by either kind (p[16] is read too).
+// a lead byte of kMaybeSpace, or a ' ' followed by a byte of either kind
+// (p[16] is read for the last).
 inline unsigned run_stop_mask(const unsigned char* p) {
-  const simd::Bytes16 v = simd::Bytes16::load(p), next = simd::Bytes16::load(p + 1);
+  const simd::Bytes16 v = simd::Bytes16::load(p);
   const unsigned blank = v.eq(' ').mask();
-  return (ascii_space_mask(v) & ~blank) | maybe_space_mask(v) |
-         (blank & (ascii_space_mask(next) | maybe_space_mask(next)));
+  const unsigned control = v.in_range('\t', '\r').mask();
+  const unsigned lead = (v.eq('\xC2') | v.eq('\xE1') | v.eq('\xE2') | v.eq('\xE3') | v.eq('\xEF')).mask();
+  const uint8_t last = kBytes.c[p[16]];
+  const unsigned next = ((blank | control | lead) >> 1) | (last == kSpace || last == kMaybeSpace ? 0x8000u : 0u);
+  return control | lead | (blank & next);
 }
 
 }  // namespace
