@@ -25,6 +25,7 @@
 namespace saring::text {
 
 bool is_unspaced_script(char32_t cp) {
+  if (cp < 0x0E00) return false;  // Latin, Greek, Cyrillic, Arabic, ...: one test
   return (cp >= 0x0E00 && cp <= 0x0EFF) ||   // Thai, Lao
          (cp >= 0x0F00 && cp <= 0x0FFF) ||   // Tibetan
          (cp >= 0x1000 && cp <= 0x109F) ||   // Myanmar
