@@ -4,11 +4,12 @@
 //
 // count_words() and collapse_whitespace() run on every text node of every
 // page, so both have ASCII fast paths that give the same answers as the
-// per-code-point definitions: count_words() classifies 16 ASCII bytes at once
-// (a simd::Bytes16 block) and counts word starts as bits of a mask; collapse_whitespace()
-// copies runs of non-space bytes whole (found 16 bytes at a time) and decodes only the few lead bytes
-// that can begin a Unicode space (U+00A0, U+1680, U+2000-U+200B, U+2028,
-// U+2029, U+202F, U+205F, U+3000, U+FEFF: the Zs category plus the extras of
+// per-code-point definitions: count_words() classifies 16 ASCII bytes at
+// once (a simd::Bytes16 block) and counts word starts as bits of a mask;
+// collapse_whitespace() copies runs of non-space bytes whole (their ends
+// found 16 bytes at a time) and decodes only the few lead bytes that can
+// begin a Unicode space (U+00A0, U+1680, U+2000-U+200B, U+2028, U+2029,
+// U+202F, U+205F, U+3000, U+FEFF: the Zs category plus the extras of
 // is_space()).
 #include "saring/text.h"
 
@@ -165,9 +166,11 @@ inline unsigned run_stop_mask(const unsigned char* p) {
   const simd::Bytes16 v = simd::Bytes16::load(p);
   const unsigned blank = v.eq(' ').mask();
   const unsigned control = v.in_range('\t', '\r').mask();
-  const unsigned lead = (v.eq('\xC2') | v.eq('\xE1') | v.eq('\xE2') | v.eq('\xE3') | v.eq('\xEF')).mask();
+  const unsigned lead =
+      (v.eq('\xC2') | v.eq('\xE1') | v.eq('\xE2') | v.eq('\xE3') | v.eq('\xEF')).mask();
   const uint8_t last = kBytes.c[p[16]];
-  const unsigned next = ((blank | control | lead) >> 1) | (last == kSpace || last == kMaybeSpace ? 0x8000u : 0u);
+  const unsigned next =
+      ((blank | control | lead) >> 1) | (last == kSpace || last == kMaybeSpace ? 0x8000u : 0u);
   return control | lead | (blank & next);
 }
 
