@@ -12,6 +12,20 @@
 namespace saring::page {
 namespace {
 
+// A plain "article" type is what a CMS says of every page (a service page, a
+// landing page as well as a post): it is believed when the page has a date or
+// its address ends in a headline's slug, five words or more joined by hyphens.
+constexpr size_t kSlugHyphens = 4;
+
+bool is_bare_article(const meta::Metadata& m) {
+  if (text::to_lower(*m.page_type) != "article" || m.date) return false;
+  std::string_view url = m.url ? std::string_view(*m.url) : std::string_view();
+  url = url.substr(0, url.find_first_of("?#"));
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  std::string_view slug = url.substr(url.rfind('/') + 1);
+  return static_cast<size_t>(std::count(slug.begin(), slug.end(), '-')) < kSlugHyphens;
+}
+
 // Thresholds of the language rule (decide_language).
 struct LanguageRule {
   size_t short_text_words = 20;  // below: title and description join the sample
@@ -169,6 +183,8 @@ Result<PageResult> process_decoded(html::DecodedText& decoded, std::string_view 
               : meta::is_recipe_type(*type)  ? extract::PageKind::recipe
               : meta::is_article_type(*type) ? extract::PageKind::article
                                              : extract::PageKind::unknown;
+  if (kind == extract::PageKind::article && is_bare_article(result.metadata))
+    kind = extract::PageKind::unknown;
   result.content = extract::extract_content(doc.value(), options.extract, kind);
   // The headline is the record's `title`, not the first line of its text.
   if (result.metadata.title) extract::drop_title_heading(result.content, *result.metadata.title);

@@ -23,7 +23,9 @@ std::string text_of(const std::string& body, const std::string& head = "") {
       body + "</article></body></html>";
   saring::page::PageOptions options;
   options.identify_language = false;
-  auto result = saring::page::process_page({.bytes = html, .url = "https://example.org/"}, options);
+  auto result = saring::page::process_page(
+      {.bytes = html, .url = "https://example.org/news/budget-talks-resume-at-the-council"},
+      options);
   EXPECT_TRUE(result.ok());
   return result.ok() ? result.value().text : std::string();
 }
@@ -102,6 +104,52 @@ TEST(Page, AClosingNoteOnTheRecordsAuthorIsNotText) {
   std::string other = text_of(std::string(kStory) +
                               "<p>John Roe is a reporter who covers city hall.</p>", head);
   EXPECT_TRUE(contains(other, "covers city hall"));
+}
+
+// A service page as a page builder nests it: each section under nine
+// wrappers, each wrapper with an empty background box beside what it wraps.
+std::string nested(std::string inner, int levels) {
+  for (int i = 0; i < levels; ++i) inner = "<div><div class='row-bg'></div>" + inner + "</div>";
+  return inner;
+}
+
+std::string service_text(const std::string& head, const std::string& url) {
+  std::string html =
+      "<html><head><title>Online tutoring</title><meta property='og:type' content='article'>" +
+      head + "</head><body><main>" +
+      nested("<div><h2>Why families choose us</h2><p>Every student learns differently, some "
+             "prefer hands-on experiments, others need pictures, and our tutors adapt each "
+             "session to the way your child learns best.</p><p>Sessions are one-on-one, online, "
+             "and booked at the hours that suit your family, with a report after each one so "
+             "you always know where things stand.</p></div>",
+             9) +
+      nested("<h2>How tutoring helps</h2><p>Catch up on missed lessons.</p><p>Build confidence "
+             "before tests.</p><p>Form study habits that last.</p><h2>Questions</h2><p>How soon "
+             "can we start? Within two days of signing up.</p>",
+             2) +
+      "</main></body></html>";
+  saring::page::PageOptions options;
+  options.identify_language = false;
+  auto result = saring::page::process_page({.bytes = html, .url = url}, options);
+  EXPECT_TRUE(result.ok());
+  return result.ok() ? result.value().text : std::string();
+}
+
+TEST(Page, AnUndatedArticleTypeIsNotBelieved) {
+  // og:type "article" with no date and a short address: a CMS's default, so
+  // the sections of the page are gathered as on any page that is no article.
+  std::string t = service_text("", "https://example.org/tutoring/");
+  EXPECT_TRUE(contains(t, "Every student learns differently"));
+  EXPECT_TRUE(contains(t, "Build confidence before tests."));
+  // A publication time, or a headline's slug in the address, makes it an
+  // article: the text stays in its own section.
+  const std::string dated =
+      "<meta property='article:published_time' content='2024-05-02T10:00:00Z'>";
+  t = service_text(dated, "https://example.org/tutoring/");
+  EXPECT_TRUE(contains(t, "Every student learns differently"));
+  EXPECT_FALSE(contains(t, "Build confidence before tests."));
+  t = service_text("", "https://example.org/news/why-families-choose-online-tutoring/");
+  EXPECT_FALSE(contains(t, "Build confidence before tests."));
 }
 
 }  // namespace
