@@ -198,7 +198,12 @@ std::vector<int32_t> choose_main(const Page& page, bool article) {
       bool adds_sections = out_units >= th.expand_sections_ratio * static_cast<double>(in_words) &&
                            out_units >= th.expand_prose_share * out_words &&
                            out_links <= th.expand_sections_link_density * out_words;
-      if (!adds_prose && !adds_sections) break;
+      if (!adds_prose && !adds_sections) {
+        // Nor does one that adds only link-free headings and short lines
+        // (a section's title and labels): the next one is judged on both.
+        if (out_links <= 0 && out_units >= th.expand_prose_share * out_words) continue;
+        break;
+      }
       chosen.assign(1, a);
       in_words = an.words;
       in_links = an.link_words;

@@ -1097,6 +1097,34 @@ TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
   EXPECT_FALSE(contains(a, "The library money matters most"));
 }
 
+TEST(Choose, ALevelOfLinkFreeLabelsDoesNotStopTheClimb) {
+  // The story's box adds its heading and a line of labels, too little to
+  // count as sections of its own; the level above adds the rest of the
+  // story. The labels decide nothing: the climb goes on and gathers it.
+  std::string body =
+      "<div class='body'>" + std::string(kArticle) +
+      "<p>The mayor said she would publish the full figures before the hearing so that every "
+      "household could see what the plan would cost them in the coming year.</p>"
+      "<p>Council staff will answer questions by telephone until the hearing, and the library "
+      "will keep printed copies of the plan at every branch for anyone to read.</p>"
+      "<p>Two members said they would vote against any plan that closed a library branch, and a "
+      "third said she had not yet made up her mind about it.</p></div>";
+  std::string labels =
+      "<h2>Budget talks in the council chamber this week</h2>"
+      "<div>Filed under Council Budget Schools Roads</div>"
+      "<div>Reading time four minutes for this story</div>"
+      "<div>Photographs by the council press office</div>";
+  std::string more =
+      "<div class='more'><p>Outside the chamber, a group of parents held a quiet vigil for the "
+      "school funding, carrying signs and handing out leaflets to the members as they "
+      "arrived.</p><p>Their spokesman said the group would return for the vote next month and "
+      "would keep asking the council to protect the schools from any cuts at all.</p></div>";
+  std::string t = text_of(page("<div class='page'><div class='story'>" + labels + body +
+                               "</div>" + more + "</div>"));
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(t, "a group of parents held a quiet vigil"));
+}
+
 TEST(Choose, ALandingPageIsGatheredThroughDeepWrappers) {
   // A page builder wraps the long section in ten boxes (each with a spacer,
   // so none is an only child); the feature boxes beside it hold headings and
