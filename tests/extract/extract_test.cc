@@ -311,6 +311,36 @@ TEST(Filter, AFewLinkSectionsAfterAnArticleGo) {
   EXPECT_FALSE(contains(t, "Language B4"));
 }
 
+TEST(Filter, ASentenceThatLinksAPhraseStays) {
+  // Most of each paragraph below is link text. The one that ends on its own
+  // full stop, after the link, is a sentence; the ones that end in their
+  // link are a pointer and a teaser.
+  std::string t = text_of(page(
+      "<div class='content'>" + std::string(kArticle) +
+      "<p>Last year the council closed two branch libraries and cut the hours of the others, "
+      "and the head librarian told members that the buildings needed repairs that could not "
+      "wait for another budget round.</p>"
+      "<p>Road repairs take the largest part of the new money, followed by the schools, whose "
+      "roofs and heating were found in a survey last winter to be in a worse state than the "
+      "council had thought when it set the plan.</p>"
+      "<p>Members who voted against the plan in committee said they would bring their own "
+      "version to the full council, with a smaller tax increase and a longer time to pay for "
+      "the repairs, spread over the next five years.</p>"
+      "<p>The mayor, who has to sign the budget, has not said which version she prefers, but "
+      "her office said on Wednesday that she would meet both sides before the public hearing "
+      "and would listen to the residents first.</p>"
+      "<p>The plan was shelved in 2017 but <a href='/a'>came back this spring after a long "
+      "campaign by the residents of the east side</a>.</p>"
+      "<p>Elsewhere: <a href='/b'>how the council spent last year's surplus on roads and "
+      "parks</a></p>"
+      "<p><a href='/c'>Why the library wants a larger share of the city's money this year.</a></p>"
+      "</div>"));
+  EXPECT_TRUE(contains(t, "A final vote is expected"));
+  EXPECT_TRUE(contains(t, "came back this spring"));
+  EXPECT_FALSE(contains(t, "last year's surplus"));
+  EXPECT_FALSE(contains(t, "larger share"));
+}
+
 TEST(Cascade, EmptyDocumentGivesEmptyContent) {
   Content c = extract("");
   EXPECT_TRUE(c.blocks.empty());
