@@ -82,12 +82,14 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   auto density = [](const BlockMeasure& m) {
     return m.text_bytes ? static_cast<double>(m.link_bytes) / m.text_bytes : 0.0;
   };
-  // A paragraph that ends on a full stop of its own, after its last link,
-  // is a sentence that links phrases ("... was <a>re-opened this year</a>."),
-  // prose however much of it is linked; a menu, a label or a teaser ends in
-  // its link.
+  // A paragraph, list item or quote that ends on a full stop of its own,
+  // after its last link, is a sentence that links phrases ("... was
+  // <a>re-opened this year</a>."), prose however much of it is linked; a
+  // menu, a label or a teaser ends in its link.
   auto linked_sentence = [](const Block& b, const BlockMeasure& m) {
-    return b.kind == BlockKind::paragraph && m.closes_plain;
+    return (b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item ||
+            b.kind == BlockKind::quote) &&
+           m.closes_plain;
   };
   std::vector<Block>& blocks = raw.blocks;
   // A list of links between two prose paragraphs is part of the text (the

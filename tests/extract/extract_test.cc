@@ -312,9 +312,9 @@ TEST(Filter, AFewLinkSectionsAfterAnArticleGo) {
 }
 
 TEST(Filter, ASentenceThatLinksAPhraseStays) {
-  // Most of each paragraph below is link text. The one that ends on its own
-  // full stop, after the link, is a sentence; the ones that end in their
-  // link are a pointer and a teaser.
+  // Most of each block below is link text. Those that end on their own full
+  // stop, after the link, are sentences (a paragraph, a list item); those
+  // that end in their link are a pointer and a teaser.
   std::string t = text_of(page(
       "<div class='content'>" + std::string(kArticle) +
       "<p>Last year the council closed two branch libraries and cut the hours of the others, "
@@ -334,11 +334,14 @@ TEST(Filter, ASentenceThatLinksAPhraseStays) {
       "<p>Elsewhere: <a href='/b'>how the council spent last year's surplus on roads and "
       "parks</a></p>"
       "<p><a href='/c'>Why the library wants a larger share of the city's money this year.</a></p>"
+      "<ul><li>Residents can read <a href='/d'>the full plan and the survey of the school "
+      "roofs</a> online.</li></ul>"
       "</div>"));
   EXPECT_TRUE(contains(t, "A final vote is expected"));
   EXPECT_TRUE(contains(t, "came back this spring"));
   EXPECT_FALSE(contains(t, "last year's surplus"));
   EXPECT_FALSE(contains(t, "larger share"));
+  EXPECT_TRUE(contains(t, "survey of the school roofs"));
 }
 
 TEST(Cascade, EmptyDocumentGivesEmptyContent) {
