@@ -255,8 +255,7 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "อ่านต่อ", "อ่านเพิ่มเติม", "tags:", "tagged:", "tagged with", "share this", "follow us",
     "sign up for", "subscribe to", "click here to", "责任编辑", "責任編輯", "編集：", "editor:",
     "editor :", "editing by", "reporting by", "penulis:", "editor:", "redaktur:",
-    "(adsbygoogle", "advertisement", "anzeige:", "werbung:", "iklan:", "(reporting by",
-    "(editing by", "(writing by", "(additional reporting", "additional reporting by",
+    "(adsbygoogle", "advertisement", "anzeige:", "werbung:", "iklan:", "additional reporting by",
     "filed under", "reading time", "lesezeit", "temps de lecture", "tiempo de lectura",
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
     "like this story", "subscribe now",
@@ -303,7 +302,9 @@ constexpr std::string_view kAppealPrefixes[] = {
     "używamy plików cookie",
     // how to cite the piece
     "suggested citation", "zitiervorschlag", "zitierweise", "how to cite", "cite this article",
-    "citation:", "pour citer cet article"};
+    "citation:", "pour citer cet article",
+    // a wire story's closing credits in brackets, which name every hand
+    "(reporting by", "(editing by", "(writing by", "(additional reporting"};
 
 // Appeals for money or membership may open with anything ("Our interviews
 // are expensive to produce. ... please support us by donating"): a line of at

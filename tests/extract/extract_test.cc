@@ -1277,6 +1277,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Über die Autorin:"));
   EXPECT_TRUE(bp("Zum Weiterlesen:"));
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
+  // A wire story's credits in brackets may name many hands.
+  EXPECT_TRUE(bp("(Reporting by Ann Writer, Bo Writer and Cy Writer in London, with additional "
+                 "reporting by Di Writer; editing by Ed Editor and Flo Editor)"));
+  EXPECT_FALSE(bp("Reporting by the local paper found that the council had spent more on roads "
+                  "than it told residents at the last public hearing in March."));
   EXPECT_TRUE(bp("Lesezeit: 4 Minuten"));
   EXPECT_TRUE(bp("อ่านต่อ"));
   // A forum poster's card.
