@@ -396,6 +396,25 @@ void fill(std::unordered_set<std::string_view>& set, const std::string_view (&it
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// A gallery's or a slideshow's counter: "1 of 6", "1 - 5 of 36".
+bool is_slide_counter(std::string_view line) {
+  auto number = [&](size_t& i) {
+    size_t from = i;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+    return i > from && i - from <= 3;
+  };
+  size_t i = 0;
+  if (!number(i)) return false;
+  std::string_view rest = line.substr(i);
+  if (starts_with(rest, " - ") || starts_with(rest, "-")) {
+    i += rest[0] == '-' ? 1 : 3;
+    if (!number(i)) return false;
+  }
+  if (!starts_with(line.substr(i), " of ")) return false;
+  i += 4;
+  return number(i) && i == line.size();
+}
+
 // Letters a-z as 0-25, every other byte as 26 (a row and column of zeros in
 // glued_pairs_): the glued-word scan needs no range test per position.
 struct LetterCodes {
@@ -804,6 +823,7 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     size_t k = line.find_first_not_of("0123456789");
     if (k < line.size() && line[k] == ' ' && count_labels_.count(line.substr(k + 1))) return true;
   }
+  if ((words == 3 || words == 4) && is_slide_counter(line)) return true;
   if (words <= thresholds_.short_line_words) {
     if (boilerplate_prefixes_.starts(line)) return true;
     // Copyright notices: "© 2021 ...", "Copyright 2021 ...".

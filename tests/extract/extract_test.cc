@@ -1296,6 +1296,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("9 Comments"));
   EXPECT_FALSE(bp("2 cups"));
   EXPECT_FALSE(bp("1 like this one best"));
+  // A gallery's counter.
+  EXPECT_TRUE(bp("1 of 6"));
+  EXPECT_TRUE(bp("1 - 5 of 36"));
+  EXPECT_FALSE(bp("3 of 4 voters"));
+  EXPECT_FALSE(bp("1 of 2,500"));
   // Appeals, disclosures and recommendation headers after the text.
   EXPECT_TRUE(bp("Schon gelesen?"));
   EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));
