@@ -268,7 +268,23 @@ class Collector {
       breaks_to_spaces(buf_.data() + from, s.size());
     }
     text_bytes_ += s.size();
-    if (links_ > 0) link_bytes_ += s.size();
+    if (links_ > 0) {
+      link_bytes_ += s.size();
+      link_end_ = buf_.size();
+    }
+  }
+
+  // Whether the block's last visible byte is a sentence stop after its last
+  // link's text: a sentence that carries a link ends on its own stop, a
+  // link's label does not.
+  bool closes_plain() const {
+    size_t i = buf_.size();
+    while (i > link_end_ && (buf_[i - 1] == ' ' || buf_[i - 1] == '\t' || buf_[i - 1] == '\n' ||
+                             buf_[i - 1] == '\r'))
+      --i;
+    if (i <= link_end_) return false;
+    char c = buf_[i - 1];
+    return c == '.' || c == '!' || c == '?';
   }
 
   void flush() {
@@ -301,6 +317,7 @@ class Collector {
     if (comments_mode_) b.kind = BlockKind::comment;
     m.text_bytes = static_cast<uint32_t>(text_bytes_);
     m.link_bytes = static_cast<uint32_t>(link_bytes_);
+    m.closes_plain = link_bytes_ > 0 && closes_plain();  // only linked blocks ask
     m.term = terms_ > 0;
     m.ingredient = ingredients_ > 0;
     // Links and formatting add marks and URLs to the text; code keeps its own.
@@ -310,7 +327,7 @@ class Collector {
     words_known_ = true;
     tail_ = ' ';
     buf_.clear();
-    text_bytes_ = link_bytes_ = 0;
+    text_bytes_ = link_bytes_ = link_end_ = 0;
     link_marks_.clear();
     format_marks_.clear();
     if (b.text.empty()) return;
@@ -443,6 +460,7 @@ class Collector {
   bool words_known_ = true;
   char tail_ = ' ';           // the last byte put in buf_ (a space when empty)
   size_t text_bytes_ = 0, link_bytes_ = 0;
+  size_t link_end_ = 0;       // where the last link's text ends in buf_
   int heading_ = 0;
   std::vector<bool> lists_;
   int items_ = 0, quotes_ = 0, pre_ = 0, links_ = 0, permalinks_ = 0, terms_ = 0, ingredients_ = 0;

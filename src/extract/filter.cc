@@ -82,6 +82,15 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
   auto density = [](const BlockMeasure& m) {
     return m.text_bytes ? static_cast<double>(m.link_bytes) / m.text_bytes : 0.0;
   };
+  // A paragraph, list item or quote that ends on a full stop of its own,
+  // after its last link, is a sentence that links phrases ("... was
+  // <a>re-opened this year</a>."), prose however much of it is linked; a
+  // menu, a label or a teaser ends in its link.
+  auto linked_sentence = [](const Block& b, const BlockMeasure& m) {
+    return (b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item ||
+            b.kind == BlockKind::quote) &&
+           m.closes_plain;
+  };
   std::vector<Block>& blocks = raw.blocks;
   // A list of links between two prose paragraphs is part of the text (the
   // patches a report lists, the sources it names, the terms a reference page
@@ -191,7 +200,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       if (words == 0) continue;
       bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
                         i < last_prose && opt.focus != Focus::precision;
-      if (density(m) > max_ld && !inner_list && !card_title[i] && !index_entry[i] && !m.ingredient)
+      if (density(m) > max_ld && !inner_list && !card_title[i] && !index_entry[i] &&
+          !m.ingredient && !linked_sentence(b, m))
         continue;
       if (vocab.is_boilerplate_line(b.text, words)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;

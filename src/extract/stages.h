@@ -22,6 +22,9 @@ std::vector<int32_t> choose_main(const Page& page, bool article);
 struct BlockMeasure {
   uint32_t text_bytes = 0;
   uint32_t link_bytes = 0;
+  // The block's last visible text is outside links and ends on a sentence
+  // stop ('.', '!', '?').
+  bool closes_plain = false;
   // count_words(block.text), when the collector could tell it from its text
   // nodes' word counts (see Collector::append_text).
   uint32_t words = 0;

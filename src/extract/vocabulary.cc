@@ -255,8 +255,7 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "อ่านต่อ", "อ่านเพิ่มเติม", "tags:", "tagged:", "tagged with", "share this", "follow us",
     "sign up for", "subscribe to", "click here to", "责任编辑", "責任編輯", "編集：", "editor:",
     "editor :", "editing by", "reporting by", "penulis:", "editor:", "redaktur:",
-    "(adsbygoogle", "advertisement", "anzeige:", "werbung:", "iklan:", "(reporting by",
-    "(editing by", "(writing by", "(additional reporting", "additional reporting by",
+    "(adsbygoogle", "advertisement", "anzeige:", "werbung:", "iklan:", "additional reporting by",
     "filed under", "reading time", "lesezeit", "temps de lecture", "tiempo de lectura",
     "tempo de leitura", "tempo di lettura", "czas czytania", "время чтения", "waktu baca",
     "like this story", "subscribe now",
@@ -303,7 +302,9 @@ constexpr std::string_view kAppealPrefixes[] = {
     "używamy plików cookie",
     // how to cite the piece
     "suggested citation", "zitiervorschlag", "zitierweise", "how to cite", "cite this article",
-    "citation:", "pour citer cet article"};
+    "citation:", "pour citer cet article",
+    // a wire story's closing credits in brackets, which name every hand
+    "(reporting by", "(editing by", "(writing by", "(additional reporting"};
 
 // Appeals for money or membership may open with anything ("Our interviews
 // are expensive to produce. ... please support us by donating"): a line of at
@@ -394,6 +395,25 @@ void fill(std::unordered_set<std::string_view>& set, const std::string_view (&it
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// A gallery's or a slideshow's counter: "1 of 6", "1 - 5 of 36".
+bool is_slide_counter(std::string_view line) {
+  auto number = [&](size_t& i) {
+    size_t from = i;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+    return i > from && i - from <= 3;
+  };
+  size_t i = 0;
+  if (!number(i)) return false;
+  std::string_view rest = line.substr(i);
+  if (starts_with(rest, " - ") || starts_with(rest, "-")) {
+    i += rest[0] == '-' ? 1 : 3;
+    if (!number(i)) return false;
+  }
+  if (!starts_with(line.substr(i), " of ")) return false;
+  i += 4;
+  return number(i) && i == line.size();
+}
 
 // Letters a-z as 0-25, every other byte as 26 (a row and column of zeros in
 // glued_pairs_): the glued-word scan needs no range test per position.
@@ -803,6 +823,7 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     size_t k = line.find_first_not_of("0123456789");
     if (k < line.size() && line[k] == ' ' && count_labels_.count(line.substr(k + 1))) return true;
   }
+  if ((words == 3 || words == 4) && is_slide_counter(line)) return true;
   if (words <= thresholds_.short_line_words) {
     if (boilerplate_prefixes_.starts(line)) return true;
     // Copyright notices: "© 2021 ...", "Copyright 2021 ...".

@@ -311,6 +311,39 @@ TEST(Filter, AFewLinkSectionsAfterAnArticleGo) {
   EXPECT_FALSE(contains(t, "Language B4"));
 }
 
+TEST(Filter, ASentenceThatLinksAPhraseStays) {
+  // Most of each block below is link text. Those that end on their own full
+  // stop, after the link, are sentences (a paragraph, a list item); those
+  // that end in their link are a pointer and a teaser.
+  std::string t = text_of(page(
+      "<div class='content'>" + std::string(kArticle) +
+      "<p>Last year the council closed two branch libraries and cut the hours of the others, "
+      "and the head librarian told members that the buildings needed repairs that could not "
+      "wait for another budget round.</p>"
+      "<p>Road repairs take the largest part of the new money, followed by the schools, whose "
+      "roofs and heating were found in a survey last winter to be in a worse state than the "
+      "council had thought when it set the plan.</p>"
+      "<p>Members who voted against the plan in committee said they would bring their own "
+      "version to the full council, with a smaller tax increase and a longer time to pay for "
+      "the repairs, spread over the next five years.</p>"
+      "<p>The mayor, who has to sign the budget, has not said which version she prefers, but "
+      "her office said on Wednesday that she would meet both sides before the public hearing "
+      "and would listen to the residents first.</p>"
+      "<p>The plan was shelved in 2017 but <a href='/a'>came back this spring after a long "
+      "campaign by the residents of the east side</a>.</p>"
+      "<p>Elsewhere: <a href='/b'>how the council spent last year's surplus on roads and "
+      "parks</a></p>"
+      "<p><a href='/c'>Why the library wants a larger share of the city's money this year.</a></p>"
+      "<ul><li>Residents can read <a href='/d'>the full plan and the survey of the school "
+      "roofs</a> online.</li></ul>"
+      "</div>"));
+  EXPECT_TRUE(contains(t, "A final vote is expected"));
+  EXPECT_TRUE(contains(t, "came back this spring"));
+  EXPECT_FALSE(contains(t, "last year's surplus"));
+  EXPECT_FALSE(contains(t, "larger share"));
+  EXPECT_TRUE(contains(t, "survey of the school roofs"));
+}
+
 TEST(Cascade, EmptyDocumentGivesEmptyContent) {
   Content c = extract("");
   EXPECT_TRUE(c.blocks.empty());
@@ -1272,6 +1305,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Über die Autorin:"));
   EXPECT_TRUE(bp("Zum Weiterlesen:"));
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
+  // A wire story's credits in brackets may name many hands.
+  EXPECT_TRUE(bp("(Reporting by Ann Writer, Bo Writer and Cy Writer in London, with additional "
+                 "reporting by Di Writer; editing by Ed Editor and Flo Editor)"));
+  EXPECT_FALSE(bp("Reporting by the local paper found that the council had spent more on roads "
+                  "than it told residents at the last public hearing in March."));
   EXPECT_TRUE(bp("Lesezeit: 4 Minuten"));
   EXPECT_TRUE(bp("อ่านต่อ"));
   // A forum poster's card.
@@ -1286,6 +1324,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("9 Comments"));
   EXPECT_FALSE(bp("2 cups"));
   EXPECT_FALSE(bp("1 like this one best"));
+  // A gallery's counter.
+  EXPECT_TRUE(bp("1 of 6"));
+  EXPECT_TRUE(bp("1 - 5 of 36"));
+  EXPECT_FALSE(bp("3 of 4 voters"));
+  EXPECT_FALSE(bp("1 of 2,500"));
   // Appeals, disclosures and recommendation headers after the text.
   EXPECT_TRUE(bp("Schon gelesen?"));
   EXPECT_TRUE(bp("Empfehlungen aus der Redaktion"));
