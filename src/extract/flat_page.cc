@@ -462,10 +462,8 @@ inline void Page::mark_repeated() {
 // its paragraphs are items, not the page's prose. Single wrappers are
 // stepped through to reach the row.
 inline bool Page::is_repeated_widget(size_t i) const {
-  constexpr int kWrappers = 4;
-  constexpr size_t kMinItems = 3;
   int32_t box = static_cast<int32_t>(i);
-  for (int level = 0; level <= kWrappers; ++level) {
+  for (int level = 0; level <= th_.repeated_widget_wrappers; ++level) {
     std::vector<std::pair<std::string_view, uint32_t>> items;  // class, words
     int32_t only = -1;
     size_t elements = 0;
@@ -485,7 +483,7 @@ inline bool Page::is_repeated_widget(size_t i) const {
     for (size_t a = 0, b; a < items.size(); a = b) {
       uint64_t words = 0;
       for (b = a; b < items.size() && items[b].first == items[a].first; ++b) words += items[b].second;
-      if (b - a >= kMinItems && 2 * words >= nodes[box].raw_words) return true;
+      if (b - a >= th_.repeated_widget_items && 2 * words >= nodes[box].raw_words) return true;
     }
     return false;
   }

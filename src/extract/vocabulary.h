@@ -162,6 +162,11 @@ struct Thresholds {
   // ... nor a subtree pruned by class name alone that is this long, with at
   // most this share of link words and two long paragraphs.
   size_t prune_safeguard_prose_words = 150;
+  // ... unless its words sit in a row of items (Page::is_repeated_widget):
+  // this many children of one class, holding half its words, reached
+  // through at most this many single wrappers.
+  size_t repeated_widget_items = 3;
+  int repeated_widget_wrappers = 4;
   // An element named by weak tokens only ("search", "skip") is a control (a
   // search box, a skip link) while it holds at most this many words; with
   // more it is what the control leads to: the results, the sections.

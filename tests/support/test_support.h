@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -116,18 +117,15 @@ inline CommandResult run_command(const std::string& command, const fs::path& err
   return r;
 }
 
-// A fixture with a fresh folder per test (named after the process and the
-// test), removed afterwards.
+// A fixture with a fresh scratch_dir() per test, named after the test.
 class ScratchDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("saring_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name() + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = std::string(info->test_suite_name()) + "_" + info->name();
+    std::replace(name.begin(), name.end(), '/', '_');  // parameterised suites
+    dir_ = scratch_dir("test", name);
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   // Writes `bytes` to dir/name; returns the path.
   std::string write(const std::string& name, const std::string& bytes) {
