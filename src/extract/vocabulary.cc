@@ -819,6 +819,13 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
   while (!bare.empty() && (bare.back() == '.' || bare.back() == ' ')) bare.remove_suffix(1);
   if (bare.size() >= 3 && bare.substr(bare.size() - 3) == "\xE2\x80\xA6") bare.remove_suffix(3);
   if (bare != line && boilerplate_lines_.count(bare)) return true;
+  // The same line in brackets: "(Alle Angaben ohne Gewähr)", "[Advertisement]".
+  if (line.size() > 2 && (line.front() == '(' || line.front() == '[') &&
+      (line.back() == ')' || line.back() == ']')) {
+    std::string_view inner = trim_line(line.substr(1, line.size() - 2));
+    while (!inner.empty() && (inner.back() == '.' || inner.back() == ' ')) inner.remove_suffix(1);
+    if (boilerplate_lines_.count(inner)) return true;
+  }
   if (words == 2 && line[0] >= '0' && line[0] <= '9') {
     size_t k = line.find_first_not_of("0123456789");
     if (k < line.size() && line[k] == ' ' && count_labels_.count(line.substr(k + 1))) return true;

@@ -1304,6 +1304,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("About the author"));
   EXPECT_TRUE(bp("Über die Autorin:"));
   EXPECT_TRUE(bp("Zum Weiterlesen:"));
+  // A line of the table in brackets is still that line.
+  EXPECT_TRUE(bp("(Alle Angaben ohne Gewähr)"));
+  EXPECT_TRUE(bp("[Advertisement]"));
+  EXPECT_FALSE(bp("(Alle Angaben ohne Gewähr, sagt der Verband)"));
+  EXPECT_FALSE(bp("(Advertisement"));
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
   // A wire story's credits in brackets may name many hands.
   EXPECT_TRUE(bp("(Reporting by Ann Writer, Bo Writer and Cy Writer in London, with additional "
