@@ -232,13 +232,17 @@ bool holds_media_or_time(const std::vector<NodeInfo>& nodes, int32_t at) {
 
 }  // namespace
 
-int32_t find_lead(const Page& page, const std::vector<int32_t>& main) {
+int32_t find_lead(const Page& page, const std::vector<int32_t>& main, bool article) {
   // A standfirst sits in the article's header, a level or two above the
-  // text it introduces, and is at least a short sentence.
+  // text it introduces, and is at least a short sentence. On a page that is
+  // not an article, a description there (a category's text over its grid)
+  // introduces it too.
   constexpr int kLevelsUp = 3;
   constexpr uint32_t kMinWords = 8;
   const auto& nodes = page.nodes;
-  if (main.empty() || page.leads.empty()) return -1;
+  const std::vector<int32_t> none;
+  const std::vector<int32_t>& descriptions = article ? none : page.descriptions;
+  if (main.empty() || (page.leads.empty() && descriptions.empty())) return -1;
   int32_t first_text = -1;
   for (int32_t r : main) {
     for (int32_t i = r; i < nodes[r].end && first_text < 0; ++i) {
@@ -251,7 +255,12 @@ int32_t find_lead(const Page& page, const std::vector<int32_t>& main) {
   int32_t scope = main.front();
   for (int k = 0; k < kLevelsUp && nodes[scope].parent > 0; ++k) scope = nodes[scope].parent;
   int32_t lead = -1;
-  for (int32_t l : page.leads) {
+  // Both lists in document order, merged.
+  size_t a = 0, b = 0;
+  while (a < page.leads.size() || b < descriptions.size()) {
+    int32_t l = b == descriptions.size() || (a < page.leads.size() && page.leads[a] < descriptions[b])
+                    ? page.leads[a++]
+                    : descriptions[b++];
     const NodeInfo& n = nodes[l];
     if (l <= scope || l >= nodes[scope].end || n.end > first_text) continue;
     if (n.raw_words < kMinWords || (n.flags & kInLink)) continue;

@@ -147,7 +147,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
     RawBlocks raw =
         collect(page, kind == PageKind::recipe ? with_ingredients(page, main) : main, false);
     // The standfirst, when pruned with the header around it, goes first.
-    if (int32_t lead = find_lead(page, main); lead >= 0) {
+    if (int32_t lead = find_lead(page, main, is_article(kind)); lead >= 0) {
       RawBlocks head = collect_whole(page, lead);
       head.blocks.insert(head.blocks.end(), std::make_move_iterator(raw.blocks.begin()),
                          std::make_move_iterator(raw.blocks.end()));

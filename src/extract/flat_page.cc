@@ -338,6 +338,7 @@ inline void Page::flatten(const Node* start) {
     const int8_t class_weight = facts.weight;
     if (itemprop == "articleBody" || facts.hint) info.flags |= kHint;
     if (facts.lead) leads.push_back(static_cast<int32_t>(nodes.size()));
+    else if (facts.description) descriptions.push_back(static_cast<int32_t>(nodes.size()));
     if (facts.ingredients && v != Verdict::hidden) ingredients.push_back(static_cast<int32_t>(nodes.size()));
     if (tt.unit[t] || is_heading(n->tag)) info.flags |= kUnit;
     if (v == Verdict::comments) info.flags |= kInComments;

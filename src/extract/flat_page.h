@@ -105,6 +105,8 @@ class Page {
   bool pruned_by_name = false;
   // Elements named like a standfirst (see find_lead), in document order.
   std::vector<int32_t> leads;
+  // Elements named like a description and not a standfirst, in document order.
+  std::vector<int32_t> descriptions;
   // Elements named like a recipe's ingredient list (ClassFacts::ingredients),
   // in document order; the outermost of nested ones only.
   std::vector<int32_t> ingredients;

@@ -56,7 +56,7 @@ RawBlocks collect_whole(const Page& page, int32_t root);
 // one ("lead", "abstract", "dek"), of a sentence or more with few links,
 // near the choice and before all of its text; -1 when there is none or the
 // choice holds it already.
-int32_t find_lead(const Page& page, const std::vector<int32_t>& main);
+int32_t find_lead(const Page& page, const std::vector<int32_t>& main, bool article);
 
 // Kept blocks and their content_words(), counted while filtering.
 struct Filtered {

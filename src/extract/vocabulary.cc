@@ -94,6 +94,11 @@ constexpr std::string_view kLeadTokens[] = {
     "lead", "lede", "standfirst", "abstract", "dek", "deck", "subtitle", "subheadline",
     "excerpt", "intro", "bajada", "chapo", "chapeau", "sottotitolo", "vorspann", "anriss"};
 
+// Tokens of a description: on a page that is not an article, the one above
+// the chosen text introduces it (a category's or a collection's text over
+// its grid).
+constexpr std::string_view kDescriptionTokens[] = {"description", "desc"};
+
 // Tokens of figure captions and photo credits.
 constexpr std::string_view kCaptionTokens[] = {
     "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
@@ -605,6 +610,7 @@ Vocabulary::Vocabulary() {
   tok(kAuthorWords, kTokAuthor);
   for (std::string_view a : kAuthorWords) author_first_[static_cast<unsigned char>(a[0])] = true;
   tok(kLeadTokens, kTokLead);
+  tok(kDescriptionTokens, kTokDescription);
   tok(kAuthorBoxWords, kTokBox);
   tok(kSafeTokens, kTokSafe);
   tok(kPositiveTokens, kTokPositive);
@@ -677,6 +683,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokStrong) part.strong = true;
     if (bits & kTokDisclosure) part.disclosure = true;
     if (bits & kTokLead) part.lead = true;
+    if (bits & kTokDescription) part.description = true;
     if (bits & kTokIngredients) part.ingredients = true;
     if (bits & kTokHero) part.hero = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate, bits & kTokWeak);
@@ -732,6 +739,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.disclosure = cls.disclosure || id.disclosure;
   facts.hint = cls.hint || id.hint;
   facts.lead = cls.lead || id.lead;
+  facts.description = cls.description || id.description;
   facts.ingredients = cls.ingredients || id.ingredients;
   facts.hero = (cls.hero || id.hero) && !strong;
   // Class tokens come before id tokens: the first verdict met stands unless

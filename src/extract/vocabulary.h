@@ -240,6 +240,7 @@ struct ClassFacts {
   bool strong = false;      // overlays, consent, sign-up: prose inside does not save it
   bool disclosure = false;  // tabs, accordions: hidden until clicked, still content
   bool lead = false;        // the standfirst under a headline ("lead", "abstract", "dek")
+  bool description = false; // a section's description ("category-description", "listing__desc")
   bool weak = false;        // boilerplate by weak tokens only ("search", "skip")
   bool ingredients = false; // a recipe's ingredients ("recipe-ingredients", "zutaten")
   bool hero = false;        // the page's opening block ("hero"), not under an overlay's name
@@ -254,7 +255,7 @@ struct ClassPart {
   bool firm = false;                  // one that is not a weak token says so
   Verdict first = Verdict::none;      // the first verdict any token gave
   bool positive = false, negative = false;
-  bool strong = false, disclosure = false, hint = false, lead = false;
+  bool strong = false, disclosure = false, hint = false, lead = false, description = false;
   bool article = false;               // class values only
   bool ingredients = false;
   bool hero = false;
@@ -307,6 +308,7 @@ class Vocabulary {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
     kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096, kTokHero = 8192,
+    kTokDescription = 16384,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2, kGluedCaption = 4 };

@@ -1248,6 +1248,26 @@ TEST(Choose, TheStandfirstInThePrunedHeaderGoesFirst) {
   EXPECT_FALSE(contains(t, "Our newsletter"));
 }
 
+TEST(Choose, ADescriptionAboveTheTextIntroducesItOnAPageThatIsNotAnArticle) {
+  // A collection's header: its name and a description, pruned with the
+  // header; the items follow.
+  std::string html = page(
+      "<main><header class='listing-header'><h1>Gas grills</h1>"
+      "<p class='listing-description'>Find every gas grill we stock, from small balcony models "
+      "to large family grills.</p></header><div class='products'>" +
+      std::string(kArticle) + "</div></main>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Find every gas grill we stock"));
+  EXPECT_LT(t.find("Find every gas grill"), t.find("The committee met"));
+  // An article's description is no standfirst: its header stays out.
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  std::string a = saring::extract::render_text(
+      saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article));
+  EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(a, "Find every gas grill"));
+}
+
 TEST(Robustness, SameInputSameOutput) {
   std::string html = page("<div class='post'>" + std::string(kArticle) + kTable + "</div>");
   EXPECT_EQ(text_of(html), text_of(html));
