@@ -181,6 +181,10 @@ struct Thresholds {
   double max_block_link_density = 0.5;
   double max_block_link_density_precision = 0.35;
   size_t short_line_words = 12;
+  // A question's dates and views ("Asked 3 years ago") and a reply's subject
+  // line ("Re: ..."), which repeats the thread's title, run to at most these.
+  size_t thread_stat_words = 8;
+  size_t reply_subject_words = 20;
   // Link-list items between two prose paragraphs of at least this many bytes stay.
   size_t inner_list_prose_bytes = 80;
   // A page with fewer long-paragraph words than this is a listing: its

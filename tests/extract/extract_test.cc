@@ -1324,6 +1324,23 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("9 Comments"));
   EXPECT_FALSE(bp("2 cups"));
   EXPECT_FALSE(bp("1 like this one best"));
+  EXPECT_TRUE(bp("1,234 Views"));
+  EXPECT_TRUE(bp("1.2k likes"));
+  // A poster's counters on a forum's card.
+  EXPECT_TRUE(bp("2,345 posts"));
+  EXPECT_TRUE(bp("518 helpful votes"));
+  EXPECT_FALSE(bp("2,345 posts were removed"));
+  // A question's dates and views on a Q&A site, and the terms under its answer form.
+  EXPECT_TRUE(bp("Asked 3 years, 2 months ago"));
+  EXPECT_TRUE(bp("Modified today"));
+  EXPECT_TRUE(bp("Viewed 11k times"));
+  EXPECT_FALSE(bp("Asked why, she said it had happened three times"));
+  EXPECT_TRUE(bp("By clicking \u201cPost Your Answer\u201d, you agree to our terms of service."));
+  // A reply's subject line repeats the thread's title.
+  EXPECT_TRUE(bp("Re: Which lens for birds?"));
+  EXPECT_TRUE(bp("3. Re: Which lens for birds?"));
+  EXPECT_FALSE(bp("Re: the minutes of the last meeting, the council agreed that the road by the "
+                  "school would be closed to lorries from the first of May."));
   // A gallery's counter.
   EXPECT_TRUE(bp("1 of 6"));
   EXPECT_TRUE(bp("1 - 5 of 36"));
