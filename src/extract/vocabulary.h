@@ -171,6 +171,9 @@ struct Thresholds {
   // search box, a skip link) while it holds at most this many words; with
   // more it is what the control leads to: the results, the sections.
   uint32_t weak_name_max_words = 50;
+  // An inline element named like furniture between two runs of a sentence's
+  // words stays when it holds at most this many (Page::prune).
+  uint32_t in_sentence_max_words = 4;
   double prune_safeguard_prose_links = 0.15;
   // Comment sections are the content (a forum thread) when they hold at
   // least this many long-paragraph words and the prose outside them is less

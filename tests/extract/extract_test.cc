@@ -230,6 +230,20 @@ TEST(Prune, ForumSignaturesAreNotThePost) {
   EXPECT_FALSE(contains(t, "spare switch"));
 }
 
+TEST(Prune, AFewWordsNamedLikeFurnitureInASentenceStay) {
+  std::string html = page(
+      "<div class='content'>" + std::string(kArticle) +
+      "<p>Each Pod runs one or more <a class='glossary-tooltip' href='/g/c'>containers</a> with "
+      "shared storage and a <span class='popover'>network identity</span> of its own.</p>"
+      "<p>Night buses run until two in the morning on weekdays and until four on weekends, the "
+      "council said. <span class='tooltip'>Route map</span></p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "one or more containers with shared storage"));
+  EXPECT_TRUE(contains(t, "a network identity of its own"));
+  // Not between two runs of words: the box goes.
+  EXPECT_FALSE(contains(t, "Route map"));
+}
+
 TEST(Prune, PopoversAreNotTheText) {
   std::string html = page(
       "<div class='appInstallPopover'><p>Install this site as an app on your phone: tap the share "
