@@ -491,6 +491,22 @@ inline bool Page::is_repeated_widget(size_t i) const {
   return false;
 }
 
+// An inline element between two runs of words in the same parent: a word
+// or two of a sentence, whatever its class says.
+static bool is_in_sentence(const Node* e) {
+  switch (e->tag) {
+    case Tag::a: case Tag::span: case Tag::abbr: case Tag::em: case Tag::strong:
+    case Tag::b: case Tag::i: case Tag::code: case Tag::mark:
+      break;
+    default:
+      return false;
+  }
+  auto words = [](const Node* t) {
+    return t && t->is_text() && text::has_words(t->text(), 1);
+  };
+  return words(e->prev_sibling()) && words(e->next_sibling());
+}
+
 inline void Page::prune() {
   if (nodes.empty()) return;
   // Forum threads and Q&A pages: their content is a list of posts marked up
@@ -592,7 +608,14 @@ inline void Page::prune() {
     // search's results. Nor is a part of every card so named (mark_repeated).
     bool shows_more = n.weak_name && n.verdict == Verdict::boilerplate &&
                       (n.raw_words > th_.weak_name_max_words || n.repeated);
-    if (!carries_page && !holds_article && !holds_prose && !plain_prose && !shows_more) {
+    // A few words named like furniture in the middle of a sentence are part
+    // of it: a glossary term's tooltip, a linked word ("one or more <a
+    // class=tooltip>Pods</a> in your cluster").
+    bool in_sentence = (n.flags & kByClass) && !(n.flags & kStrong) &&
+                       n.verdict == Verdict::boilerplate &&
+                       n.raw_words <= th_.in_sentence_max_words && is_in_sentence(n.node);
+    if (!carries_page && !holds_article && !holds_prose && !plain_prose && !shows_more &&
+        !in_sentence) {
       bool by_name = (n.flags & kByClass) && !(n.flags & kStrong);
       if (by_name) pruned_by_name = true;
       // Inside a <footer>, <nav>, ... that carries a nearly empty page, the

@@ -280,10 +280,20 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "for more information, visit"};
 
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
-// "12 Replies", "24 Views"): a line made of the two is a control.
-constexpr std::string_view kCountLabels[] = {"like",  "likes",    "reply",     "replies",
-                                             "view",  "views",    "vote",      "votes",
-                                             "point", "points",   "reaction",  "reactions"};
+// "12 Replies", "1.2k Views") and on a poster's card ("2,345 posts", "518
+// helpful votes"): a line made of the two is a control.
+constexpr std::string_view kCountLabels[] = {
+    "like",  "likes",  "reply",    "replies",   "view", "views", "vote",         "votes",
+    "point", "points", "reaction", "reactions", "post", "posts", "helpful vote", "helpful votes"};
+
+// A question's dates and views on a Q&A site ("Asked 3 years, 2 months ago",
+// "Modified today", "Viewed 11k times"): a line that opens with one of the
+// first and ends with one of the second.
+constexpr std::string_view kThreadStatPrefixes[] = {"asked ", "modified ", "viewed ", "active "};
+constexpr std::string_view kThreadStatSuffixes[] = {" ago", " times", " today", " yesterday"};
+// A reply's subject line, which repeats the thread's title ("Re: Which
+// lens?", "3. Re: Which lens?").
+constexpr std::string_view kReplyPrefix = "re: ";
 
 // Prefixes of appeals and disclosures, which run longer than a label: a
 // line of at most Thresholds::appeal_line_words that starts with one is
@@ -308,6 +318,8 @@ constexpr std::string_view kAppealPrefixes[] = {
     // how to cite the piece
     "suggested citation", "zitiervorschlag", "zitierweise", "how to cite", "cite this article",
     "citation:", "pour citer cet article",
+    // the terms under a Q&A site's answer form
+    "by clicking \xE2\x80\x9Cpost your answer", "by clicking \"post your answer",
     // a wire story's closing credits in brackets, which name every hand
     "(reporting by", "(editing by", "(writing by", "(additional reporting"};
 
@@ -401,6 +413,13 @@ void fill(std::unordered_set<std::string_view>& set, const std::string_view (&it
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+template <size_t N>
+bool ends_with_any(std::string_view s, const std::string_view (&suffixes)[N]) {
+  return std::any_of(std::begin(suffixes), std::end(suffixes), [&](std::string_view x) {
+    return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
+  });
+}
+
 // A gallery's or a slideshow's counter: "1 of 6", "1 - 5 of 36".
 bool is_slide_counter(std::string_view line) {
   auto number = [&](size_t& i) {
@@ -418,6 +437,27 @@ bool is_slide_counter(std::string_view line) {
   if (!starts_with(line.substr(i), " of ")) return false;
   i += 4;
   return number(i) && i == line.size();
+}
+
+// A count and its label: "12 replies", "1,234 views", "1.2k likes", "518
+// helpful votes" (labels in `labels`).
+bool is_counter_line(std::string_view line, const std::unordered_set<std::string_view>& labels) {
+  size_t i = 0;
+  while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') ||
+                             (i > 0 && (line[i] == ',' || line[i] == '.')))) {
+    ++i;
+  }
+  if (i == 0) return false;
+  if (i < line.size() && line[i] == 'k') ++i;
+  return i < line.size() && line[i] == ' ' && labels.count(line.substr(i + 1));
+}
+
+// A reply's subject, bare or numbered ("Re: ...", "3. Re: ...").
+bool is_reply_subject(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+  if (i > 0 && starts_with(line.substr(i), ". ")) i += 2;
+  return starts_with(line.substr(i), kReplyPrefix);
 }
 
 // Letters a-z as 0-25, every other byte as 26 (a row and column of zeros in
@@ -834,10 +874,13 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     while (!inner.empty() && (inner.back() == '.' || inner.back() == ' ')) inner.remove_suffix(1);
     if (boilerplate_lines_.count(inner)) return true;
   }
-  if (words == 2 && line[0] >= '0' && line[0] <= '9') {
-    size_t k = line.find_first_not_of("0123456789");
-    if (k < line.size() && line[k] == ' ' && count_labels_.count(line.substr(k + 1))) return true;
+  if (words <= 4 && is_counter_line(line, count_labels_)) return true;
+  if (words <= thresholds_.thread_stat_words && ends_with_any(line, kThreadStatSuffixes) &&
+      std::any_of(std::begin(kThreadStatPrefixes), std::end(kThreadStatPrefixes),
+                  [&](std::string_view p) { return starts_with(line, p); })) {
+    return true;
   }
+  if (words <= thresholds_.reply_subject_words && is_reply_subject(line)) return true;
   if ((words == 3 || words == 4) && is_slide_counter(line)) return true;
   if (words <= thresholds_.short_line_words) {
     if (boilerplate_prefixes_.starts(line)) return true;

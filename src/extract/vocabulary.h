@@ -171,6 +171,9 @@ struct Thresholds {
   // search box, a skip link) while it holds at most this many words; with
   // more it is what the control leads to: the results, the sections.
   uint32_t weak_name_max_words = 50;
+  // An inline element named like furniture between two runs of a sentence's
+  // words stays when it holds at most this many (Page::prune).
+  uint32_t in_sentence_max_words = 4;
   double prune_safeguard_prose_links = 0.15;
   // Comment sections are the content (a forum thread) when they hold at
   // least this many long-paragraph words and the prose outside them is less
@@ -181,6 +184,10 @@ struct Thresholds {
   double max_block_link_density = 0.5;
   double max_block_link_density_precision = 0.35;
   size_t short_line_words = 12;
+  // A question's dates and views ("Asked 3 years ago") and a reply's subject
+  // line ("Re: ..."), which repeats the thread's title, run to at most these.
+  size_t thread_stat_words = 8;
+  size_t reply_subject_words = 20;
   // Link-list items between two prose paragraphs of at least this many bytes stay.
   size_t inner_list_prose_bytes = 80;
   // A page with fewer long-paragraph words than this is a listing: its

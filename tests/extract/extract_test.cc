@@ -230,6 +230,20 @@ TEST(Prune, ForumSignaturesAreNotThePost) {
   EXPECT_FALSE(contains(t, "spare switch"));
 }
 
+TEST(Prune, AFewWordsNamedLikeFurnitureInASentenceStay) {
+  std::string html = page(
+      "<div class='content'>" + std::string(kArticle) +
+      "<p>Each Pod runs one or more <a class='glossary-tooltip' href='/g/c'>containers</a> with "
+      "shared storage and a <span class='popover'>network identity</span> of its own.</p>"
+      "<p>Night buses run until two in the morning on weekdays and until four on weekends, the "
+      "council said. <span class='tooltip'>Route map</span></p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "one or more containers with shared storage"));
+  EXPECT_TRUE(contains(t, "a network identity of its own"));
+  // Not between two runs of words: the box goes.
+  EXPECT_FALSE(contains(t, "Route map"));
+}
+
 TEST(Prune, PopoversAreNotTheText) {
   std::string html = page(
       "<div class='appInstallPopover'><p>Install this site as an app on your phone: tap the share "
@@ -1349,6 +1363,23 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("9 Comments"));
   EXPECT_FALSE(bp("2 cups"));
   EXPECT_FALSE(bp("1 like this one best"));
+  EXPECT_TRUE(bp("1,234 Views"));
+  EXPECT_TRUE(bp("1.2k likes"));
+  // A poster's counters on a forum's card.
+  EXPECT_TRUE(bp("2,345 posts"));
+  EXPECT_TRUE(bp("518 helpful votes"));
+  EXPECT_FALSE(bp("2,345 posts were removed"));
+  // A question's dates and views on a Q&A site, and the terms under its answer form.
+  EXPECT_TRUE(bp("Asked 3 years, 2 months ago"));
+  EXPECT_TRUE(bp("Modified today"));
+  EXPECT_TRUE(bp("Viewed 11k times"));
+  EXPECT_FALSE(bp("Asked why, she said it had happened three times"));
+  EXPECT_TRUE(bp("By clicking \u201cPost Your Answer\u201d, you agree to our terms of service."));
+  // A reply's subject line repeats the thread's title.
+  EXPECT_TRUE(bp("Re: Which lens for birds?"));
+  EXPECT_TRUE(bp("3. Re: Which lens for birds?"));
+  EXPECT_FALSE(bp("Re: the minutes of the last meeting, the council agreed that the road by the "
+                  "school would be closed to lorries from the first of May."));
   // A gallery's counter.
   EXPECT_TRUE(bp("1 of 6"));
   EXPECT_TRUE(bp("1 - 5 of 36"));
