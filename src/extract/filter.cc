@@ -253,6 +253,27 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!drop[i]) total += blocks[i].text.size();
   }
+  // An article's writer's box, labelled "Written by" or "Author" after most
+  // of the text, holds the writer's name and biography, then often their
+  // other posts: none of it is the article's text.
+  if (article) {
+    size_t before = 0;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (drop[i]) continue;
+      BlockKind kind = blocks[i].kind;
+      bool line = kind == BlockKind::heading || kind == BlockKind::paragraph ||
+                  kind == BlockKind::list_item;
+      if (line && static_cast<double>(before) >= th.writer_box_share * static_cast<double>(total) &&
+          vocab.is_writer_label(blocks[i].text)) {
+        for (size_t k = i; k < blocks.size(); ++k) {
+          if (!drop[k]) total -= blocks[k].text.size();
+          drop[k] = true;
+        }
+        break;
+      }
+      before += blocks[i].text.size();
+    }
+  }
   size_t tail = 0;
   for (size_t i = blocks.size(); i-- > 0;) {
     if (drop[i]) continue;

@@ -276,6 +276,10 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
 
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
 // "12 Replies", "24 Views"): a line made of the two is a control.
+// A label alone on a line that opens the writer's box ("Written by", then a
+// name and a biography). "About the author" is a boilerplate line already.
+constexpr std::string_view kWriterLabels[] = {"written by", "author"};
+
 constexpr std::string_view kCountLabels[] = {"like",  "likes",    "reply",     "replies",
                                              "view",  "views",    "vote",      "votes",
                                              "point", "points",   "reaction",  "reactions"};
@@ -616,6 +620,7 @@ Vocabulary::Vocabulary() {
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
   fill(count_labels_, kCountLabels);
+  fill(writer_labels_, kWriterLabels);
   glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   comment_glued_ = glued_.size();
   glued_.push_back("comment");
@@ -854,6 +859,13 @@ bool Vocabulary::is_embedded_boilerplate(std::string_view text) const {
   return (embedded_infixes_.inside(line) ||
           (newsletter_word_.inside(line) && sign_up_infixes_.inside(line))) &&
          !text::has_words(text, thresholds_.appeal_line_words + 1);
+}
+
+bool Vocabulary::is_writer_label(std::string_view text) const {
+  constexpr size_t kMaxBytes = 24;
+  if (text.size() > kMaxBytes) return false;
+  char buf[kMaxBytes];
+  return writer_labels_.count(trim_line(lower_into(text, buf, sizeof buf))) > 0;
 }
 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {

@@ -218,6 +218,10 @@ struct Thresholds {
   // follows are the page's footer.
   size_t notice_tail_words = 80;
   double notice_tail_share = 0.25;
+  // On an article, a writer's label (Vocabulary::is_writer_label) after
+  // this share of the text opens the box about the writer: it and what
+  // follows go.
+  double writer_box_share = 0.5;
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.
   size_t min_main_words = 25;
@@ -296,6 +300,9 @@ class Vocabulary {
   // anywhere in it ("... please support us by donating", "... Sign up for the
   // free daily newsletter.", "Note: we are moderating all comments ...").
   bool is_embedded_boilerplate(std::string_view text) const;
+  // True when a whole line (any case, a trailing ':' or a leading '-'
+  // trimmed) labels the writer's box: "Written by", "Author".
+  bool is_writer_label(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
 
@@ -334,6 +341,7 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   std::unordered_set<std::string_view> count_labels_;  // "likes" of "2 Likes"
+  std::unordered_set<std::string_view> writer_labels_;  // kWriterLabels
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes

@@ -1094,6 +1094,30 @@ TEST(Filter, ACopyrightNoticeNearTheEndClosesTheText) {
   EXPECT_TRUE(contains(early, "A final vote is expected next month"));
 }
 
+TEST(Filter, AWritersLabelLateInAnArticleOpensTheWritersBox) {
+  // "Written by" after the article's text opens the box about the writer:
+  // the label, the name and the biography go. The same label near the top
+  // (a byline) cuts nothing, and a page that is not an article keeps the box.
+  const std::string box =
+      "<h3>Written by:</h3><p>Jane Roe</p>"
+      "<p>Jane Roe has reported on city hall for twelve years and writes a weekly column "
+      "about local government, housing and the people who keep the town running.</p>";
+  auto read = [](const std::string& body, saring::extract::PageKind kind) {
+    auto doc = saring::html::parse(page("<div class='story'>" + body + "</div>"));
+    EXPECT_TRUE(doc.ok());
+    return saring::extract::render_text(saring::extract::extract_content(*doc, {}, kind));
+  };
+  std::string late = read(std::string(kArticle) + box, saring::extract::PageKind::article);
+  EXPECT_TRUE(contains(late, "A final vote is expected next month"));
+  EXPECT_FALSE(contains(late, "Written by"));
+  EXPECT_FALSE(contains(late, "has reported on city hall"));
+  std::string early = read(box + std::string(kArticle), saring::extract::PageKind::article);
+  EXPECT_TRUE(contains(early, "has reported on city hall"));
+  EXPECT_TRUE(contains(early, "A final vote is expected next month"));
+  std::string other = read(std::string(kArticle) + box, saring::extract::PageKind::unknown);
+  EXPECT_TRUE(contains(other, "has reported on city hall"));
+}
+
 TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
   // The longest box holds about half of the page's text; two more boxes sit
   // between link lists in the other column. An article stops at its box; a
