@@ -253,9 +253,10 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!drop[i]) total += blocks[i].text.size();
   }
-  // An article's writer's box, labelled "Written by" or "Author" after most
-  // of the text, holds the writer's name and biography, then often their
-  // other posts: none of it is the article's text.
+  // An article's writer's box, opened after half of the text by a label
+  // ("Written by", "Author", "About the author: ..."), holds the writer's
+  // name and biography, then often their other posts: none of it is the
+  // article's text.
   if (article) {
     size_t before = 0;
     for (size_t i = 0; i < blocks.size(); ++i) {

@@ -277,8 +277,13 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
 // "12 Replies", "24 Views"): a line made of the two is a control.
 // A label alone on a line that opens the writer's box ("Written by", then a
-// name and a biography). "About the author" is a boilerplate line already.
+// name and a biography). "About the author" alone is a boilerplate line
+// already; a line that starts with it ("About the author: Jane Roe is ...")
+// opens the box too, as does "Written by Jane Roe".
 constexpr std::string_view kWriterLabels[] = {"written by", "author"};
+constexpr std::string_view kWriterBoxPrefixes[] = {"about the author", "about the writer",
+                                                   "about the reviewer"};
+constexpr std::string_view kWrittenBy = "written by ";
 
 constexpr std::string_view kCountLabels[] = {"like",  "likes",    "reply",     "replies",
                                              "view",  "views",    "vote",      "votes",
@@ -635,6 +640,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
+  for (std::string_view p : kWriterBoxPrefixes) writer_box_prefixes_.add(p);
   for (std::string_view p : kAppealInfixes) embedded_infixes_.add(p);
   for (std::string_view p : kCommentRuleInfixes) embedded_infixes_.add(p);
   newsletter_word_.add(kNewsletterWord);
@@ -862,10 +868,20 @@ bool Vocabulary::is_embedded_boilerplate(std::string_view text) const {
 }
 
 bool Vocabulary::is_writer_label(std::string_view text) const {
-  constexpr size_t kMaxBytes = 24;
+  constexpr size_t kMaxBytes = 400;
   if (text.size() > kMaxBytes) return false;
+  // Every label starts with an 'a' or a 'w': other lines are not lowercased.
+  size_t k = text.find_first_not_of(" -*|>");
+  if (k == std::string_view::npos) return false;
+  char c = static_cast<char>(text[k] | 0x20);
+  if (c != 'a' && c != 'w') return false;
   char buf[kMaxBytes];
-  return writer_labels_.count(trim_line(lower_into(text, buf, sizeof buf))) > 0;
+  std::string_view line = trim_line(lower_into(text, buf, sizeof buf));
+  if (writer_labels_.count(line) || writer_box_prefixes_.starts(line)) return true;
+  // "Written by" and a name, not a sentence ("Written by hand, the ...").
+  constexpr size_t kNameWords = 4;
+  return starts_with(line, kWrittenBy) &&
+         !text::has_words(line.substr(kWrittenBy.size()), kNameWords + 1);
 }
 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {

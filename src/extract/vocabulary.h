@@ -300,8 +300,9 @@ class Vocabulary {
   // anywhere in it ("... please support us by donating", "... Sign up for the
   // free daily newsletter.", "Note: we are moderating all comments ...").
   bool is_embedded_boilerplate(std::string_view text) const;
-  // True when a whole line (any case, a trailing ':' or a leading '-'
-  // trimmed) labels the writer's box: "Written by", "Author".
+  // True when a line (any case, a trailing ':' or a leading '-' trimmed)
+  // opens the writer's box: "Written by", "Author", "Written by Jane Roe",
+  // "About the author: Jane Roe is ...".
   bool is_writer_label(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
@@ -342,6 +343,7 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_lines_;
   std::unordered_set<std::string_view> count_labels_;  // "likes" of "2 Likes"
   std::unordered_set<std::string_view> writer_labels_;  // kWriterLabels
+  PhraseIndex writer_box_prefixes_;  // kWriterBoxPrefixes
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes

@@ -1116,6 +1116,23 @@ TEST(Filter, AWritersLabelLateInAnArticleOpensTheWritersBox) {
   EXPECT_TRUE(contains(early, "A final vote is expected next month"));
   std::string other = read(std::string(kArticle) + box, saring::extract::PageKind::unknown);
   EXPECT_TRUE(contains(other, "has reported on city hall"));
+  // The label may carry the name, or open the biography's own line.
+  std::string named = read(std::string(kArticle) +
+                               "<p>Written by Jane Roe</p><p>Jane Roe has reported on city hall "
+                               "for twelve years and writes a weekly column.</p>",
+                           saring::extract::PageKind::article);
+  EXPECT_FALSE(contains(named, "has reported on city hall"));
+  std::string about = read(std::string(kArticle) +
+                               "<p>About the author: Jane Roe has reported on city hall for "
+                               "twelve years and writes a weekly column.</p>",
+                           saring::extract::PageKind::article);
+  EXPECT_FALSE(contains(about, "has reported on city hall"));
+  // A sentence that starts like the label is the text.
+  std::string sentence = read(std::string(kArticle) +
+                                  "<p>Written by hand over many evenings, the letters from the "
+                                  "council's first members are kept in the town archive.</p>",
+                              saring::extract::PageKind::article);
+  EXPECT_TRUE(contains(sentence, "Written by hand over many evenings"));
 }
 
 TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
