@@ -277,9 +277,8 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
 // "12 Replies", "24 Views"): a line made of the two is a control.
 // A label alone on a line that opens the writer's box ("Written by", then a
-// name and a biography). "About the author" alone is a boilerplate line
-// already; a line that starts with it ("About the author: Jane Roe is ...")
-// opens the box too, as does "Written by Jane Roe".
+// name and a biography). A line that starts "About the author" opens it too
+// (alone, it is also a boilerplate line), as does "Written by Jane Roe".
 constexpr std::string_view kWriterLabels[] = {"written by", "author"};
 constexpr std::string_view kWriterBoxPrefixes[] = {"about the author", "about the writer",
                                                    "about the reviewer"};

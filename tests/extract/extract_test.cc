@@ -1127,6 +1127,17 @@ TEST(Filter, AWritersLabelLateInAnArticleOpensTheWritersBox) {
                                "twelve years and writes a weekly column.</p>",
                            saring::extract::PageKind::article);
   EXPECT_FALSE(contains(about, "has reported on city hall"));
+  // "About the author" alone is a boilerplate line: it opens the box late in
+  // an article, and goes by itself elsewhere.
+  const std::string about_box =
+      "<h3>About the author</h3><p>Jane Roe has reported on city hall for twelve years and "
+      "writes a weekly column about local government.</p>";
+  std::string lone = read(std::string(kArticle) + about_box, saring::extract::PageKind::article);
+  EXPECT_FALSE(contains(lone, "About the author"));
+  EXPECT_FALSE(contains(lone, "has reported on city hall"));
+  std::string lone_other = read(std::string(kArticle) + about_box, saring::extract::PageKind::unknown);
+  EXPECT_FALSE(contains(lone_other, "About the author"));
+  EXPECT_TRUE(contains(lone_other, "has reported on city hall"));
   // A sentence that starts like the label is the text.
   std::string sentence = read(std::string(kArticle) +
                                   "<p>Written by hand over many evenings, the letters from the "
