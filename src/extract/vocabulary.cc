@@ -869,11 +869,18 @@ bool Vocabulary::is_embedded_boilerplate(std::string_view text) const {
 bool Vocabulary::is_writer_label(std::string_view text) const {
   constexpr size_t kMaxBytes = 400;
   if (text.size() > kMaxBytes) return false;
-  // Every label starts with an 'a' or a 'w': other lines are not lowercased.
+  // Every label starts with one of these words: other lines, most of them,
+  // are not lowercased.
   size_t k = text.find_first_not_of(" -*|>");
   if (k == std::string_view::npos) return false;
-  char c = static_cast<char>(text[k] | 0x20);
-  if (c != 'a' && c != 'w') return false;
+  auto opens = [&](std::string_view word) {
+    if (text.size() - k < word.size()) return false;
+    for (size_t j = 0; j < word.size(); ++j) {
+      if ((text[k + j] | 0x20) != word[j]) return false;
+    }
+    return true;
+  };
+  if (!opens("author") && !opens("about") && !opens("written")) return false;
   char buf[kMaxBytes];
   std::string_view line = trim_line(lower_into(text, buf, sizeof buf));
   if (writer_labels_.count(line) || writer_box_prefixes_.starts(line)) return true;
