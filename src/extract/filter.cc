@@ -203,7 +203,9 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       if (density(m) > max_ld && !inner_list && !card_title[i] && !index_entry[i] &&
           !m.ingredient && !linked_sentence(b, m))
         continue;
-      if (vocab.is_boilerplate_line(b.text, words)) continue;
+      // "About the author" stays for drop_closing_furniture, which cuts the
+      // writer's box it opens.
+      if (vocab.is_boilerplate_line(b.text, words) && !vocab.is_writer_label(b.text)) continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;
       if (b.kind != BlockKind::heading && page.titles.count(b.text)) continue;
@@ -236,6 +238,17 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
     if (blocks[i].kind == BlockKind::paragraph || blocks[i].kind == BlockKind::list_item)
       drop[i] = vocab.is_embedded_boilerplate(blocks[i].text);
   }
+  // A writer's label that is a boilerplate line ("About the author") goes
+  // wherever it stands; after half of an article it also closes the text.
+  std::vector<bool> label(blocks.size(), false);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    bool line = b.kind == BlockKind::heading || b.kind == BlockKind::paragraph ||
+                b.kind == BlockKind::list_item;
+    if (!line || drop[i] || !vocab.is_writer_label(b.text)) continue;
+    label[i] = true;
+    drop[i] = vocab.is_boilerplate_line(b.text, count_words(b.text));
+  }
   if (article) {
     for (size_t i = 0; i < blocks.size();) {
       size_t j = i;
@@ -252,6 +265,23 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
   size_t total = 0;
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!drop[i]) total += blocks[i].text.size();
+  }
+  // An article's writer's box, opened after half of the text by a label
+  // ("Written by", "Author", "About the author: ..."), holds the writer's
+  // name and biography, then often their other posts: none of it is the
+  // article's text.
+  if (article) {
+    size_t before = 0;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (label[i] && static_cast<double>(before) >= th.writer_box_share * static_cast<double>(total)) {
+        for (size_t k = i; k < blocks.size(); ++k) {
+          if (!drop[k]) total -= blocks[k].text.size();
+          drop[k] = true;
+        }
+        break;
+      }
+      if (!drop[i]) before += blocks[i].text.size();
+    }
   }
   size_t tail = 0;
   for (size_t i = blocks.size(); i-- > 0;) {

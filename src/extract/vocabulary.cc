@@ -279,6 +279,14 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "weitere infos unter", "mehr informationen unter", "more information is available at",
     "for more information, visit"};
 
+// A label alone on a line that opens the writer's box ("Written by", then a
+// name and a biography). A line that starts "About the author" opens it too
+// (alone, it is also a boilerplate line), as does "Written by Jane Roe".
+constexpr std::string_view kWriterLabels[] = {"written by", "author"};
+constexpr std::string_view kWriterBoxPrefixes[] = {"about the author", "about the writer",
+                                                   "about the reviewer"};
+constexpr std::string_view kWrittenBy = "written by ";
+
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
 // "12 Replies", "1.2k Views") and on a poster's card ("2,345 posts", "518
 // helpful votes"): a line made of the two is a control.
@@ -662,6 +670,7 @@ Vocabulary::Vocabulary() {
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
   fill(count_labels_, kCountLabels);
+  fill(writer_labels_, kWriterLabels);
   glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   comment_glued_ = glued_.size();
   glued_.push_back("comment");
@@ -676,6 +685,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kTaxonomyPrefixes) taxonomy_prefixes_.add(p);
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
+  for (std::string_view p : kWriterBoxPrefixes) writer_box_prefixes_.add(p);
   for (std::string_view p : kAppealInfixes) embedded_infixes_.add(p);
   for (std::string_view p : kCommentRuleInfixes) embedded_infixes_.add(p);
   newsletter_word_.add(kNewsletterWord);
@@ -912,6 +922,30 @@ bool Vocabulary::is_embedded_boilerplate(std::string_view text) const {
   return (embedded_infixes_.inside(line) ||
           (newsletter_word_.inside(line) && sign_up_infixes_.inside(line))) &&
          !text::has_words(text, thresholds_.appeal_line_words + 1);
+}
+
+bool Vocabulary::is_writer_label(std::string_view text) const {
+  constexpr size_t kMaxBytes = 400;
+  if (text.size() > kMaxBytes) return false;
+  // Every label starts with one of these words: other lines, most of them,
+  // are not lowercased.
+  size_t k = text.find_first_not_of(" -*|>");
+  if (k == std::string_view::npos) return false;
+  auto opens = [&](std::string_view word) {
+    if (text.size() - k < word.size()) return false;
+    for (size_t j = 0; j < word.size(); ++j) {
+      if ((text[k + j] | 0x20) != word[j]) return false;
+    }
+    return true;
+  };
+  if (!opens("author") && !opens("about") && !opens("written")) return false;
+  char buf[kMaxBytes];
+  std::string_view line = trim_line(lower_into(text, buf, sizeof buf));
+  if (writer_labels_.count(line) || writer_box_prefixes_.starts(line)) return true;
+  // "Written by" and a name, not a sentence ("Written by hand, the ...").
+  constexpr size_t kNameWords = 4;
+  return starts_with(line, kWrittenBy) &&
+         !text::has_words(line.substr(kWrittenBy.size()), kNameWords + 1);
 }
 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {

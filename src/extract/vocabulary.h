@@ -225,6 +225,10 @@ struct Thresholds {
   // follows are the page's footer.
   size_t notice_tail_words = 80;
   double notice_tail_share = 0.25;
+  // On an article, a writer's label (Vocabulary::is_writer_label) after
+  // this share of the text opens the box about the writer: it and what
+  // follows go.
+  double writer_box_share = 0.5;
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.
   size_t min_main_words = 25;
@@ -304,6 +308,10 @@ class Vocabulary {
   // anywhere in it ("... please support us by donating", "... Sign up for the
   // free daily newsletter.", "Note: we are moderating all comments ...").
   bool is_embedded_boilerplate(std::string_view text) const;
+  // True when a line (any case, a trailing ':' or a leading '-' trimmed)
+  // opens the writer's box: "Written by", "Author", "Written by Jane Roe",
+  // "About the author: Jane Roe is ...".
+  bool is_writer_label(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
 
@@ -343,6 +351,8 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   std::unordered_set<std::string_view> count_labels_;  // "likes" of "2 Likes"
+  std::unordered_set<std::string_view> writer_labels_;  // kWriterLabels
+  PhraseIndex writer_box_prefixes_;  // kWriterBoxPrefixes
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes

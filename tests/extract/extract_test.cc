@@ -1108,6 +1108,58 @@ TEST(Filter, ACopyrightNoticeNearTheEndClosesTheText) {
   EXPECT_TRUE(contains(early, "A final vote is expected next month"));
 }
 
+TEST(Filter, AWritersLabelLateInAnArticleOpensTheWritersBox) {
+  // "Written by" after the article's text opens the box about the writer:
+  // the label, the name and the biography go. The same label near the top
+  // (a byline) cuts nothing, and a page that is not an article keeps the box.
+  const std::string box =
+      "<h3>Written by:</h3><p>Jane Roe</p>"
+      "<p>Jane Roe has reported on city hall for twelve years and writes a weekly column "
+      "about local government, housing and the people who keep the town running.</p>";
+  auto read = [](const std::string& body, saring::extract::PageKind kind) {
+    auto doc = saring::html::parse(page("<div class='story'>" + body + "</div>"));
+    EXPECT_TRUE(doc.ok());
+    return saring::extract::render_text(saring::extract::extract_content(*doc, {}, kind));
+  };
+  std::string late = read(std::string(kArticle) + box, saring::extract::PageKind::article);
+  EXPECT_TRUE(contains(late, "A final vote is expected next month"));
+  EXPECT_FALSE(contains(late, "Written by"));
+  EXPECT_FALSE(contains(late, "has reported on city hall"));
+  std::string early = read(box + std::string(kArticle), saring::extract::PageKind::article);
+  EXPECT_TRUE(contains(early, "has reported on city hall"));
+  EXPECT_TRUE(contains(early, "A final vote is expected next month"));
+  std::string other = read(std::string(kArticle) + box, saring::extract::PageKind::unknown);
+  EXPECT_TRUE(contains(other, "has reported on city hall"));
+  // The label may carry the name, or open the biography's own line.
+  std::string named = read(std::string(kArticle) +
+                               "<p>Written by Jane Roe</p><p>Jane Roe has reported on city hall "
+                               "for twelve years and writes a weekly column.</p>",
+                           saring::extract::PageKind::article);
+  EXPECT_FALSE(contains(named, "has reported on city hall"));
+  std::string about = read(std::string(kArticle) +
+                               "<p>About the author: Jane Roe has reported on city hall for "
+                               "twelve years and writes a weekly column.</p>",
+                           saring::extract::PageKind::article);
+  EXPECT_FALSE(contains(about, "has reported on city hall"));
+  // "About the author" alone is a boilerplate line: it opens the box late in
+  // an article, and goes by itself elsewhere.
+  const std::string about_box =
+      "<h3>About the author</h3><p>Jane Roe has reported on city hall for twelve years and "
+      "writes a weekly column about local government.</p>";
+  std::string lone = read(std::string(kArticle) + about_box, saring::extract::PageKind::article);
+  EXPECT_FALSE(contains(lone, "About the author"));
+  EXPECT_FALSE(contains(lone, "has reported on city hall"));
+  std::string lone_other = read(std::string(kArticle) + about_box, saring::extract::PageKind::unknown);
+  EXPECT_FALSE(contains(lone_other, "About the author"));
+  EXPECT_TRUE(contains(lone_other, "has reported on city hall"));
+  // A sentence that starts like the label is the text.
+  std::string sentence = read(std::string(kArticle) +
+                                  "<p>Written by hand over many evenings, the letters from the "
+                                  "council's first members are kept in the town archive.</p>",
+                              saring::extract::PageKind::article);
+  EXPECT_TRUE(contains(sentence, "Written by hand over many evenings"));
+}
+
 TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
   // The longest box holds about half of the page's text; two more boxes sit
   // between link lists in the other column. An article stops at its box; a
