@@ -249,6 +249,21 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
     label[i] = true;
     drop[i] = vocab.is_boilerplate_line(b.text, count_words(b.text));
   }
+  // On a page that is not an article, a heading that brings in other
+  // products opens a strip of their cards (names, prices): it and what stands
+  // under it, up to the next heading of its rank or above, go.
+  if (!article) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (blocks[i].kind != BlockKind::heading || !vocab.is_other_products_heading(blocks[i].text))
+        continue;
+      size_t j = i + 1;
+      while (j < blocks.size() &&
+             !(blocks[j].kind == BlockKind::heading && blocks[j].level <= blocks[i].level))
+        ++j;
+      for (size_t k = i; k < j; ++k) drop[k] = true;
+      i = j - 1;
+    }
+  }
   if (article) {
     for (size_t i = 0; i < blocks.size();) {
       size_t j = i;

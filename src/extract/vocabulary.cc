@@ -287,6 +287,14 @@ constexpr std::string_view kWriterBoxPrefixes[] = {"about the author", "about th
                                                    "about the reviewer"};
 constexpr std::string_view kWrittenBy = "written by ";
 
+// Words in a shop page's heading that bring in other products ("Customers
+// also bought", "Frequently bought together", "Similar items"): the cards
+// under such a heading sell something else.
+constexpr std::string_view kOtherProductsInfixes[] = {
+    "also bought", "also viewed", "also purchased", "bought together", "similar items",
+    "similar products", "related items", "related products", "recently viewed",
+    "you may also like", "you might also like", "complete the look", "pairs well with"};
+
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
 // "12 Replies", "1.2k Views") and on a poster's card ("2,345 posts", "518
 // helpful votes"): a line made of the two is a control.
@@ -686,6 +694,7 @@ Vocabulary::Vocabulary() {
   for (std::string_view p : kBoilerplatePrefixes) boilerplate_prefixes_.add(p);
   for (std::string_view p : kAppealPrefixes) appeal_prefixes_.add(p);
   for (std::string_view p : kWriterBoxPrefixes) writer_box_prefixes_.add(p);
+  for (std::string_view p : kOtherProductsInfixes) other_products_.add(p);
   for (std::string_view p : kAppealInfixes) embedded_infixes_.add(p);
   for (std::string_view p : kCommentRuleInfixes) embedded_infixes_.add(p);
   newsletter_word_.add(kNewsletterWord);
@@ -946,6 +955,13 @@ bool Vocabulary::is_writer_label(std::string_view text) const {
   constexpr size_t kNameWords = 4;
   return starts_with(line, kWrittenBy) &&
          !text::has_words(line.substr(kWrittenBy.size()), kNameWords + 1);
+}
+
+bool Vocabulary::is_other_products_heading(std::string_view text) const {
+  constexpr size_t kMaxBytes = 120;
+  if (text.size() > kMaxBytes) return false;
+  char buf[kMaxBytes];
+  return other_products_.inside(lower_into(text, buf, sizeof buf));
 }
 
 bool Vocabulary::is_credit_line(std::string_view text, size_t words) const {

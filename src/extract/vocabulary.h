@@ -312,6 +312,9 @@ class Vocabulary {
   // opens the writer's box: "Written by", "Author", "Written by Jane Roe",
   // "About the author: Jane Roe is ...".
   bool is_writer_label(std::string_view text) const;
+  // True when a heading of at most 120 bytes brings in other products
+  // ("Customers also bought", "Frequently bought together", "Similar items").
+  bool is_other_products_heading(std::string_view text) const;
 
   const Thresholds& thresholds() const { return thresholds_; }
 
@@ -353,6 +356,7 @@ class Vocabulary {
   std::unordered_set<std::string_view> count_labels_;  // "likes" of "2 Likes"
   std::unordered_set<std::string_view> writer_labels_;  // kWriterLabels
   PhraseIndex writer_box_prefixes_;  // kWriterBoxPrefixes
+  PhraseIndex other_products_;  // kOtherProductsInfixes
   PhraseIndex boilerplate_prefixes_;
   PhraseIndex appeal_prefixes_;
   PhraseIndex embedded_infixes_;  // kAppealInfixes, kCommentRuleInfixes

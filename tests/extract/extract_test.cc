@@ -1160,6 +1160,35 @@ TEST(Filter, AWritersLabelLateInAnArticleOpensTheWritersBox) {
   EXPECT_TRUE(contains(sentence, "Written by hand over many evenings"));
 }
 
+TEST(Filter, AHeadingThatBringsInOtherProductsOpensAStripOfCards) {
+  // On a shop page, "Customers also bought" and the cards under it (names,
+  // prices) go up to the next heading of its rank; the description after
+  // it stays. An article keeps such a heading and what it introduces.
+  const std::string shop =
+      "<div class='product'><h1>Walnut Desk Lamp</h1>"
+      "<p>A lamp turned from a single block of walnut, with a linen shade and a dimmer that "
+      "keeps the light warm from the brightest setting down to a glow for reading at night.</p>"
+      "<h2>Customers also bought</h2><h3>Brass Reading Lamp</h3><p>$89.00</p>"
+      "<h3>Oak Side Table</h3><p>$149.00</p>"
+      "<h2>Description</h2><p>Each lamp is turned by hand in our workshop, oiled three times "
+      "and fitted with a braided cotton cord, a switch on the cord and a bulb that lasts.</p>"
+      "</div>";
+  auto read = [](const std::string& body, saring::extract::PageKind kind) {
+    auto doc = saring::html::parse(page(body));
+    EXPECT_TRUE(doc.ok());
+    return saring::extract::render_text(saring::extract::extract_content(*doc, {}, kind));
+  };
+  std::string t = read(shop, saring::extract::PageKind::unknown);
+  EXPECT_TRUE(contains(t, "A lamp turned from a single block of walnut"));
+  EXPECT_FALSE(contains(t, "Customers also bought"));
+  EXPECT_FALSE(contains(t, "Brass Reading Lamp"));
+  EXPECT_FALSE(contains(t, "$149.00"));
+  EXPECT_TRUE(contains(t, "Description"));
+  EXPECT_TRUE(contains(t, "Each lamp is turned by hand"));
+  std::string article = read(shop, saring::extract::PageKind::article);
+  EXPECT_TRUE(contains(article, "Brass Reading Lamp"));
+}
+
 TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
   // The longest box holds about half of the page's text; two more boxes sit
   // between link lists in the other column. An article stops at its box; a
