@@ -293,7 +293,8 @@ constexpr std::string_view kWrittenBy = "written by ";
 constexpr std::string_view kOtherProductsInfixes[] = {
     "also bought", "also viewed", "also purchased", "bought together", "similar items",
     "similar products", "related items", "related products", "recently viewed",
-    "you may also like", "you might also like", "complete the look", "pairs well with"};
+    "you may also like", "you might also like", "complete the look", "pairs well with",
+    "featured products"};
 
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
 // "12 Replies", "1.2k Views") and on a poster's card ("2,345 posts", "518
