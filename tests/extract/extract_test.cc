@@ -1409,6 +1409,10 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("About the author"));
   EXPECT_TRUE(bp("Über die Autorin:"));
   EXPECT_TRUE(bp("Zum Weiterlesen:"));
+  // A form's status messages, waiting in the page for its script.
+  EXPECT_TRUE(bp("Thank you! Your submission has been received!"));
+  EXPECT_TRUE(bp("Oops! Something went wrong while submitting the form."));
+  EXPECT_FALSE(bp("Something went wrong while submitting the form, the clerk told us."));
   // A line of the table in brackets is still that line.
   EXPECT_TRUE(bp("(Alle Angaben ohne Gewähr)"));
   EXPECT_TRUE(bp("[Advertisement]"));
