@@ -56,6 +56,20 @@ bool starts_copyright(std::string_view s) {
   return rest.starts_with("\xC2\xA9") || (!rest.empty() && rest.front() >= '0' && rest.front() <= '9');
 }
 
+// "Disclaimer: ...", "Disclosure: ...": a site's standing notice (affiliate
+// links, not medical or legal advice), not the text's own words.
+bool starts_disclaimer(std::string_view s) {
+  for (std::string_view word : {std::string_view("disclaimer"), std::string_view("disclosure")}) {
+    if (s.size() <= word.size()) continue;
+    size_t i = 0;
+    while (i < word.size() &&
+           (s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i]) == word[i])
+      ++i;
+    if (i == word.size() && s[i] == ':') return true;
+  }
+  return false;
+}
+
 size_t block_words(const Block& b) {
   if (b.kind != BlockKind::table) return count_words(b.text);
   size_t n = 0;
@@ -297,6 +311,20 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
       }
       if (!drop[i]) before += blocks[i].text.size();
     }
+  }
+  // A disclaimer in the closing half of the text goes; near the top it may
+  // be the text's own note and stays.
+  size_t before = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (drop[i]) continue;
+    size_t bytes = blocks[i].text.size();
+    if ((blocks[i].kind == BlockKind::paragraph || blocks[i].kind == BlockKind::list_item) &&
+        static_cast<double>(before) >= th.disclaimer_share * static_cast<double>(total) &&
+        starts_disclaimer(blocks[i].text)) {
+      drop[i] = true;
+      total -= bytes;
+    }
+    before += bytes;
   }
   size_t tail = 0;
   for (size_t i = blocks.size(); i-- > 0;) {

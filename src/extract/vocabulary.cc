@@ -195,6 +195,9 @@ constexpr std::string_view kBoilerplateLines[] = {
     "ad", "story continues below advertisement", "scroll to continue with content",
     "related topics", "topics", "share via", "copy link", "link copied", "caption", "advert",
     "don't miss", "don’t miss", "breaking news", "next prev",
+    // a form's status messages, left in the page for its script to show
+    "thank you! your submission has been received!",
+    "oops! something went wrong while submitting the form",
     // a forum poster's card and a thread's controls (XenForo, vBulletin, MyBB, phpBB, Discourse)
     "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
     "well-known member", "active member", "senior member", "junior member", "thread starter",

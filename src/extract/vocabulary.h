@@ -229,6 +229,9 @@ struct Thresholds {
   // this share of the text opens the box about the writer: it and what
   // follows go.
   double writer_box_share = 0.5;
+  // A paragraph opening "Disclaimer:" or "Disclosure:" after this share of
+  // the text is the site's notice and goes.
+  double disclaimer_share = 0.5;
   // Cascade: the main result under-delivers when it has fewer than
   // min_main_words, or less than this share of the page's good text.
   size_t min_main_words = 25;

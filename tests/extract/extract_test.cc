@@ -1189,6 +1189,25 @@ TEST(Filter, AHeadingThatBringsInOtherProductsOpensAStripOfCards) {
   EXPECT_TRUE(contains(article, "Brass Reading Lamp"));
 }
 
+TEST(Filter, ADisclaimerInTheClosingHalfGoes) {
+  // "Disclaimer:" or "Disclosure:" after half of the text is the site's
+  // standing notice; the same paragraph at the top stays, and so does a
+  // sentence that only starts with the word.
+  const std::string notice =
+      "<p>Disclosure: some links on this site are affiliate links, and we may earn a small "
+      "commission when you buy through them.</p>";
+  std::string late = text_of(page("<div class='story'>" + std::string(kArticle) + notice + "</div>"));
+  EXPECT_TRUE(contains(late, "A final vote is expected next month"));
+  EXPECT_FALSE(contains(late, "affiliate links"));
+  std::string early = text_of(page("<div class='story'>" + notice + std::string(kArticle) + "</div>"));
+  EXPECT_TRUE(contains(early, "affiliate links"));
+  std::string sentence = text_of(page(
+      "<div class='story'>" + std::string(kArticle) +
+      "<p>Disclosure of the council's budget papers came only after a long appeal by residents "
+      "who had asked for them.</p></div>"));
+  EXPECT_TRUE(contains(sentence, "Disclosure of the council's budget papers"));
+}
+
 TEST(Cascade, APageThatIsNotAnArticleIsReadWider) {
   // The longest box holds about half of the page's text; two more boxes sit
   // between link lists in the other column. An article stops at its box; a
@@ -1419,6 +1438,10 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("About the author"));
   EXPECT_TRUE(bp("Über die Autorin:"));
   EXPECT_TRUE(bp("Zum Weiterlesen:"));
+  // A form's status messages, waiting in the page for its script.
+  EXPECT_TRUE(bp("Thank you! Your submission has been received!"));
+  EXPECT_TRUE(bp("Oops! Something went wrong while submitting the form."));
+  EXPECT_FALSE(bp("Something went wrong while submitting the form, the clerk told us."));
   // A line of the table in brackets is still that line.
   EXPECT_TRUE(bp("(Alle Angaben ohne Gewähr)"));
   EXPECT_TRUE(bp("[Advertisement]"));
