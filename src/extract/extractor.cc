@@ -154,7 +154,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
       head.measures.insert(head.measures.end(), raw.measures.begin(), raw.measures.end());
       raw = std::move(head);
     }
-    return filter_blocks(std::move(raw), page);
+    return filter_blocks(std::move(raw), page, false, is_article(kind));
   };
   Filtered blocks;
   if (!main.empty()) {
@@ -169,7 +169,7 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
     if (!main.empty()) {
       for (int32_t a = nodes[main.front()].parent; a > 0; a = nodes[a].parent) {
         if (nodes[a].words - nodes[a].link_words >= 2 * std::max<size_t>(words, 1)) {
-          wider = filter_blocks(collect(page, {a}, false), page);
+          wider = filter_blocks(collect(page, {a}, false), page, false, is_article(kind));
           wider_root = a;
           break;
         }
@@ -207,7 +207,8 @@ Filtered cascade(const Page& page, Stage& stage, bool keep_links, PageKind kind)
     } else {
       body = Filtered{};
       blocks = stage == Stage::main ? main_answer()
-                                    : filter_blocks(collect(page, {wider_root}, false), page);
+                                    : filter_blocks(collect(page, {wider_root}, false), page, false,
+                                                    is_article(kind));
     }
   }
   // Last resort: a page whose content is a list of links (a product grid, a

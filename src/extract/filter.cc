@@ -81,7 +81,7 @@ size_t block_words(const Block& b) {
 
 }  // namespace
 
-Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
+Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool article) {
   const ExtractOptions& opt = page.options_;
   const Vocabulary& vocab = page.vocab_;
   const Thresholds& th = vocab.thresholds();
@@ -190,6 +190,25 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
     if (!cards || opt.focus == Focus::precision) card_title.assign(blocks.size(), false);
     else card_pairs = pairs;
   }
+  // A row of linked cards: each card is one link around its title and a
+  // sentence or two about it (a service's features, a site's resources), so
+  // both lines are all link. A menu's links carry no sentence under a
+  // heading; on an article such a row is its "read next" teasers.
+  std::vector<bool> linked_card(blocks.size(), false);
+  if (!article && opt.focus != Focus::precision) {
+    size_t rows = 0;
+    for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+      const BlockMeasure& next = raw.measures[i + 1];
+      if (blocks[i].kind != BlockKind::heading || density(raw.measures[i]) <= max_ld ||
+          blocks[i + 1].kind != BlockKind::paragraph || density(next) <= max_ld)
+        continue;
+      size_t words = next.words_known ? next.words : count_words(blocks[i + 1].text);
+      if (words < th.linked_card_words) continue;
+      linked_card[i] = linked_card[i + 1] = true;
+      ++rows;
+    }
+    if (rows < th.min_linked_cards) linked_card.assign(blocks.size(), false);
+  }
   // The kept blocks move down to the front of `blocks`, each written once,
   // so `seen` may view the kept texts where they land.
   Filtered result;
@@ -215,7 +234,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links) {
       bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
                         i < last_prose && opt.focus != Focus::precision;
       if (density(m) > max_ld && !inner_list && !card_title[i] && !index_entry[i] &&
-          !m.ingredient && !linked_sentence(b, m))
+          !linked_card[i] && !m.ingredient && !linked_sentence(b, m))
         continue;
       // "About the author" stays for drop_closing_furniture, which cuts the
       // writer's box it opens.

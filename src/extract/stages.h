@@ -67,7 +67,11 @@ struct Filtered {
 
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.
 // With `keep_links`, link-heavy blocks stay (the last resort of the cascade).
-Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links = false);
+// Without `article` (a page that does not say it is one), a row of linked
+// cards stays. The cascade reads the whole body as an article, so that a footer of
+// such cards does not outweigh the chosen text.
+Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links = false,
+                       bool article = true);
 
 // Furniture left in the blocks the cascade chose: lines that are boilerplate
 // wherever their phrase sits (Vocabulary::is_embedded_boilerplate: appeals

@@ -206,6 +206,11 @@ struct Thresholds {
   // A page that is not an article with this many cards in its kept blocks,
   // more than twice those of the main choice, is a grid: its blocks answer.
   size_t min_grid_cards = 20;
+  // On a page that is not an article, at least min_linked_cards linked
+  // headings each followed by a linked block of linked_card_words or more:
+  // a row of cards, each one link around a title and a sentence about it.
+  size_t min_linked_cards = 3;
+  size_t linked_card_words = 6;
   size_t caption_credit_words = 25;
   size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes, kAppealInfixes, kSignUpInfixes)
   // On an article, this many list items in a row that each end cut short

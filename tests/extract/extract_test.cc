@@ -1639,3 +1639,29 @@ TEST(Vocabulary, ClassTokens) {
 }
 
 }  // namespace
+
+TEST(Filter, ARowOfLinkedCardsIsTheServicesText) {
+  // A service page: after its opening, a row of cards, each one link around
+  // a title and a sentence about the service it leads to. On a page that does
+  // not say it is an article the cards are its text; on an article they are
+  // teasers of other pages.
+  std::string cards;
+  for (int i = 0; i < 3; ++i) {
+    std::string n = std::to_string(i);
+    cards += "<div class='feature'><a href='/services/" + n + "'><h3>Garden service " + n +
+             "</h3><p>We plan, plant and look after gardens of every size all year round " + n +
+             ".</p></a></div>";
+  }
+  std::string html =
+      page("<div class='content'>" + std::string(kArticle) + "<div class='row'>" + cards + "</div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(t, "We plan, plant and look after gardens of every size all year round 0."));
+  EXPECT_TRUE(contains(t, "Garden service 2"));
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  std::string a = saring::extract::render_text(
+      saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article));
+  EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(a, "We plan, plant and look after gardens"));
+}
