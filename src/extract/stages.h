@@ -68,8 +68,8 @@ struct Filtered {
 // Drops residual boilerplate blocks and repeats; returns the kept blocks.
 // With `keep_links`, link-heavy blocks stay (the last resort of the cascade).
 // Without `article` (a page that does not say it is one), a row of linked
-// cards stays. The cascade reads the whole body as an article, so that a footer of
-// such cards does not outweigh the chosen text.
+// cards stays. The cascade passes `article` for readings of the whole body on
+// every page, so that a footer of such cards does not outweigh the choice.
 Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links = false,
                        bool article = true);
 
