@@ -46,11 +46,7 @@ bool ends_cut_short(std::string_view s) {
 bool starts_copyright(std::string_view s) {
   if (s.starts_with("\xC2\xA9") || s.starts_with("(c) ") || s.starts_with("(C) ")) return true;
   constexpr std::string_view kWord = "copyright";
-  if (s.size() <= kWord.size() + 1) return false;
-  for (size_t i = 0; i < kWord.size(); ++i) {
-    char c = s[i];
-    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != kWord[i]) return false;
-  }
+  if (s.size() <= kWord.size() + 1 || !starts_with_ascii_ci(s, kWord)) return false;
   std::string_view rest = s.substr(kWord.size());
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   return rest.starts_with("\xC2\xA9") || (!rest.empty() && rest.front() >= '0' && rest.front() <= '9');
@@ -59,15 +55,7 @@ bool starts_copyright(std::string_view s) {
 // "Disclaimer: ...", "Disclosure: ...": a site's standing notice (affiliate
 // links, not medical or legal advice), not the text's own words.
 bool starts_disclaimer(std::string_view s) {
-  for (std::string_view word : {std::string_view("disclaimer"), std::string_view("disclosure")}) {
-    if (s.size() <= word.size()) continue;
-    size_t i = 0;
-    while (i < word.size() &&
-           (s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i]) == word[i])
-      ++i;
-    if (i == word.size() && s[i] == ':') return true;
-  }
-  return false;
+  return starts_with_ascii_ci(s, "disclaimer:") || starts_with_ascii_ci(s, "disclosure:");
 }
 
 size_t block_words(const Block& b) {

@@ -543,6 +543,15 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+bool starts_with_ascii_ci(std::string_view s, std::string_view lower_prefix) {
+  if (s.size() < lower_prefix.size()) return false;
+  for (size_t i = 0; i < lower_prefix.size(); ++i) {
+    char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
 void WordBits::add(std::string_view w, unsigned bits) {
   if (bits == 0 || w.empty()) return;
   if (w.size() < 64) first_len_[static_cast<unsigned char>(w[0])] |= 1ull << w.size();
@@ -944,13 +953,7 @@ bool Vocabulary::is_writer_label(std::string_view text) const {
   // are not lowercased.
   size_t k = text.find_first_not_of(" -*|>");
   if (k == std::string_view::npos) return false;
-  auto opens = [&](std::string_view word) {
-    if (text.size() - k < word.size()) return false;
-    for (size_t j = 0; j < word.size(); ++j) {
-      if ((text[k + j] | 0x20) != word[j]) return false;
-    }
-    return true;
-  };
+  auto opens = [&](std::string_view word) { return starts_with_ascii_ci(text.substr(k), word); };
   if (!opens("author") && !opens("about") && !opens("written")) return false;
   char buf[kMaxBytes];
   std::string_view line = trim_line(lower_into(text, buf, sizeof buf));

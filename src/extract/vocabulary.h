@@ -388,4 +388,8 @@ const Vocabulary& vocabulary();
 // Lowercases ASCII letters; other bytes unchanged.
 std::string ascii_lower(std::string_view s);
 
+// True when `s` opens with `lower_prefix` (lowercase ASCII), ASCII letters
+// of `s` compared in any case: "Copyright 2020" opens with "copyright".
+bool starts_with_ascii_ci(std::string_view s, std::string_view lower_prefix);
+
 }  // namespace saring::extract

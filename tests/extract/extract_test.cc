@@ -1426,6 +1426,15 @@ TEST(Prune, WordCountsOfConcatenationsAddUp) {
   }
 }
 
+TEST(Vocabulary, StartsWithAsciiCaseInsensitive) {
+  using saring::extract::starts_with_ascii_ci;
+  EXPECT_TRUE(starts_with_ascii_ci("Copyright 2020", "copyright"));
+  EXPECT_TRUE(starts_with_ascii_ci("DISCLAIMER: not advice", "disclaimer:"));
+  EXPECT_FALSE(starts_with_ascii_ci("Disclaimers", "disclaimer:"));
+  EXPECT_FALSE(starts_with_ascii_ci("Copy", "copyright"));
+  EXPECT_FALSE(starts_with_ascii_ci("\xC3\x89crit par", "ecrit"));  // only ASCII letters fold
+}
+
 TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   const auto& v = saring::extract::vocabulary();
   auto bp = [&](const std::string& s) { return v.is_boilerplate_line(s, saring::text::count_words(s)); };
