@@ -11,7 +11,8 @@
 // and the HTML break-out list, nested a/form/button, </br> as <br>, the
 // list of active formatting elements (re-opened after a block closed them),
 // quirks mode (from the doctype) deciding whether <table> closes a <p>,
-// scripting disabled (so <noscript> holds markup, as MyHTML does).
+// scripting disabled (so <noscript> holds markup, as MyHTML does; an
+// <iframe> in it is empty rather than raw text up to "</iframe>").
 //
 // The DocumentBuilder appends to the current element; where HTML5 moves
 // nodes after creating them the builder is asked to (clone_element,
@@ -1160,7 +1161,11 @@ class TreeBuilder {
         }
         break;
       case TokenType::start_tag:
-        if (e == id(Tag::html) || e == id(Tag::head) || e == id(Tag::noscript)) return true;
+        // An iframe here is dropped: in the body it would hold raw text (see
+        // in_body's iframe).
+        if (e == id(Tag::html) || e == id(Tag::head) || e == id(Tag::noscript) ||
+            e == id(Tag::iframe))
+          return true;
         if (e == kBasefont || e == kBgsound || e == id(Tag::link) || e == id(Tag::meta) ||
             e == kNoframes || e == id(Tag::style))
           return head_start(t, e);
@@ -1413,6 +1418,15 @@ class TreeBuilder {
         text_element(t, e, Tokenizer::Mode::rawtext);
         return;
       case id(T::iframe):
+        // Inside <noscript> an iframe holds no raw text: a browser that runs
+        // scripts never parses it there, and a tag manager's self-closed
+        // "<noscript><iframe .../></noscript>" would swallow the rest of the page.
+        if (s_.top_small[id(T::noscript)] >= 0) {
+          insert_void(e, t);
+          return;
+        }
+        text_element(t, e, Tokenizer::Mode::rawtext);
+        return;
       case kNoembed: text_element(t, e, Tokenizer::Mode::rawtext); return;
       case id(T::select):
         reconstruct_formatting();

@@ -453,6 +453,15 @@ TEST(NativeTreeTest, RawTextElements) {
   EXPECT_EQ(body("<xmp><b></xmp><iframe><p></iframe><noembed><i></noembed>"),
             "<xmp><b></xmp><iframe><p></iframe><noembed><i></noembed>");
   EXPECT_EQ(body("<plaintext><b></plaintext>"), "<plaintext><b></plaintext></plaintext>");
+  // In <noscript> an iframe is empty: a self-closed one does not swallow the page.
+  EXPECT_EQ(body("<body><noscript><iframe src=x /></noscript><p>a</p>"),
+            "<noscript><iframe></iframe></noscript><p>a</p>");
+  EXPECT_EQ(body("<body><noscript><iframe src=x></iframe></noscript><p>a</p>"),
+            "<noscript><iframe></iframe></noscript><p>a</p>");
+  EXPECT_EQ(tree("<head><noscript><iframe src=x /></noscript></head><p>a</p>"),
+            "<html><head><noscript></noscript></head><body><p>a</p></body></html>");
+  // Outside <noscript> it is raw text up to its end tag, as before.
+  EXPECT_EQ(body("<iframe src=x /><p>a</p></iframe>b"), "<iframe><p>a</p></iframe>b");
   EXPECT_EQ(tree("<script>a</script>"),
             "<html><head><script>a</script></head><body></body></html>");
 }
