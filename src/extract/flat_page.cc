@@ -236,6 +236,52 @@ inline void Page::add_text(const Node* n, int32_t parent) {
   if (unit_of >= 0 && !(inherited & kInLink)) tally_[unit_of].own += words;
 }
 
+// React's streamed server rendering sends the shell of a page with empty
+// placeholders (<template id="B:n"> or "P:n") and then the parts, parked in
+// <div hidden id="S:n"> at the end of the body until a script moves each into
+// its placeholder. Reading a park in its placeholder's place puts the page's
+// sections back in order, inside the container that holds them. Returns the
+// park to read instead of `placeholder`, or null; each park is read once.
+inline const Node* Page::take_park(const Node* placeholder, const Node* start) {
+  std::string_view id = placeholder->attr("id");
+  if (id.size() < 3 || (id[0] != 'B' && id[0] != 'P') || id[1] != ':') return nullptr;
+  if (!parks_found_) {
+    // Parks before the first placeholder were read where they stand already.
+    parks_found_ = true;
+    bool after = false;
+    html::walk(start, [&](const Node* n) {
+      if (n == placeholder) after = true;
+      if (!n->is_element()) return false;
+      std::string_view pid = n->attr("id");
+      if (after && is_streamed_id(pid) && n->has_attr("hidden")) parks_.emplace(pid.substr(2), n);
+      return true;
+    });
+  }
+  auto it = parks_.find(id.substr(2));
+  if (it == parks_.end() || !parks_read_.insert(it->second).second) return nullptr;
+  return it->second;
+}
+
+// A boundary's placeholder (<template id="B:n">) is followed by what shows
+// until its part arrives ("Loading..."), up to the comment "/$"; the script
+// removes that when it moves the part in. Returns the node after that
+// fallback, or the placeholder's next sibling when there is none.
+static const Node* after_fallback(const Node* placeholder) {
+  if (placeholder->attr("id")[0] != 'B') return placeholder->next_sibling();
+  int depth = 0;  // boundaries opened ("$", "$?", "$!") inside the fallback
+  for (const Node* s = placeholder->next_sibling(); s; s = s->next_sibling()) {
+    if (s->type != NodeType::comment) continue;
+    std::string_view c = s->text();
+    if (c == "/$") {
+      if (depth == 0) return s->next_sibling();
+      --depth;
+    } else if (!c.empty() && c[0] == '$') {
+      ++depth;
+    }
+  }
+  return placeholder->next_sibling();
+}
+
 inline void Page::flatten(const Node* start) {
   const TagTable& tt = tags();
   // Appends the entry of an element; false when it is dropped (nothing added).
@@ -375,8 +421,18 @@ inline void Page::flatten(const Node* start) {
     if (child->type == NodeType::text) {
       add_text(child, parent);
     } else if (child->type == NodeType::element) {
+      const Node* e = child;
+      if (e->tag == Tag::template_) {
+        if (const Node* park = take_park(e, start)) {
+          e = park;
+          frame.next = after_fallback(child);
+        }
+      } else if (!parks_.empty() && is_streamed_id(e->attr("id")) &&
+                 !parks_read_.insert(e).second) {
+        continue;  // a park read already, in its placeholder's place
+      }
       const int32_t index = static_cast<int32_t>(nodes.size());
-      if (add_element(child, parent)) stack.push_back(Frame{child->first_child(), index});
+      if (add_element(e, parent)) stack.push_back(Frame{e->first_child(), index});
     }
   }
 }

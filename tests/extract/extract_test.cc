@@ -189,6 +189,46 @@ TEST(Prune, TabPanelsAndStreamedContentAreKeptWhileHidden) {
   EXPECT_FALSE(contains(text_of(hidden), "Hidden copy"));
 }
 
+TEST(Prune, StreamedPartsAreReadInTheirPlaceholders) {
+  // The shell holds empty placeholders; the parts arrive later, parked at the
+  // end of the body, and are read where their placeholders stand.
+  const std::string shell =
+      "<div id='shell'><a href='/'>Home</a></div><main>"
+      "<p>The committee met on Tuesday to discuss the new budget, which includes "
+      "funding for schools, roads and the public library system.</p>"
+      "<template id='B:0'></template>"
+      "<p>A final vote is expected next month, after a public hearing at which "
+      "residents will be able to give their views on every part of the plan.</p>"
+      "<template id='P:1'></template></main>";
+  const std::string parks =
+      "<div hidden id='S:0'><p>Several members argued that the proposed tax increase would "
+      "fall hardest on small businesses, while others said it was overdue.</p></div>"
+      "<div hidden id='S:1'><p>The mayor said she would sign the budget if the council "
+      "passed it without changes to the library fund.</p></div>";
+  std::string t = text_of(page(shell + parks));
+  size_t first = t.find("The committee met");
+  size_t middle = t.find("Several members argued");
+  size_t vote = t.find("A final vote");
+  size_t last = t.find("The mayor said");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(middle, std::string::npos);
+  ASSERT_NE(vote, std::string::npos);
+  ASSERT_NE(last, std::string::npos);
+  EXPECT_LT(first, middle);
+  EXPECT_LT(middle, vote);
+  EXPECT_LT(vote, last);
+  // Each part is read once, and a placeholder without a park reads as before.
+  EXPECT_EQ(t.find("Several members argued", middle + 1), std::string::npos);
+  std::string orphan = text_of(page("<div class='post'>" + std::string(kArticle) +
+                                    "<template id='B:7'></template></div>"));
+  EXPECT_TRUE(contains(orphan, "A final vote"));
+  // A park that comes before its placeholder is read once, where it stands.
+  std::string early = text_of(page(parks + shell));
+  size_t once = early.find("Several members argued");
+  ASSERT_NE(once, std::string::npos);
+  EXPECT_EQ(early.find("Several members argued", once + 1), std::string::npos);
+}
+
 TEST(Prune, CrawlerViewInNoscriptIsKept) {
   // Some forums render their whole thread for crawlers inside <noscript>.
   std::string html = page("<div id='app'></div><noscript><div class='topic'>" +
@@ -1432,7 +1472,7 @@ TEST(Vocabulary, StartsWithAsciiCaseInsensitive) {
   EXPECT_TRUE(starts_with_ascii_ci("DISCLAIMER: not advice", "disclaimer:"));
   EXPECT_FALSE(starts_with_ascii_ci("Disclaimers", "disclaimer:"));
   EXPECT_FALSE(starts_with_ascii_ci("Copy", "copyright"));
-  EXPECT_FALSE(starts_with_ascii_ci("\xC3\x89crit par", "ecrit"));  // only ASCII letters fold
+  EXPECT_FALSE(starts_with_ascii_ci("\xC3\x89" "crit par", "ecrit"));  // only ASCII letters fold
 }
 
 TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
