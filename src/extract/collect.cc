@@ -256,9 +256,12 @@ class Collector {
       bool tail_word = tail >= 0x80 || ascii_word(tail);
       // Two elements side by side whose texts meet as a lower-case letter and a
       // capital ("<span>Acme Outdoor</span><span>Trail Tent</span>",
-      // a brand and a product's name laid out side by side) are two words.
+      // a brand and a product's name laid out side by side) are two words; so
+      // are a capital and a capitalised word ("<span>ACME</span><span>Trail").
       // (Not in code, nor where a link's or a format's mark now ends the text.)
-      if (opened_after_close_ && tail >= 'a' && tail <= 'z' && head >= 'A' && head <= 'Z' &&
+      if (opened_after_close_ && head >= 'A' && head <= 'Z' &&
+          ((tail >= 'a' && tail <= 'z') ||
+           (tail >= 'A' && tail <= 'Z' && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z')) &&
           pre_ == 0 && buf_.size() == text_end_) {
         buf_.push_back(' ');
         tail_word = false;
