@@ -83,6 +83,7 @@ class Collector {
         continue;
       }
       if (tt.block[ti(t)]) flush();
+      if (closed_) opened_after_close_ = true;
       enter(i);
       open.push_back(i);
       ++i;
@@ -154,6 +155,7 @@ class Collector {
 
   void leave(int32_t i) {
     const Node* e = nodes_[i].node;
+    closed_ = true;
     if (is_ingredients(i) && ingredients_ > 0) --ingredients_;
     Tag t = e->tag;
     const TagTable& tt = tags();
@@ -252,12 +254,25 @@ class Collector {
       unsigned char tail = static_cast<unsigned char>(tail_);
       bool head_word = head >= 0x80 || ascii_word(head);
       bool tail_word = tail >= 0x80 || ascii_word(tail);
+      // Two elements side by side whose texts meet as a lower-case letter and a
+      // capital ("<span>Acme Outdoor</span><span>Trail Tent</span>",
+      // a brand and a product's name laid out side by side) are two words; so
+      // are a capital and a capitalised word ("<span>ACME</span><span>Trail").
+      // (Not in code, nor where a link's or a format's mark now ends the text.)
+      if (opened_after_close_ && head >= 'A' && head <= 'Z' &&
+          ((tail >= 'a' && tail <= 'z') ||
+           (tail >= 'A' && tail <= 'Z' && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z')) &&
+          pre_ == 0 && buf_.size() == text_end_) {
+        buf_.push_back(' ');
+        tail_word = false;
+      }
       if (head_word && tail_word) {
         if (head < 0x80 && tail < 0x80) words_ -= 1;  // the two halves are one word
         else words_known_ = false;
       }
       words_ += n.raw_words;
       tail_ = s.back();
+      closed_ = opened_after_close_ = false;
     }
     if (pre_ > 0) {
       buf_.append(s);
@@ -267,6 +282,7 @@ class Collector {
       buf_.append(s);
       breaks_to_spaces(buf_.data() + from, s.size());
     }
+    text_end_ = buf_.size();
     text_bytes_ += s.size();
     if (links_ > 0) {
       link_bytes_ += s.size();
@@ -459,6 +475,9 @@ class Collector {
   size_t words_ = 0;          // words in buf_ (when words_known_)
   bool words_known_ = true;
   char tail_ = ' ';           // the last byte put in buf_ (a space when empty)
+  // Since the last text: an element closed, then one opened after it.
+  bool closed_ = false, opened_after_close_ = false;
+  size_t text_end_ = 0;  // the end of the last text put in buf_
   size_t text_bytes_ = 0, link_bytes_ = 0;
   size_t link_end_ = 0;       // where the last link's text ends in buf_
   int heading_ = 0;

@@ -1438,6 +1438,26 @@ TEST(Prune, WordsSplitOverInlineElementsCountOnce) {
   EXPECT_FALSE(contains(text, "abcd efgh"));
 }
 
+// Side-by-side elements whose texts meet as a lower-case letter and a capital,
+// or as a capital and a capitalised word (a brand, then a product's name), are
+// two words; a word split over elements in any other way stays one.
+TEST(Collect, SideBySideElementsMeetingAsLowerAndCapitalAreTwoWords) {
+  std::string cards =
+      "<ul><li><span>Acme Outdoor</span><span>Trail Tent</span> sleeps six people.</li>"
+      "<li><span>Rain</span><span>coat</span> for wet days.</li>"
+      "<li>Mc<span>Donald</span> farm tools.</li>"
+      "<li><b>Tent</b><i>Box</i> boxes. <b>abc</b> and <i>def</i></li>"
+      "<li><span>ACME</span><span>Camp Stove</span> burns gas.</li>"
+      "<li><span>U</span><span>SA</span> made.</li></ul>";
+  std::string text = text_of(page(std::string("<article>") + kArticle + cards + "</article>"));
+  EXPECT_TRUE(contains(text, "Acme Outdoor Trail Tent sleeps six"));
+  EXPECT_TRUE(contains(text, "Raincoat for wet days"));
+  EXPECT_TRUE(contains(text, "McDonald farm tools"));
+  EXPECT_TRUE(contains(text, "Tent Box boxes"));
+  EXPECT_TRUE(contains(text, "ACME Camp Stove burns gas"));
+  EXPECT_TRUE(contains(text, "USA made"));
+}
+
 // What the collector assumes of text::count_words: ASCII word characters are
 // [A-Za-z0-9_], and the words of a concatenation are the sum of the parts'
 // words less one where a word character meets a word character (ASCII on
