@@ -41,7 +41,9 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
     "addtoany", "prev", "prevnext", "nextprev", "rollover", "hovercard", "signature",
-    "signatures", "postsignature"};
+    "signatures", "postsignature",
+    // a blogging plugin's box about the writer, whose name has no word for one
+    "saboxplugin-wrap"};
 
 // Tokens of a recipe's ingredient list, in several languages. The list is
 // text, whatever the other words of its class say ("recipe-ingredients

@@ -855,6 +855,19 @@ TEST(Prune, APostersSignatureIsNotThePost) {
   EXPECT_FALSE(contains(t, "Design should be simple"));
 }
 
+TEST(Prune, AWritersBoxNamedByItsPluginIsNotTheText) {
+  // A blogging plugin closes each post with the writer's photo, name and
+  // biography in a box whose class names the plugin, not an author.
+  std::string html = page(
+      "<article class='post'>" + std::string(kArticle) +
+      "<div class='saboxplugin-wrap'><div class='saboxplugin-desc'><p>Jane Roe is the owner of "
+      "a small bakery and has written about bread and pastry for twelve years.</p></div></div>"
+      "</article>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Jane Roe is the owner"));
+}
+
 TEST(Prune, TheHeroIsThePagesOpening) {
   // A service page opens with a "hero": its headline and introduction, in a
   // <header> or a block named a banner. The site's header and a sign-up
@@ -1626,6 +1639,7 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("post-author_bio", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-jdoe", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("saboxplugin-wrap", "", ""), Verdict::boilerplate);  // a plugin's name
   EXPECT_EQ(v.classify("user-info user-hover", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("user-content", "", ""), Verdict::none);
   // The two words glued into one ("userDetails", "authorInfo") say the same;
