@@ -343,7 +343,10 @@ constexpr std::string_view kAppealPrefixes[] = {
     // the terms under a Q&A site's answer form
     "by clicking \xE2\x80\x9Cpost your answer", "by clicking \"post your answer",
     // a wire story's closing credits in brackets, which name every hand
-    "(reporting by", "(editing by", "(writing by", "(additional reporting"};
+    "(reporting by", "(editing by", "(writing by", "(additional reporting",
+    // a paywall's box where the story stops for readers who do not pay
+    "this article is exclusive to", "unlock this article", "to read the rest of this story",
+    "become a paid subscriber", "this post is for paid subscribers", "already have an account?"};
 
 // Appeals for money or membership may open with anything ("Our interviews
 // are expensive to produce. ... please support us by donating"): a line of at

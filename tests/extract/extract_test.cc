@@ -1470,6 +1470,13 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("(Alle Angaben ohne Gewähr, sagt der Verband)"));
   EXPECT_FALSE(bp("(Advertisement"));
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
+  // A paywall's box, where the story stops for readers who do not pay.
+  EXPECT_TRUE(bp("This article is exclusive to Gazette Plus subscribers"));
+  EXPECT_TRUE(bp("Unlock this article, plus in-depth analysis and news alerts."));
+  EXPECT_TRUE(bp("To read the rest of this story subscribe to Gazette Plus."));
+  EXPECT_TRUE(bp("Become a paid subscriber to the Gazette to unlock this piece and learn about:"));
+  EXPECT_TRUE(bp("Already have an account? Log in"));
+  EXPECT_FALSE(bp("Already having an account, she logged in and found the file gone."));
   // A wire story's credits in brackets may name many hands.
   EXPECT_TRUE(bp("(Reporting by Ann Writer, Bo Writer and Cy Writer in London, with additional "
                  "reporting by Di Writer; editing by Ed Editor and Flo Editor)"));
