@@ -1095,6 +1095,30 @@ TEST(Filter, TeasersCutShortAreOtherStoriesOnAnArticle) {
                        "Another one that trails off into..."));
 }
 
+TEST(Filter, ExcerptsCutShortLateInTheTextAreOtherPosts) {
+  // Cards of other posts under the text: a linked title (the link filter
+  // takes it), an excerpt cut short, a date. Three such excerpts in the
+  // closing half of the text go, on any page; at the top they stay.
+  std::string cards;
+  for (const char* topic : {"gardens", "bridges", "markets"}) {
+    cards += std::string("<div class='card'><h3><a href='/") + topic + "'>More on " + topic +
+             "</a></h3><div class='card-excerpt'>A look at how the town's " + topic +
+             " were planned and who paid for the work that...</div><div>Mar 6, 2026</div></div>";
+  }
+  const std::string more =
+      "<p>The library board will present its own figures at the hearing, and the mayor has "
+      "said she expects the debate to run late into the evening.</p>";
+  std::string late = text_of(page("<div class='story'>" + std::string(kArticle) + more + cards +
+                                  "</div>"));
+  EXPECT_TRUE(contains(late, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(late, "run late into the evening"));
+  EXPECT_FALSE(contains(late, "town's gardens"));
+  EXPECT_FALSE(contains(late, "town's markets"));
+  std::string early = text_of(page("<div class='story'>" + cards + std::string(kArticle) + more +
+                                   "</div>"));
+  EXPECT_TRUE(contains(early, "town's gardens"));
+}
+
 TEST(Filter, ACopyrightNoticeNearTheEndClosesTheText) {
   // A long notice (over the short-line limit) and the trademark lines after
   // it are the footer; a notice-like line early in the text is not cut at.
