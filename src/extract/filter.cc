@@ -302,6 +302,40 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (!drop[i]) total += blocks[i].text.size();
   }
+  // Excerpts of other posts, each cut short, in a row in the closing half of
+  // the text: teasers whose titles, links, went with the link filter. A
+  // card's short lines (its date, its writer) may stand between them.
+  {
+    auto excerpt = [&](size_t k) {
+      return blocks[k].kind == BlockKind::paragraph && !drop[k] && ends_cut_short(blocks[k].text);
+    };
+    size_t before = 0;
+    for (size_t i = 0; i < blocks.size();) {
+      size_t j = i, excerpts = 0, end = i;
+      for (; j < blocks.size(); ++j) {
+        if (excerpt(j)) {
+          ++excerpts;
+          end = j + 1;
+        } else if (blocks[j].kind != BlockKind::paragraph || drop[j] ||
+                   blocks[j].text.size() > th.card_line_bytes) {
+          break;
+        }
+      }
+      if (excerpts == 0) end = std::max(j, i + 1);  // short lines only: each is passed once
+      const bool teasers = excerpts >= th.min_teaser_items &&
+                           static_cast<double>(before) >=
+                               th.teaser_excerpt_share * static_cast<double>(total);
+      for (size_t k = i; k < end; ++k) {
+        if (drop[k]) continue;
+        before += blocks[k].text.size();
+        if (teasers && excerpt(k)) {
+          drop[k] = true;
+          total -= blocks[k].text.size();
+        }
+      }
+      i = end;
+    }
+  }
   // An article's writer's box, opened after half of the text by a label
   // ("Written by", "Author", "About the author: ..."), holds the writer's
   // name and biography, then often their other posts: none of it is the

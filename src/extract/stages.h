@@ -77,7 +77,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links = fals
 // wherever their phrase sits (Vocabulary::is_embedded_boilerplate: appeals
 // for money, membership or a newsletter's sign-up, a comment section's rules,
 // a blog post's filing line) go; on an article, runs of teasers of other
-// stories (with the heading above them) go; a copyright notice near the end
+// stories (with the heading above them) go, and on any page runs of excerpts
+// cut short in the closing half of the text; a copyright notice near the end
 // goes with all that follows it.
 void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Vocabulary& vocab);
 

@@ -41,7 +41,9 @@ constexpr std::string_view kBoilerplateTokens[] = {
     "affiliate", "shopping", "skyscraper", "leaderboard", "mpu", "billboard", "interstitial",
     "dialog", "toast", "notice", "alert", "feedback", "survey", "poll", "shariff", "addthis",
     "addtoany", "prev", "prevnext", "nextprev", "rollover", "hovercard", "signature",
-    "signatures", "postsignature"};
+    "signatures", "postsignature",
+    // a blogging plugin's box about the writer, whose name has no word for one
+    "saboxplugin-wrap"};
 
 // Tokens of a recipe's ingredient list, in several languages. The list is
 // text, whatever the other words of its class say ("recipe-ingredients
@@ -341,7 +343,10 @@ constexpr std::string_view kAppealPrefixes[] = {
     // the terms under a Q&A site's answer form
     "by clicking \xE2\x80\x9Cpost your answer", "by clicking \"post your answer",
     // a wire story's closing credits in brackets, which name every hand
-    "(reporting by", "(editing by", "(writing by", "(additional reporting"};
+    "(reporting by", "(editing by", "(writing by", "(additional reporting",
+    // a paywall's box where the story stops for readers who do not pay
+    "this article is exclusive to", "unlock this article", "to read the rest of this story",
+    "become a paid subscriber", "this post is for paid subscribers", "already have an account?"};
 
 // Appeals for money or membership may open with anything ("Our interviews
 // are expensive to produce. ... please support us by donating"): a line of at

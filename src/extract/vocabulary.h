@@ -214,8 +214,11 @@ struct Thresholds {
   size_t caption_credit_words = 25;
   size_t appeal_line_words = 60;  // appeals and disclosures (kAppealPrefixes, kAppealInfixes, kSignUpInfixes)
   // On an article, this many list items in a row that each end cut short
-  // ("...", "…") are teasers of other stories.
+  // ("...", "…") are teasers of other stories; so are as many paragraphs
+  // on any page, after teaser_excerpt_share of the text (near the top they
+  // may be the page's own list).
   size_t min_teaser_items = 3;
+  double teaser_excerpt_share = 0.5;
   // An index: at least index_sections headings in the chosen text, each over
   // nothing but a list (up to the next heading) with at least
   // index_section_items links. Its headings and links are the entries (see

@@ -895,6 +895,19 @@ TEST(Prune, APostersSignatureIsNotThePost) {
   EXPECT_FALSE(contains(t, "Design should be simple"));
 }
 
+TEST(Prune, AWritersBoxNamedByItsPluginIsNotTheText) {
+  // A blogging plugin closes each post with the writer's photo, name and
+  // biography in a box whose class names the plugin, not an author.
+  std::string html = page(
+      "<article class='post'>" + std::string(kArticle) +
+      "<div class='saboxplugin-wrap'><div class='saboxplugin-desc'><p>Jane Roe is the owner of "
+      "a small bakery and has written about bread and pastry for twelve years.</p></div></div>"
+      "</article>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(t, "Jane Roe is the owner"));
+}
+
 TEST(Prune, TheHeroIsThePagesOpening) {
   // A service page opens with a "hero": its headline and introduction, in a
   // <header> or a block named a banner. The site's header and a sign-up
@@ -1120,6 +1133,30 @@ TEST(Filter, TeasersCutShortAreOtherStoriesOnAnArticle) {
   EXPECT_TRUE(contains(saring::extract::render_text(saring::extract::extract_content(
                            *doc2, {}, saring::extract::PageKind::article)),
                        "Another one that trails off into..."));
+}
+
+TEST(Filter, ExcerptsCutShortLateInTheTextAreOtherPosts) {
+  // Cards of other posts under the text: a linked title (the link filter
+  // takes it), an excerpt cut short, a date. Three such excerpts in the
+  // closing half of the text go, on any page; at the top they stay.
+  std::string cards;
+  for (const char* topic : {"gardens", "bridges", "markets"}) {
+    cards += std::string("<div class='card'><h3><a href='/") + topic + "'>More on " + topic +
+             "</a></h3><div class='card-excerpt'>A look at how the town's " + topic +
+             " were planned and who paid for the work that...</div><div>Mar 6, 2026</div></div>";
+  }
+  const std::string more =
+      "<p>The library board will present its own figures at the hearing, and the mayor has "
+      "said she expects the debate to run late into the evening.</p>";
+  std::string late = text_of(page("<div class='story'>" + std::string(kArticle) + more + cards +
+                                  "</div>"));
+  EXPECT_TRUE(contains(late, "The committee met on Tuesday"));
+  EXPECT_TRUE(contains(late, "run late into the evening"));
+  EXPECT_FALSE(contains(late, "town's gardens"));
+  EXPECT_FALSE(contains(late, "town's markets"));
+  std::string early = text_of(page("<div class='story'>" + cards + std::string(kArticle) + more +
+                                   "</div>"));
+  EXPECT_TRUE(contains(early, "town's gardens"));
 }
 
 TEST(Filter, ACopyrightNoticeNearTheEndClosesTheText) {
@@ -1517,6 +1554,13 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("(Alle Angaben ohne Gewähr, sagt der Verband)"));
   EXPECT_FALSE(bp("(Advertisement"));
   EXPECT_TRUE(bp("(Reporting by A. Writer; Editing by B. Editor)"));
+  // A paywall's box, where the story stops for readers who do not pay.
+  EXPECT_TRUE(bp("This article is exclusive to Gazette Plus subscribers"));
+  EXPECT_TRUE(bp("Unlock this article, plus in-depth analysis and news alerts."));
+  EXPECT_TRUE(bp("To read the rest of this story subscribe to Gazette Plus."));
+  EXPECT_TRUE(bp("Become a paid subscriber to the Gazette to unlock this piece and learn about:"));
+  EXPECT_TRUE(bp("Already have an account? Log in"));
+  EXPECT_FALSE(bp("Already having an account, she logged in and found the file gone."));
   // A wire story's credits in brackets may name many hands.
   EXPECT_TRUE(bp("(Reporting by Ann Writer, Bo Writer and Cy Writer in London, with additional "
                  "reporting by Di Writer; editing by Ed Editor and Flo Editor)"));
@@ -1686,6 +1730,7 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("", "author-description", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("post-author_bio", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("author-jdoe", "", ""), Verdict::none);
+  EXPECT_EQ(v.classify("saboxplugin-wrap", "", ""), Verdict::boilerplate);  // a plugin's name
   EXPECT_EQ(v.classify("user-info user-hover", "", ""), Verdict::boilerplate);
   EXPECT_EQ(v.classify("user-content", "", ""), Verdict::none);
   // The two words glued into one ("userDetails", "authorInfo") say the same;
