@@ -1468,6 +1468,8 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Reaction score"));
   EXPECT_TRUE(bp("Joined: Feb 2019"));
   EXPECT_TRUE(bp("Posts: 116"));
+  // Who reacted to a post.
+  EXPECT_TRUE(bp("Reactions: alder, birch and 3 others"));
   EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
   // A post's or a thread's counters; a count of comments may head a section.
   EXPECT_TRUE(bp("1 Like"));
@@ -1478,6 +1480,12 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("1 like this one best"));
   EXPECT_TRUE(bp("1,234 Views"));
   EXPECT_TRUE(bp("1.2k likes"));
+  // The label before its count, as in a thread's stats list.
+  EXPECT_TRUE(bp("Replies 154"));
+  EXPECT_TRUE(bp("Views 26.2k"));
+  EXPECT_TRUE(bp("Views: 1,234"));
+  EXPECT_FALSE(bp("Comments 9"));
+  EXPECT_FALSE(bp("Chapter 12"));
   // A poster's counters on a forum's card.
   EXPECT_TRUE(bp("2,345 posts"));
   EXPECT_TRUE(bp("518 helpful votes"));
