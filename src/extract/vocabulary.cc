@@ -202,6 +202,9 @@ constexpr std::string_view kBoilerplateLines[] = {
     "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
     "well-known member", "active member", "senior member", "junior member", "thread starter",
     "not open for further replies", "reply", "quote", "report", "like", "find",
+    // a poster's rank and status ("staff" alone may be a byline)
+    "member", "moderator", "super moderator", "global moderator", "administrator",
+    "staff member", "topic author", "offline",
     // shop furniture
     "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
     "buy now", "size guide", "size chart", "select a size", "select size", "choose a size",

@@ -1468,6 +1468,11 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Reaction score"));
   EXPECT_TRUE(bp("Joined: Feb 2019"));
   EXPECT_TRUE(bp("Posts: 116"));
+  // A poster's rank and status.
+  EXPECT_TRUE(bp("Moderator"));
+  EXPECT_TRUE(bp("Topic Author"));
+  EXPECT_TRUE(bp("Offline"));
+  EXPECT_FALSE(bp("Moderator of the panel: Jane Roe"));
   // Who reacted to a post.
   EXPECT_TRUE(bp("Reactions: alder, birch and 3 others"));
   EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
