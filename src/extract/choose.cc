@@ -180,6 +180,44 @@ std::vector<int32_t> choose_main(const Page& page, bool article) {
     // A page builder nests each section in many wrappers: a page that does
     // not say it is an article may be gathered from further up.
     const int levels = article ? th.expand_levels : th.expand_levels_not_article;
+    // A Q&A page's question, or a thread's opening post, sits in its own box
+    // before the list of replies, among tags, menus and the poster's card:
+    // a level that adds, before the choice, a post body of a class that two
+    // or more chosen replies share is taken whatever else it adds. Read on
+    // pages that do not say they are articles; each node is looked at once.
+    std::vector<std::string_view> reply_classes;  // filled at the first failed level
+    bool replies_read = false;
+    const int32_t first = *std::min_element(chosen.begin(), chosen.end());
+    int32_t scanned = first;  // the nodes from here on were looked at or chosen
+    auto adds_earlier_post = [&](int32_t anc) {
+      if (article) return false;
+      if (!replies_read) {
+        replies_read = true;
+        std::vector<std::string_view> seen;
+        for (int32_t c : chosen) {
+          for (int32_t i = c; i < nodes[c].end; ++i) {
+            const NodeInfo& n = nodes[i];
+            if ((n.flags & kText) || n.prose_words < th.expand_min_prose_words) continue;
+            std::string_view cls = n.node->attr("class");
+            if (!cls.empty()) seen.push_back(cls);
+          }
+        }
+        std::sort(seen.begin(), seen.end());
+        for (size_t i = 1; i < seen.size(); ++i) {
+          if (seen[i] == seen[i - 1] && (reply_classes.empty() || reply_classes.back() != seen[i]))
+            reply_classes.push_back(seen[i]);
+        }
+      }
+      if (reply_classes.empty()) return false;
+      bool found = false;
+      for (int32_t i = anc + 1; i < scanned && !found; ++i) {
+        const NodeInfo& n = nodes[i];
+        if ((n.flags & kText) || n.end > first || n.prose_words < th.expand_min_prose_words) continue;
+        found = std::binary_search(reply_classes.begin(), reply_classes.end(), n.node->attr("class"));
+      }
+      scanned = anc + 1;
+      return found;
+    };
     int32_t a = nodes[top].parent;
     for (int level = 0; a > 0 && level < levels; ++level, a = nodes[a].parent) {
       const NodeInfo& an = nodes[a];
@@ -202,9 +240,10 @@ std::vector<int32_t> choose_main(const Page& page, bool article) {
         // Nor does one that adds only link-free headings and short lines
         // (a section's title and labels): the next one is judged on both.
         if (out_links <= 0 && out_units >= th.expand_prose_share * out_words) continue;
-        break;
+        if (!adds_earlier_post(a)) break;
       }
       chosen.assign(1, a);
+      scanned = a + 1;  // what lies between is chosen now
       in_words = an.words;
       in_links = an.link_words;
       in_prose = an.prose_words;

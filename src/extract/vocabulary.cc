@@ -204,6 +204,9 @@ constexpr std::string_view kBoilerplateLines[] = {
     "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
     "well-known member", "active member", "senior member", "junior member", "thread starter",
     "not open for further replies", "reply", "quote", "report", "like", "find",
+    // a poster's rank and status ("staff" alone may be a byline)
+    "member", "moderator", "super moderator", "global moderator", "administrator",
+    "staff member", "topic author", "offline",
     // shop furniture
     "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
     "buy now", "size guide", "size chart", "select a size", "select size", "choose a size",
@@ -278,7 +281,7 @@ constexpr std::string_view kBoilerplatePrefixes[] = {
     "teile diesen", "teilen sie diesen", "gefällt dir unser", "gefällt ihnen unser",
     "gefällt dir dieser", "gefällt ihnen dieser", "jetzt zum kostenlosen newsletter",
     "jetzt zum newsletter", "posts:", "joined:", "join date:", "reputation:", "reaction score:",
-    "messages:", "likes received:", "member since",
+    "messages:", "reactions:", "likes received:", "member since",
     // pointers to more information elsewhere
     "weitere informationen zu", "weitere informationen unter", "weitere informationen hierzu",
     "weitere infos unter", "mehr informationen unter", "more information is available at",
@@ -464,17 +467,29 @@ bool is_slide_counter(std::string_view line) {
   return number(i) && i == line.size();
 }
 
-// A count and its label: "12 replies", "1,234 views", "1.2k likes", "518
-// helpful votes" (labels in `labels`).
-bool is_counter_line(std::string_view line, const std::unordered_set<std::string_view>& labels) {
+// The length of the count that opens `s` ("12", "1,234", "1.2k"), or 0.
+size_t count_prefix(std::string_view s) {
   size_t i = 0;
-  while (i < line.size() && ((line[i] >= '0' && line[i] <= '9') ||
-                             (i > 0 && (line[i] == ',' || line[i] == '.')))) {
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || (i > 0 && (s[i] == ',' || s[i] == '.')))) {
     ++i;
   }
-  if (i == 0) return false;
-  if (i < line.size() && line[i] == 'k') ++i;
-  return i < line.size() && line[i] == ' ' && labels.count(line.substr(i + 1));
+  if (i > 0 && i < s.size() && s[i] == 'k') ++i;
+  return i;
+}
+
+// A count and its label, in either order: "12 replies", "1,234 views", "1.2k
+// likes", "518 helpful votes"; "Replies 154", "Views: 26.2k" (labels in
+// `labels`).
+bool is_counter_line(std::string_view line, const std::unordered_set<std::string_view>& labels) {
+  size_t i = count_prefix(line);
+  if (i > 0) return i < line.size() && line[i] == ' ' && labels.count(line.substr(i + 1));
+  size_t space = line.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  std::string_view count = line.substr(space + 1);
+  if (count.empty() || count_prefix(count) != count.size()) return false;
+  std::string_view label = line.substr(0, space);
+  if (!label.empty() && label.back() == ':') label.remove_suffix(1);
+  return labels.count(label) > 0;
 }
 
 // A reply's subject, bare or numbered ("Re: ...", "3. Re: ...").

@@ -1349,6 +1349,58 @@ TEST(Choose, ALevelOfLinkFreeLabelsDoesNotStopTheClimb) {
   EXPECT_TRUE(contains(t, "a group of parents held a quiet vigil"));
 }
 
+TEST(Choose, AQuestionBesideItsAnswersIsGathered) {
+  // A Q&A page: the question sits deep in its own box, beside its links and
+  // the asker's card, so the level that adds it is no prose by share. Its
+  // body has the class the answers' bodies share: it is a post too.
+  std::string question =
+      "<div class='question'><h1>How do I keep basil alive indoors?</h1>"
+      "<div class='layout'><div class='cell'><div class='post-body'><p>My basil plant wilts a "
+      "week after I bring it home from the shop, even though I water it every day and keep it "
+      "on the kitchen window.</p><ul><li>a bigger pot</li><li>less water</li><li>more "
+      "water</li><li>plant food</li><li>a sunny shelf</li></ul><p>What am I missing?</p>"
+      "</div></div></div><div class='post-links'><a href='/q/1/share'>Share</a> "
+      "<a href='/q/1/edit'>Improve this question</a> <a href='/q/1/follow'>Follow this "
+      "question</a></div><div class='owner'>asked May 2, 2019 by <a href='/u/7'>green thumb "
+      "seven</a> <a href='/u/7/rep'>1,234 reputation</a></div></div>";
+  const char* replies[][3] = {
+      {"Supermarket basil is several seedlings crowded into one pot, and they compete for water "
+       "and light until they collapse, usually within a week or two of coming home from the shop.",
+       "Split the clump into three or four pots with fresh compost, and water each of them well "
+       "once after the move.",
+       "Within a fortnight the separated plants stand up straight again and start putting out "
+       "new leaves at the tips."},
+      {"Water it only when the top of the soil is dry to the touch, and let the pot drain fully "
+       "in the sink after every watering before you put it back on its saucer.",
+       "Daily watering in a pot without holes rots the roots within a week or two, and the "
+       "leaves droop as if it were dry.",
+       "Lift the pot before you water: a light pot needs water, and a heavy one can wait another "
+       "day or two."},
+      {"A kitchen window is often too dim in winter, and basil wants six hours of direct sun "
+       "every single day, which few windows give it between November and February.",
+       "Move it to the brightest window you have, or give it a small grow light on a timer for "
+       "the darker months.",
+       "Pale, leggy stems reaching towards the glass are the sign that the light is not enough "
+       "for it."},
+      {"Cold drafts kill basil faster than anything else in a house, so keep it away from a "
+       "window that is opened often and from the outside door in the hall.",
+       "A spot that stays above fifteen degrees at night, away from the door and the fridge, "
+       "suits it best.",
+       "Mine sat next to the back door all winter and lost half its leaves before I moved it "
+       "upstairs."}};
+  std::string answers = "<div class='answers'>";
+  for (const auto& r : replies) {
+    answers += "<div class='answer'><div class='post-body'>";
+    for (const char* p : r) answers += std::string("<p>") + p + "</p>";
+    answers += "</div></div>";
+  }
+  answers += "</div>";
+  std::string t = text_of("<html><head><title>Basil</title></head><body><div class='page'>"
+                          "<div class='thread'>" + question + answers + "</div></div></body></html>");
+  EXPECT_TRUE(contains(t, "My basil plant wilts a week after"));
+  EXPECT_TRUE(contains(t, "Supermarket basil is several seedlings"));
+}
+
 TEST(Choose, ALandingPageIsGatheredThroughDeepWrappers) {
   // A page builder wraps the long section in ten boxes (each with a spacer,
   // so none is an only child); the feature boxes beside it hold headings and
@@ -1572,6 +1624,13 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Reaction score"));
   EXPECT_TRUE(bp("Joined: Feb 2019"));
   EXPECT_TRUE(bp("Posts: 116"));
+  // A poster's rank and status.
+  EXPECT_TRUE(bp("Moderator"));
+  EXPECT_TRUE(bp("Topic Author"));
+  EXPECT_TRUE(bp("Offline"));
+  EXPECT_FALSE(bp("Moderator of the panel: Jane Roe"));
+  // Who reacted to a post.
+  EXPECT_TRUE(bp("Reactions: alder, birch and 3 others"));
   EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
   // A post's or a thread's counters; a count of comments may head a section.
   EXPECT_TRUE(bp("1 Like"));
@@ -1582,6 +1641,12 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_FALSE(bp("1 like this one best"));
   EXPECT_TRUE(bp("1,234 Views"));
   EXPECT_TRUE(bp("1.2k likes"));
+  // The label before its count, as in a thread's stats list.
+  EXPECT_TRUE(bp("Replies 154"));
+  EXPECT_TRUE(bp("Views 26.2k"));
+  EXPECT_TRUE(bp("Views: 1,234"));
+  EXPECT_FALSE(bp("Comments 9"));
+  EXPECT_FALSE(bp("Chapter 12"));
   // A poster's counters on a forum's card.
   EXPECT_TRUE(bp("2,345 posts"));
   EXPECT_TRUE(bp("518 helpful votes"));
