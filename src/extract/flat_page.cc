@@ -563,6 +563,19 @@ static bool is_in_sentence(const Node* e) {
   return words(e->prev_sibling()) && words(e->next_sibling());
 }
 
+// Whether the first words under entry i are an admonition's label. The
+// label opens the box: it is looked for among its first few entries (a
+// heading or a bold word, an icon, the text).
+inline bool Page::opens_admonition(size_t i) const {
+  constexpr int32_t kLabelDepth = 8;
+  const int32_t end = std::min(nodes[i].end, static_cast<int32_t>(i) + 1 + kLabelDepth);
+  for (int32_t k = static_cast<int32_t>(i) + 1; k < end; ++k) {
+    if ((nodes[k].flags & kText) && nodes[k].raw_words > 0)
+      return vocab_.opens_admonition(nodes[k].node->text());
+  }
+  return false;
+}
+
 inline void Page::prune() {
   if (nodes.empty()) return;
   // Forum threads and Q&A pages: their content is a list of posts marked up
@@ -670,8 +683,15 @@ inline void Page::prune() {
     bool in_sentence = (n.flags & kByClass) && !(n.flags & kStrong) &&
                        n.verdict == Verdict::boilerplate &&
                        n.raw_words <= th_.in_sentence_max_words && is_in_sentence(n.node);
+    // A box named like a notice ("alert alert-info") that opens with "Note:",
+    // "Tip" or "See also" is a side note of the text, as documentation puts
+    // between its paragraphs. Asked last: it reads the box's first text.
+    auto admonition = [&] {
+      return (n.flags & kByClass) && !(n.flags & kStrong) && n.verdict == Verdict::boilerplate &&
+             opens_admonition(i);
+    };
     if (!carries_page && !holds_article && !holds_prose && !plain_prose && !shows_more &&
-        !in_sentence) {
+        !in_sentence && !admonition()) {
       bool by_name = (n.flags & kByClass) && !(n.flags & kStrong);
       if (by_name) pruned_by_name = true;
       // Inside a <footer>, <nav>, ... that carries a nearly empty page, the

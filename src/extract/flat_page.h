@@ -170,6 +170,7 @@ class Page {
   inline void prune();
   inline bool is_repeated_widget(size_t i) const;
   inline bool is_section_header(size_t i) const;
+  inline bool opens_admonition(size_t i) const;
   inline void mark_repeated();
 
   // Kept words, link words and paragraph units (own_words, own_commas and

@@ -295,6 +295,11 @@ constexpr std::string_view kWriterBoxPrefixes[] = {"about the author", "about th
                                                    "about the reviewer"};
 constexpr std::string_view kWrittenBy = "written by ";
 
+// The label that opens a documentation page's side note (an admonition:
+// "Note:", "Tip", "See also"), alone or before the note's first sentence.
+constexpr std::string_view kAdmonitionLabels[] = {"note", "tip", "warning", "caution", "important",
+                                                  "see also", "danger", "hint", "attention"};
+
 // Words in a shop page's heading that bring in other products ("Customers
 // also bought", "Frequently bought together", "Similar items"): the cards
 // under such a heading sell something else.
@@ -982,6 +987,26 @@ bool Vocabulary::is_writer_label(std::string_view text) const {
   constexpr size_t kNameWords = 4;
   return starts_with(line, kWrittenBy) &&
          !text::has_words(line.substr(kWrittenBy.size()), kNameWords + 1);
+}
+
+bool Vocabulary::opens_admonition(std::string_view text) const {
+  size_t k = text.find_first_not_of(" \t\r\n");
+  if (k == std::string_view::npos) return false;
+  text.remove_prefix(k);
+  // Most texts open with a letter no label starts with.
+  switch (text[0] | 0x20) {
+    case 'a': case 'c': case 'd': case 'h': case 'i': case 'n': case 's': case 't': case 'w':
+      break;
+    default:
+      return false;
+  }
+  for (std::string_view label : kAdmonitionLabels) {
+    if (!starts_with_ascii_ci(text, label)) continue;
+    std::string_view rest = text.substr(label.size());
+    size_t r = rest.find_first_not_of(" \t\r\n");
+    if (r == std::string_view::npos || rest[r] == ':') return true;
+  }
+  return false;
 }
 
 bool Vocabulary::is_other_products_heading(std::string_view text) const {

@@ -323,6 +323,9 @@ class Vocabulary {
   // opens the writer's box: "Written by", "Author", "Written by Jane Roe",
   // "About the author: Jane Roe is ...".
   bool is_writer_label(std::string_view text) const;
+  // True when a text node is an admonition's label, alone ("Note", "See
+  // also") or before a colon ("Tip: ...", "Warning:"), in any case.
+  bool opens_admonition(std::string_view text) const;
   // True when a heading of at most 120 bytes brings in other products
   // ("Customers also bought", "Frequently bought together", "Similar items").
   bool is_other_products_heading(std::string_view text) const;

@@ -284,6 +284,37 @@ TEST(Prune, AFewWordsNamedLikeFurnitureInASentenceStay) {
   EXPECT_FALSE(contains(t, "Route map"));
 }
 
+TEST(Prune, ANoticeBoxOpeningWithANoteLabelIsASideNote) {
+  std::string html = page(
+      "<div class='alert alert-warning'>Your browser is out of date: some parts of this site may "
+      "not work until you upgrade it.</div>"
+      "<div class='docs'><h1>Installing the agent</h1>"
+      "<p>Download the package for your system and unpack it into a folder of your choice, then "
+      "run the installer from a terminal with the default options.</p>"
+      "<div class='alert alert-info'><h4>Note:</h4>The installer needs write access to the "
+      "configuration folder, so run it as the user who owns that folder.</div>"
+      "<p>When the installer finishes, start the agent and check its log for the line that "
+      "says it has connected to the server.</p>"
+      "<div class='alert alert-success'><strong>Tip</strong><br>Add the agent to the start-up "
+      "services so that it runs again after a reboot.</div></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "needs write access to the configuration folder"));
+  EXPECT_TRUE(contains(t, "runs again after a reboot"));
+  // A notice without a label is still the site's.
+  EXPECT_FALSE(contains(t, "browser is out of date"));
+}
+
+TEST(Vocabulary, AdmonitionLabels) {
+  const auto& v = saring::extract::vocabulary();
+  EXPECT_TRUE(v.opens_admonition("Note"));
+  EXPECT_TRUE(v.opens_admonition(" Note: "));
+  EXPECT_TRUE(v.opens_admonition("WARNING: this deletes the data"));
+  EXPECT_TRUE(v.opens_admonition("See also"));
+  EXPECT_FALSE(v.opens_admonition("Notes"));
+  EXPECT_FALSE(v.opens_admonition("Note that the server restarts."));
+  EXPECT_FALSE(v.opens_admonition("Tipping point"));
+}
+
 TEST(Prune, PopoversAreNotTheText) {
   std::string html = page(
       "<div class='appInstallPopover'><p>Install this site as an app on your phone: tap the share "
