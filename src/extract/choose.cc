@@ -183,8 +183,9 @@ std::vector<int32_t> choose_main(const Page& page, bool article) {
     // A Q&A page's question, or a thread's opening post, sits in its own box
     // before the list of replies, among tags, menus and the poster's card:
     // a level that adds, before the choice, a post body of a class that two
-    // or more chosen replies share is taken whatever else it adds. Read on
-    // pages that do not say they are articles; each node is looked at once.
+    // or more chosen replies share (boxes apart, not one inside the other)
+    // is taken whatever else it adds. Read on pages that do not say they are
+    // articles; each node is looked at once.
     std::vector<std::string_view> reply_classes;  // filled at the first failed level
     bool replies_read = false;
     const int32_t first = *std::min_element(chosen.begin(), chosen.end());
@@ -193,19 +194,31 @@ std::vector<int32_t> choose_main(const Page& page, bool article) {
       if (article) return false;
       if (!replies_read) {
         replies_read = true;
-        std::vector<std::string_view> seen;
+        struct Box {
+          std::string_view cls;
+          int32_t start, end;
+        };
+        std::vector<Box> seen;
         for (int32_t c : chosen) {
           for (int32_t i = c; i < nodes[c].end; ++i) {
             const NodeInfo& n = nodes[i];
             if ((n.flags & kText) || n.prose_words < th.expand_min_prose_words) continue;
             std::string_view cls = n.node->attr("class");
-            if (!cls.empty()) seen.push_back(cls);
+            if (!cls.empty()) seen.push_back(Box{cls, i, n.end});
           }
         }
-        std::sort(seen.begin(), seen.end());
-        for (size_t i = 1; i < seen.size(); ++i) {
-          if (seen[i] == seen[i - 1] && (reply_classes.empty() || reply_classes.back() != seen[i]))
-            reply_classes.push_back(seen[i]);
+        std::sort(seen.begin(), seen.end(), [](const Box& x, const Box& y) {
+          return x.cls != y.cls ? x.cls < y.cls : x.start < y.start;
+        });
+        // A class counts when a box of it starts after the first one ends.
+        for (size_t i = 0; i < seen.size();) {
+          size_t j = i + 1;
+          bool apart = false;
+          for (; j < seen.size() && seen[j].cls == seen[i].cls; ++j) {
+            if (seen[j].start >= seen[i].end) apart = true;
+          }
+          if (apart) reply_classes.push_back(seen[i].cls);
+          i = j;
         }
       }
       if (reply_classes.empty()) return false;

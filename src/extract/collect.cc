@@ -258,7 +258,7 @@ class Collector {
       // capital ("<span>Acme Outdoor</span><span>Trail Tent</span>",
       // a brand and a product's name laid out side by side) are two words; so
       // are a capital and a capitalised word ("<span>ACME</span><span>Trail").
-      // (Not in code, nor where a link's or a format's mark now ends the text.)
+      // (Not in <pre>, nor where a link's or a format's mark now ends the text.)
       if (opened_after_close_ && head >= 'A' && head <= 'Z' &&
           ((tail >= 'a' && tail <= 'z') ||
            (tail >= 'A' && tail <= 'Z' && s.size() > 1 && s[1] >= 'a' && s[1] <= 'z')) &&

@@ -303,21 +303,25 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
     if (!drop[i]) total += blocks[i].text.size();
   }
   // Excerpts of other posts, each cut short, in a row in the closing half of
-  // the text: teasers whose titles, links, went with the link filter. A
-  // card's short lines (its date, its writer) may stand between them.
+  // the text: teasers whose titles, links, went with the link filter. An
+  // excerpt is longer than a card's line; up to two of a card's short lines
+  // (its date, its writer) may stand between two of them.
   {
     auto excerpt = [&](size_t k) {
-      return blocks[k].kind == BlockKind::paragraph && !drop[k] && ends_cut_short(blocks[k].text);
+      return blocks[k].kind == BlockKind::paragraph && !drop[k] &&
+             blocks[k].text.size() > th.card_line_bytes && ends_cut_short(blocks[k].text);
     };
-    size_t before = 0;
+    constexpr size_t kMaxCardLines = 2;
+    size_t before = 0;  // bytes of the blocks kept before the run
     for (size_t i = 0; i < blocks.size();) {
-      size_t j = i, excerpts = 0, end = i;
+      size_t j = i, excerpts = 0, end = i, card_lines = 0;
       for (; j < blocks.size(); ++j) {
         if (excerpt(j)) {
           ++excerpts;
           end = j + 1;
+          card_lines = 0;
         } else if (blocks[j].kind != BlockKind::paragraph || drop[j] ||
-                   blocks[j].text.size() > th.card_line_bytes) {
+                   blocks[j].text.size() > th.card_line_bytes || ++card_lines > kMaxCardLines) {
           break;
         }
       }
@@ -327,10 +331,11 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
                                th.teaser_excerpt_share * static_cast<double>(total);
       for (size_t k = i; k < end; ++k) {
         if (drop[k]) continue;
-        before += blocks[k].text.size();
         if (teasers && excerpt(k)) {
           drop[k] = true;
           total -= blocks[k].text.size();
+        } else {
+          before += blocks[k].text.size();
         }
       }
       i = end;

@@ -197,6 +197,9 @@ Page::Page(const html::Document& doc, const ExtractOptions& options, bool trust_
   std::vector<int32_t>().swap(h1s_);
   std::vector<int32_t>().swap(weak_named_);
   std::unordered_set<std::string_view>().swap(controlled_);
+  std::unordered_map<std::string_view, const Node*>().swap(parks_);
+  std::unordered_map<std::string_view, std::string_view>().swap(moves_);
+  std::unordered_set<const Node*>().swap(parks_read_);
 }
 
 inline const ClassFacts& Page::class_facts(std::string_view cls, std::string_view id) {
@@ -237,49 +240,73 @@ inline void Page::add_text(const Node* n, int32_t parent) {
 }
 
 // React's streamed server rendering sends the shell of a page with empty
-// placeholders (<template id="B:n"> or "P:n") and then the parts, parked in
-// <div hidden id="S:n"> at the end of the body until a script moves each into
-// its placeholder. Reading a park in its placeholder's place puts the page's
-// sections back in order, inside the container that holds them. Returns the
-// park to read instead of `placeholder`, or null; each park is read once.
+// placeholders and then the parts, parked in <div hidden id="S:n"> at the end
+// of the body until a script moves each in: `$RC("B:x","S:n")` puts part n in
+// the boundary <template id="B:x">, `$RS("S:n","P:y")` in <template id="P:y">
+// (boundaries and parts are counted apart, so the calls pair them where
+// they are; a placeholder without a call, as in an archive that dropped the
+// page's scripts, takes the part of its own number, which is most often
+// its own). Reads the calls in one script's text into `moves`: a
+// placeholder's id to its part's number.
+static bool is_placeholder_id(std::string_view id) {
+  return id.size() >= 3 && (id[0] == 'B' || id[0] == 'P') && id[1] == ':';
+}
+
+static void read_stream_moves(std::string_view script,
+                              std::unordered_map<std::string_view, std::string_view>& moves) {
+  // The two quoted ids of a call that starts at `at` (after "$RC(").
+  auto quoted = [&](size_t& at, std::string_view& out) {
+    if (at >= script.size() || (script[at] != '"' && script[at] != '\'')) return false;
+    size_t close = script.find(script[at], at + 1);
+    if (close == std::string_view::npos) return false;
+    out = script.substr(at + 1, close - at - 1);
+    at = close + 1;
+    return true;
+  };
+  for (size_t at = script.find("$R"); at != std::string_view::npos; at = script.find("$R", at)) {
+    at += 2;
+    if (at + 1 >= script.size() || (script[at] != 'C' && script[at] != 'S') ||
+        script[at + 1] != '(')
+      continue;
+    const bool boundary = script[at] == 'C';
+    size_t p = at + 2;
+    std::string_view first, second;
+    if (!quoted(p, first) || p >= script.size() || script[p] != ',' || !quoted(++p, second))
+      continue;
+    std::string_view place = boundary ? first : second, part = boundary ? second : first;
+    if (!is_placeholder_id(place) || place[0] != (boundary ? 'B' : 'P') || !is_streamed_id(part))
+      continue;
+    moves.emplace(place, part.substr(2));
+  }
+}
+
+// Reading a part in its placeholder's place puts the page's sections back in
+// order, inside the container that holds them. Returns the part to read
+// instead of `placeholder`, or null; each part is read once.
 inline const Node* Page::take_park(const Node* placeholder, const Node* start) {
   std::string_view id = placeholder->attr("id");
-  if (id.size() < 3 || (id[0] != 'B' && id[0] != 'P') || id[1] != ':') return nullptr;
+  if (!is_placeholder_id(id)) return nullptr;
   if (!parks_found_) {
     // Parks before the first placeholder were read where they stand already.
     parks_found_ = true;
     bool after = false;
     html::walk(start, [&](const Node* n) {
       if (n == placeholder) after = true;
-      if (!n->is_element()) return false;
+      if (!n->is_element()) {
+        const Node* up = n->parent();
+        if (n->type == NodeType::text && up && up->tag == Tag::script)
+          read_stream_moves(n->text(), moves_);
+        return false;
+      }
       std::string_view pid = n->attr("id");
       if (after && is_streamed_id(pid) && n->has_attr("hidden")) parks_.emplace(pid.substr(2), n);
       return true;
     });
   }
-  auto it = parks_.find(id.substr(2));
+  auto move = moves_.find(id);
+  auto it = parks_.find(move != moves_.end() ? move->second : id.substr(2));
   if (it == parks_.end() || !parks_read_.insert(it->second).second) return nullptr;
   return it->second;
-}
-
-// A boundary's placeholder (<template id="B:n">) is followed by what shows
-// until its part arrives ("Loading..."), up to the comment "/$"; the script
-// removes that when it moves the part in. Returns the node after that
-// fallback, or the placeholder's next sibling when there is none.
-static const Node* after_fallback(const Node* placeholder) {
-  if (placeholder->attr("id")[0] != 'B') return placeholder->next_sibling();
-  int depth = 0;  // boundaries opened ("$", "$?", "$!") inside the fallback
-  for (const Node* s = placeholder->next_sibling(); s; s = s->next_sibling()) {
-    if (s->type != NodeType::comment) continue;
-    std::string_view c = s->text();
-    if (c == "/$") {
-      if (depth == 0) return s->next_sibling();
-      --depth;
-    } else if (!c.empty() && c[0] == '$') {
-      ++depth;
-    }
-  }
-  return placeholder->next_sibling();
 }
 
 inline void Page::flatten(const Node* start) {
@@ -423,10 +450,7 @@ inline void Page::flatten(const Node* start) {
     } else if (child->type == NodeType::element) {
       const Node* e = child;
       if (e->tag == Tag::template_) {
-        if (const Node* park = take_park(e, start)) {
-          e = park;
-          frame.next = after_fallback(child);
-        }
+        if (const Node* park = take_park(e, start)) e = park;
       } else if (!parks_.empty() && is_streamed_id(e->attr("id")) &&
                  !parks_read_.insert(e).second) {
         continue;  // a park read already, in its placeholder's place

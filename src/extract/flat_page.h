@@ -147,10 +147,12 @@ class Page {
   // Ids that a control so far names in aria-controls: the panels it opens.
   // A set: a page may hold thousands of controls and of hidden panels.
   std::unordered_set<std::string_view> controlled_;
-  // React's streamed parks (<div hidden id="S:n">) by n, found on the first
-  // placeholder; the parks read so far, in a placeholder's place or where
-  // they stand, so that none is read twice.
+  // React's streamed parts (<div hidden id="S:n">) by n, found on the first
+  // placeholder; each placeholder's part, from the page's scripts; the parts
+  // read so far, in a placeholder's place or where they stand, so that none
+  // is read twice.
   std::unordered_map<std::string_view, const Node*> parks_;
+  std::unordered_map<std::string_view, std::string_view> moves_;
   std::unordered_set<const Node*> parks_read_;
   bool parks_found_ = false;
   inline const Node* take_park(const Node* placeholder, const Node* start);

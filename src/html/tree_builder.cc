@@ -12,7 +12,8 @@
 // list of active formatting elements (re-opened after a block closed them),
 // quirks mode (from the doctype) deciding whether <table> closes a <p>,
 // scripting disabled (so <noscript> holds markup, as MyHTML does; an
-// <iframe> in it is empty rather than raw text up to "</iframe>").
+// <iframe> in it is not raw text up to "</iframe>": empty in the body,
+// dropped in the head).
 //
 // The DocumentBuilder appends to the current element; where HTML5 moves
 // nodes after creating them the builder is asked to (clone_element,

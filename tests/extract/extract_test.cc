@@ -191,7 +191,9 @@ TEST(Prune, TabPanelsAndStreamedContentAreKeptWhileHidden) {
 
 TEST(Prune, StreamedPartsAreReadInTheirPlaceholders) {
   // The shell holds empty placeholders; the parts arrive later, parked at the
-  // end of the body, and are read where their placeholders stand.
+  // end of the body, and are read where their placeholders stand. A
+  // boundary's part is the one its script call names (boundaries and parts
+  // are counted apart).
   const std::string shell =
       "<div id='shell'><a href='/'>Home</a></div><main>"
       "<p>The committee met on Tuesday to discuss the new budget, which includes "
@@ -201,10 +203,13 @@ TEST(Prune, StreamedPartsAreReadInTheirPlaceholders) {
       "residents will be able to give their views on every part of the plan.</p>"
       "<template id='P:1'></template></main>";
   const std::string parks =
-      "<div hidden id='S:0'><p>Several members argued that the proposed tax increase would "
+      "<div hidden id='S:2'><p>Several members argued that the proposed tax increase would "
       "fall hardest on small businesses, while others said it was overdue.</p></div>"
       "<div hidden id='S:1'><p>The mayor said she would sign the budget if the council "
-      "passed it without changes to the library fund.</p></div>";
+      "passed it without changes to the library fund.</p></div>"
+      "<div hidden id='S:0'><p>Parking on the market square will be free on the evening "
+      "of the hearing, the council said in a short note.</p></div>"
+      "<script>$RC(\"B:0\",\"S:2\")</script>";
   std::string t = text_of(page(shell + parks));
   size_t first = t.find("The committee met");
   size_t middle = t.find("Several members argued");
@@ -217,16 +222,34 @@ TEST(Prune, StreamedPartsAreReadInTheirPlaceholders) {
   EXPECT_LT(first, middle);
   EXPECT_LT(middle, vote);
   EXPECT_LT(vote, last);
+  EXPECT_GT(t.find("Parking on the market square"), vote);  // no placeholder of its own
   // Each part is read once, and a placeholder without a park reads as before.
   EXPECT_EQ(t.find("Several members argued", middle + 1), std::string::npos);
   std::string orphan = text_of(page("<div class='post'>" + std::string(kArticle) +
                                     "<template id='B:7'></template></div>"));
   EXPECT_TRUE(contains(orphan, "A final vote"));
-  // A park that comes before its placeholder is read once, where it stands.
+  // A part that comes before its placeholder is read once, where it stands.
   std::string early = text_of(page(parks + shell));
   size_t once = early.find("Several members argued");
   ASSERT_NE(once, std::string::npos);
   EXPECT_EQ(early.find("Several members argued", once + 1), std::string::npos);
+}
+
+TEST(Prune, StreamedBoundaryWithoutItsCallTakesThePartOfItsNumber) {
+  // An archive may drop the page's scripts, and with them the calls that
+  // pair boundaries and parts: a boundary then takes the part of its number.
+  const std::string html = page(
+      "<main><p>The committee met on Tuesday to discuss the new budget, which includes "
+      "funding for schools, roads and the public library system.</p>"
+      "<template id='B:a'></template>"
+      "<p>A final vote is expected next month, after a public hearing at which "
+      "residents will be able to give their views on every part of the plan.</p></main>"
+      "<div hidden id='S:a'><p>Several members argued that the proposed tax increase would "
+      "fall hardest on small businesses, while others said it was overdue.</p></div>");
+  std::string t = text_of(html);
+  size_t middle = t.find("Several members argued");
+  ASSERT_NE(middle, std::string::npos);
+  EXPECT_LT(middle, t.find("A final vote"));
 }
 
 TEST(Prune, CrawlerViewInNoscriptIsKept) {
@@ -1174,7 +1197,8 @@ TEST(Filter, ExcerptsCutShortLateInTheTextAreOtherPosts) {
   for (const char* topic : {"gardens", "bridges", "markets"}) {
     cards += std::string("<div class='card'><h3><a href='/") + topic + "'>More on " + topic +
              "</a></h3><div class='card-excerpt'>A look at how the town's " + topic +
-             " were planned and who paid for the work that...</div><div>Mar 6, 2026</div></div>";
+             " were planned, who paid for the work and what the neighbours thought of it "
+             "when it...</div><div>Mar 6, 2026</div></div>";
   }
   const std::string more =
       "<p>The library board will present its own figures at the hearing, and the mayor has "
@@ -1188,6 +1212,15 @@ TEST(Filter, ExcerptsCutShortLateInTheTextAreOtherPosts) {
   std::string early = text_of(page("<div class='story'>" + cards + std::string(kArticle) + more +
                                    "</div>"));
   EXPECT_TRUE(contains(early, "town's gardens"));
+  // Short replies that trail off are not excerpts.
+  std::string replies;
+  for (const char* who : {"anna", "ben", "carl"}) {
+    replies += std::string("<p>Asked ") + who + "</p><p>Well, I am not so sure about " + who +
+               "'s idea...</p>";
+  }
+  std::string thread = text_of(page("<div class='story'>" + std::string(kArticle) + more +
+                                    replies + "</div>"));
+  EXPECT_TRUE(contains(thread, "not so sure about carl's idea"));
 }
 
 TEST(Filter, ACopyrightNoticeNearTheEndClosesTheText) {
