@@ -226,7 +226,9 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
         continue;
       // "About the author" stays for drop_closing_furniture, which cuts the
       // writer's box it opens.
-      if (vocab.is_boilerplate_line(b.text, words) && !vocab.is_writer_label(b.text)) continue;
+      if (vocab.is_boilerplate_line(b.text, words, b.kind == BlockKind::heading) &&
+          !vocab.is_writer_label(b.text))
+        continue;
       if (vocab.is_credit_line(b.text, words)) continue;
       if (is_initials_line(b.text)) continue;
       if (b.kind != BlockKind::heading && page.titles.count(b.text)) continue;

@@ -397,6 +397,7 @@ inline void Page::flatten(const Node* start) {
       info.flags |= kByClass;
       if (facts.strong || dialog_role) info.flags |= kStrong;
       info.weak_name = facts.weak || weak_role;
+      info.notice = facts.notice;
       if (facts.weak && !cls.empty()) weak_named_.push_back(static_cast<int32_t>(nodes.size()));
       info.dialog = dialog_role;
     }
@@ -710,8 +711,9 @@ inline void Page::prune() {
     // A box named like a notice ("alert alert-info") that opens with "Note:",
     // "Tip" or "See also" is a side note of the text, as documentation puts
     // between its paragraphs. Asked last: it reads the box's first text.
+    // Another box so opening ("related-posts" under "See also") still goes.
     auto admonition = [&] {
-      return (n.flags & kByClass) && !(n.flags & kStrong) && n.verdict == Verdict::boilerplate &&
+      return n.notice && !(n.flags & kStrong) && n.verdict == Verdict::boilerplate &&
              opens_admonition(i);
     };
     if (!carries_page && !holds_article && !holds_prose && !plain_prose && !shows_more &&

@@ -69,6 +69,7 @@ struct NodeInfo {
   bool weak_name : 1 = false;  // boilerplate by weak class tokens only (ClassFacts::weak)
   bool dialog : 1 = false;     // role="dialog": a box over the page, whatever it holds
   bool repeated : 1 = false;   // weak_name, with a class that min_cards elements share
+  bool notice : 1 = false;     // named like a notice box (ClassFacts::notice)
   uint32_t raw_words = 0;   // all words in the subtree, pruned or not
   uint32_t words = 0;       // kept words
   uint32_t link_words = 0;  // kept words inside links

@@ -52,6 +52,13 @@ constexpr std::string_view kIngredientTokens[] = {
     "ingredient", "ingredients", "zutaten", "ingredientes", "ingrédients", "ingredienti",
     "skladniki", "składniki", "ingredienser", "ingrediënten", "bahan", "recipeingredient"};
 
+// Tokens of a notice box ("alert alert-info", "admonition warning",
+// "callout-tip"): one that opens with an admonition's label is a side note of
+// the text (see kAdmonitionLabels).
+constexpr std::string_view kNoticeTokens[] = {
+    "alert",   "notice", "callout", "admonition", "note",    "tip",      "warning",
+    "caution", "danger", "hint",    "infobox",    "info-box"};
+
 // Tokens of a page's opening block ("hero", "hero-banner", "heroBanner"):
 // its headline and introduction, text whatever "header" or "banner" beside
 // them says.
@@ -204,9 +211,6 @@ constexpr std::string_view kBoilerplateLines[] = {
     "joined", "messages", "reaction score", "reactions", "points", "registered user", "new member",
     "well-known member", "active member", "senior member", "junior member", "thread starter",
     "not open for further replies", "reply", "quote", "report", "like", "find",
-    // a poster's rank and status ("staff" alone may be a byline)
-    "member", "moderator", "super moderator", "global moderator", "administrator",
-    "staff member", "topic author", "offline",
     // shop furniture
     "add to cart", "add to bag", "add to basket", "add to wishlist", "add to wish list",
     "buy now", "size guide", "size chart", "select a size", "select size", "choose a size",
@@ -300,6 +304,21 @@ constexpr std::string_view kWrittenBy = "written by ";
 constexpr std::string_view kAdmonitionLabels[] = {"note", "tip", "warning", "caution", "important",
                                                   "see also", "danger", "hint", "attention"};
 
+// The first bytes of some words, in either case: a test of one byte that
+// rejects most texts before any word is compared.
+struct FirstBytes {
+  bool has[256] = {};
+  template <size_t N>
+  constexpr explicit FirstBytes(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) {
+      const unsigned char c = static_cast<unsigned char>(w[0]);
+      has[c] = true;
+      if (c >= 'a' && c <= 'z') has[c - 32] = true;
+    }
+  }
+};
+constexpr FirstBytes kAdmonitionFirst(kAdmonitionLabels);
+
 // Words in a shop page's heading that bring in other products ("Customers
 // also bought", "Frequently bought together", "Similar items"): the cards
 // under such a heading sell something else.
@@ -309,12 +328,22 @@ constexpr std::string_view kOtherProductsInfixes[] = {
     "you may also like", "you might also like", "complete the look", "pairs well with",
     "featured products"};
 
+// A forum poster's rank and status alone on a line ("staff" alone may be a
+// byline). As a heading such a word names a section: a page on user roles.
+constexpr std::string_view kPosterRankLines[] = {
+    "member",       "moderator",    "super moderator", "global moderator", "administrator",
+    "staff member", "topic author", "offline"};
+
 // Labels a number goes with on a post's or a thread's counters ("1 Like",
 // "12 Replies", "1.2k Views") and on a poster's card ("2,345 posts", "518
 // helpful votes"): a line made of the two is a control.
 constexpr std::string_view kCountLabels[] = {
     "like",  "likes",  "reply",    "replies",   "view", "views", "vote",         "votes",
     "point", "points", "reaction", "reactions", "post", "posts", "helpful vote", "helpful votes"};
+
+// The labels a thread's stats list sets before their count ("Replies 154",
+// "Views: 26.2k"). Not singular ones: "Post 2", "Point 1" number an item.
+constexpr std::string_view kLabelFirstCountLabels[] = {"replies", "views", "posts", "likes"};
 
 // A question's dates and views on a Q&A site ("Asked 3 years, 2 months ago",
 // "Modified today", "Viewed 11k times"): a line that opens with one of the
@@ -482,12 +511,17 @@ size_t count_prefix(std::string_view s) {
   return i;
 }
 
-// A count and its label, in either order: "12 replies", "1,234 views", "1.2k
-// likes", "518 helpful votes"; "Replies 154", "Views: 26.2k" (labels in
-// `labels`).
+// A count and its label: "12 replies", "1,234 views", "1.2k likes", "518
+// helpful votes" (labels in `labels`).
 bool is_counter_line(std::string_view line, const std::unordered_set<std::string_view>& labels) {
   size_t i = count_prefix(line);
-  if (i > 0) return i < line.size() && line[i] == ' ' && labels.count(line.substr(i + 1));
+  return i > 0 && i < line.size() && line[i] == ' ' && labels.count(line.substr(i + 1));
+}
+
+// A label before its count, as in a thread's stats list: "Replies 154",
+// "Views: 26.2k" (labels in `labels`).
+bool is_label_first_counter_line(std::string_view line,
+                                 const std::unordered_set<std::string_view>& labels) {
   size_t space = line.rfind(' ');
   if (space == std::string_view::npos) return false;
   std::string_view count = line.substr(space + 1);
@@ -697,6 +731,7 @@ Vocabulary::Vocabulary() {
   tok(kStrongTokens, kTokBoilerplate | kTokStrong);
   tok(kWeakTokens, kTokWeak);
   tok(kIngredientTokens, kTokIngredients);
+  tok(kNoticeTokens, kTokNotice);
   tok(kHeroTokens, kTokHero);
   tok(kDisclosureTokens, kTokDisclosure);
   tok(html::kCommentWords, kTokComments);
@@ -716,6 +751,8 @@ Vocabulary::Vocabulary() {
   fill(boilerplate_roles_, kBoilerplateRoles);
   fill(boilerplate_lines_, kBoilerplateLines);
   fill(count_labels_, kCountLabels);
+  fill(label_first_count_labels_, kLabelFirstCountLabels);
+  fill(poster_rank_lines_, kPosterRankLines);
   fill(writer_labels_, kWriterLabels);
   glued_.assign(std::begin(kBoilerplateStems), std::end(kBoilerplateStems));
   comment_glued_ = glued_.size();
@@ -783,6 +820,7 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     if (bits & kTokDescription) part.description = true;
     if (bits & kTokIngredients) part.ingredients = true;
     if (bits & kTokHero) part.hero = true;
+    if (bits & kTokNotice) part.notice = true;
     if (bits & kTokBoilerplate) return consider(Verdict::boilerplate, bits & kTokWeak);
     if (bits & kTokComments) return consider(Verdict::comments);
     if (bits & kTokCaption) return consider(Verdict::caption);
@@ -838,6 +876,7 @@ ClassFacts Vocabulary::combine(const ClassPart& cls, const ClassPart& id,
   facts.lead = cls.lead || id.lead;
   facts.description = cls.description || id.description;
   facts.ingredients = cls.ingredients || id.ingredients;
+  facts.notice = cls.notice || id.notice;
   facts.hero = (cls.hero || id.hero) && !strong;
   // Class tokens come before id tokens: the first verdict met stands unless
   // a later one says boilerplate.
@@ -913,7 +952,7 @@ static std::string_view lower_into(std::string_view text, char* buf, size_t cap)
   return std::string_view(buf, text.size());
 }
 
-bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const {
+bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words, bool heading) const {
   if (text.size() > 400) return false;
   char buf[400];
   std::string_view line = trim_line(lower_into(text, buf, sizeof buf));
@@ -932,6 +971,11 @@ bool Vocabulary::is_boilerplate_line(std::string_view text, size_t words) const 
     if (boilerplate_lines_.count(inner)) return true;
   }
   if (words <= 4 && is_counter_line(line, count_labels_)) return true;
+  // A poster's card and a thread's stats, never a heading. A rank is one or
+  // two words.
+  if (!heading && ((words <= 2 && poster_rank_lines_.count(line)) ||
+                   (words <= 4 && is_label_first_counter_line(line, label_first_count_labels_))))
+    return true;
   if (words <= thresholds_.thread_stat_words && ends_with_any(line, kThreadStatSuffixes) &&
       std::any_of(std::begin(kThreadStatPrefixes), std::end(kThreadStatPrefixes),
                   [&](std::string_view p) { return starts_with(line, p); })) {
@@ -994,12 +1038,7 @@ bool Vocabulary::opens_admonition(std::string_view text) const {
   if (k == std::string_view::npos) return false;
   text.remove_prefix(k);
   // Most texts open with a letter no label starts with.
-  switch (text[0] | 0x20) {
-    case 'a': case 'c': case 'd': case 'h': case 'i': case 'n': case 's': case 't': case 'w':
-      break;
-    default:
-      return false;
-  }
+  if (!kAdmonitionFirst.has[static_cast<unsigned char>(text[0])]) return false;
   for (std::string_view label : kAdmonitionLabels) {
     if (!starts_with_ascii_ci(text, label)) continue;
     std::string_view rest = text.substr(label.size());

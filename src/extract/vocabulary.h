@@ -266,6 +266,7 @@ struct ClassFacts {
   bool weak = false;        // boilerplate by weak tokens only ("search", "skip")
   bool ingredients = false; // a recipe's ingredients ("recipe-ingredients", "zutaten")
   bool hero = false;        // the page's opening block ("hero"), not under an overlay's name
+  bool notice = false;      // a notice box ("alert", "callout", "admonition"), see kNoticeTokens
 };
 
 // What one attribute value (class or id) says, before it is combined with
@@ -281,6 +282,7 @@ struct ClassPart {
   bool article = false;               // class values only
   bool ingredients = false;
   bool hero = false;
+  bool notice = false;
   bool hidden = false;                // a hidden class other than plain "hidden"
   bool hidden_word = false;           // plain "hidden" (not hiding when responsive)
 };
@@ -309,8 +311,10 @@ class Vocabulary {
   bool is_content_class(std::string_view cls, std::string_view id) const;
 
   // True when a whole line (collapsed, any case) is boilerplate in some
-  // language: "loading...", "A A A", "Baca juga", "Weiterlesen", ...
-  bool is_boilerplate_line(std::string_view text, size_t words) const;
+  // language: "loading...", "A A A", "Baca juga", "Weiterlesen", ... A
+  // `heading` is never a poster's rank ("Moderator") nor a stats list's line
+  // ("Replies 154").
+  bool is_boilerplate_line(std::string_view text, size_t words, bool heading = false) const;
   // True when a short line is a photo credit or caption source ("FOTO/Reuters",
   // "Photo: AP", "(Foto: dpa)").
   bool is_credit_line(std::string_view text, size_t words) const;
@@ -340,7 +344,7 @@ class Vocabulary {
     kTokBoilerplate = 1, kTokComments = 2, kTokCaption = 4, kTokSafe = 8, kTokPositive = 16,
     kTokNegative = 32, kTokStrong = 64, kTokDisclosure = 128, kTokAuthor = 256, kTokBox = 512,
     kTokLead = 1024, kTokWeak = 2048, kTokIngredients = 4096, kTokHero = 8192,
-    kTokDescription = 16384,
+    kTokDescription = 16384, kTokNotice = 32768,
   };
   enum : unsigned { kClsContent = 1, kClsArticle = 2, kClsHidden = 4, kClsLayout = 8 };
   enum : unsigned { kGluedStem = 1, kGluedComment = 2, kGluedCaption = 4 };
@@ -368,6 +372,8 @@ class Vocabulary {
   std::unordered_set<std::string_view> boilerplate_roles_;
   std::unordered_set<std::string_view> boilerplate_lines_;
   std::unordered_set<std::string_view> count_labels_;  // "likes" of "2 Likes"
+  std::unordered_set<std::string_view> label_first_count_labels_;  // kLabelFirstCountLabels
+  std::unordered_set<std::string_view> poster_rank_lines_;  // kPosterRankLines
   std::unordered_set<std::string_view> writer_labels_;  // kWriterLabels
   PhraseIndex writer_box_prefixes_;  // kWriterBoxPrefixes
   PhraseIndex other_products_;  // kOtherProductsInfixes

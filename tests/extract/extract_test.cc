@@ -327,6 +327,21 @@ TEST(Prune, ANoticeBoxOpeningWithANoteLabelIsASideNote) {
   EXPECT_FALSE(contains(t, "browser is out of date"));
 }
 
+TEST(Prune, ABoxOfOtherLinksOpeningWithSeeAlsoStillGoes) {
+  std::string html = page(
+      "<div class='docs'><h1>Installing the agent</h1>"
+      "<p>Download the package for your system and unpack it into a folder of your choice, then "
+      "run the installer from a terminal with the default options.</p>"
+      "<div class='related-posts'><h3>See also</h3><ul>"
+      "<li><a href='/a'>Agent release notes for the spring version</a></li>"
+      "<li><a href='/b'>Moving the agent to a new server</a></li></ul></div>"
+      "<p>When the installer finishes, start the agent and check its log for the line that "
+      "says it has connected to the server.</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "check its log for the line"));
+  EXPECT_FALSE(contains(t, "Moving the agent to a new server"));
+}
+
 TEST(Vocabulary, AdmonitionLabels) {
   const auto& v = saring::extract::vocabulary();
   EXPECT_TRUE(v.opens_admonition("Note"));
@@ -336,6 +351,27 @@ TEST(Vocabulary, AdmonitionLabels) {
   EXPECT_FALSE(v.opens_admonition("Notes"));
   EXPECT_FALSE(v.opens_admonition("Note that the server restarts."));
   EXPECT_FALSE(v.opens_admonition("Tipping point"));
+  // Every label passes the first-byte test, in either case.
+  for (const char* label : {"Note", "tip", "Warning", "CAUTION", "Important", "see also",
+                            "Danger", "HINT", "Attention"}) {
+    EXPECT_TRUE(v.opens_admonition(label)) << label;
+  }
+}
+
+TEST(Filter, ARankAsAHeadingStays) {
+  std::string html = page(
+      "<article><h1>User roles</h1>"
+      "<p>Each account on the board has one role, which sets what its holder may read, write "
+      "and change; an owner can give a role to any account from the settings page.</p>"
+      "<h2>Administrator</h2>"
+      "<p>An administrator changes the board's settings, creates and removes sections, and gives "
+      "or takes away the roles of every other account on the board.</p>"
+      "<h2>Moderator</h2>"
+      "<p>A moderator edits, moves and deletes the posts of the sections given to them, and may "
+      "close a thread or ban an account for a while.</p></article>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Administrator\n"));
+  EXPECT_TRUE(contains(t, "Moderator\n"));
 }
 
 TEST(Prune, PopoversAreNotTheText) {
@@ -1693,6 +1729,10 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Topic Author"));
   EXPECT_TRUE(bp("Offline"));
   EXPECT_FALSE(bp("Moderator of the panel: Jane Roe"));
+  // As a heading, a rank names a section (a page on user roles).
+  EXPECT_FALSE(v.is_boilerplate_line("Administrator", 1, true));
+  EXPECT_FALSE(v.is_boilerplate_line("Moderator", 1, true));
+  EXPECT_TRUE(v.is_boilerplate_line("Reaction score", 2, true));
   // Who reacted to a post.
   EXPECT_TRUE(bp("Reactions: alder, birch and 3 others"));
   EXPECT_FALSE(bp("Posts: the ones I wrote this year were about the garden and the house"));
@@ -1711,6 +1751,13 @@ TEST(Vocabulary, BoilerplateLinesInSeveralLanguages) {
   EXPECT_TRUE(bp("Views: 1,234"));
   EXPECT_FALSE(bp("Comments 9"));
   EXPECT_FALSE(bp("Chapter 12"));
+  EXPECT_TRUE(bp("Posts 2,345"));
+  EXPECT_FALSE(v.is_boilerplate_line("Replies 154", 2, true));
+  // A singular label before a number numbers an item.
+  EXPECT_FALSE(bp("Post 2"));
+  EXPECT_FALSE(bp("Point 1"));
+  EXPECT_FALSE(bp("Reply 1"));
+  EXPECT_TRUE(bp("Likes 3"));
   // A poster's counters on a forum's card.
   EXPECT_TRUE(bp("2,345 posts"));
   EXPECT_TRUE(bp("518 helpful votes"));
