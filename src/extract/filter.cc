@@ -313,7 +313,6 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
       return blocks[k].kind == BlockKind::paragraph && !drop[k] &&
              blocks[k].text.size() > th.card_line_bytes && ends_cut_short(blocks[k].text);
     };
-    constexpr size_t kMaxCardLines = 2;
     size_t before = 0;  // bytes of the blocks kept before the run
     for (size_t i = 0; i < blocks.size();) {
       size_t j = i, excerpts = 0, end = i, card_lines = 0;
@@ -323,7 +322,8 @@ void drop_closing_furniture(std::vector<Block>& blocks, bool article, const Voca
           end = j + 1;
           card_lines = 0;
         } else if (blocks[j].kind != BlockKind::paragraph || drop[j] ||
-                   blocks[j].text.size() > th.card_line_bytes || ++card_lines > kMaxCardLines) {
+                   blocks[j].text.size() > th.card_line_bytes ||
+                   ++card_lines > th.teaser_card_lines) {
           break;
         }
       }

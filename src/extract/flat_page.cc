@@ -248,10 +248,6 @@ inline void Page::add_text(const Node* n, int32_t parent) {
 // page's scripts, takes the part of its own number, which is most often
 // its own). Reads the calls in one script's text into `moves`: a
 // placeholder's id to its part's number.
-static bool is_placeholder_id(std::string_view id) {
-  return id.size() >= 3 && (id[0] == 'B' || id[0] == 'P') && id[1] == ':';
-}
-
 static void read_stream_moves(std::string_view script,
                               std::unordered_map<std::string_view, std::string_view>& moves) {
   // The two quoted ids of a call that starts at `at` (after "$RC(").

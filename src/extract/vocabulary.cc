@@ -318,6 +318,7 @@ struct FirstBytes {
   }
 };
 constexpr FirstBytes kAdmonitionFirst(kAdmonitionLabels);
+constexpr FirstBytes kAuthorFirst(kAuthorWords);
 
 // Words in a shop page's heading that bring in other products ("Customers
 // also bought", "Frequently bought together", "Similar items"): the cards
@@ -594,6 +595,10 @@ bool is_streamed_id(std::string_view id) {
   return true;
 }
 
+bool is_placeholder_id(std::string_view id) {
+  return id.size() >= 3 && (id[0] == 'B' || id[0] == 'P') && id[1] == ':';
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -710,7 +715,7 @@ unsigned Vocabulary::glued_words(std::string_view t) const {
 
 unsigned Vocabulary::glued_author_box(std::string_view t) const {
   // Most tokens start with a letter no author word starts with.
-  if (!author_first_[static_cast<unsigned char>(t[0])]) return 0;
+  if (!kAuthorFirst.has[static_cast<unsigned char>(t[0])]) return 0;
   for (std::string_view a : kAuthorWords) {
     if (t.size() > a.size() && t[0] == a[0] && t[1] == a[1] &&
         std::memcmp(t.data() + 2, a.data() + 2, a.size() - 2) == 0 &&
@@ -737,7 +742,6 @@ Vocabulary::Vocabulary() {
   tok(html::kCommentWords, kTokComments);
   tok(kCaptionTokens, kTokCaption);
   tok(kAuthorWords, kTokAuthor);
-  for (std::string_view a : kAuthorWords) author_first_[static_cast<unsigned char>(a[0])] = true;
   tok(kLeadTokens, kTokLead);
   tok(kDescriptionTokens, kTokDescription);
   tok(kAuthorBoxWords, kTokBox);

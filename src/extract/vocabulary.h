@@ -216,9 +216,11 @@ struct Thresholds {
   // On an article, this many list items in a row that each end cut short
   // ("...", "…") are teasers of other stories; so are as many paragraphs
   // on any page, after teaser_excerpt_share of the text (near the top they
-  // may be the page's own list).
+  // may be the page's own list), each longer than card_line_bytes, with up
+  // to teaser_card_lines of a card's short lines between two.
   size_t min_teaser_items = 3;
   double teaser_excerpt_share = 0.5;
+  size_t teaser_card_lines = 2;
   // An index: at least index_sections headings in the chosen text, each over
   // nothing but a list (up to the next heading) with at least
   // index_section_items links. Its headings and links are the entries (see
@@ -366,7 +368,6 @@ class Vocabulary {
   size_t comment_glued_ = 0;  // index of "comment" in glued_
   size_t caption_glued_ = 0;  // index of "caption" in glued_
   size_t shortest_glued_ = 0;  // bytes of the shortest word of glued_
-  bool author_first_[256] = {};  // first bytes of the author words
   uint32_t glued_pairs_[27][27] = {};  // row and column 26: no letter
   PhraseIndex taxonomy_prefixes_;  // class values ignored for verdicts
   std::unordered_set<std::string_view> boilerplate_roles_;
@@ -393,6 +394,9 @@ class Vocabulary {
 // True for ids of streamed server-rendered content ("S:0", "S:12"): hidden
 // until a script moves it into place, it is the page's content.
 bool is_streamed_id(std::string_view id);
+// True for the ids of the placeholders such content is moved into: a
+// boundary's ("B:0") or a part's ("P:1").
+bool is_placeholder_id(std::string_view id);
 
 // The shared, immutable vocabulary.
 const Vocabulary& vocabulary();

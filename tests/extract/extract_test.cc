@@ -307,17 +307,23 @@ TEST(Prune, AFewWordsNamedLikeFurnitureInASentenceStay) {
   EXPECT_FALSE(contains(t, "Route map"));
 }
 
+// A documentation page's opening and a later step, around the boxes tested.
+constexpr const char* kDocsOpening =
+    "<div class='docs'><h1>Installing the agent</h1>"
+    "<p>Download the package for your system and unpack it into a folder of your choice, then "
+    "run the installer from a terminal with the default options.</p>";
+constexpr const char* kDocsStep =
+    "<p>When the installer finishes, start the agent and check its log for the line that "
+    "says it has connected to the server.</p>";
+
 TEST(Prune, ANoticeBoxOpeningWithANoteLabelIsASideNote) {
   std::string html = page(
-      "<div class='alert alert-warning'>Your browser is out of date: some parts of this site may "
-      "not work until you upgrade it.</div>"
-      "<div class='docs'><h1>Installing the agent</h1>"
-      "<p>Download the package for your system and unpack it into a folder of your choice, then "
-      "run the installer from a terminal with the default options.</p>"
+      std::string("<div class='alert alert-warning'>Your browser is out of date: some parts of "
+                  "this site may not work until you upgrade it.</div>") +
+      kDocsOpening +
       "<div class='alert alert-info'><h4>Note:</h4>The installer needs write access to the "
-      "configuration folder, so run it as the user who owns that folder.</div>"
-      "<p>When the installer finishes, start the agent and check its log for the line that "
-      "says it has connected to the server.</p>"
+      "configuration folder, so run it as the user who owns that folder.</div>" +
+      kDocsStep +
       "<div class='alert alert-success'><strong>Tip</strong><br>Add the agent to the start-up "
       "services so that it runs again after a reboot.</div></div>");
   std::string t = text_of(html);
@@ -329,14 +335,11 @@ TEST(Prune, ANoticeBoxOpeningWithANoteLabelIsASideNote) {
 
 TEST(Prune, ABoxOfOtherLinksOpeningWithSeeAlsoStillGoes) {
   std::string html = page(
-      "<div class='docs'><h1>Installing the agent</h1>"
-      "<p>Download the package for your system and unpack it into a folder of your choice, then "
-      "run the installer from a terminal with the default options.</p>"
+      std::string(kDocsOpening) +
       "<div class='related-posts'><h3>See also</h3><ul>"
       "<li><a href='/a'>Agent release notes for the spring version</a></li>"
-      "<li><a href='/b'>Moving the agent to a new server</a></li></ul></div>"
-      "<p>When the installer finishes, start the agent and check its log for the line that "
-      "says it has connected to the server.</p></div>");
+      "<li><a href='/b'>Moving the agent to a new server</a></li></ul></div>" +
+      kDocsStep + "</div>");
   std::string t = text_of(html);
   EXPECT_TRUE(contains(t, "check its log for the line"));
   EXPECT_FALSE(contains(t, "Moving the agent to a new server"));
