@@ -168,6 +168,13 @@ constexpr std::string_view kHiddenClasses[] = {
     "hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "is-hidden",
     "visuallyhidden", "element-invisible", "show-for-sr"};
 
+// Screen-reader-only names that a design system prefixes with its own
+// ("wt-screen-reader-only", "u-sr-only", "price__sr-text"): the element is
+// hidden all the same. Matched as the end of a dashed class name.
+constexpr std::string_view kHiddenSuffixes[] = {
+    "-sr-only", "-sronly", "-sr-text", "-screen-reader-only", "-screen-reader-text",
+    "-visually-hidden", "-visuallyhidden"};
+
 // Readability-style positive and negative class tokens.
 constexpr std::string_view kPositiveTokens[] = {
     "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog",
@@ -837,6 +844,11 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
   };
   html::for_each_class(value, [&](const html::ClassName& name) {
     const std::string_view c = name.text;
+    if (name.dashed && c.size() > 7) {
+      for (std::string_view suffix : kHiddenSuffixes) {
+        if (c.ends_with(suffix)) part.hidden = true;
+      }
+    }
     if (unsigned bits = class_bits_.find(c)) {
       if (bits & kClsLayout) return;
       if (bits & kClsHidden) {
