@@ -170,7 +170,8 @@ constexpr std::string_view kHiddenClasses[] = {
 
 // Screen-reader-only names that a design system prefixes with its own
 // ("wt-screen-reader-only", "u-sr-only", "price__sr-text"): the element is
-// hidden all the same. Matched as the end of a dashed class name.
+// hidden all the same. Matched as the end of a dashed class name, but for
+// utility CSS's "not-sr-only", which shows the element again.
 constexpr std::string_view kHiddenSuffixes[] = {
     "-sr-only", "-sronly", "-sr-text", "-screen-reader-only", "-screen-reader-text",
     "-visually-hidden", "-visuallyhidden"};
@@ -846,7 +847,9 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
     const std::string_view c = name.text;
     if (name.dashed && c.size() > 7) {
       for (std::string_view suffix : kHiddenSuffixes) {
-        if (c.ends_with(suffix)) part.hidden = true;
+        if (c.ends_with(suffix) && !c.substr(0, c.size() - suffix.size()).ends_with("not")) {
+          part.hidden = true;
+        }
       }
     }
     if (unsigned bits = class_bits_.find(c)) {

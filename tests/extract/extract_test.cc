@@ -1889,6 +1889,7 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("field__label show-for-sr", "", ""), Verdict::hidden);  // screen readers only
   EXPECT_EQ(v.classify("usa-sr-only", "", ""), Verdict::hidden);
   EXPECT_EQ(v.classify("card__visually-hidden", "", ""), Verdict::hidden);
+  EXPECT_EQ(v.classify("lg:not-sr-only", "", ""), Verdict::none);  // shown on large screens
   EXPECT_EQ(v.classify("post hentry tag-social-media", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("entry-content", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("shareholder-letter", "", ""), Verdict::none);
