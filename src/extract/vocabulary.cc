@@ -168,6 +168,33 @@ constexpr std::string_view kHiddenClasses[] = {
     "hidden", "sr-only", "visually-hidden", "screen-reader-text", "d-none", "is-hidden",
     "visuallyhidden", "element-invisible", "show-for-sr"};
 
+// Screen-reader-only names that a design system prefixes with its own
+// ("wt-screen-reader-only", "u-sr-only", "price__sr-text"): the element is
+// hidden all the same. Matched as the end of a dashed class name, but for
+// utility CSS's "not-sr-only", which shows the element again.
+constexpr std::string_view kHiddenSuffixes[] = {
+    "-sr-only", "-sronly", "-sr-text", "-screen-reader-only", "-screen-reader-text",
+    "-visually-hidden", "-visuallyhidden"};
+
+// The last two bytes of those suffixes: two lookups turn most names away
+// before any suffix is compared.
+struct SuffixEnds {
+  bool last[256] = {};
+  bool second[256] = {};
+  template <size_t N>
+  constexpr explicit SuffixEnds(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) {
+      last[static_cast<unsigned char>(w[w.size() - 1])] = true;
+      second[static_cast<unsigned char>(w[w.size() - 2])] = true;
+    }
+  }
+  bool may_end(std::string_view c) const {
+    return last[static_cast<unsigned char>(c[c.size() - 1])] &&
+           second[static_cast<unsigned char>(c[c.size() - 2])];
+  }
+};
+constexpr SuffixEnds kHiddenSuffixEnds(kHiddenSuffixes);
+
 // Readability-style positive and negative class tokens.
 constexpr std::string_view kPositiveTokens[] = {
     "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog",
@@ -837,6 +864,13 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
   };
   html::for_each_class(value, [&](const html::ClassName& name) {
     const std::string_view c = name.text;
+    if (name.dashed && c.size() > 7 && kHiddenSuffixEnds.may_end(c)) {
+      for (std::string_view suffix : kHiddenSuffixes) {
+        if (c.ends_with(suffix) && !c.substr(0, c.size() - suffix.size()).ends_with("not")) {
+          part.hidden = true;
+        }
+      }
+    }
     if (unsigned bits = class_bits_.find(c)) {
       if (bits & kClsLayout) return;
       if (bits & kClsHidden) {

@@ -95,6 +95,20 @@ TEST(Prune, HiddenElementsAreDropped) {
   EXPECT_FALSE(contains(t, "robots"));
 }
 
+TEST(Prune, PrefixedScreenReaderTextIsDropped) {
+  // A design system's own prefix on a screen-reader-only name hides it all the same.
+  std::string html = page(
+      "<div>" + std::string(kArticle) +
+      "<p>The new card costs <span class='price__sr-text'>Sale price</span>$20 "
+      "<span class='wt-screen-reader-only'>opens in a new window</span> at the branch office.</p>"
+      "<p>Members who renew <span class='u-sr-only-note'>early</span> save more.</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "The new card costs $20 at the branch office."));
+  EXPECT_FALSE(contains(t, "Sale price"));
+  EXPECT_FALSE(contains(t, "new window"));
+  EXPECT_TRUE(contains(t, "renew early save"));  // the name only starts with a screen-reader word
+}
+
 TEST(Prune, LayoutClassWrappingTheArticleIsKept) {
   // "l-sidebar-fixed" names a layout, yet the marked article body is inside.
   std::string html = page(
@@ -1873,6 +1887,9 @@ TEST(Vocabulary, ClassTokens) {
   EXPECT_EQ(v.classify("", "", "navigation"), Verdict::boilerplate);
   EXPECT_EQ(v.classify("hidden md:flex", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("field__label show-for-sr", "", ""), Verdict::hidden);  // screen readers only
+  EXPECT_EQ(v.classify("usa-sr-only", "", ""), Verdict::hidden);
+  EXPECT_EQ(v.classify("card__visually-hidden", "", ""), Verdict::hidden);
+  EXPECT_EQ(v.classify("lg:not-sr-only", "", ""), Verdict::none);  // shown on large screens
   EXPECT_EQ(v.classify("post hentry tag-social-media", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("entry-content", "", ""), Verdict::none);
   EXPECT_EQ(v.classify("shareholder-letter", "", ""), Verdict::none);
