@@ -300,8 +300,10 @@ bool holds_media_or_time(const std::vector<NodeInfo>& nodes, int32_t at) {
 }
 
 // The first <h1> before `first_text` and its next sibling that holds words,
-// when that is an element of a short text, mostly unlinked: the title's own
-// introduction (a category's, a service's), or -1.
+// when that is an element of a short text, mostly unlinked, that ends like a
+// sentence or is a heading (a subtitle): the title's own introduction (a
+// category's, a service's), or -1. A writer's line or a label under the
+// title ends on neither.
 int32_t title_intro(const std::vector<NodeInfo>& nodes, int32_t first_text, uint32_t min_words) {
   constexpr uint32_t kMaxWords = 80;
   int32_t h1 = -1;
@@ -319,7 +321,8 @@ int32_t title_intro(const std::vector<NodeInfo>& nodes, int32_t first_text, uint
   for (int32_t i = s; i < n.end; ++i) {
     if ((nodes[i].flags & kText) && (nodes[i].flags & kInLink)) linked += nodes[i].raw_words;
   }
-  if (2 * linked > n.raw_words || holds_media_or_time(nodes, s) || !ends_like_sentence(nodes, s)) {
+  if (2 * linked > n.raw_words || holds_media_or_time(nodes, s) ||
+      (!is_heading(n.node->tag) && !ends_like_sentence(nodes, s))) {
     return -1;
   }
   return s;

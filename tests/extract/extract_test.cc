@@ -1643,6 +1643,9 @@ TEST(Choose, TheTitlesOwnIntroductionLeadsOnAPageThatIsNotAnArticle) {
   // A line that does not end like a sentence (a writer and a date, a label) is not one either.
   t = text_of(shop("<div class='text'>By Alex Writer and Sam Author for the shop's own journal</div>"));
   EXPECT_FALSE(contains(t, "Alex Writer"));
+  // A subtitle under the title needs no stop: a heading is no writer's line.
+  t = text_of(shop("<h2>Chairs for every desk and every budget, made to last</h2>"));
+  EXPECT_TRUE(contains(t, "Chairs for every desk and every budget"));
   // Nor is a block of links.
   t = text_of(shop("<div class='text'><a href='/a'>Mesh chairs for the office and the home, "
                    "in black.</a></div>"));
