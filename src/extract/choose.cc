@@ -14,6 +14,31 @@
 
 namespace saring::extract::detail {
 
+namespace {
+
+// Whether the last visible text in the subtree at `at` ends on a sentence
+// stop (trailing spaces, no-break ones too, and empty text nodes skipped).
+bool ends_like_sentence(const std::vector<NodeInfo>& nodes, int32_t at) {
+  for (int32_t i = nodes[at].end - 1; i > at; --i) {
+    if (!(nodes[i].flags & kText)) continue;
+    std::string_view t = nodes[i].node->text();
+    for (;;) {
+      if (!t.empty() && static_cast<unsigned char>(t.back()) <= ' ') {
+        t.remove_suffix(1);
+      } else if (t.ends_with("\xC2\xA0")) {
+        t.remove_suffix(2);
+      } else {
+        break;
+      }
+    }
+    if (t.empty()) continue;
+    return t.back() == '.' || t.back() == '!' || t.back() == '?';
+  }
+  return false;
+}
+
+}  // namespace
+
 // The readability-style choice of the main container and its siblings.
 std::vector<int32_t> choose_main(const Page& page, bool article) {
   const auto& nodes = page.nodes;
@@ -147,16 +172,8 @@ std::vector<int32_t> choose_main(const Page& page, bool article) {
       }
       if (n.words >= th.sibling_paragraph_words && ld < th.sibling_link_density) {
         chosen.push_back(c);
-      } else if (n.words > 0 && n.link_words == 0 && t == Tag::p) {
-        std::string_view last;
-        // Short paragraphs that end like a sentence.
-        int32_t lt = n.end - 1;
-        while (lt > c && !(nodes[lt].flags & kText)) --lt;
-        if (lt > c) last = nodes[lt].node->text();
-        while (!last.empty() && (last.back() == ' ' || last.back() == '\n')) last.remove_suffix(1);
-        if (!last.empty() && (last.back() == '.' || last.back() == '!' || last.back() == '?')) {
-          chosen.push_back(c);
-        }
+      } else if (n.words > 0 && n.link_words == 0 && t == Tag::p && ends_like_sentence(nodes, c)) {
+        chosen.push_back(c);  // a short paragraph that ends like a sentence
       }
     }
   }
@@ -282,19 +299,48 @@ bool holds_media_or_time(const std::vector<NodeInfo>& nodes, int32_t at) {
   return false;
 }
 
+// The first <h1> before `first_text` and its next sibling that holds words,
+// when that is an element of a short text, mostly unlinked, that ends like a
+// sentence or is a heading (a subtitle): the title's own introduction (a
+// category's, a service's), or -1. A writer's line or a label under the
+// title ends on neither.
+int32_t title_intro(const std::vector<NodeInfo>& nodes, int32_t first_text, uint32_t min_words) {
+  constexpr uint32_t kMaxWords = 80;
+  int32_t h1 = -1;
+  for (int32_t i = 0; i < first_text && h1 < 0; ++i) {
+    if (!(nodes[i].flags & kText) && nodes[i].node->tag == Tag::h1) h1 = i;
+  }
+  if (h1 <= 0) return -1;
+  const int32_t parent_end = nodes[nodes[h1].parent].end;
+  int32_t s = nodes[h1].end;
+  while (s < parent_end && nodes[s].raw_words == 0) s = nodes[s].end;
+  if (s >= parent_end || s >= first_text || (nodes[s].flags & (kText | kInLink))) return -1;
+  const NodeInfo& n = nodes[s];
+  if (n.raw_words < min_words || n.raw_words > kMaxWords || n.end > first_text) return -1;
+  uint32_t linked = 0;
+  for (int32_t i = s; i < n.end; ++i) {
+    if ((nodes[i].flags & kText) && (nodes[i].flags & kInLink)) linked += nodes[i].raw_words;
+  }
+  if (2 * linked > n.raw_words || holds_media_or_time(nodes, s) ||
+      (!is_heading(n.node->tag) && !ends_like_sentence(nodes, s))) {
+    return -1;
+  }
+  return s;
+}
+
 }  // namespace
 
 int32_t find_lead(const Page& page, const std::vector<int32_t>& main, bool article) {
   // A standfirst sits in the article's header, a level or two above the
   // text it introduces, and is at least a short sentence. On a page that is
   // not an article, a description there (a category's text over its grid)
-  // introduces it too.
+  // introduces it too, and failing both, a sentence right under its title.
   constexpr int kLevelsUp = 3;
   constexpr uint32_t kMinWords = 8;
   const auto& nodes = page.nodes;
   const std::vector<int32_t> none;
   const std::vector<int32_t>& descriptions = article ? none : page.descriptions;
-  if (main.empty() || (page.leads.empty() && descriptions.empty())) return -1;
+  if (main.empty() || (article && page.leads.empty())) return -1;
   int32_t first_text = -1;
   for (int32_t r : main) {
     for (int32_t i = r; i < nodes[r].end && first_text < 0; ++i) {
@@ -320,6 +366,7 @@ int32_t find_lead(const Page& page, const std::vector<int32_t>& main, bool artic
     if (holds_media_or_time(nodes, l)) continue;     // "lead-art", a header's meta line
     lead = l;
   }
+  if (lead < 0 && !article) lead = title_intro(nodes, first_text, kMinWords);
   if (lead < 0) return -1;
   // Kept inside a chosen root, it is collected already.
   for (int32_t r : main) {

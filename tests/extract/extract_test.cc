@@ -1628,6 +1628,44 @@ TEST(Choose, ADescriptionAboveTheTextIntroducesItOnAPageThatIsNotAnArticle) {
   EXPECT_FALSE(contains(a, "Find every gas grill"));
 }
 
+TEST(Choose, TheTitlesOwnIntroductionLeadsOnAPageThatIsNotAnArticle) {
+  // A category's title and its sentence in a block of their own, away from
+  // the chosen text and named like nothing.
+  auto shop = [](const std::string& under_title) {
+    std::string menu;
+    for (const char* c : {"Desks", "Lamps", "Shelves", "Cabinets", "Stools", "Mats"}) {
+      menu += std::string("<li><a href='/c'>") + c + " for the office</a></li>";
+    }
+    return page("<div class='top'><div class='inner'><h1>Office chairs</h1>" + under_title +
+                "</div><ul class='categories'>" + menu +
+                "</ul></div><div class='grid'><div class='content'>" + std::string(kArticle) +
+                "</div><a href='/more'>More</a></div>");
+  };
+  std::string html = shop(
+      "<div class='text'><p>Sit well through the working day with chairs for every desk.&nbsp;"
+      "</p></div>");
+  std::string t = text_of(html);
+  EXPECT_TRUE(contains(t, "Sit well through the working day"));
+  EXPECT_LT(t.find("Sit well through"), t.find("The committee met"));
+  // An article's block under its title is no introduction (its dek, its byline).
+  auto doc = saring::html::parse(html);
+  ASSERT_TRUE(doc.ok());
+  std::string a = saring::extract::render_text(
+      saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article));
+  EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
+  EXPECT_FALSE(contains(a, "Sit well through"));
+  // A line that does not end like a sentence (a writer and a date, a label) is not one either.
+  t = text_of(shop("<div class='text'>By Alex Writer and Sam Author for the shop's own journal</div>"));
+  EXPECT_FALSE(contains(t, "Alex Writer"));
+  // A subtitle under the title needs no stop: a heading is no writer's line.
+  t = text_of(shop("<h2>Chairs for every desk and every budget, made to last</h2>"));
+  EXPECT_TRUE(contains(t, "Chairs for every desk and every budget"));
+  // Nor is a block of links.
+  t = text_of(shop("<div class='text'><a href='/a'>Mesh chairs for the office and the home, "
+                   "in black.</a></div>"));
+  EXPECT_FALSE(contains(t, "Mesh chairs"));
+}
+
 TEST(Robustness, SameInputSameOutput) {
   std::string html = page("<div class='post'>" + std::string(kArticle) + kTable + "</div>");
   EXPECT_EQ(text_of(html), text_of(html));
