@@ -14,25 +14,37 @@
 
 namespace saring::extract::detail {
 
+std::string_view trim_closing(std::string_view t) {
+  for (;;) {
+    if (!t.empty() && (static_cast<unsigned char>(t.back()) <= ' ' || t.back() == '"' ||
+                       t.back() == '\'')) {
+      t.remove_suffix(1);
+    } else if (t.ends_with("\xC2\xA0") || t.ends_with("\xC2\xBB")) {  // no-break space, »
+      t.remove_suffix(2);
+    } else if (t.ends_with("\xE2\x80\x9D") || t.ends_with("\xE2\x80\x99")) {  // ” ’
+      t.remove_suffix(3);
+    } else {
+      return t;
+    }
+  }
+}
+
+bool ends_on_stop(std::string_view t) {
+  if (t.empty()) return false;
+  const char c = t.back();
+  return c == '.' || c == '!' || c == '?' || t.ends_with("\xE3\x80\x82") ||  // 。
+         t.ends_with("\xEF\xBC\x81") || t.ends_with("\xEF\xBC\x9F");      // ！ ？
+}
+
 namespace {
 
 // Whether the last visible text in the subtree at `at` ends on a sentence
-// stop (trailing spaces, no-break ones too, and empty text nodes skipped).
+// stop (empty and white-space-only text nodes skipped).
 bool ends_like_sentence(const std::vector<NodeInfo>& nodes, int32_t at) {
   for (int32_t i = nodes[at].end - 1; i > at; --i) {
     if (!(nodes[i].flags & kText)) continue;
-    std::string_view t = nodes[i].node->text();
-    for (;;) {
-      if (!t.empty() && static_cast<unsigned char>(t.back()) <= ' ') {
-        t.remove_suffix(1);
-      } else if (t.ends_with("\xC2\xA0")) {
-        t.remove_suffix(2);
-      } else {
-        break;
-      }
-    }
-    if (t.empty()) continue;
-    return t.back() == '.' || t.back() == '!' || t.back() == '?';
+    std::string_view t = trim_closing(nodes[i].node->text());
+    if (!t.empty()) return ends_on_stop(t);
   }
   return false;
 }
@@ -311,17 +323,25 @@ int32_t title_intro(const std::vector<NodeInfo>& nodes, int32_t first_text, uint
     if (!(nodes[i].flags & kText) && nodes[i].node->tag == Tag::h1) h1 = i;
   }
   if (h1 <= 0) return -1;
+  // Words in links in the subtree at `at`, pruned or not.
+  auto linked_words = [&](int32_t at) {
+    uint32_t linked = 0;
+    for (int32_t i = at; i < nodes[at].end; ++i) {
+      if ((nodes[i].flags & kText) && (nodes[i].flags & kInLink)) linked += nodes[i].raw_words;
+    }
+    return linked;
+  };
+  // A site's name linking home, in its header, titles no page.
+  if (linked_words(h1) >= nodes[h1].raw_words) return -1;
   const int32_t parent_end = nodes[nodes[h1].parent].end;
   int32_t s = nodes[h1].end;
   while (s < parent_end && nodes[s].raw_words == 0) s = nodes[s].end;
   if (s >= parent_end || s >= first_text || (nodes[s].flags & (kText | kInLink))) return -1;
   const NodeInfo& n = nodes[s];
+  // Hidden, or named as furniture: no introduction whatever its shape.
+  if (n.verdict != Verdict::none) return -1;
   if (n.raw_words < min_words || n.raw_words > kMaxWords || n.end > first_text) return -1;
-  uint32_t linked = 0;
-  for (int32_t i = s; i < n.end; ++i) {
-    if ((nodes[i].flags & kText) && (nodes[i].flags & kInLink)) linked += nodes[i].raw_words;
-  }
-  if (2 * linked > n.raw_words || holds_media_or_time(nodes, s) ||
+  if (2 * linked_words(s) > n.raw_words || holds_media_or_time(nodes, s) ||
       (!is_heading(n.node->tag) && !ends_like_sentence(nodes, s))) {
     return -1;
   }

@@ -97,7 +97,9 @@ class Collector {
 
  private:
   bool skipped(const NodeInfo& n) const {
-    if (!(n.flags & kPruned) || ignore_pruning_) return false;
+    if (!(n.flags & kPruned)) return false;
+    // Pruned parts are read, hidden ones still not (a screen reader's label).
+    if (ignore_pruning_) return n.verdict == Verdict::hidden;
     if (comments_mode_ && n.verdict == Verdict::comments) return false;
     if (comments_mode_ && n.parent >= 0 && !(nodes_[n.parent].flags & kPruned)) return true;
     // Inside a comment root: only skip what is pruned for another reason.
@@ -294,13 +296,7 @@ class Collector {
   // link's text: a sentence that carries a link ends on its own stop, a
   // link's label does not.
   bool closes_plain() const {
-    size_t i = buf_.size();
-    while (i > link_end_ && (buf_[i - 1] == ' ' || buf_[i - 1] == '\t' || buf_[i - 1] == '\n' ||
-                             buf_[i - 1] == '\r'))
-      --i;
-    if (i <= link_end_) return false;
-    char c = buf_[i - 1];
-    return c == '.' || c == '!' || c == '?';
+    return ends_on_stop(trim_closing(std::string_view(buf_).substr(link_end_)));
   }
 
   void flush() {

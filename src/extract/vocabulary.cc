@@ -10,6 +10,7 @@
 #include "vocabulary.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include "saring/class_words.h"
@@ -171,25 +172,29 @@ constexpr std::string_view kHiddenClasses[] = {
 // Screen-reader-only names that a design system prefixes with its own
 // ("wt-screen-reader-only", "u-sr-only", "price__sr-text"): the element is
 // hidden all the same. Matched as the end of a dashed class name, but for
-// utility CSS's "not-sr-only", which shows the element again.
+// utility CSS's "not-sr-only" (and the like), which shows the element again.
 constexpr std::string_view kHiddenSuffixes[] = {
     "-sr-only", "-sronly", "-sr-text", "-screen-reader-only", "-screen-reader-text",
     "-visually-hidden", "-visuallyhidden"};
 
 // The last two bytes of those suffixes: two lookups turn most names away
-// before any suffix is compared.
+// before any suffix is compared. Names shorter than the shortest suffix are
+// turned away first, so the lookups never read before a name's start.
 struct SuffixEnds {
   bool last[256] = {};
   bool second[256] = {};
+  size_t shortest = SIZE_MAX;
   template <size_t N>
   constexpr explicit SuffixEnds(const std::string_view (&words)[N]) {
     for (std::string_view w : words) {
-      last[static_cast<unsigned char>(w[w.size() - 1])] = true;
+      // A one-byte suffix has no second byte: this fails the build.
       second[static_cast<unsigned char>(w[w.size() - 2])] = true;
+      last[static_cast<unsigned char>(w[w.size() - 1])] = true;
+      shortest = std::min(shortest, w.size());
     }
   }
   bool may_end(std::string_view c) const {
-    return last[static_cast<unsigned char>(c[c.size() - 1])] &&
+    return c.size() >= shortest && last[static_cast<unsigned char>(c[c.size() - 1])] &&
            second[static_cast<unsigned char>(c[c.size() - 2])];
   }
 };
@@ -864,12 +869,9 @@ ClassPart Vocabulary::analyze_part(std::string_view value, bool is_class) const 
   };
   html::for_each_class(value, [&](const html::ClassName& name) {
     const std::string_view c = name.text;
-    if (name.dashed && c.size() > 7 && kHiddenSuffixEnds.may_end(c)) {
-      for (std::string_view suffix : kHiddenSuffixes) {
-        if (c.ends_with(suffix) && !c.substr(0, c.size() - suffix.size()).ends_with("not")) {
-          part.hidden = true;
-        }
-      }
+    if (name.dashed && kHiddenSuffixEnds.may_end(c) && !starts_with(c, "not-") &&
+        ends_with_any(c, kHiddenSuffixes)) {
+      part.hidden = true;
     }
     if (unsigned bits = class_bits_.find(c)) {
       if (bits & kClsLayout) return;

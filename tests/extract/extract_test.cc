@@ -1647,7 +1647,10 @@ TEST(Choose, TheTitlesOwnIntroductionLeadsOnAPageThatIsNotAnArticle) {
   std::string t = text_of(html);
   EXPECT_TRUE(contains(t, "Sit well through the working day"));
   EXPECT_LT(t.find("Sit well through"), t.find("The committee met"));
-  // An article's block under its title is no introduction (its dek, its byline).
+  // An article's block under its title is no introduction (its dek, its
+  // byline), even when a standfirst by name is there but too short to lead.
+  html = shop("<div class='text'><p>Sit well through the working day with chairs for every "
+              "desk.</p></div><p class='standfirst'>Chairs, reviewed.</p>");
   auto doc = saring::html::parse(html);
   ASSERT_TRUE(doc.ok());
   std::string a = saring::extract::render_text(
@@ -1660,10 +1663,44 @@ TEST(Choose, TheTitlesOwnIntroductionLeadsOnAPageThatIsNotAnArticle) {
   // A subtitle under the title needs no stop: a heading is no writer's line.
   t = text_of(shop("<h2>Chairs for every desk and every budget, made to last</h2>"));
   EXPECT_TRUE(contains(t, "Chairs for every desk and every budget"));
-  // Nor is a block of links.
-  t = text_of(shop("<div class='text'><a href='/a'>Mesh chairs for the office and the home, "
-                   "in black.</a></div>"));
+  // Nor is a block mostly of links.
+  t = text_of(shop("<div class='text'><a href='/a'>Mesh chairs for the office and the</a> home, "
+                   "in black.</div>"));
   EXPECT_FALSE(contains(t, "Mesh chairs"));
+  // A stop before a closing quote, or a full-width one, ends a sentence too.
+  t = text_of(shop("<p>\"Sit well through the working day with chairs for every desk.\"</p>"));
+  EXPECT_TRUE(contains(t, "Sit well through"));
+  t = text_of(shop("<p>\xE6\xAF\x8F\xE5\xA4\xA9 \xE5\xA5\xBD\xE5\x9C\xB0 \xE5\x9D\x90 "
+                   "\xE7\x9D\x80 \xE5\xB7\xA5\xE4\xBD\x9C \xE7\x9A\x84 \xE6\xA4\x85\xE5\xAD\x90 "
+                   "\xE5\x92\x8C \xE6\xA1\x8C\xE5\xAD\x90\xE3\x80\x82</p>"));
+  EXPECT_TRUE(contains(t, "\xE6\xAF\x8F\xE5\xA4\xA9"));
+  // Hidden text is never an introduction, nor a part of one.
+  t = text_of(shop("<p style='display:none'>Sit well through the working day with chairs for every "
+                   "desk.</p>"));
+  EXPECT_FALSE(contains(t, "Sit well through"));
+  t = text_of(shop("<p class='u-sr-only'>Sit well through the working day with chairs for every "
+                   "desk.</p>"));
+  EXPECT_FALSE(contains(t, "Sit well through"));
+  t = text_of(shop("<p>Sit well through the working day with <a href='/d'>chairs<span "
+                   "class='sr-only'> (opens in a new window)</span></a> for every desk.</p>"));
+  EXPECT_TRUE(contains(t, "Sit well through"));
+  EXPECT_FALSE(contains(t, "opens in a new window"));
+}
+
+TEST(Choose, ASiteNameLinkingHomeTitlesNoPage) {
+  // A header's <h1> is the site's name, a link home, over its tagline: the
+  // tagline introduces no category.
+  std::string menu;
+  for (const char* c : {"Desks", "Lamps", "Shelves", "Cabinets", "Stools", "Mats"}) {
+    menu += std::string("<li><a href='/c'>") + c + " for the office</a></li>";
+  }
+  std::string t = text_of(page(
+      "<div class='top'><div class='inner'><h1><a href='/'>Chair Depot</a></h1><p>Good chairs "
+      "for good people, sold from our own workshop since long ago.</p></div><ul class='categories'>" +
+      menu + "</ul></div><div class='grid'><div class='content'>" + std::string(kArticle) +
+      "</div><a href='/more'>More</a></div>"));
+  EXPECT_TRUE(contains(t, "The committee met"));
+  EXPECT_FALSE(contains(t, "Good chairs for good people"));
 }
 
 TEST(Robustness, SameInputSameOutput) {
