@@ -67,6 +67,69 @@ size_t block_words(const Block& b) {
   return n;
 }
 
+
+// The blocks that close the text in a box of their own: a donation appeal
+// with the staff's names, a press release's text about the company, an
+// invitation to write to the editor. The body's paragraphs share one parent
+// (the body: the parent of the most long-paragraph words, with at least
+// apart_body_paragraphs of them); the blocks after its last block that all
+// sit in one element beside it, not around it, and hold at most
+// apart_tail_share of its words are that box. Closing sections of the text
+// itself (references, a FAQ, a conclusion) are often in the body's parent;
+// a thread's replies or a listing's cards are a row whose common element
+// holds the body too, so neither goes.
+std::vector<bool> closing_box(const RawBlocks& raw, const Page& page, double max_ld) {
+  const std::vector<Block>& blocks = raw.blocks;
+  const auto& nodes = page.nodes;
+  const Thresholds& th = page.vocab_.thresholds();
+  std::vector<bool> apart(blocks.size(), false);
+  // Long prose paragraphs' words and count per parent; a page has few such parents.
+  struct Box {
+    int32_t parent;
+    size_t words, paragraphs;
+  };
+  std::vector<Box> boxes;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const BlockMeasure& m = raw.measures[i];
+    if (blocks[i].kind != BlockKind::paragraph || m.element < 0 || m.text_bytes == 0 ||
+        static_cast<double>(m.link_bytes) > max_ld * m.text_bytes)
+      continue;
+    size_t words = m.words_known ? m.words : count_words(blocks[i].text);
+    if (words < th.long_paragraph_words) continue;
+    int32_t parent = nodes[m.element].parent;
+    auto it = std::find_if(boxes.begin(), boxes.end(), [&](const Box& b) { return b.parent == parent; });
+    if (it == boxes.end()) it = boxes.insert(boxes.end(), Box{parent, 0, 0});
+    it->words += words;
+    ++it->paragraphs;
+  }
+  auto body = std::max_element(boxes.begin(), boxes.end(),
+                               [](const Box& a, const Box& b) { return a.words < b.words; });
+  if (body == boxes.end() || body->parent < 0 || body->paragraphs < th.apart_body_paragraphs)
+    return apart;
+  const int32_t p = body->parent;
+  auto inside = [&](int32_t e, int32_t box) { return e > box && e < nodes[box].end; };
+  size_t last = blocks.size();
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (raw.measures[i].element >= 0 && inside(raw.measures[i].element, p)) last = i;
+  }
+  if (last == blocks.size()) return apart;
+  // The tail's words and the nearest element holding all of it.
+  size_t words = 0;
+  int32_t common = -1;
+  for (size_t i = last + 1; i < blocks.size(); ++i) {
+    int32_t e = raw.measures[i].element;
+    if (e < 0) continue;  // an image
+    words += count_words(blocks[i].text);
+    if (common < 0) common = nodes[e].parent;
+    while (common >= 0 && !inside(e, common)) common = nodes[common].parent;
+  }
+  if (common < 0 || inside(p, common) || words == 0 ||
+      static_cast<double>(words) > th.apart_tail_share * static_cast<double>(body->words))
+    return apart;
+  for (size_t i = last + 1; i < blocks.size(); ++i) apart[i] = raw.measures[i].element >= 0;
+  return apart;
+}
+
 }  // namespace
 
 Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool article) {
@@ -197,6 +260,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
     }
     if (rows < th.min_linked_cards) linked_card.assign(blocks.size(), false);
   }
+  std::vector<bool> apart = keep_links ? std::vector<bool>(blocks.size(), false)
+                                       : closing_box(raw, page, max_ld);
   // The kept blocks move down to the front of `blocks`, each written once,
   // so `seen` may view the kept texts where they land.
   Filtered result;
@@ -211,6 +276,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockMeasure& m = raw.measures[i];
     Block& b = blocks[i];
+    if (apart[i]) continue;
     if (b.kind == BlockKind::image || b.kind == BlockKind::table) {
       result.words += block_words(b);
       keep(b);
