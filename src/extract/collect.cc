@@ -242,6 +242,9 @@ class Collector {
 
   void append_text(const NodeInfo& n) {
     std::string_view s = n.node->text();
+    // Where the block starts: the filters look up its element from there.
+    if (first_text_ < 0 && n.raw_words > 0)
+      first_text_ = static_cast<int32_t>(&n - nodes_.data());
     // The block's words, from the text nodes' counts (made while flattening)
     // instead of counting the block's text again: white space collapsing
     // changes no word count, so the block has the sum of its texts' words,
@@ -249,8 +252,6 @@ class Collector {
     // ample"). That is decided on ASCII bytes; two non-ASCII bytes meeting
     // (a script word, or bytes that might form one character) leave the count
     // to filter_blocks.
-    if (first_text_ < 0 && s.find_first_not_of(" \t\r\n") != std::string_view::npos)
-      first_text_ = static_cast<int32_t>(&n - nodes_.data());
     if (!s.empty()) {
       unsigned char head = static_cast<unsigned char>(s.front());
       unsigned char tail = static_cast<unsigned char>(tail_);
@@ -341,7 +342,7 @@ class Collector {
     m.closes_plain = link_bytes_ > 0 && closes_plain();  // only linked blocks ask
     m.term = terms_ > 0;
     m.ingredient = ingredients_ > 0;
-    m.element = block_element(first_text_);
+    m.source = first_text_;
     first_text_ = -1;
     // Links and formatting add marks and URLs to the text; code keeps its own.
     m.words = static_cast<uint32_t>(words_);
@@ -355,15 +356,6 @@ class Collector {
     format_marks_.clear();
     if (b.text.empty()) return;
     emit(std::move(b), m);
-  }
-
-  // The nearest block-level element holding entry `i` (a text), or -1.
-  int32_t block_element(int32_t i) const {
-    if (i < 0) return -1;
-    const TagTable& tt = tags();
-    int32_t e = nodes_[i].parent;
-    while (e >= 0 && !tt.block[ti(nodes_[e].node->tag)]) e = nodes_[e].parent;
-    return e;
   }
 
   void emit(Block&& b, BlockMeasure m) {
@@ -466,7 +458,7 @@ class Collector {
       ++i;
     }
     if (b.rows.empty()) return;
-    m.element = t;
+    m.source = t;
     emit(std::move(b), m);
   }
 
@@ -495,7 +487,7 @@ class Collector {
   // Since the last text: an element closed, then one opened after it.
   bool closed_ = false, opened_after_close_ = false;
   size_t text_end_ = 0;  // the end of the last text put in buf_
-  int32_t first_text_ = -1;  // the entry of the block's first text, -1 before it
+  int32_t first_text_ = -1;  // the entry of the block's first text with words, -1 before it
   size_t text_bytes_ = 0, link_bytes_ = 0;
   size_t link_end_ = 0;       // where the last link's text ends in buf_
   int heading_ = 0;

@@ -82,51 +82,74 @@ std::vector<bool> closing_box(const RawBlocks& raw, const Page& page, double max
   const std::vector<Block>& blocks = raw.blocks;
   const auto& nodes = page.nodes;
   const Thresholds& th = page.vocab_.thresholds();
+  const TagTable& tt = tags();
   std::vector<bool> apart(blocks.size(), false);
-  // Long prose paragraphs' words and count per parent; a page has few such parents.
-  struct Box {
-    int32_t parent;
-    size_t words, paragraphs;
+  // The element whose text block i is (found here, for the few blocks asked).
+  auto element = [&](size_t i) {
+    int32_t e = raw.measures[i].source;
+    if (e >= 0 && (nodes[e].flags & kText)) e = nodes[e].parent;
+    while (e >= 0 && !tt.block[ti(nodes[e].node->tag)]) e = nodes[e].parent;
+    return e;
   };
-  std::vector<Box> boxes;
+  auto inside = [&](int32_t e, int32_t box) { return e > box && e < nodes[box].end; };
+  // Long prose paragraphs' words per parent, gathered by sorting: a thread
+  // may have a parent for each post.
+  std::vector<std::pair<int32_t, size_t>> paragraphs;  // parent, words
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockMeasure& m = raw.measures[i];
-    if (blocks[i].kind != BlockKind::paragraph || m.element < 0 || m.text_bytes == 0 ||
+    // A paragraph of n words has at least 2n - 1 bytes: shorter ones are
+    // passed without counting.
+    if (blocks[i].kind != BlockKind::paragraph || m.source < 0 ||
+        m.text_bytes + 1 < 2 * th.long_paragraph_words ||
         static_cast<double>(m.link_bytes) > max_ld * m.text_bytes)
       continue;
     size_t words = m.words_known ? m.words : count_words(blocks[i].text);
     if (words < th.long_paragraph_words) continue;
-    int32_t parent = nodes[m.element].parent;
-    auto it = std::find_if(boxes.begin(), boxes.end(), [&](const Box& b) { return b.parent == parent; });
-    if (it == boxes.end()) it = boxes.insert(boxes.end(), Box{parent, 0, 0});
-    it->words += words;
-    ++it->paragraphs;
+    if (int32_t e = element(i); e >= 0) paragraphs.emplace_back(nodes[e].parent, words);
   }
-  auto body = std::max_element(boxes.begin(), boxes.end(),
-                               [](const Box& a, const Box& b) { return a.words < b.words; });
-  if (body == boxes.end() || body->parent < 0 || body->paragraphs < th.apart_body_paragraphs)
-    return apart;
-  const int32_t p = body->parent;
-  auto inside = [&](int32_t e, int32_t box) { return e > box && e < nodes[box].end; };
+  std::sort(paragraphs.begin(), paragraphs.end());
+  int32_t p = -1;
+  size_t body_words = 0, body_paragraphs = 0;
+  for (size_t i = 0; i < paragraphs.size();) {
+    size_t j = i, words = 0;
+    for (; j < paragraphs.size() && paragraphs[j].first == paragraphs[i].first; ++j)
+      words += paragraphs[j].second;
+    if (words > body_words) {
+      p = paragraphs[i].first;
+      body_words = words;
+      body_paragraphs = j - i;
+    }
+    i = j;
+  }
+  if (p < 0 || body_paragraphs < th.apart_body_paragraphs) return apart;
+  // The body's last block: from the end, the first whose element is inside it.
   size_t last = blocks.size();
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (raw.measures[i].element >= 0 && inside(raw.measures[i].element, p)) last = i;
+  for (size_t i = blocks.size(); i-- > 0;) {
+    int32_t s = raw.measures[i].source;
+    if (s >= 0 && inside(s, p) && inside(element(i), p)) {
+      last = i;
+      break;
+    }
   }
   if (last == blocks.size()) return apart;
-  // The tail's words and the nearest element holding all of it.
+  // The tail's words and the nearest element holding all of it; the walk
+  // stops as soon as either says the tail is no closing box.
+  const double max_words = th.apart_tail_share * static_cast<double>(body_words);
   size_t words = 0;
   int32_t common = -1;
   for (size_t i = last + 1; i < blocks.size(); ++i) {
-    int32_t e = raw.measures[i].element;
-    if (e < 0) continue;  // an image
-    words += count_words(blocks[i].text);
+    const BlockMeasure& m = raw.measures[i];
+    if (m.source < 0) continue;  // an image
+    int32_t e = element(i);
+    if (e < 0) return apart;
     if (common < 0) common = nodes[e].parent;
     while (common >= 0 && !inside(e, common)) common = nodes[common].parent;
+    if (common < 0 || inside(p, common)) return apart;
+    words += m.words_known ? m.words : count_words(blocks[i].text);
+    if (static_cast<double>(words) > max_words) return apart;
   }
-  if (common < 0 || inside(p, common) || words == 0 ||
-      static_cast<double>(words) > th.apart_tail_share * static_cast<double>(body->words))
-    return apart;
-  for (size_t i = last + 1; i < blocks.size(); ++i) apart[i] = raw.measures[i].element >= 0;
+  if (words == 0) return apart;
+  for (size_t i = last + 1; i < blocks.size(); ++i) apart[i] = raw.measures[i].source >= 0;
   return apart;
 }
 
