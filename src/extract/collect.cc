@@ -244,6 +244,9 @@ class Collector {
 
   void append_text(const NodeInfo& n) {
     std::string_view s = n.node->text();
+    // Where the block starts: the filters look up its element from there.
+    if (first_text_ < 0 && n.raw_words > 0)
+      first_text_ = static_cast<int32_t>(&n - nodes_.data());
     // The block's words, from the text nodes' counts (made while flattening)
     // instead of counting the block's text again: white space collapsing
     // changes no word count, so the block has the sum of its texts' words,
@@ -300,7 +303,10 @@ class Collector {
   }
 
   void flush() {
-    if (buf_.empty()) return;
+    if (buf_.empty()) {
+      first_text_ = -1;
+      return;
+    }
     Block b;
     BlockMeasure m;
     if (pre_ > 0) {
@@ -332,6 +338,8 @@ class Collector {
     m.closes_plain = link_bytes_ > 0 && closes_plain();  // only linked blocks ask
     m.term = terms_ > 0;
     m.ingredient = ingredients_ > 0;
+    m.source = first_text_;
+    first_text_ = -1;
     // Links and formatting add marks and URLs to the text; code keeps its own.
     m.words = static_cast<uint32_t>(words_);
     m.words_known = words_known_ && plain_ && pre_ == 0;
@@ -446,6 +454,7 @@ class Collector {
       ++i;
     }
     if (b.rows.empty()) return;
+    m.source = t;
     emit(std::move(b), m);
   }
 
@@ -474,6 +483,7 @@ class Collector {
   // Since the last text: an element closed, then one opened after it.
   bool closed_ = false, opened_after_close_ = false;
   size_t text_end_ = 0;  // the end of the last text put in buf_
+  int32_t first_text_ = -1;  // the entry of the block's first text with words, -1 before it
   size_t text_bytes_ = 0, link_bytes_ = 0;
   size_t link_end_ = 0;       // where the last link's text ends in buf_
   int heading_ = 0;

@@ -67,6 +67,92 @@ size_t block_words(const Block& b) {
   return n;
 }
 
+
+// The blocks that close the text in a box of their own: a donation appeal
+// with the staff's names, a press release's text about the company, an
+// invitation to write to the editor. The body's paragraphs share one parent
+// (the body: the parent of the most long-paragraph words, with at least
+// apart_body_paragraphs of them); the blocks after its last block that all
+// sit in one element beside it, not around it, and hold at most
+// apart_tail_share of its words are that box. Closing sections of the text
+// itself (references, a FAQ, a conclusion) are often in the body's parent;
+// a thread's replies or a listing's cards are a row whose common element
+// holds the body too, so neither goes.
+std::vector<bool> closing_box(const RawBlocks& raw, const Page& page, double max_ld) {
+  const std::vector<Block>& blocks = raw.blocks;
+  const auto& nodes = page.nodes;
+  const Thresholds& th = page.vocab_.thresholds();
+  const TagTable& tt = tags();
+  std::vector<bool> apart(blocks.size(), false);
+  // The element whose text block i is (found here, for the few blocks asked).
+  auto element = [&](size_t i) {
+    int32_t e = raw.measures[i].source;
+    if (e >= 0 && (nodes[e].flags & kText)) e = nodes[e].parent;
+    while (e >= 0 && !tt.block[ti(nodes[e].node->tag)]) e = nodes[e].parent;
+    return e;
+  };
+  auto inside = [&](int32_t e, int32_t box) { return e > box && e < nodes[box].end; };
+  // Long prose paragraphs' words per parent, gathered by sorting: a thread
+  // may have a parent for each post.
+  std::vector<std::pair<int32_t, size_t>> paragraphs;  // parent, words
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const BlockMeasure& m = raw.measures[i];
+    // A paragraph of n words has at least 2n - 1 bytes: shorter ones are
+    // passed without counting.
+    if (blocks[i].kind != BlockKind::paragraph || m.source < 0 ||
+        m.text_bytes + 1 < 2 * th.long_paragraph_words ||
+        static_cast<double>(m.link_bytes) > max_ld * m.text_bytes)
+      continue;
+    size_t words = m.words_known ? m.words : count_words(blocks[i].text);
+    if (words < th.long_paragraph_words) continue;
+    if (int32_t e = element(i); e >= 0) paragraphs.emplace_back(nodes[e].parent, words);
+  }
+  std::sort(paragraphs.begin(), paragraphs.end());
+  int32_t p = -1;
+  size_t body_words = 0, body_paragraphs = 0;
+  for (size_t i = 0; i < paragraphs.size();) {
+    size_t j = i, words = 0;
+    for (; j < paragraphs.size() && paragraphs[j].first == paragraphs[i].first; ++j)
+      words += paragraphs[j].second;
+    if (words > body_words) {
+      p = paragraphs[i].first;
+      body_words = words;
+      body_paragraphs = j - i;
+    }
+    i = j;
+  }
+  if (p < 0 || body_paragraphs < th.apart_body_paragraphs) return apart;
+  // The body's last block: from the end, the first whose element is inside it.
+  size_t last = blocks.size();
+  for (size_t i = blocks.size(); i-- > 0;) {
+    int32_t s = raw.measures[i].source;
+    if (s >= 0 && inside(s, p) && inside(element(i), p)) {
+      last = i;
+      break;
+    }
+  }
+  if (last == blocks.size()) return apart;
+  // The tail's words and the nearest element holding all of it; the walk
+  // stops as soon as either says the tail is no closing box.
+  const double max_words = th.apart_tail_share * static_cast<double>(body_words);
+  size_t words = 0;
+  int32_t common = -1;
+  for (size_t i = last + 1; i < blocks.size(); ++i) {
+    const BlockMeasure& m = raw.measures[i];
+    if (m.source < 0) continue;  // an image
+    int32_t e = element(i);
+    if (e < 0) return apart;
+    if (common < 0) common = nodes[e].parent;
+    while (common >= 0 && !inside(e, common)) common = nodes[common].parent;
+    if (common < 0 || inside(p, common)) return apart;
+    words += m.words_known ? m.words : count_words(blocks[i].text);
+    if (static_cast<double>(words) > max_words) return apart;
+  }
+  if (words == 0) return apart;
+  for (size_t i = last + 1; i < blocks.size(); ++i) apart[i] = raw.measures[i].source >= 0;
+  return apart;
+}
+
 }  // namespace
 
 Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool article) {
@@ -197,6 +283,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
     }
     if (rows < th.min_linked_cards) linked_card.assign(blocks.size(), false);
   }
+  std::vector<bool> apart = keep_links ? std::vector<bool>(blocks.size(), false)
+                                       : closing_box(raw, page, max_ld);
   // The kept blocks move down to the front of `blocks`, each written once,
   // so `seen` may view the kept texts where they land.
   Filtered result;
@@ -211,6 +299,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockMeasure& m = raw.measures[i];
     Block& b = blocks[i];
+    if (apart[i]) continue;
     if (b.kind == BlockKind::image || b.kind == BlockKind::table) {
       result.words += block_words(b);
       keep(b);

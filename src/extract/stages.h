@@ -44,6 +44,10 @@ struct BlockMeasure {
   // The block is part of a recipe's ingredient list, whose names often link
   // to a glossary or a shop: they stay, links and all.
   bool ingredient = false;
+  // The entry the block starts from: its first text with words, a table's
+  // <table>; -1 for an image. Its nearest block-level element (itself for a
+  // table) is the element whose text the block is.
+  int32_t source = -1;
 };
 
 // Collected blocks and their measures, index by index. Apart rather than

@@ -230,6 +230,12 @@ struct Thresholds {
   size_t index_sections = 4;
   size_t index_section_items = 3;
   size_t index_control_bytes = 16;
+  // The text's body: the parent holding most of the chosen long paragraphs'
+  // words, with at least this many of them. What follows its last block, in
+  // one box apart from it and of at most apart_tail_share of its words, is a
+  // closing box (see filter_blocks).
+  size_t apart_body_paragraphs = 3;
+  double apart_tail_share = 0.5;
   // A copyright notice of at most this many words, with no more than this
   // share of the text from it to the end, closes the text: it and what
   // follows are the page's footer.

@@ -1459,7 +1459,9 @@ TEST(Choose, ALevelOfLinkFreeLabelsDoesNotStopTheClimb) {
       "<div class='more'><p>Outside the chamber, a group of parents held a quiet vigil for the "
       "school funding, carrying signs and handing out leaflets to the members as they "
       "arrived.</p><p>Their spokesman said the group would return for the vote next month and "
-      "would keep asking the council to protect the schools from any cuts at all.</p></div>";
+      "would keep asking the council to protect the schools from any cuts at all.</p><p>Some of "
+      "the parents had brought their children, who drew pictures of their classrooms on the "
+      "pavement in coloured chalk while they waited.</p></div>";
   std::string t = text_of(page("<div class='page'><div class='story'>" + labels + body +
                                "</div>" + more + "</div>"));
   EXPECT_TRUE(contains(t, "The committee met on Tuesday"));
@@ -1542,7 +1544,9 @@ TEST(Choose, ALandingPageIsGatheredThroughDeepWrappers) {
       "<div class='feature'><h3>Fair prices</h3><p>The price we quote after the inspection is "
       "the price you pay, whatever we find up there.</p></div>"
       "<div class='feature'><h3>Friendly help</h3><p>Call our office any weekday and a person, "
-      "not a machine, answers your questions.</p></div>";
+      "not a machine, answers your questions.</p></div>"
+      "<div class='feature'><h3>Tidy work</h3><p>We sweep the paths and the drive before we "
+      "leave, and take every bag of leaves and moss away with us.</p></div>";
   std::string html = page("<div class='builder'>" + open + story + close +
                           "<div class='features'>" + features + "</div></div>");
   auto doc = saring::html::parse(html);
@@ -2049,4 +2053,55 @@ TEST(Filter, ARowOfLinkedCardsIsTheServicesText) {
       saring::extract::extract_content(*doc, {}, saring::extract::PageKind::article));
   EXPECT_TRUE(contains(a, "The committee met on Tuesday"));
   EXPECT_FALSE(contains(a, "We plan, plant and look after gardens"));
+}
+
+// Three paragraphs of 25 words or more: the body of a story.
+const char* const kStory =
+    "<p>The council voted on Tuesday night to close the old swimming pool on Mill Lane at the end "
+    "of the summer, after engineers found cracks in the walls of its main hall.</p>"
+    "<p>Families who use the pool every week said they were surprised by the decision, and several "
+    "of them asked the council to keep it open until a new one is built nearby.</p>"
+    "<p>The council said that the new pool should open in two years, and that buses would take "
+    "children from the town's schools to the leisure centre in the next town until then.</p>";
+
+TEST(Filter, AClosingBoxApartFromTheBodyGoes) {
+  // After the story's paragraphs, in a box of its own beside them: the
+  // newsroom's appeal, not the story.
+  const std::string box =
+      "<div class='extra'><p>Our newsroom is a team of five reporters and two editors, who work "
+      "from the old mill, by the river.</p><p>Readers like you, in this town and beyond, keep "
+      "it going, week after week.</p></div>";
+  std::string t = text_of(page("<div class='main'><div class='story'>" + std::string(kStory) +
+                               "</div>" + box + "</div>"));
+  EXPECT_TRUE(contains(t, "The council voted on Tuesday night"));
+  EXPECT_TRUE(contains(t, "until then."));
+  EXPECT_FALSE(contains(t, "Our newsroom is a team"));
+  EXPECT_FALSE(contains(t, "Readers like you"));
+}
+
+TEST(Filter, ClosingTextInTheBodyOrARowWithItStays) {
+  const std::string closing =
+      "<p>Our newsroom is a team of five reporters and two editors who work from the old mill, "
+      "and readers like you keep it going.</p>";
+  // The same paragraph in the body's own parent is the story's last one.
+  std::string t = text_of(page("<div class='main'><div class='story'>" + std::string(kStory) +
+                               closing + "</div></div>"));
+  EXPECT_TRUE(contains(t, "Our newsroom is a team"));
+  // Replies after a thread's first post: the element holding them holds the
+  // body too (a row of posts, not a box apart from them).
+  const std::string reply = "<div class='post'><div class='body'>" + closing + "</div></div>";
+  t = text_of(page("<div class='thread'><div class='post'><div class='body'>" + std::string(kStory) +
+                   "</div></div>" + reply +
+                   "<div class='post'><div class='body'><p>Thank you for the story.</p></div></div>"
+                   "</div>"));
+  EXPECT_TRUE(contains(t, "Our newsroom is a team"));
+  // A box as long as the body is a part of the text.
+  std::string longer;
+  for (int i = 0; i < 3; ++i) {
+    longer += "<p>Our newsroom is a team of five reporters and two editors who work from the old "
+              "mill, and readers like you keep it going, year " + std::to_string(i) + ".</p>";
+  }
+  t = text_of(page("<div class='main'><div class='story'>" + std::string(kStory) +
+                   "</div><div class='extra'>" + longer + "</div></div>"));
+  EXPECT_TRUE(contains(t, "Our newsroom is a team"));
 }
