@@ -67,17 +67,29 @@ size_t block_words(const Block& b) {
   return n;
 }
 
+// The share of a block's text inside links.
+double link_density(const BlockMeasure& m) {
+  return m.text_bytes ? static_cast<double>(m.link_bytes) / m.text_bytes : 0.0;
+}
+
+// A block's words, from the collector's count when it could tell it.
+size_t words_of(const Block& b, const BlockMeasure& m) {
+  return m.words_known ? m.words : count_words(b.text);
+}
 
 // The blocks that close the text in a box of their own: a donation appeal
 // with the staff's names, a press release's text about the company, an
 // invitation to write to the editor. The body's paragraphs share one parent
 // (the body: the parent of the most long-paragraph words, with at least
 // apart_body_paragraphs of them); the blocks after its last block that all
-// sit in one element beside it, not around it, and hold at most
-// apart_tail_share of its words are that box. Closing sections of the text
-// itself (references, a FAQ, a conclusion) are often in the body's parent;
-// a thread's replies or a listing's cards are a row whose common element
-// holds the body too, so neither goes.
+// sit in one element beside it, not around it (the nearest element holding
+// them, from the first one's parent up), and hold at most apart_tail_share
+// of its words are that box. Closing sections of the text itself
+// (references, a FAQ, a conclusion) are often in the body's parent; a
+// thread's replies or a listing's cards are a row whose common element holds
+// the body too, so neither goes. The signal is the box's place and size
+// only: a short second part the choice gathered beside the body, or a lone
+// reply in a box of its own, goes with it.
 std::vector<bool> closing_box(const RawBlocks& raw, const Page& page, double max_ld) {
   const std::vector<Block>& blocks = raw.blocks;
   const auto& nodes = page.nodes;
@@ -101,9 +113,9 @@ std::vector<bool> closing_box(const RawBlocks& raw, const Page& page, double max
     // passed without counting.
     if (blocks[i].kind != BlockKind::paragraph || m.source < 0 ||
         m.text_bytes + 1 < 2 * th.long_paragraph_words ||
-        static_cast<double>(m.link_bytes) > max_ld * m.text_bytes)
+        link_density(m) > max_ld)
       continue;
-    size_t words = m.words_known ? m.words : count_words(blocks[i].text);
+    size_t words = words_of(blocks[i], m);
     if (words < th.long_paragraph_words) continue;
     if (int32_t e = element(i); e >= 0) paragraphs.emplace_back(nodes[e].parent, words);
   }
@@ -139,16 +151,17 @@ std::vector<bool> closing_box(const RawBlocks& raw, const Page& page, double max
   int32_t common = -1;
   for (size_t i = last + 1; i < blocks.size(); ++i) {
     const BlockMeasure& m = raw.measures[i];
-    if (m.source < 0) continue;  // an image
+    if (m.source < 0) continue;  // no text of its own: an image
     int32_t e = element(i);
     if (e < 0) return apart;
     if (common < 0) common = nodes[e].parent;
     while (common >= 0 && !inside(e, common)) common = nodes[common].parent;
     if (common < 0 || inside(p, common)) return apart;
-    words += m.words_known ? m.words : count_words(blocks[i].text);
+    words += words_of(blocks[i], m);
     if (static_cast<double>(words) > max_words) return apart;
   }
   if (words == 0) return apart;
+  // Blocks without text of their own (images) are not placed, and stay.
   for (size_t i = last + 1; i < blocks.size(); ++i) apart[i] = raw.measures[i].source >= 0;
   return apart;
 }
@@ -167,9 +180,6 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
     max_ld = std::max(max_ld, th.listing_link_density);
   }
   if (keep_links) max_ld = 1.0;
-  auto density = [](const BlockMeasure& m) {
-    return m.text_bytes ? static_cast<double>(m.link_bytes) / m.text_bytes : 0.0;
-  };
   // A paragraph, list item or quote that ends on a full stop of its own,
   // after its last link, is a sentence that links phrases ("... was
   // <a>re-opened this year</a>."), prose however much of it is linked; a
@@ -186,7 +196,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
   size_t first_prose = blocks.size(), last_prose = 0;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const BlockMeasure& m = raw.measures[i];
-    if (blocks[i].kind == BlockKind::paragraph && density(m) <= max_ld &&
+    if (blocks[i].kind == BlockKind::paragraph && link_density(m) <= max_ld &&
         m.text_bytes >= th.inner_list_prose_bytes) {
       first_prose = std::min(first_prose, i);
       last_prose = i;
@@ -212,7 +222,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
         ++j;
       const size_t first = j;
       for (; j < blocks.size() && blocks[j].kind == BlockKind::list_item; ++j) {
-        if (density(raw.measures[j]) > max_ld) ++links;
+        if (link_density(raw.measures[j]) > max_ld) ++links;
       }
       if (links >= th.index_section_items &&
           (j == blocks.size() || blocks[j].kind == BlockKind::heading)) {
@@ -235,7 +245,7 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
     for (size_t i = 0; i + 1 < blocks.size(); ++i) {
       const BlockMeasure& m = raw.measures[i];
       const BlockMeasure& next = raw.measures[i + 1];
-      if (density(m) > max_ld && next.text_bytes > 0 && density(next) <= max_ld &&
+      if (link_density(m) > max_ld && next.text_bytes > 0 && link_density(next) <= max_ld &&
           blocks[i].kind != BlockKind::image && blocks[i].kind != BlockKind::table &&
           blocks[i + 1].kind != BlockKind::image && blocks[i + 1].kind != BlockKind::table &&
           blocks[i + 1].kind != BlockKind::heading) {
@@ -251,7 +261,8 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
     for (size_t i = 0; i < blocks.size(); ++i) {
       if (!card_title[i]) continue;
       ++card_blocks;
-      for (size_t j = i + 1; j < blocks.size() && !card_title[j] && density(raw.measures[j]) <= max_ld &&
+      for (size_t j = i + 1; j < blocks.size() && !card_title[j] &&
+                             link_density(raw.measures[j]) <= max_ld &&
                              raw.measures[j].text_bytes <= th.card_line_bytes &&
                              blocks[j].kind != BlockKind::heading;
            ++j)
@@ -273,10 +284,10 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
     size_t rows = 0;
     for (size_t i = 0; i + 1 < blocks.size(); ++i) {
       const BlockMeasure& next = raw.measures[i + 1];
-      if (blocks[i].kind != BlockKind::heading || density(raw.measures[i]) <= max_ld ||
-          blocks[i + 1].kind != BlockKind::paragraph || density(next) <= max_ld)
+      if (blocks[i].kind != BlockKind::heading || link_density(raw.measures[i]) <= max_ld ||
+          blocks[i + 1].kind != BlockKind::paragraph || link_density(next) <= max_ld)
         continue;
-      size_t words = next.words_known ? next.words : count_words(blocks[i + 1].text);
+      size_t words = words_of(blocks[i + 1], next);
       if (words < th.linked_card_words) continue;
       linked_card[i] = linked_card[i + 1] = true;
       ++rows;
@@ -306,11 +317,11 @@ Filtered filter_blocks(RawBlocks&& raw, const Page& page, bool keep_links, bool 
       continue;
     }
     if (b.kind != BlockKind::code) {
-      size_t words = m.words_known ? m.words : count_words(b.text);
+      size_t words = words_of(b, m);
       if (words == 0) continue;
       bool inner_list = (b.kind == BlockKind::list_item || m.term) && i > first_prose &&
                         i < last_prose && opt.focus != Focus::precision;
-      if (density(m) > max_ld && !inner_list && !card_title[i] && !index_entry[i] &&
+      if (link_density(m) > max_ld && !inner_list && !card_title[i] && !index_entry[i] &&
           !linked_card[i] && !m.ingredient && !linked_sentence(b, m))
         continue;
       // "About the author" stays for drop_closing_furniture, which cuts the
