@@ -83,8 +83,11 @@ size_t words_of(const Block& b, const BlockMeasure& m) {
 // (the body: the parent of the most long-paragraph words, with at least
 // apart_body_paragraphs of them); the blocks after its last block that all
 // sit in one element beside it, not around it (the nearest element holding
-// them, from the first one's parent up), and hold at most apart_tail_share
-// of its words are that box. Closing sections of the text itself
+// them, from the last one's parent up), and hold at most apart_tail_share
+// of its words are that box. When the whole tail is not, its longest end
+// that is goes if that element lies outside the one holding the body and
+// the rest of the tail: a box after the article, not its last section.
+// Closing sections of the text itself
 // (references, a FAQ, a conclusion) are often in the body's parent; a
 // thread's replies or a listing's cards are a row whose common element holds
 // the body too, so neither goes. The signal is the box's place and size
@@ -144,25 +147,42 @@ std::vector<bool> closing_box(const RawBlocks& raw, const Page& page, double max
     }
   }
   if (last == blocks.size()) return apart;
-  // The tail's words and the nearest element holding all of it; the walk
-  // stops as soon as either says the tail is no closing box.
+  // The longest end of the tail in one element beside the body: from the
+  // last block backwards, each block joins while the nearest element holding
+  // the blocks so far holds no body and their words stay within the share.
   const double max_words = th.apart_tail_share * static_cast<double>(body_words);
-  size_t words = 0;
+  size_t words = 0, first = blocks.size();
+  bool whole = true;
   int32_t common = -1;
-  for (size_t i = last + 1; i < blocks.size(); ++i) {
+  for (size_t i = blocks.size(); i-- > last + 1;) {
     const BlockMeasure& m = raw.measures[i];
     if (m.source < 0) continue;  // no text of its own: an image
     int32_t e = element(i);
-    if (e < 0) return apart;
-    if (common < 0) common = nodes[e].parent;
-    while (common >= 0 && !inside(e, common)) common = nodes[common].parent;
-    if (common < 0 || inside(p, common)) return apart;
-    words += words_of(blocks[i], m);
-    if (static_cast<double>(words) > max_words) return apart;
+    int32_t c = e < 0 ? -1 : common < 0 ? nodes[e].parent : common;
+    while (c >= 0 && !inside(e, c)) c = nodes[c].parent;
+    size_t w = words + words_of(blocks[i], m);
+    if (e < 0 || c < 0 || inside(p, c) || static_cast<double>(w) > max_words) {
+      whole = false;
+      break;
+    }
+    common = c;
+    words = w;
+    first = i;
   }
   if (words == 0) return apart;
+  if (!whole) {
+    // The element holding the body and the tail's other blocks: a box
+    // inside it is the text's next section, not a box after it.
+    int32_t around = p;
+    for (size_t i = last + 1; i < first && around >= 0; ++i) {
+      if (raw.measures[i].source < 0) continue;
+      int32_t e = element(i);
+      while (around >= 0 && e >= 0 && !inside(e, around)) around = nodes[around].parent;
+    }
+    if (around < 0 || inside(common, around)) return apart;
+  }
   // Blocks without text of their own (images) are not placed, and stay.
-  for (size_t i = last + 1; i < blocks.size(); ++i) apart[i] = raw.measures[i].source >= 0;
+  for (size_t i = first; i < blocks.size(); ++i) apart[i] = raw.measures[i].source >= 0;
   return apart;
 }
 

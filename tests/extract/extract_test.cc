@@ -2079,6 +2079,30 @@ TEST(Filter, AClosingBoxApartFromTheBodyGoes) {
   EXPECT_FALSE(contains(t, "Readers like you"));
 }
 
+TEST(Filter, TheTailsLastBoxGoesWhenItLiesOutsideTheText) {
+  // After the story, a short closing section in the article's own box, then
+  // a box outside the article: their common element holds the body, so the
+  // tail as a whole is no closing box, but its end is.
+  const std::string section =
+      "<div class='more'><p>The pool will hold a last open day in September, with free swimming "
+      "lessons for children and a picnic on the lawn.</p></div>";
+  const std::string box =
+      "<div class='extra'><p>The paper's office by the river is open from nine to five on "
+      "weekdays, and readers are welcome to call in.</p></div>";
+  std::string t = text_of(page("<div class='page'><div class='article'><div class='story'>" +
+                               std::string(kStory) + "</div>" + section + "</div>" + box +
+                               "</div>"));
+  EXPECT_TRUE(contains(t, "until then."));
+  EXPECT_TRUE(contains(t, "a last open day"));
+  EXPECT_FALSE(contains(t, "The paper's office"));
+  // The same box as the article's last section, beside the one before it,
+  // is a part of the text.
+  t = text_of(page("<div class='page'><div class='article'><div class='story'>" +
+                   std::string(kStory) + "</div>" + section + box + "</div></div>"));
+  EXPECT_TRUE(contains(t, "a last open day"));
+  EXPECT_TRUE(contains(t, "The paper's office"));
+}
+
 TEST(Filter, ClosingTextInTheBodyOrARowWithItStays) {
   const std::string closing =
       "<p>Our newsroom is a team of five reporters and two editors who work from the old mill, "
