@@ -69,6 +69,21 @@ std::string to_lower(std::string_view s);
 // without a copy.
 bool to_nfc(std::string& s);
 
+// A code point that ends a sentence: '.', '!', '?', ';' and their
+// full-width, CJK, Arabic and Devanagari forms, "‼".
+bool is_sentence_stop(char32_t cp);
+
+// A closing quote or bracket, which may follow a sentence's stop ("...end.”").
+bool is_closing_mark(char32_t cp);
+
+// `s` without its trailing white space and closing marks: what is left of a
+// sentence's end once its stop is reached.
+std::string_view trim_closing(std::string_view s);
+
+// Whether the last code point of `s` is a sentence stop (see trim_closing
+// for the marks that may follow one).
+bool ends_on_stop(std::string_view s);
+
 // Share of characters that are punctuation or symbols, over non-space chars.
 double punctuation_ratio(std::string_view s);
 

@@ -214,26 +214,6 @@ class TextStore {
   size_t block_bytes_ = 2048;
 };
 
-bool is_sentence_end(char32_t cp) {
-  switch (cp) {
-    case '.': case '!': case '?': case 0x3002: case 0xFF01: case 0xFF1F:
-    case 0xFF0E: case 0x203C: case 0x061F: case 0x0964: case ';':
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_closing(char32_t cp) {
-  switch (cp) {
-    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0x00BB:
-    case 0x300D: case 0x300F: case 0xFF09: case '*':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Whether the last code point of s that is not a closing quote or bracket
 // ends a sentence; a short bracketed group closing the line (editor initials
 // "(nng)") is skipped.
@@ -251,10 +231,10 @@ bool ends_with_sentence(std::string_view s) {
   while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
   while (pos < s.size()) tail.push_back(utf8::next(s, pos));
   for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
-    if (is_closing(*it) || text::is_space(*it)) continue;
+    if (text::is_closing_mark(*it) || text::is_space(*it)) continue;
     // "…" or "...": a teaser cut off, not a finished sentence.
     if (*it == 0x2026 || (*it == '.' && tail.rend() - it > 2 && it[1] == '.' && it[2] == '.')) return false;
-    return is_sentence_end(*it);
+    return text::is_sentence_stop(*it);
   }
   return false;
 }

@@ -427,4 +427,55 @@ double punctuation_ratio(std::string_view s) {
   return total ? static_cast<double>(punct) / static_cast<double>(total) : 0.0;
 }
 
+bool is_sentence_stop(char32_t cp) {
+  switch (cp) {
+    case '.': case '!': case '?': case ';': case 0x3002: case 0xFF01: case 0xFF1F:
+    case 0xFF0E: case 0x203C: case 0x061F: case 0x0964:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing_mark(char32_t cp) {
+  switch (cp) {
+    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0x00BB:
+    case 0x300D: case 0x300F: case 0xFF09: case '*':
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+// The last code point of non-empty `s`, and where it starts.
+char32_t last_code_point(std::string_view s, size_t& start) {
+  start = s.size() - 1;
+  while (start > 0 && s.size() - start < 4 &&
+         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  size_t pos = start;
+  return utf8::next(s, pos);
+}
+
+}  // namespace
+
+std::string_view trim_closing(std::string_view s) {
+  while (!s.empty()) {
+    size_t start;
+    char32_t cp = last_code_point(s, start);
+    if (!is_space(cp) && !is_closing_mark(cp)) break;
+    s.remove_suffix(s.size() - start);
+  }
+  return s;
+}
+
+bool ends_on_stop(std::string_view s) {
+  if (s.empty()) return false;
+  size_t start;
+  return is_sentence_stop(last_code_point(s, start));
+}
+
 }  // namespace saring::text

@@ -10,31 +10,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "saring/text.h"
 #include "stages.h"
 
 namespace saring::extract::detail {
-
-std::string_view trim_closing(std::string_view t) {
-  for (;;) {
-    if (!t.empty() && (static_cast<unsigned char>(t.back()) <= ' ' || t.back() == '"' ||
-                       t.back() == '\'')) {
-      t.remove_suffix(1);
-    } else if (t.ends_with("\xC2\xA0") || t.ends_with("\xC2\xBB")) {  // no-break space, »
-      t.remove_suffix(2);
-    } else if (t.ends_with("\xE2\x80\x9D") || t.ends_with("\xE2\x80\x99")) {  // ” ’
-      t.remove_suffix(3);
-    } else {
-      return t;
-    }
-  }
-}
-
-bool ends_on_stop(std::string_view t) {
-  if (t.empty()) return false;
-  const char c = t.back();
-  return c == '.' || c == '!' || c == '?' || t.ends_with("\xE3\x80\x82") ||  // 。
-         t.ends_with("\xEF\xBC\x81") || t.ends_with("\xEF\xBC\x9F");      // ！ ？
-}
 
 namespace {
 
@@ -43,8 +22,8 @@ namespace {
 bool ends_like_sentence(const std::vector<NodeInfo>& nodes, int32_t at) {
   for (int32_t i = nodes[at].end - 1; i > at; --i) {
     if (!(nodes[i].flags & kText)) continue;
-    std::string_view t = trim_closing(nodes[i].node->text());
-    if (!t.empty()) return ends_on_stop(t);
+    std::string_view t = text::trim_closing(nodes[i].node->text());
+    if (!t.empty()) return text::ends_on_stop(t);
   }
   return false;
 }

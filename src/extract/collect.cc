@@ -299,7 +299,7 @@ class Collector {
   // link's text: a sentence that carries a link ends on its own stop, a
   // link's label does not.
   bool closes_plain() const {
-    return ends_on_stop(trim_closing(std::string_view(buf_).substr(link_end_)));
+    return text::ends_on_stop(text::trim_closing(std::string_view(buf_).substr(link_end_)));
   }
 
   void flush() {

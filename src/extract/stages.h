@@ -6,20 +6,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
 #include "flat_page.h"
 
 namespace saring::extract::detail {
-
-// `text` without its trailing white space (no-break spaces too) and closing
-// quotes: what is left of a sentence's end once its stop is reached.
-std::string_view trim_closing(std::string_view text);
-
-// Whether `trimmed` (see trim_closing) ends on a sentence stop: '.', '!',
-// '?' or their CJK full-width forms.
-bool ends_on_stop(std::string_view trimmed);
 
 // The readability-style choice of the main container and its siblings, as
 // entries of the page, in document order; empty when nothing scored.
@@ -32,7 +23,7 @@ struct BlockMeasure {
   uint32_t text_bytes = 0;
   uint32_t link_bytes = 0;
   // The block's last visible text is outside links and ends on a sentence
-  // stop (see ends_on_stop).
+  // stop (see text::ends_on_stop).
   bool closes_plain = false;
   // count_words(block.text), when the collector could tell it from its text
   // nodes' word counts (see Collector::append_text).

@@ -74,3 +74,18 @@ TEST(Text, NormalizesToNfc) {
     EXPECT_EQ(s, before);
   }
 }
+
+TEST(Text, SentenceEndsBehindClosingMarksAndSpace) {
+  // Quotes, brackets and white space (a no-break space too) after the stop.
+  EXPECT_EQ(text::trim_closing("He left.\xE2\x80\x9D \xC2\xA0"), "He left.");
+  EXPECT_EQ(text::trim_closing("(as planned.)\n"), "(as planned.");
+  EXPECT_EQ(text::trim_closing(" \xE2\x80\x9D "), "");
+  EXPECT_TRUE(text::ends_on_stop(text::trim_closing("\"Sit well.\"")));
+  EXPECT_TRUE(text::ends_on_stop("\xE6\xA1\x8C\xE5\xAD\x90\xE3\x80\x82"));  // full-width stop
+  EXPECT_TRUE(text::ends_on_stop("Why?"));
+  EXPECT_FALSE(text::ends_on_stop("Read more"));
+  EXPECT_FALSE(text::ends_on_stop(text::trim_closing("Chairs (new)")));
+  EXPECT_FALSE(text::ends_on_stop(""));
+  // A truncated sequence at the end is not read past the string's start.
+  EXPECT_FALSE(text::ends_on_stop("\x80\x80"));
+}
